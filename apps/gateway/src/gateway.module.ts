@@ -1,0 +1,76 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { AuditModule } from '@referloop/audit';
+import { AuthModule } from '@referloop/auth';
+import { ClinicsModule } from '@referloop/clinics';
+import {
+  AppConfig,
+  AuditTrail,
+  ConfigModule,
+  DateTimeScalar,
+  depthLimitRule,
+  formatGraphqlError,
+  GraphqlExceptionFilter,
+  InputValidationPipe,
+  LocalDateScalar,
+  Loaders,
+  RequestContext,
+} from '@referloop/common';
+import { dataSourceOptions } from '@referloop/database';
+import { PatientsModule } from '@referloop/patients';
+import { ProvidersModule } from '@referloop/providers';
+import { ReferralsModule } from '@referloop/referrals';
+
+export interface GatewayOptions {
+  /** Where to write the generated schema; in-memory when omitted. */
+  schemaFile?: string;
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: AppConfig, options: GatewayOptions = {}): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-gateway' }),
+          migrationsRun: false,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: options.schemaFile ?? true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          validationRules: [depthLimitRule(config.graphql.maxDepth)],
+          formatError: formatGraphqlError,
+          context: (request: FastifyRequest): RequestContext => ({
+            authorization: request.headers.authorization,
+            ipAddress: request.ip ?? null,
+            audit: new AuditTrail(),
+            loaders: new Loaders(),
+          }),
+        }),
+        AuthModule,
+        ClinicsModule,
+        ProvidersModule,
+        PatientsModule,
+        ReferralsModule,
+        AuditModule,
+      ],
+      providers: [
+        DateTimeScalar,
+        LocalDateScalar,
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+      ],
+    };
+  }
+}

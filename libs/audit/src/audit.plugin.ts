@@ -1,0 +1,30 @@
+import { Plugin } from '@nestjs/apollo';
+import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { RequestContext } from '@referloop/common';
+import { AuditRepository } from './audit.repository';
+
+/**
+ * Writes one audit entry per GraphQL request that read or changed patients or referrals,
+ * naming every id it touched, before the response leaves. Resolvers only note ids on the
+ * request's AuditTrail; this is the one place that persists them.
+ */
+@Plugin()
+export class AuditPlugin implements ApolloServerPlugin<RequestContext> {
+  constructor(private readonly audit: AuditRepository) {}
+
+  async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
+    const audit = this.audit;
+    return {
+      async executionDidStart(context) {
+        const operation = context.operation;
+        const firstField = operation.selectionSet.selections.find((s) => s.kind === 'Field');
+        const fieldName = firstField && 'name' in firstField ? firstField.name.value : 'unknown';
+        context.contextValue.audit.operation = `${operation.operation} ${context.operationName ?? fieldName}`.slice(0, 100);
+      },
+      async willSendResponse({ contextValue }) {
+        const { actor, audit: trail } = contextValue;
+        if (actor && !trail.isEmpty) await audit.record(actor, trail);
+      },
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  connectionType,
+  CurrentActor,
+  forbidden,
+  isPlatformAdmin,
+  pageRequest,
+  toConnection,
+  UserRole,
+  type Connection,
+} from '@referloop/common';
+import { AuditEntriesArgs, AuditEntry } from './audit-entry.model';
+import { AuditRepository } from './audit.repository';
+
+export const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Query(() => AuditEntryConnection, {
+    description: "Who read or changed which patients and referrals. Platform admins; clinic admins see their clinic's.",
+  })
+  async auditEntries(@CurrentActor() actor: Actor, @Args({ type: () => AuditEntriesArgs }) args: AuditEntriesArgs): Promise<Connection<AuditEntry>> {
+    if (!isPlatformAdmin(actor) && actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins read the audit trail');
+    const page = pageRequest(args);
+    const { rows, total } = await this.audit.list(isPlatformAdmin(actor) ? null : actor.clinicId, args.filter ?? {}, page);
+    return toConnection(rows, page, total, (row) => row);
+  }
+}

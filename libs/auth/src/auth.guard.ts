@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PUBLIC_OPERATION, requestContext, unauthenticated } from '@referloop/common';
+import { TokenService } from './token.service';
+import { UserRepository } from './user.repository';
+
+/**
+ * Global guard for GraphQL operations: verifies the bearer token and re-reads the user on
+ * every request, so a disabled account's tokens stop working at once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly users: UserRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<string>() !== 'graphql') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_OPERATION, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+
+    const ctx = requestContext(context);
+    if (ctx.actor) return true;
+    const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? '');
+    if (!match) throw unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
+    const userId = this.tokens.verify(match[1]);
+    const actor = await this.users.findActiveActor(userId, ctx.ipAddress);
+    if (!actor) throw unauthenticated('Your session is invalid or has expired; sign in again');
+    ctx.actor = actor;
+    return true;
+  }
+}

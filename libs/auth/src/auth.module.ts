@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { BootstrapAdmin } from './bootstrap-admin';
+import { LoginThrottle } from './login-throttle';
+import { LoginService } from './login.service';
+import { TokenService } from './token.service';
+import { UserRepository } from './user.repository';
+import { UserService } from './user.service';
+
+@Module({
+  providers: [
+    UserRepository,
+    UserService,
+    TokenService,
+    LoginThrottle,
+    LoginService,
+    BootstrapAdmin,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UserRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,40 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, notFound, Public, RequestContext } from '@referloop/common';
+import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
+import { LoginInput } from './dto/login.input';
+import { LoginService } from './login.service';
+import { AuthPayload, User } from './user.model';
+import { UserRepository } from './user.repository';
+import { UserService } from './user.service';
+
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(
+    private readonly login_: LoginService,
+    private readonly userService: UserService,
+    private readonly users: UserRepository,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a bearer token.' })
+  async login(@Args('input', { type: () => LoginInput }) input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
+    return this.login_.login(input.email, input.password, ctx.ipAddress);
+  }
+
+  @Query(() => User, { description: 'The signed-in user.' })
+  async me(@CurrentActor() actor: Actor): Promise<User> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  @Mutation(() => User)
+  async createUser(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateUserInput }) input: CreateUserInput): Promise<User> {
+    return this.userService.create(actor, input);
+  }
+
+  @Mutation(() => User, { description: "Disables a user; the user's tokens stop working at once." })
+  async disableUser(@CurrentActor() actor: Actor, @Args('input', { type: () => DisableUserInput }) input: DisableUserInput): Promise<User> {
+    return this.userService.disable(actor, input);
+  }
+}

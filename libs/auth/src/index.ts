@@ -1,0 +1,4 @@
+export * from './auth.module';
+export * from './user.model';
+export * from './user.repository';
+export * from './password-hasher';

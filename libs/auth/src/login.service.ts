@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { unauthenticated } from '@referloop/common';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './password-hasher';
+import { LoginThrottle } from './login-throttle';
+import { TokenService } from './token.service';
+import { AuthPayload } from './user.model';
+import { UserRepository } from './user.repository';
+
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly throttle: LoginThrottle,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async login(emailInput: string, password: string, ipAddress: string | null): Promise<AuthPayload> {
+    const email = emailInput.trim().toLowerCase();
+    const address = ipAddress ?? 'unknown';
+    await this.throttle.assertAllowed(email, address);
+
+    const found = await this.users.findCredentials(email);
+    // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
+    const valid = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!found || !valid || found.user.disabled) {
+      await this.throttle.recordFailure(email, address);
+      throw unauthenticated('Email or password is incorrect');
+    }
+    await this.throttle.recordSuccess(email);
+    return { ...this.tokens.issue(found.user.id), user: found.user };
+  }
+}

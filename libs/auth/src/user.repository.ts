@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Actor, UserRole } from '@referloop/common';
+import { User } from './user.model';
+
+interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  role: UserRole;
+  clinic_id: string | null;
+  disabled_at: Date | null;
+  created_at: Date;
+  provider_id: string | null;
+}
+
+const SELECT_USER = `SELECT u.*, p.id AS provider_id FROM users u LEFT JOIN providers p ON p.user_id = u.id`;
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.display_name,
+  role: row.role,
+  clinicId: row.clinic_id,
+  providerId: row.provider_id,
+  disabled: row.disabled_at !== null,
+  createdAt: row.created_at,
+});
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  role: UserRole;
+  clinicId: string | null;
+}
+
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.email = $1`, [email.toLowerCase()]);
+    return rows[0] ? { user: toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
+  }
+
+  async findById(id: string): Promise<User | null> {
+    const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.id = $1`, [id]);
+    return rows[0] ? toUser(rows[0]) : null;
+  }
+
+  /** The caller behind a token, or null when the account is gone or disabled. */
+  async findActiveActor(id: string, ipAddress: string | null): Promise<Actor | null> {
+    const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.id = $1 AND u.disabled_at IS NULL`, [id]);
+    const row = rows[0];
+    return row ? { userId: row.id, role: row.role, clinicId: row.clinic_id, providerId: row.provider_id, ipAddress } : null;
+  }
+
+  /** Inserts the user; null when the email is already taken. */
+  async insert(user: NewUser): Promise<User | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `INSERT INTO users (id, email, password_hash, display_name, role, clinic_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [randomUUID(), user.email.toLowerCase(), user.passwordHash, user.displayName, user.role, user.clinicId],
+    );
+    return rows[0] ? this.findById(rows[0].id) : null;
+  }
+
+  async disable(id: string): Promise<void> {
+    await this.db.query('UPDATE users SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1', [id]);
+  }
+
+  async platformAdminExists(): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE role = $1 LIMIT 1`, [UserRole.PLATFORM_ADMIN]);
+    return rows.length > 0;
+  }
+
+  async clinicExists(clinicId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM clinics WHERE id = $1', [clinicId]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, badInput, forbidden, isPlatformAdmin, notFound, UserRole } from '@referloop/common';
+import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
+import { hashPassword } from './password-hasher';
+import { User } from './user.model';
+import { UserRepository } from './user.repository';
+
+@Injectable()
+export class UserService {
+  constructor(private readonly users: UserRepository) {}
+
+  async create(actor: Actor, input: CreateUserInput): Promise<User> {
+    const clinicId = input.clinicId ?? null;
+    if (input.role === UserRole.PLATFORM_ADMIN && clinicId !== null) {
+      throw badInput('input.clinicId', 'A platform admin belongs to no clinic; leave clinicId empty');
+    }
+    if (input.role !== UserRole.PLATFORM_ADMIN && clinicId === null) {
+      throw badInput('input.clinicId', `clinicId is required for a ${input.role}`);
+    }
+    if (!isPlatformAdmin(actor)) {
+      if (actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins create users');
+      if (input.role === UserRole.PLATFORM_ADMIN) throw forbidden('Clinic admins cannot create platform admins');
+      if (clinicId !== actor.clinicId) throw forbidden('Clinic admins create users in their own clinic only');
+    }
+    if (clinicId !== null && !(await this.users.clinicExists(clinicId))) throw notFound('Clinic');
+
+    const created = await this.users.insert({
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName.trim(),
+      role: input.role,
+      clinicId,
+    });
+    if (!created) throw badInput('input.email', 'email is already in use');
+    return created;
+  }
+
+  async disable(actor: Actor, input: DisableUserInput): Promise<User> {
+    if (input.id === actor.userId) throw badInput('input.id', 'You cannot disable your own account');
+    const target = await this.users.findById(input.id);
+    const visible = target && (isPlatformAdmin(actor) || target.clinicId === actor.clinicId);
+    if (!target || !visible) throw notFound('User');
+    if (!isPlatformAdmin(actor) && (actor.role !== UserRole.CLINIC_ADMIN || target.role === UserRole.PLATFORM_ADMIN)) {
+      throw forbidden('Only admins disable users');
+    }
+    await this.users.disable(target.id);
+    return { ...target, disabled: true };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './clinic.model';
+export * from './clinic.repository';
+export * from './clinics.module';

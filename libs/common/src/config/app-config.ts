@@ -1,0 +1,122 @@
+/**
+ * Environment is read exactly once, at start-up, into this typed object. Anything missing or
+ * malformed stops the process with a message naming the variable, so a misconfigured replica
+ * never half-starts. An empty string counts as unset (shells and compose files produce them).
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Trust X-Forwarded-For from a load balancer when reading the client address. */
+  trustProxy: boolean;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  bootstrapAdmin: { email: string; password: string } | null;
+  responseWindowHours: { ROUTINE: number; URGENT: number };
+  loginThrottle: { maxFailures: number; windowSeconds: number };
+  graphql: { maxDepth: number; playground: boolean };
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function positiveNumber(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(name, `must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = read(env, name) ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const production = read(env, 'NODE_ENV') === 'production';
+  const jwtSecret = read(env, 'JWT_SECRET');
+  if (production && jwtSecret === undefined) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+
+  const adminEmail = read(env, 'BOOTSTRAP_ADMIN_EMAIL');
+  const adminPassword = read(env, 'BOOTSTRAP_ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(adminEmail ? 'BOOTSTRAP_ADMIN_PASSWORD' : 'BOOTSTRAP_ADMIN_EMAIL', 'must be set together with its pair');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_PASSWORD', 'must be at least 12 characters');
+  }
+
+  const logLevel = read(env, 'LOG_LEVEL') ?? 'log';
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of error, warn, log, debug; got "${logLevel}"`);
+  }
+
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: read(env, 'HOST') ?? '0.0.0.0',
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/referloop', ['postgres:', 'postgresql:']),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    // A development default keeps `npm start` one command; production refuses it above.
+    jwtSecret: jwtSecret ?? 'referloop-development-secret-change-me-please',
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+    bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
+    responseWindowHours: {
+      ROUTINE: positiveNumber(env, 'RESPONSE_WINDOW_ROUTINE_HOURS', 72),
+      URGENT: positiveNumber(env, 'RESPONSE_WINDOW_URGENT_HOURS', 24),
+    },
+    loginThrottle: {
+      maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+      windowSeconds: integer(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86400),
+    },
+    graphql: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
+      playground: bool(env, 'GRAPHQL_PLAYGROUND', !production),
+    },
+    logLevel: logLevel as AppConfig['logLevel'],
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-code';
+
+/**
+ * The one place resolver errors become GraphQL errors. A DomainError keeps its message and
+ * code (`extensions.code`, plus `field` for bad input); anything else is logged here with its
+ * stack and reaches the client only as "Internal server error", so no stack trace, SQL or row
+ * data ever leaves the process.
+ */
+@Catch()
+export class GraphqlExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    if (exception instanceof DomainError) {
+      return new GraphQLError(exception.message, { extensions: { ...exception.extensions, code: exception.code } });
+    }
+    if (exception instanceof GraphQLError) return exception;
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL } });
+  }
+}

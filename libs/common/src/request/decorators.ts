@@ -1,0 +1,27 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { unauthenticated } from '../errors';
+import { Actor } from './actor';
+import { RequestContext } from './request-context';
+
+export const PUBLIC_OPERATION = 'referloop:public';
+
+/** Marks a resolver that answers without a signed-in user (login). */
+export const Public = () => SetMetadata(PUBLIC_OPERATION, true);
+
+export function requestContext(context: ExecutionContext): RequestContext {
+  return GqlExecutionContext.create(context).getContext<RequestContext>();
+}
+
+/** The signed-in caller; the auth guard has already refused anonymous requests. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = requestContext(context).actor;
+  if (!actor) throw unauthenticated();
+  return actor;
+});
+
+/** The request's audit trail, for services that read or change patients and referrals. */
+export const Audit = createParamDecorator((_data: unknown, context: ExecutionContext) => requestContext(context).audit);
+
+/** The request's batch loaders. */
+export const RequestLoaders = createParamDecorator((_data: unknown, context: ExecutionContext) => requestContext(context).loaders);

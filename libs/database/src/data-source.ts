@@ -1,0 +1,44 @@
+import { types, type CustomTypesConfig } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+// A `date` column is a calendar date; parsing it into a JS Date would shift birthdays by the
+// server's time zone. Counts (`bigint`) fit comfortably in a JS number.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
+// pg parses text[] (oid 1009) into arrays but leaves uuid[] (oid 2951) as a string.
+type TypeId = Parameters<CustomTypesConfig['getTypeParser']>[0];
+const TEXT_ARRAY = 1009 as TypeId;
+const UUID_ARRAY = 2951 as TypeId;
+types.setTypeParser(UUID_ARRAY, types.getTypeParser(TEXT_ARRAY));
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    applicationName: options.applicationName ?? 'referloop',
+    extra: {
+      max: options.poolSize,
+      // Fail fast instead of queueing forever when the database is gone.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    },
+  };
+}
+
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
+}

@@ -1,0 +1,30 @@
+import { AuditEntryEntity } from './audit-entry.entity';
+import { ClinicEntity } from './clinic.entity';
+import { LoginFailureEntity } from './login-failure.entity';
+import { PatientEntity } from './patient.entity';
+import { ProviderEntity } from './provider.entity';
+import { ReferralEventEntity } from './referral-event.entity';
+import { ReferralEntity } from './referral.entity';
+import { UserEntity } from './user.entity';
+
+export {
+  AuditEntryEntity,
+  ClinicEntity,
+  LoginFailureEntity,
+  PatientEntity,
+  ProviderEntity,
+  ReferralEventEntity,
+  ReferralEntity,
+  UserEntity,
+};
+
+export const ENTITIES = [
+  ClinicEntity,
+  UserEntity,
+  ProviderEntity,
+  PatientEntity,
+  ReferralEntity,
+  ReferralEventEntity,
+  AuditEntryEntity,
+  LoginFailureEntity,
+];

@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+import { ClinicEntity } from './clinic.entity';
+import { UserEntity } from './user.entity';
+
+@Entity({ name: 'providers' })
+export class ProviderEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Index('providers_clinic_id_idx')
+  @Column({ name: 'clinic_id', type: 'uuid' })
+  clinicId!: string;
+
+  @ManyToOne(() => ClinicEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'clinic_id', foreignKeyConstraintName: 'providers_clinic_id_fkey' })
+  clinic?: ClinicEntity;
+
+  /** One provider profile per user account. */
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @OneToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'providers_user_id_fkey' })
+  user?: UserEntity;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'text', array: true })
+  modalities!: string[];
+
+  @Column({ type: 'text', array: true })
+  techniques!: string[];
+
+  @Column({ type: 'text', array: true })
+  conditions!: string[];
+
+  @Column({ name: 'accepting_new_patients', type: 'boolean' })
+  acceptingNewPatients!: boolean;
+
+  @Column({ name: 'weekly_capacity', type: 'integer' })
+  weeklyCapacity!: number;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude!: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

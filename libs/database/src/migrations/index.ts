@@ -1,0 +1,4 @@
+import { CoreSchema1764190000000 } from './1764190000000-core-schema';
+
+/** Every migration, in order. A new migration is added here as well as written. */
+export const MIGRATIONS = [CoreSchema1764190000000];

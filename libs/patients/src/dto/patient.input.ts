@@ -1,0 +1,103 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotBlank, IsPhone, LocalDate, PageArgs } from '@referloop/common';
+import { IsPastDate } from './is-past-date';
+
+@InputType()
+export class CreatePatientInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'clinicId must be an id returned by this API' })
+  clinicId!: string;
+
+  @Field(() => String)
+  @IsString()
+  @IsNotBlank()
+  @Length(1, 100)
+  firstName!: string;
+
+  @Field(() => String)
+  @IsString()
+  @IsNotBlank()
+  @Length(1, 100)
+  lastName!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => LocalDate)
+  @IsPastDate()
+  dateOfBirth!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPhone()
+  phone?: string | null;
+
+  @Field(() => Boolean)
+  @IsBoolean()
+  emailConsent!: boolean;
+}
+
+@InputType()
+export class UpdatePatientInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id returned by this API' })
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotBlank()
+  @Length(1, 100)
+  firstName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotBlank()
+  @Length(1, 100)
+  lastName?: string;
+
+  @Field(() => String, { nullable: true, description: 'null removes the address.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  @IsOptional()
+  @IsPastDate()
+  dateOfBirth?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPhone()
+  phone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false withdraws consent to status emails.' })
+  @IsOptional()
+  @IsBoolean()
+  emailConsent?: boolean;
+}
+
+@InputType()
+export class PatientFilter {
+  @Field(() => String, { nullable: true, description: 'Part of a first name, last name or email.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+@ArgsType()
+export class PatientsArgs extends PageArgs {
+  @Field(() => PatientFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PatientFilter)
+  filter?: PatientFilter;
+}

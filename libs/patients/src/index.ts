@@ -1,0 +1,4 @@
+export * from './patient.model';
+export * from './patient.repository';
+export * from './patient-scope';
+export * from './patients.module';

@@ -1,0 +1,3 @@
+export * from './provider.model';
+export * from './provider.repository';
+export * from './providers.module';

@@ -1,0 +1,48 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  badInput,
+  connectionType,
+  CurrentActor,
+  forbidden,
+  isPlatformAdmin,
+  notFound,
+  pageRequest,
+  toConnection,
+  UserRole,
+  type Connection,
+} from '@referloop/common';
+import { CreateProviderInput } from './dto/create-provider.input';
+import { ProvidersArgs } from './dto/providers.args';
+import { Provider } from './provider.model';
+import { ProviderRepository } from './provider.repository';
+
+export const ProviderConnection = connectionType(Provider, 'Provider');
+
+@Resolver(() => Provider)
+export class ProvidersResolver {
+  constructor(private readonly providerRepository: ProviderRepository) {}
+
+  @Mutation(() => Provider, { description: "Creates a provider profile for a PROVIDER user. Platform admins or the clinic's admins." })
+  async createProvider(
+    @CurrentActor() actor: Actor,
+    @Args('input', { type: () => CreateProviderInput }) input: CreateProviderInput,
+  ): Promise<Provider> {
+    const mayManage = isPlatformAdmin(actor) || (actor.role === UserRole.CLINIC_ADMIN && actor.clinicId === input.clinicId);
+    if (!mayManage) throw forbidden("Only platform admins and the clinic's admins create providers");
+    const user = await this.providerRepository.userForProfile(input.userId);
+    if (!user || (!isPlatformAdmin(actor) && user.clinic_id !== actor.clinicId)) throw notFound('User');
+    if (user.clinic_id !== input.clinicId) throw badInput('input.userId', 'userId must belong to the same clinic');
+    if (user.role !== UserRole.PROVIDER) throw badInput('input.userId', 'userId must be a user with the PROVIDER role');
+    const created = await this.providerRepository.insert(input);
+    if (!created) throw badInput('input.userId', 'This user already has a provider profile');
+    return created;
+  }
+
+  @Query(() => ProviderConnection, { description: 'The provider directory, newest first.' })
+  async providers(@Args({ type: () => ProvidersArgs }) args: ProvidersArgs): Promise<Connection<Provider>> {
+    const page = pageRequest(args);
+    const { rows, total } = await this.providerRepository.list(args.filter ?? {}, page);
+    return toConnection(rows, page, total, (row) => row);
+  }
+}

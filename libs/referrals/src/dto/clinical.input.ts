@@ -1,0 +1,119 @@
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsNotBlank } from '@referloop/common';
+import { GoalAttainment } from '../lifecycle';
+import { BodySide } from '../models/clinical.model';
+
+@InputType()
+export class RangeOfMotionInput {
+  @Field(() => String, { description: 'e.g. shoulder, hip, cervical spine.' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(60)
+  joint!: string;
+
+  @Field(() => String, { description: 'e.g. flexion, abduction, internal rotation.' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(60)
+  movement!: string;
+
+  @Field(() => BodySide, { nullable: true })
+  @IsOptional()
+  @IsEnum(BodySide)
+  side?: BodySide | null;
+
+  @Field(() => Float)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'measuredDegrees must be between 0 and 360' })
+  @Max(360, { message: 'measuredDegrees must be between 0 and 360' })
+  measuredDegrees!: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0, { message: 'expectedDegrees must be between 0 and 360' })
+  @Max(360, { message: 'expectedDegrees must be between 0 and 360' })
+  expectedDegrees?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'painScore must be between 0 and 10' })
+  @Max(10, { message: 'painScore must be between 0 and 10' })
+  painScore?: number | null;
+}
+
+@InputType()
+export class AssessmentInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  postureNotes?: string | null;
+
+  @Field(() => [RangeOfMotionInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => RangeOfMotionInput)
+  rangeOfMotion?: RangeOfMotionInput[];
+}
+
+@InputType()
+export class GoalsInput {
+  @Field(() => String, { description: 'The overall goal of care.' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(1000)
+  longTerm!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Steps toward it, e.g. per visit.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  shortTerm?: string[];
+}
+
+@InputType()
+export class OutcomeInput {
+  @Field(() => String)
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(5000)
+  summary!: string;
+
+  @Field(() => GoalAttainment)
+  @IsEnum(GoalAttainment)
+  goalsMet!: GoalAttainment;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  visitsUsed!: number;
+
+  @Field(() => [RangeOfMotionInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => RangeOfMotionInput)
+  finalRangeOfMotion?: RangeOfMotionInput[];
+}

@@ -1,0 +1,3 @@
+export * from './lifecycle';
+export * from './models/referral.model';
+export * from './referrals.module';

@@ -1,0 +1,3 @@
+export * from './referral-status';
+export * from './state-machine';
+export * from './referral-event-type';

@@ -1,0 +1,21 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ReferralEventType {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  SENT = 'SENT',
+  INFO_REQUESTED = 'INFO_REQUESTED',
+  INFO_PROVIDED = 'INFO_PROVIDED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+  SCHEDULED = 'SCHEDULED',
+  RESCHEDULED = 'RESCHEDULED',
+  TREATMENT_STARTED = 'TREATMENT_STARTED',
+  COMPLETED = 'COMPLETED',
+  OUTCOME_ACKNOWLEDGED = 'OUTCOME_ACKNOWLEDGED',
+  REDIRECTED = 'REDIRECTED',
+}
+
+registerEnumType(ReferralEventType, { name: 'ReferralEventType' });

@@ -1,0 +1,79 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ReferralStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  ON_HOLD = 'ON_HOLD',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  SCHEDULED = 'SCHEDULED',
+  IN_TREATMENT = 'IN_TREATMENT',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+}
+
+/** What a person can ask for; the API contract's `ReferralAction`. */
+export enum ReferralAction {
+  SEND = 'SEND',
+  CANCEL = 'CANCEL',
+  REQUEST_INFO = 'REQUEST_INFO',
+  PROVIDE_INFO = 'PROVIDE_INFO',
+  ACCEPT = 'ACCEPT',
+  DECLINE = 'DECLINE',
+  SCHEDULE = 'SCHEDULE',
+  START_TREATMENT = 'START_TREATMENT',
+  COMPLETE = 'COMPLETE',
+  ACKNOWLEDGE_OUTCOME = 'ACKNOWLEDGE_OUTCOME',
+  REDIRECT = 'REDIRECT',
+}
+
+/** Moves that are not offered to people as actions: editing a draft and the clock's expiry. */
+export enum InternalAction {
+  EDIT = 'EDIT',
+  EXPIRE = 'EXPIRE',
+}
+
+export type LifecycleAction = ReferralAction | InternalAction;
+
+/**
+ * The parties that can act on a referral. A person may be several at once (a coordinator of a
+ * clinic that refers to one of its own providers is on both sides).
+ */
+export enum Party {
+  /** The referring clinic's coordinators and admins, and the referring provider. */
+  REFERRER = 'REFERRER',
+  /** The target provider's clinic's coordinators and admins. */
+  RECEIVER_STAFF = 'RECEIVER_STAFF',
+  /** The target provider: receiver side, and alone allowed the clinical steps. */
+  TARGET_PROVIDER = 'TARGET_PROVIDER',
+  /** The response clock. */
+  SYSTEM = 'SYSTEM',
+}
+
+export enum ReferralPriority {
+  ROUTINE = 'ROUTINE',
+  URGENT = 'URGENT',
+}
+
+export enum DeclineReason {
+  NO_CAPACITY = 'NO_CAPACITY',
+  NOT_ACCEPTING_NEW_PATIENTS = 'NOT_ACCEPTING_NEW_PATIENTS',
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+  CONTRAINDICATION = 'CONTRAINDICATION',
+  INSURANCE = 'INSURANCE',
+  PATIENT_UNREACHABLE = 'PATIENT_UNREACHABLE',
+  OTHER = 'OTHER',
+}
+
+export enum GoalAttainment {
+  MET = 'MET',
+  PARTIALLY_MET = 'PARTIALLY_MET',
+  NOT_MET = 'NOT_MET',
+}
+
+registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
+registerEnumType(ReferralAction, { name: 'ReferralAction' });
+registerEnumType(ReferralPriority, { name: 'ReferralPriority' });
+registerEnumType(DeclineReason, { name: 'DeclineReason' });
+registerEnumType(GoalAttainment, { name: 'GoalAttainment' });

@@ -1,0 +1,80 @@
+import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
+
+/**
+ * The referral lifecycle, in one table. Every mutation asks `decide` and every
+ * `availableActions` list is derived from the same rows, so the rules live only here.
+ * `to: null` means the status does not change (acknowledging an outcome) or, for REDIRECT, that
+ * the move creates a new referral instead.
+ */
+interface Rule {
+  action: LifecycleAction;
+  from: readonly S[];
+  to: S | null;
+  parties: readonly Party[];
+  /** Whether a free-text reason must accompany the move. */
+  reasonRequired: boolean;
+}
+
+const RECEIVER = [Party.RECEIVER_STAFF, Party.TARGET_PROVIDER] as const;
+const EITHER_SIDE = [Party.REFERRER, Party.RECEIVER_STAFF, Party.TARGET_PROVIDER] as const;
+
+export const LIFECYCLE: readonly Rule[] = [
+  { action: InternalAction.EDIT, from: [S.DRAFT], to: S.DRAFT, parties: [Party.REFERRER], reasonRequired: false },
+  { action: ReferralAction.SEND, from: [S.DRAFT], to: S.SENT, parties: [Party.REFERRER], reasonRequired: false },
+  { action: ReferralAction.REQUEST_INFO, from: [S.SENT], to: S.ON_HOLD, parties: RECEIVER, reasonRequired: true },
+  { action: ReferralAction.PROVIDE_INFO, from: [S.ON_HOLD], to: S.SENT, parties: [Party.REFERRER], reasonRequired: true },
+  { action: ReferralAction.ACCEPT, from: [S.SENT], to: S.ACCEPTED, parties: RECEIVER, reasonRequired: false },
+  { action: ReferralAction.DECLINE, from: [S.SENT, S.ON_HOLD], to: S.DECLINED, parties: RECEIVER, reasonRequired: false },
+  { action: ReferralAction.REDIRECT, from: [S.DECLINED, S.EXPIRED], to: null, parties: [Party.REFERRER], reasonRequired: false },
+  // Before acceptance only the referrer withdraws a referral, and needs no reason.
+  { action: ReferralAction.CANCEL, from: [S.DRAFT, S.SENT, S.ON_HOLD], to: S.CANCELLED, parties: [Party.REFERRER], reasonRequired: false },
+  // After acceptance care has begun to be arranged: either side may stop it, and must say why.
+  { action: ReferralAction.CANCEL, from: [S.ACCEPTED, S.SCHEDULED, S.IN_TREATMENT], to: S.CANCELLED, parties: EITHER_SIDE, reasonRequired: true },
+  { action: InternalAction.EXPIRE, from: [S.SENT], to: S.EXPIRED, parties: [Party.SYSTEM], reasonRequired: false },
+  { action: ReferralAction.SCHEDULE, from: [S.ACCEPTED, S.SCHEDULED], to: S.SCHEDULED, parties: RECEIVER, reasonRequired: false },
+  { action: ReferralAction.START_TREATMENT, from: [S.SCHEDULED], to: S.IN_TREATMENT, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
+  { action: ReferralAction.COMPLETE, from: [S.IN_TREATMENT], to: S.COMPLETED, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
+  { action: ReferralAction.ACKNOWLEDGE_OUTCOME, from: [S.COMPLETED], to: null, parties: [Party.REFERRER], reasonRequired: false },
+];
+
+/** Facts about the referral beyond its status that some moves depend on. */
+export interface ReferralFacts {
+  status: S;
+  loopClosed: boolean;
+  redirected: boolean;
+}
+
+export type Decision =
+  | { allowed: true; to: S; reasonRequired: boolean }
+  /** None of the caller's parties may ever take this action: FORBIDDEN. */
+  | { allowed: false; why: 'NOT_YOUR_SIDE' }
+  /** The caller's side may take it, but not from this status: INVALID_TRANSITION. */
+  | { allowed: false; why: 'NOT_FROM_THIS_STATUS'; message: string };
+
+const shares = (parties: readonly Party[], actor: ReadonlySet<Party>) => parties.some((party) => actor.has(party));
+
+export function decide(facts: ReferralFacts, action: LifecycleAction, actor: ReadonlySet<Party>): Decision {
+  const rules = LIFECYCLE.filter((rule) => rule.action === action);
+  if (!rules.some((rule) => shares(rule.parties, actor))) return { allowed: false, why: 'NOT_YOUR_SIDE' };
+
+  const rule = rules.find((candidate) => candidate.from.includes(facts.status) && shares(candidate.parties, actor));
+  if (!rule) {
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describe(action)} a referral that is ${facts.status}` };
+  }
+  if (action === ReferralAction.ACKNOWLEDGE_OUTCOME && facts.loopClosed) {
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'The outcome has already been acknowledged' };
+  }
+  if (action === ReferralAction.REDIRECT && facts.redirected) {
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'This referral has already been redirected' };
+  }
+  return { allowed: true, to: rule.to ?? facts.status, reasonRequired: rule.reasonRequired };
+}
+
+/** The actions offered to a viewer now, in the contract's enum order. */
+export function availableActions(facts: ReferralFacts, actor: ReadonlySet<Party>): ReferralAction[] {
+  return Object.values(ReferralAction).filter((action) => decide(facts, action, actor).allowed);
+}
+
+function describe(action: LifecycleAction): string {
+  return action.toLowerCase().replace(/_/g, ' ');
+}

@@ -1,0 +1,58 @@
+import { Actor, isClinicStaff, isPlatformAdmin } from '@referloop/common';
+import { Party, ReferralStatus } from './lifecycle';
+
+/** The columns that decide who may see and act on a referral. */
+export interface ReferralParticipants {
+  status: ReferralStatus;
+  referringClinicId: string;
+  referringUserId: string;
+  referringProviderId: string | null;
+  toProviderId: string | null;
+  toClinicId: string | null;
+}
+
+/**
+ * Which parties the actor is for this referral. Drafts belong to the referrer alone: the
+ * receiving side neither sees nor acts on a referral until it is sent.
+ */
+export function partiesOf(actor: Actor, referral: ReferralParticipants): Set<Party> {
+  const parties = new Set<Party>();
+  const sent = referral.status !== ReferralStatus.DRAFT;
+  if (isClinicStaff(actor)) {
+    if (actor.clinicId === referral.referringClinicId) parties.add(Party.REFERRER);
+    if (sent && actor.clinicId === referral.toClinicId) parties.add(Party.RECEIVER_STAFF);
+  } else if (!isPlatformAdmin(actor)) {
+    if (actor.userId === referral.referringUserId || (actor.providerId !== null && actor.providerId === referral.referringProviderId)) {
+      parties.add(Party.REFERRER);
+    }
+    if (sent && actor.providerId !== null && actor.providerId === referral.toProviderId) parties.add(Party.TARGET_PROVIDER);
+  }
+  return parties;
+}
+
+export type Param = (value: unknown) => string;
+
+/** Referrals the actor sent (their clinic's, or their own as a provider); alias `r`. */
+export function outboundCondition(actor: Actor, param: Param): string {
+  if (isPlatformAdmin(actor)) return 'TRUE';
+  if (isClinicStaff(actor)) return `r.referring_clinic_id = ${param(actor.clinicId)}`;
+  return `r.referring_user_id = ${param(actor.userId)}`;
+}
+
+/** Sent referrals addressed to the actor's clinic (staff) or to the actor (provider); alias `r`. */
+export function inboundCondition(actor: Actor, param: Param): string {
+  if (isPlatformAdmin(actor)) return `r.to_provider_id IS NOT NULL`;
+  if (isClinicStaff(actor)) return `r.to_clinic_id = ${param(actor.clinicId)} AND r.status <> 'DRAFT'`;
+  if (actor.providerId === null) return 'FALSE';
+  return `r.to_provider_id = ${param(actor.providerId)} AND r.status <> 'DRAFT'`;
+}
+
+/**
+ * Every referral read goes through this condition, so a referral outside the actor's tenancy
+ * is indistinguishable from one that does not exist. Must agree with `partiesOf`: a visible
+ * referral is one where the actor is some party (platform admins see all, act on none).
+ */
+export function visibilityCondition(actor: Actor, param: Param): string {
+  if (isPlatformAdmin(actor)) return 'TRUE';
+  return `((${outboundCondition(actor, param)}) OR (${inboundCondition(actor, param)}))`;
+}

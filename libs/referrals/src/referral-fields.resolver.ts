@@ -1,0 +1,99 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, Loaders, notFound, RequestLoaders } from '@referloop/common';
+import { User, UserRepository } from '@referloop/auth';
+import { Clinic, ClinicRepository } from '@referloop/clinics';
+import { Patient, PatientRepository } from '@referloop/patients';
+import { Provider, ProviderRepository } from '@referloop/providers';
+import { availableActions, ReferralAction } from './lifecycle';
+import { Referral, ReferralEvent } from './models/referral.model';
+import { partiesOf } from './referral-access';
+import { ReferralRepository } from './referral.repository';
+import { toReferral } from './referral.row';
+
+const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
+
+/**
+ * Relations of a referral, batched per request. Each relation is read through the same
+ * tenant-scoped queries as the top-level fields (a linked referral you may not see is null).
+ */
+@Resolver(() => Referral)
+export class ReferralFieldsResolver {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly patients: PatientRepository,
+    private readonly clinics: ClinicRepository,
+    private readonly providers: ProviderRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  @ResolveField(() => Patient)
+  async patient(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Patient> {
+    const loader = loaders.get<string, Patient>('patient', async (ids) => byId(await this.patients.findVisibleByIds(actor, ids)));
+    const patient = await loader.load(referral.patientId);
+    if (!patient) throw notFound('Patient');
+    return patient;
+  }
+
+  @ResolveField(() => Clinic)
+  async referringClinic(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Clinic> {
+    return (await this.clinicLoader(loaders).load(referral.referringClinicId)) as Clinic;
+  }
+
+  @ResolveField(() => Clinic, { nullable: true })
+  async toClinic(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Clinic | null> {
+    return referral.toClinicId ? ((await this.clinicLoader(loaders).load(referral.toClinicId)) ?? null) : null;
+  }
+
+  @ResolveField(() => User)
+  async referringUser(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<User> {
+    const loader = loaders.get<string, User>('user', async (ids) => byId((await Promise.all(ids.map((id) => this.users.findById(id)))).filter((u): u is User => u !== null)));
+    return (await loader.load(referral.referringUserId)) as User;
+  }
+
+  @ResolveField(() => Provider, { nullable: true, description: 'Null for an open referral not yet claimed.' })
+  async toProvider(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Provider | null> {
+    return referral.toProviderId ? ((await this.providerLoader(loaders).load(referral.toProviderId)) ?? null) : null;
+  }
+
+  @ResolveField(() => Provider, { nullable: true })
+  async referringProvider(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Provider | null> {
+    return referral.referringProviderId ? ((await this.providerLoader(loaders).load(referral.referringProviderId)) ?? null) : null;
+  }
+
+  @ResolveField(() => Referral, { nullable: true, description: 'The declined or expired referral this one replaces.' })
+  async redirectedFrom(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Referral | null> {
+    return referral.redirectedFromId ? this.linked(actor, loaders, referral.redirectedFromId) : null;
+  }
+
+  @ResolveField(() => Referral, { nullable: true, description: 'The referral that replaced this one.' })
+  async redirectedTo(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Referral | null> {
+    return referral.redirectedToId ? this.linked(actor, loaders, referral.redirectedToId) : null;
+  }
+
+  @ResolveField(() => [ReferralEvent], { description: 'History, oldest first.' })
+  async events(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<ReferralEvent[]> {
+    const loader = loaders.get<string, ReferralEvent[]>('events', (ids) => this.referrals.eventsFor(ids));
+    return (await loader.load(referral.id)) ?? [];
+  }
+
+  @ResolveField(() => [ReferralAction], { description: 'What you may do with this referral now.' })
+  availableActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): ReferralAction[] {
+    const facts = { status: referral.status, loopClosed: referral.loopClosedAt !== null, redirected: referral.redirectedToId !== null };
+    return availableActions(facts, partiesOf(actor, referral));
+  }
+
+  private clinicLoader(loaders: Loaders) {
+    return loaders.get<string, Clinic>('clinic', async (ids) => byId(await this.clinics.findByIds(ids)));
+  }
+
+  private providerLoader(loaders: Loaders) {
+    return loaders.get<string, Provider>('provider', async (ids) => byId(await this.providers.findByIds(ids)));
+  }
+
+  private async linked(actor: Actor, loaders: Loaders, id: string): Promise<Referral | null> {
+    const loader = loaders.get<string, Referral>('referral', async (ids) =>
+      byId((await this.referrals.findVisibleByIds(actor, ids)).map(toReferral)),
+    );
+    return (await loader.load(id)) ?? null;
+  }
+}

@@ -1,0 +1,281 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isPlatformAdmin, PageRequest, UserRole } from '@referloop/common';
+import { User } from '@referloop/auth';
+import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
+import { ReferralEventType, ReferralStatus } from './lifecycle';
+import { ReferralEvent } from './models/referral.model';
+import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
+import { ReferralRow } from './referral.row';
+
+/** Positional parameters built alongside SQL text. */
+function params(initial: unknown[] = []) {
+  const values = [...initial];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  return { values, param };
+}
+
+/** Columns a new referral is inserted with; everything else starts null or defaulted. */
+export interface NewReferral {
+  reference: string;
+  status: ReferralStatus;
+  priority: string;
+  modality: string;
+  conditions: string[];
+  techniques: string[];
+  reason: string;
+  assessment: unknown;
+  goals: unknown;
+  recommendedVisits: number | null;
+  visitsPerWeek: number | null;
+  redFlags: string | null;
+  consentToShare: boolean;
+  patientId: string;
+  referringClinicId: string;
+  referringUserId: string;
+  referringProviderId: string | null;
+  toProviderId: string;
+  toClinicId: string;
+  idempotencyKey: string | null;
+  sentAt: Date | null;
+  dueAt: Date | null;
+  redirectedFromId: string | null;
+}
+
+export interface NewEvent {
+  referralId: string;
+  type: ReferralEventType;
+  fromStatus: ReferralStatus | null;
+  toStatus: ReferralStatus;
+  actorId: string | null;
+  reason?: string | null;
+  data?: unknown;
+  at: Date;
+}
+
+interface EventRow {
+  id: string;
+  referral_id: string;
+  type: ReferralEventType;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  reason: string | null;
+  at: Date;
+  actor_id: string | null;
+  actor_email: string | null;
+  actor_display_name: string | null;
+  actor_role: UserRole | null;
+  actor_clinic_id: string | null;
+  actor_created_at: Date | null;
+  actor_disabled_at: Date | null;
+}
+
+/**
+ * All SQL on referrals. Reads take the actor and filter by `visibilityCondition`, so tenancy
+ * is enforced by the query itself. Writes take the transaction's EntityManager.
+ */
+@Injectable()
+export class ReferralRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findVisible(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<ReferralRow | null> {
+    const { values, param } = params([id]);
+    const rows: ReferralRow[] = await manager.query(
+      `SELECT r.* FROM referrals r WHERE r.id = $1 AND ${visibilityCondition(actor, param)}`,
+      values,
+    );
+    return rows[0] ?? null;
+  }
+
+  async findVisibleByReference(actor: Actor, reference: string): Promise<ReferralRow | null> {
+    const { values, param } = params([reference]);
+    const rows: ReferralRow[] = await this.db.query(
+      `SELECT r.* FROM referrals r WHERE r.reference = $1 AND ${visibilityCondition(actor, param)}`,
+      values,
+    );
+    return rows[0] ?? null;
+  }
+
+  async findVisibleByIds(actor: Actor, ids: readonly string[]): Promise<ReferralRow[]> {
+    const { values, param } = params([ids]);
+    return this.db.query(`SELECT r.* FROM referrals r WHERE r.id = ANY($1::uuid[]) AND ${visibilityCondition(actor, param)}`, values);
+  }
+
+  /** Locks the referral for the rest of the transaction; null when the actor cannot see it. */
+  async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<ReferralRow | null> {
+    const { values, param } = params([id]);
+    const rows: ReferralRow[] = await manager.query(
+      `SELECT r.* FROM referrals r WHERE r.id = $1 AND ${visibilityCondition(actor, param)} FOR UPDATE`,
+      values,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Inserts unless the user already used the idempotency key (or, rarely, the reference is taken). */
+  async insert(manager: EntityManager, referral: NewReferral, now: Date): Promise<ReferralRow | null> {
+    const rows: ReferralRow[] = await manager.query(
+      `INSERT INTO referrals (id, reference, status, version, priority, modality, conditions, techniques, reason,
+         assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
+         referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
+         idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id)
+       VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+         $22, $22, $23, $24, $25)
+       ON CONFLICT DO NOTHING RETURNING *`,
+      [
+        randomUUID(),
+        referral.reference,
+        referral.status,
+        referral.priority,
+        referral.modality,
+        referral.conditions,
+        referral.techniques,
+        referral.reason,
+        referral.assessment === null ? null : JSON.stringify(referral.assessment),
+        referral.goals === null ? null : JSON.stringify(referral.goals),
+        referral.recommendedVisits,
+        referral.visitsPerWeek,
+        referral.redFlags,
+        referral.consentToShare,
+        referral.patientId,
+        referral.referringClinicId,
+        referral.referringUserId,
+        referral.referringProviderId,
+        referral.toProviderId,
+        referral.toClinicId,
+        referral.idempotencyKey,
+        now,
+        referral.sentAt,
+        referral.dueAt,
+        referral.redirectedFromId,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findByIdempotencyKey(manager: EntityManager, userId: string, key: string): Promise<ReferralRow | null> {
+    const rows: ReferralRow[] = await manager.query(
+      'SELECT * FROM referrals WHERE referring_user_id = $1 AND idempotency_key = $2',
+      [userId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Applies column changes, bumps the version and stamps updated_at. Column names come from
+   * code, never from input; values are parameters. JSON columns must be passed serialised.
+   */
+  async update(manager: EntityManager, id: string, changes: Record<string, unknown>, now: Date): Promise<ReferralRow> {
+    const { values, param } = params([id]);
+    const sets = Object.entries(changes).map(([column, value]) => `${column} = ${param(value)}`);
+    sets.push(`version = version + 1`, `updated_at = ${param(now)}`);
+    // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
+    const [rows] = await manager.query<[ReferralRow[], number]>(`UPDATE referrals SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, values);
+    return rows[0];
+  }
+
+  async appendEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const { values, param } = params();
+    const tuples = events.map(
+      (event) =>
+        `(${[
+          param(randomUUID()),
+          param(event.referralId),
+          param(event.type),
+          param(event.fromStatus),
+          param(event.toStatus),
+          param(event.actorId),
+          param(event.reason ?? null),
+          param(event.data === undefined ? null : JSON.stringify(event.data)),
+          param(event.at),
+        ].join(', ')})`,
+    );
+    await manager.query(
+      `INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, reason, data, at) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+
+  /** History of several referrals at once, oldest first within each. */
+  async eventsFor(referralIds: readonly string[]): Promise<Map<string, ReferralEvent[]>> {
+    const rows: EventRow[] = await this.db.query(
+      `SELECT e.id, e.referral_id, e.type, e.from_status, e.to_status, e.reason, e.at, e.actor_id,
+              u.email AS actor_email, u.display_name AS actor_display_name, u.role AS actor_role,
+              u.clinic_id AS actor_clinic_id, u.created_at AS actor_created_at, u.disabled_at AS actor_disabled_at
+         FROM referral_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.referral_id = ANY($1::uuid[])
+        ORDER BY e.referral_id, e.seq`,
+      [referralIds],
+    );
+    const byReferral = new Map<string, ReferralEvent[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) {
+      const actor: User | null = row.actor_id
+        ? {
+            id: row.actor_id,
+            email: row.actor_email ?? '',
+            displayName: row.actor_display_name ?? '',
+            role: row.actor_role as UserRole,
+            clinicId: row.actor_clinic_id,
+            providerId: null,
+            disabled: row.actor_disabled_at !== null,
+            createdAt: row.actor_created_at ?? row.at,
+          }
+        : null;
+      byReferral.get(row.referral_id)?.push({
+        id: row.id,
+        type: row.type,
+        fromStatus: row.from_status,
+        toStatus: row.to_status,
+        actor,
+        reason: row.reason,
+        at: row.at,
+      });
+    }
+    return byReferral;
+  }
+
+  /**
+   * One page of the actor's referrals, newest first. Each direction is a single index range
+   * scan ((tenant column, created_at, id)); without a direction the two ranges are merged, so
+   * no list ever scans or sorts the whole table.
+   */
+  async list(actor: Actor, filter: ReferralFilter, page: PageRequest): Promise<{ rows: ReferralRow[]; total: number }> {
+    const { values, param } = params();
+    const extra: string[] = [];
+    if (filter.status?.length) extra.push(`r.status = ANY(${param(filter.status)}::text[])`);
+    if (filter.patientId) extra.push(`r.patient_id = ${param(filter.patientId)}`);
+    if (filter.modality) extra.push(`r.modality = ${param(filter.modality)}`);
+
+    const branches =
+      filter.direction === ReferralDirection.INBOUND
+        ? [inboundCondition(actor, param)]
+        : filter.direction === ReferralDirection.OUTBOUND
+          ? [outboundCondition(actor, param)]
+          : isPlatformAdmin(actor)
+            ? ['TRUE']
+            : [outboundCondition(actor, param), inboundCondition(actor, param)];
+    const filterSql = extra.map((condition) => ` AND ${condition}`).join('');
+    const countValues = [...values];
+    const countSql = `SELECT count(*) AS total FROM referrals r WHERE (${branches.map((b) => `(${b})`).join(' OR ')})${filterSql}`;
+
+    const keyset = page.after ? ` AND (r.created_at, r.id) < (${param(page.after.createdAt)}, ${param(page.after.id)})` : '';
+    const limit = param(page.limit + 1);
+    const pageSql = branches
+      .map((branch) => `(SELECT r.id, r.created_at FROM referrals r WHERE (${branch})${filterSql}${keyset}
+                         ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`)
+      .join(' UNION ');
+    const [rows, count] = await Promise.all([
+      this.db.query<ReferralRow[]>(
+        `SELECT r.* FROM (${pageSql}) page JOIN referrals r ON r.id = page.id ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`,
+        values,
+      ),
+      this.db.query<{ total: number }[]>(countSql, countValues),
+    ]);
+    return { rows, total: count[0].total };
+  }
+}

@@ -1,0 +1,336 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
+import { PatientRepository } from '@referloop/patients';
+import { Provider, ProviderRepository } from '@referloop/providers';
+import { AssessmentInput, GoalsInput, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
+import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
+import {
+  AcceptReferralInput,
+  CancelReferralInput,
+  CompleteReferralInput,
+  DeclineReferralInput,
+  ProvideReferralInfoInput,
+  RedirectReferralInput,
+  ReferralCommandInput,
+  RequestReferralInfoInput,
+  ScheduleReferralInput,
+} from './dto/transition.input';
+import { DeclineReason, InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from './lifecycle';
+import { ReferralLifecycle } from './referral-lifecycle.service';
+import { NewReferral, ReferralRepository } from './referral.repository';
+import { ReferralRow } from './referral.row';
+import { newReference } from './reference';
+import { dueAtFor } from './response-clock';
+
+const REFERENCE_ATTEMPTS = 5;
+
+const rangeOfMotion = (items: RangeOfMotionInput[] | undefined) =>
+  (items ?? []).map((item) => ({
+    joint: item.joint.trim(),
+    movement: item.movement.trim(),
+    side: item.side ?? null,
+    measuredDegrees: item.measuredDegrees,
+    expectedDegrees: item.expectedDegrees ?? null,
+    painScore: item.painScore ?? null,
+  }));
+
+const assessmentJson = (input: AssessmentInput | null | undefined) =>
+  input ? { postureNotes: input.postureNotes ?? null, rangeOfMotion: rangeOfMotion(input.rangeOfMotion) } : null;
+
+const goalsJson = (input: GoalsInput | null | undefined) =>
+  input ? { longTerm: input.longTerm.trim(), shortTerm: (input.shortTerm ?? []).map((goal) => goal.trim()) } : null;
+
+const outcomeJson = (input: OutcomeInput) => ({
+  summary: input.summary.trim(),
+  goalsMet: input.goalsMet,
+  visitsUsed: input.visitsUsed,
+  finalRangeOfMotion: rangeOfMotion(input.finalRangeOfMotion),
+});
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/** Creating, editing and moving referrals; every status change goes through ReferralLifecycle. */
+@Injectable()
+export class ReferralService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly referrals: ReferralRepository,
+    private readonly lifecycle: ReferralLifecycle,
+    private readonly patients: PatientRepository,
+    private readonly providers: ProviderRepository,
+  ) {}
+
+  async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
+    if (input.send && !input.consentToShare) {
+      throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it");
+    }
+    if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers');
+    if (input.idempotencyKey) {
+      const earlier = await this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey);
+      if (earlier) return earlier;
+    }
+    const patient = await this.patients.findVisible(actor, input.patientId);
+    if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
+    const provider = await this.targetProvider(actor, input.toProviderId, input.modality, 'input');
+
+    const now = new Date();
+    const sending = input.send === true;
+    const priority = input.priority ?? ReferralPriority.ROUTINE;
+    return this.db.transaction(async (manager) => {
+      const created = await this.insertWithReference(manager, actor, {
+        status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
+        priority,
+        modality: input.modality,
+        conditions: input.conditions,
+        techniques: input.techniques ?? [],
+        reason: input.reason.trim(),
+        assessment: assessmentJson(input.assessment),
+        goals: goalsJson(input.goals),
+        recommendedVisits: input.recommendedVisits ?? null,
+        visitsPerWeek: input.visitsPerWeek ?? null,
+        redFlags: input.redFlags ?? null,
+        consentToShare: input.consentToShare,
+        patientId: patient.id,
+        referringClinicId: actor.clinicId as string,
+        referringUserId: actor.userId,
+        referringProviderId: actor.providerId,
+        toProviderId: provider.id,
+        toClinicId: provider.clinicId,
+        idempotencyKey: input.idempotencyKey ?? null,
+        sentAt: sending ? now : null,
+        dueAt: sending ? dueAtFor(this.config, priority, now) : null,
+        redirectedFromId: null,
+      }, now);
+      return created;
+    });
+  }
+
+  async update(actor: Actor, input: UpdateReferralInput): Promise<ReferralRow> {
+    for (const field of ['modality', 'conditions', 'reason', 'consentToShare', 'priority', 'patientId', 'toProviderId'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `${field} cannot be removed`);
+    }
+    const { row } = await this.lifecycle.move(actor, input, InternalAction.EDIT, async ({ row }) => {
+      const changes: Record<string, unknown> = {};
+      if (input.patientId !== undefined && input.patientId !== row.patient_id) {
+        const patient = await this.patients.findVisible(actor, input.patientId);
+        if (!patient || patient.clinicId !== row.referring_clinic_id) throw notFound('Patient');
+        changes.patient_id = patient.id;
+      }
+      const modality = input.modality ?? row.modality;
+      if (input.toProviderId !== undefined || input.modality !== undefined) {
+        const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, 'input');
+        changes.to_provider_id = provider.id;
+        changes.to_clinic_id = provider.clinicId;
+      }
+      if (input.modality !== undefined) changes.modality = input.modality;
+      if (input.conditions !== undefined) changes.conditions = input.conditions;
+      if (input.techniques !== undefined) changes.techniques = input.techniques ?? [];
+      if (input.priority !== undefined) changes.priority = input.priority;
+      if (input.reason !== undefined) changes.reason = input.reason.trim();
+      if (input.assessment !== undefined) changes.assessment = json(assessmentJson(input.assessment));
+      if (input.goals !== undefined) changes.goals = json(goalsJson(input.goals));
+      if (input.recommendedVisits !== undefined) changes.recommended_visits = input.recommendedVisits;
+      if (input.visitsPerWeek !== undefined) changes.visits_per_week = input.visitsPerWeek;
+      if (input.redFlags !== undefined) changes.red_flags = input.redFlags;
+      if (input.consentToShare !== undefined) changes.consent_to_share = input.consentToShare;
+      return { changes, event: { type: ReferralEventType.UPDATED, data: { fields: Object.keys(changes) } } };
+    });
+    return row;
+  }
+
+  async send(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.SEND, ({ row, now }) => {
+      if (!row.consent_to_share) {
+        throw badInput('input.id', "The patient's consent to share is missing; set consentToShare with updateReferral first");
+      }
+      return {
+        changes: { sent_at: now, due_at: dueAtFor(this.config, row.priority, now) },
+        event: { type: ReferralEventType.SENT },
+      };
+    });
+    return row;
+  }
+
+  async requestInfo(actor: Actor, input: RequestReferralInfoInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.REQUEST_INFO, ({ row, now }) => ({
+      // The clock pauses: keep what was left of it, to resume with when the answer comes.
+      changes: { clock_remaining_ms: row.due_at ? Math.max(0, row.due_at.getTime() - now.getTime()) : null, due_at: null },
+      event: { type: ReferralEventType.INFO_REQUESTED, reason: input.question.trim() },
+    }));
+    return row;
+  }
+
+  async provideInfo(actor: Actor, input: ProvideReferralInfoInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.PROVIDE_INFO, ({ row, now }) => ({
+      changes: {
+        due_at:
+          row.clock_remaining_ms !== null
+            ? new Date(now.getTime() + Number(row.clock_remaining_ms))
+            : dueAtFor(this.config, row.priority, now),
+        clock_remaining_ms: null,
+      },
+      event: { type: ReferralEventType.INFO_PROVIDED, reason: input.answer.trim() },
+    }));
+    return row;
+  }
+
+  async accept(actor: Actor, input: AcceptReferralInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.ACCEPT, ({ now }) => ({
+      changes: { responded_at: now },
+      event: { type: ReferralEventType.ACCEPTED, reason: input.note?.trim() || null },
+    }));
+    return row;
+  }
+
+  async decline(actor: Actor, input: DeclineReferralInput): Promise<ReferralRow> {
+    const note = input.note?.trim() || null;
+    if (input.reason === DeclineReason.OTHER && !note) throw badInput('input.note', 'note is required when the reason is OTHER');
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.DECLINE, ({ now }) => ({
+      changes: { responded_at: now, decline_reason: input.reason, decline_note: note, clock_remaining_ms: null },
+      event: { type: ReferralEventType.DECLINED, reason: note ?? input.reason, data: { declineReason: input.reason } },
+    }));
+    return row;
+  }
+
+  async cancel(actor: Actor, input: CancelReferralInput): Promise<ReferralRow> {
+    const reason = input.reason?.trim() || null;
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.CANCEL, ({ now, reasonRequired, row }) => {
+      if (reasonRequired && !reason) {
+        throw badInput('input.reason', `reason is required to cancel a referral that is ${row.status}`);
+      }
+      return {
+        changes: { cancelled_at: now, cancel_reason: reason, clock_remaining_ms: null },
+        event: { type: ReferralEventType.CANCELLED, reason },
+      };
+    });
+    return row;
+  }
+
+  async schedule(actor: Actor, input: ScheduleReferralInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.SCHEDULE, ({ row, now }) => {
+      if (input.appointmentAt.getTime() <= now.getTime()) {
+        throw badInput('input.appointmentAt', 'appointmentAt must be in the future');
+      }
+      const rescheduling = row.status === ReferralStatus.SCHEDULED;
+      return {
+        changes: { appointment_at: input.appointmentAt },
+        event: {
+          type: rescheduling ? ReferralEventType.RESCHEDULED : ReferralEventType.SCHEDULED,
+          data: { appointmentAt: input.appointmentAt.toISOString(), previousAppointmentAt: row.appointment_at?.toISOString() ?? null },
+        },
+      };
+    });
+    return row;
+  }
+
+  async startTreatment(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.START_TREATMENT, ({ now }) => ({
+      changes: { treatment_started_at: now },
+      event: { type: ReferralEventType.TREATMENT_STARTED },
+    }));
+    return row;
+  }
+
+  async complete(actor: Actor, input: CompleteReferralInput): Promise<ReferralRow> {
+    const outcome = outcomeJson(input.outcome);
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.COMPLETE, ({ now }) => ({
+      changes: { completed_at: now, outcome: JSON.stringify(outcome) },
+      event: { type: ReferralEventType.COMPLETED, reason: outcome.summary, data: { goalsMet: outcome.goalsMet, visitsUsed: outcome.visitsUsed } },
+    }));
+    return row;
+  }
+
+  async acknowledgeOutcome(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.ACKNOWLEDGE_OUTCOME, ({ now }) => ({
+      changes: { loop_closed_at: now },
+      event: { type: ReferralEventType.OUTCOME_ACKNOWLEDGED },
+    }));
+    return row;
+  }
+
+  /** A new referral, already SENT, to another provider, linked both ways to the declined or expired one. */
+  async redirect(actor: Actor, input: RedirectReferralInput): Promise<ReferralRow> {
+    const { result } = await this.lifecycle.move<ReferralRow>(actor, input, ReferralAction.REDIRECT, async ({ row, now, manager }) => {
+      if (input.toProviderId === row.to_provider_id) {
+        throw badInput('input.toProviderId', 'Redirect to a different provider than the one this referral went to');
+      }
+      const provider = await this.targetProvider(actor, input.toProviderId, row.modality, 'input');
+      const created = await this.insertWithReference(manager, actor, {
+        status: ReferralStatus.SENT,
+        priority: row.priority,
+        modality: row.modality,
+        conditions: row.conditions,
+        techniques: row.techniques,
+        reason: row.reason,
+        assessment: row.assessment,
+        goals: row.goals,
+        recommendedVisits: row.recommended_visits,
+        visitsPerWeek: row.visits_per_week,
+        redFlags: row.red_flags,
+        consentToShare: row.consent_to_share,
+        patientId: row.patient_id,
+        referringClinicId: row.referring_clinic_id,
+        referringUserId: actor.userId,
+        referringProviderId: actor.providerId,
+        toProviderId: provider.id,
+        toClinicId: provider.clinicId,
+        idempotencyKey: null,
+        sentAt: now,
+        dueAt: dueAtFor(this.config, row.priority, now),
+        redirectedFromId: row.id,
+      }, now);
+      return {
+        changes: { redirected_to_id: created.id },
+        event: { type: ReferralEventType.REDIRECTED, data: { redirectedToId: created.id, toProviderId: provider.id } },
+        result: created,
+      };
+    });
+    return result as ReferralRow;
+  }
+
+  private async targetProvider(actor: Actor, providerId: string, modality: Modality, prefix: string): Promise<Provider> {
+    const provider = await this.providers.findById(providerId);
+    if (!provider) throw notFound('Provider');
+    if (actor.providerId !== null && provider.id === actor.providerId) {
+      throw badInput(`${prefix}.toProviderId`, 'You cannot refer a patient to yourself');
+    }
+    if (!provider.modalities.includes(modality)) {
+      throw badInput(`${prefix}.modality`, `${provider.displayName} does not practise ${modality}`);
+    }
+    return provider;
+  }
+
+  /**
+   * Inserts with a fresh random reference, retrying on the (rare) collision. When the user's
+   * idempotency key is already taken — by an earlier or a concurrent request — returns that
+   * referral instead: the unique index, not a prior read, is what makes this race-free.
+   */
+  private async insertWithReference(
+    manager: EntityManager,
+    actor: Actor,
+    fields: Omit<NewReferral, 'reference'>,
+    now: Date,
+  ): Promise<ReferralRow> {
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
+      const row = await this.referrals.insert(manager, { ...fields, reference: newReference() }, now);
+      if (row) {
+        const created = { referralId: row.id, actorId: actor.userId, at: now };
+        await this.referrals.appendEvents(manager, [
+          { ...created, type: ReferralEventType.CREATED, fromStatus: null, toStatus: ReferralStatus.DRAFT },
+          ...(row.status === ReferralStatus.SENT
+            ? [{ ...created, type: ReferralEventType.SENT, fromStatus: ReferralStatus.DRAFT, toStatus: ReferralStatus.SENT }]
+            : []),
+        ]);
+        return row;
+      }
+      if (fields.idempotencyKey) {
+        const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
+        if (existing) return existing;
+      }
+    }
+    throw new Error(`No free referral reference after ${REFERENCE_ATTEMPTS} attempts`);
+  }
+}

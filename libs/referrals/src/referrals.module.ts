@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@referloop/auth';
+import { ClinicsModule } from '@referloop/clinics';
+import { PatientsModule } from '@referloop/patients';
+import { ProvidersModule } from '@referloop/providers';
+import { ReferralFieldsResolver } from './referral-fields.resolver';
+import { ReferralLifecycle } from './referral-lifecycle.service';
+import { ReferralRepository } from './referral.repository';
+import { ReferralService } from './referral.service';
+import { ReferralsResolver } from './referrals.resolver';
+
+@Module({
+  imports: [AuthModule, ClinicsModule, PatientsModule, ProvidersModule],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralService, ReferralsResolver, ReferralFieldsResolver],
+  exports: [ReferralRepository, ReferralLifecycle],
+})
+export class ReferralsModule {}

@@ -1,0 +1,141 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  Actor,
+  Audit,
+  AuditTrail,
+  connectionType,
+  CurrentActor,
+  notFound,
+  pageRequest,
+  requireUuid,
+  toConnection,
+  type Connection,
+} from '@referloop/common';
+import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
+import { ReferralsArgs } from './dto/referrals.args';
+import {
+  AcceptReferralInput,
+  AcknowledgeReferralOutcomeInput,
+  CancelReferralInput,
+  CompleteReferralInput,
+  DeclineReferralInput,
+  ProvideReferralInfoInput,
+  RedirectReferralInput,
+  RequestReferralInfoInput,
+  ScheduleReferralInput,
+  SendReferralInput,
+  StartReferralTreatmentInput,
+} from './dto/transition.input';
+import { Referral } from './models/referral.model';
+import { REFERENCE_PATTERN } from './reference';
+import { ReferralRepository } from './referral.repository';
+import { ReferralRow, toReferral } from './referral.row';
+import { ReferralService } from './referral.service';
+
+export const ReferralConnection = connectionType(Referral, 'Referral');
+
+/** Notes the referral (and its patient) on the request's audit trail and shapes it for the API. */
+function seen(audit: AuditTrail, row: ReferralRow): Referral {
+  audit.touchReferral(row.id, row.referring_clinic_id, row.to_clinic_id);
+  audit.touchPatient(row.patient_id, row.referring_clinic_id);
+  return toReferral(row);
+}
+
+@Resolver(() => Referral)
+export class ReferralsResolver {
+  constructor(
+    private readonly service: ReferralService,
+    private readonly referralRepository: ReferralRepository,
+  ) {}
+
+  @Query(() => Referral)
+  async referral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
+    const row = await this.referralRepository.findVisible(actor, requireUuid(id, 'id'));
+    if (!row) throw notFound('Referral');
+    return seen(audit, row);
+  }
+
+  @Query(() => Referral)
+  async referralByReference(
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+    @Args('reference', { type: () => String }) reference: string,
+  ): Promise<Referral> {
+    const normalised = reference.trim().toUpperCase();
+    const row = REFERENCE_PATTERN.test(normalised) ? await this.referralRepository.findVisibleByReference(actor, normalised) : null;
+    if (!row) throw notFound('Referral');
+    return seen(audit, row);
+  }
+
+  @Query(() => ReferralConnection, { description: 'Referrals you may see, newest first.' })
+  async referrals(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args({ type: () => ReferralsArgs }) args: ReferralsArgs): Promise<Connection<Referral>> {
+    const page = pageRequest(args);
+    const { rows, total } = await this.referralRepository.list(actor, args.filter ?? {}, page);
+    return toConnection(rows.map((row) => ({ ...row, id: row.id, createdAt: row.created_at })), page, total, (row) => seen(audit, row));
+  }
+
+  @Mutation(() => Referral, { description: 'Creates a DRAFT, or with send: true creates and sends it at once.' })
+  async createReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CreateReferralInput }) input: CreateReferralInput) {
+    return seen(audit, await this.service.create(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'Edits a DRAFT.' })
+  async updateReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => UpdateReferralInput }) input: UpdateReferralInput) {
+    return seen(audit, await this.service.update(actor, input));
+  }
+
+  @Mutation(() => Referral)
+  async sendReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => SendReferralInput }) input: SendReferralInput) {
+    return seen(audit, await this.service.send(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'Puts a SENT referral ON_HOLD with a question; the response clock pauses.' })
+  async requestReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RequestReferralInfoInput }) input: RequestReferralInfoInput) {
+    return seen(audit, await this.service.requestInfo(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'Answers the question; the referral is SENT again and the clock resumes.' })
+  async provideReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ProvideReferralInfoInput }) input: ProvideReferralInfoInput) {
+    return seen(audit, await this.service.provideInfo(actor, input));
+  }
+
+  @Mutation(() => Referral)
+  async acceptReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcceptReferralInput }) input: AcceptReferralInput) {
+    return seen(audit, await this.service.accept(actor, input));
+  }
+
+  @Mutation(() => Referral)
+  async declineReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => DeclineReferralInput }) input: DeclineReferralInput) {
+    return seen(audit, await this.service.decline(actor, input));
+  }
+
+  @Mutation(() => Referral)
+  async cancelReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CancelReferralInput }) input: CancelReferralInput) {
+    return seen(audit, await this.service.cancel(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'Sets the first appointment (from ACCEPTED) or moves it (from SCHEDULED).' })
+  async scheduleReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ScheduleReferralInput }) input: ScheduleReferralInput) {
+    return seen(audit, await this.service.schedule(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'The first visit took place. The target provider only.' })
+  async startReferralTreatment(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => StartReferralTreatmentInput }) input: StartReferralTreatmentInput) {
+    return seen(audit, await this.service.startTreatment(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'Ends treatment with the outcome report. The target provider only.' })
+  async completeReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CompleteReferralInput }) input: CompleteReferralInput) {
+    return seen(audit, await this.service.complete(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'The referrer has read the outcome: closes the loop.' })
+  async acknowledgeReferralOutcome(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcknowledgeReferralOutcomeInput }) input: AcknowledgeReferralOutcomeInput) {
+    return seen(audit, await this.service.acknowledgeOutcome(actor, input));
+  }
+
+  @Mutation(() => Referral, { description: 'Sends a declined or expired referral to another provider; returns the new referral.' })
+  async redirectReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RedirectReferralInput }) input: RedirectReferralInput) {
+    return seen(audit, await this.service.redirect(actor, input));
+  }
+}

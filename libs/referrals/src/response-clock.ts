@@ -1,0 +1,7 @@
+import { AppConfig } from '@referloop/common';
+import { ReferralPriority } from './lifecycle';
+
+/** When a referral sent now must be answered by, from the configured windows. */
+export function dueAtFor(config: AppConfig, priority: ReferralPriority, sentAt: Date): Date {
+  return new Date(sentAt.getTime() + config.responseWindowHours[priority] * 3_600_000);
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * Builds (tsc -p tsconfig.build.json) when dist/ is missing or older than any source file
+ * under apps/ or libs/, after making sure dependencies are installed.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ensureInstalled } = require('./ensure-installed');
+
+const root = path.resolve(__dirname, '..');
+const builtEntry = path.join(root, 'dist', 'apps', 'gateway', 'src', 'main.js');
+const sourceDirs = ['apps', 'libs'].map((dir) => path.join(root, dir));
+// Compiler settings change the output as much as the sources do.
+const buildInputs = ['tsconfig.json', 'tsconfig.build.json'].map((file) => path.join(root, file));
+
+/** The first source file newer than `since`, or undefined. Stops walking at the first hit. */
+function newerSource(dir, since) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules') continue;
+      const found = newerSource(full, since);
+      if (found) return found;
+    } else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+      if (fs.statSync(full).mtimeMs > since) return full;
+    }
+  }
+  return undefined;
+}
+
+function buildReason() {
+  let builtAt;
+  try {
+    builtAt = fs.statSync(builtEntry).mtimeMs;
+  } catch {
+    return `${path.relative(root, builtEntry)} is missing`;
+  }
+  for (const input of buildInputs) {
+    if (fs.existsSync(input) && fs.statSync(input).mtimeMs > builtAt) return `${path.relative(root, input)} changed`;
+  }
+  for (const dir of sourceDirs) {
+    const changed = newerSource(dir, builtAt);
+    if (changed) return `${path.relative(root, changed)} changed`;
+  }
+  return undefined;
+}
+
+function ensureBuilt() {
+  ensureInstalled();
+  const reason = buildReason();
+  if (!reason) return;
+  console.log(`[ensure-built] ${reason}: running npm run build`);
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    // tsc emits even when type-checking fails; age the entry point so the next run rebuilds
+    // instead of starting stale output.
+    if (fs.existsSync(builtEntry)) fs.utimesSync(builtEntry, 0, 0);
+    console.error(`[ensure-built] build failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+module.exports = { ensureBuilt };
+
+if (require.main === module) ensureBuilt();
