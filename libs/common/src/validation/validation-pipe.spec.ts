@@ -1,0 +1,40 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { DomainError, ErrorCode } from '../errors';
+import { InputValidationPipe } from './validation-pipe';
+
+class Finding {
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  painScore!: number;
+}
+
+class Assessment {
+  @ValidateNested({ each: true })
+  @Type(() => Finding)
+  rangeOfMotion!: Finding[];
+}
+
+class Input {
+  @ValidateNested()
+  @Type(() => Assessment)
+  assessment!: Assessment;
+}
+
+describe('InputValidationPipe', () => {
+  const pipe = new InputValidationPipe();
+
+  it('names the path of the first offending field, prefixed by the argument name', async () => {
+    const value = { assessment: { rangeOfMotion: [{ painScore: 3 }, { painScore: 11 }] } };
+    const error = await pipe.transform(value, { type: 'body', metatype: Input, data: 'input' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect((error as DomainError).extensions.field).toBe('input.assessment.rangeOfMotion.1.painScore');
+  });
+
+  it('passes valid input through as an instance of the class', async () => {
+    const value = { assessment: { rangeOfMotion: [{ painScore: 10 }] } };
+    await expect(pipe.transform(value, { type: 'body', metatype: Input, data: 'input' })).resolves.toBeInstanceOf(Input);
+  });
+});

@@ -1,0 +1,111 @@
+import { GraphqlClient } from './support/graphql-client';
+import { createPatient, readReferral } from './support/fixtures';
+import { expectGraphqlError } from './support/expectations';
+import { AUDIT_ENTRIES, PATIENT, REFERRALS } from './support/operations';
+import { TestApp, startTestApp } from './support/test-app';
+import { World, buildWorld, referralIn } from './support/world';
+
+interface AuditEntry {
+  id: string;
+  operation: string;
+  at: string;
+  referralIds: string[];
+  patientIds: string[];
+  actorId: string | null;
+  actorRole: string | null;
+  ipAddress: string | null;
+}
+
+async function auditEntries(client: GraphqlClient, filter: Record<string, unknown>): Promise<{ totalCount: number; entries: AuditEntry[] }> {
+  const data = await client.ok<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditEntry }> } }>(AUDIT_ENTRIES, { filter, first: 100 });
+  return { totalCount: data.auditEntries.totalCount, entries: data.auditEntries.edges.map((edge) => edge.node) };
+}
+
+describe('audit trail', () => {
+  let testApp: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    world = await buildWorld(testApp.anonymous);
+  });
+
+  afterAll(async () => {
+    await testApp?.close();
+  });
+
+  it('records a referral read with the referral id, the reader and a UTC time', async () => {
+    const referral = await referralIn(world, 'SENT');
+    const before = await auditEntries(world.platformAdmin, { referralId: referral.id, actorId: world.coordinatorB.id });
+
+    await readReferral(world.coordinatorB.client, referral.id);
+
+    const after = await auditEntries(world.platformAdmin, { referralId: referral.id, actorId: world.coordinatorB.id });
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    const entry = after.entries.find((candidate) => !before.entries.some((old) => old.id === candidate.id));
+    expect(entry).toBeDefined();
+    expect(entry!.referralIds).toContain(referral.id);
+    expect(entry!.actorId).toBe(world.coordinatorB.id);
+    expect(entry!.at).toMatch(/Z$/);
+    expect(entry!.actorRole).toBe('COORDINATOR');
+    expect(entry!.ipAddress).toBe('127.0.0.1');
+  });
+
+  it('records lifecycle changes and patient reads too', async () => {
+    const referral = await referralIn(world, 'ACCEPTED');
+    const changes = await auditEntries(world.platformAdmin, { referralId: referral.id, actorId: world.targetProvider.id });
+    expect(changes.totalCount).toBeGreaterThanOrEqual(1);
+
+    const before = await auditEntries(world.platformAdmin, { patientId: world.patient.id, actorId: world.coordinatorA.id });
+    await world.coordinatorA.client.ok(PATIENT, { id: world.patient.id });
+    const after = await auditEntries(world.platformAdmin, { patientId: world.patient.id, actorId: world.coordinatorA.id });
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    expect(after.entries.every((entry) => entry.patientIds.includes(world.patient.id))).toBe(true);
+  });
+
+  it('does not record a read that was refused (the outsider learns nothing and touched nothing)', async () => {
+    const referral = await referralIn(world, 'SENT');
+    const before = await auditEntries(world.platformAdmin, { referralId: referral.id });
+    expectGraphqlError(await world.coordinatorC.client.request('query($id: ID!) { referral(id: $id) { id } }', { id: referral.id }), 'NOT_FOUND');
+    const after = await auditEntries(world.platformAdmin, { referralId: referral.id });
+    expect(after.entries.filter((entry) => entry.actorId === world.coordinatorC.id && entry.referralIds.includes(referral.id))).toEqual([]);
+    expect(after.totalCount).toBe(before.totalCount);
+  });
+
+  it('records a list read with the ids it returned, as one entry per request', async () => {
+    const first = await referralIn(world, 'SENT');
+    const second = await referralIn(world, 'DRAFT');
+    const before = await auditEntries(world.platformAdmin, { actorId: world.coordinatorA.id });
+    await world.coordinatorA.client.ok(REFERRALS, { filter: { patientId: world.patient.id }, first: 100 });
+    const after = await auditEntries(world.platformAdmin, { actorId: world.coordinatorA.id });
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    const entry = after.entries.find((candidate) => !before.entries.some((old) => old.id === candidate.id));
+    expect(entry?.referralIds).toEqual(expect.arrayContaining([first.id, second.id]));
+  });
+
+  it("shows a clinic admin its clinic's entries", async () => {
+    const referral = await referralIn(world, 'SENT');
+    await readReferral(world.coordinatorA.client, referral.id);
+    const asClinicAdmin = await auditEntries(world.adminA.client, { referralId: referral.id });
+    expect(asClinicAdmin.entries.some((entry) => entry.actorId === world.coordinatorA.id)).toBe(true);
+  });
+
+  it("does not show a clinic admin reads that touched none of its clinic's data", async () => {
+    const patientC = await createPatient(world.coordinatorC.client, world.clinicC.id);
+    await world.coordinatorC.client.ok(PATIENT, { id: patientC.id });
+    const asAdminA = await auditEntries(world.adminA.client, { patientId: patientC.id });
+    expect(asAdminA).toEqual({ totalCount: 0, entries: [] });
+    const asPlatformAdmin = await auditEntries(world.platformAdmin, { patientId: patientC.id, actorId: world.coordinatorC.id });
+    expect(asPlatformAdmin.totalCount).toBeGreaterThan(0);
+  });
+
+  it('is refused to coordinators and providers (FORBIDDEN)', async () => {
+    for (const client of [world.coordinatorA.client, world.coordinatorB.client, world.targetProvider.client]) {
+      expectGraphqlError(await client.request(AUDIT_ENTRIES, { filter: {}, first: 10 }), 'FORBIDDEN');
+    }
+  });
+
+  it('is refused without a token (UNAUTHENTICATED)', async () => {
+    expectGraphqlError(await testApp.anonymous.request(AUDIT_ENTRIES, { filter: {}, first: 10 }), 'UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,34 @@
+import './register-lib-aliases';
+import { migrate } from '../../libs/database/src/migrate';
+import {
+  RUN_ID_ENV,
+  TEMPLATE_DB_ENV,
+  databaseUrl,
+  dropDatabase,
+  newRunId,
+  templateName,
+  withAdminClient,
+} from './test-database';
+
+/**
+ * Once per run: creates and migrates a template database. Every test file then clones it
+ * (cheap, file-level copy) instead of migrating its own. The names travel to the workers
+ * through process.env, which Jest workers inherit.
+ */
+export default async function globalSetup(): Promise<void> {
+  // The machine runs on UTC, which hides time-zone bugs; CI sets TZ=America/Chicago and so do
+  // local runs unless told otherwise. Workers inherit it.
+  if (!process.env.TZ) process.env.TZ = 'America/Chicago';
+  const runId = newRunId();
+  const template = templateName(runId);
+  process.env[RUN_ID_ENV] = runId;
+  process.env[TEMPLATE_DB_ENV] = template;
+  try {
+    await migrate(databaseUrl(template));
+  } catch (error) {
+    // globalTeardown does not run when globalSetup fails: clean up here.
+    await withAdminClient((client) => dropDatabase(client, template)).catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`e2e setup could not create the template database (set TEST_DATABASE_ADMIN_URL to reach another server): ${reason}`);
+  }
+}

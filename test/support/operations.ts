@@ -1,0 +1,120 @@
+/**
+ * GraphQL documents used across the suite, written against the contract in issue 2. Every
+ * mutation takes one `input: <MutationName>Input!` argument, so lifecycle mutations share one
+ * document shape (see `referralMutation`).
+ */
+export const REFERRAL_FIELDS = /* GraphQL */ `
+  fragment ReferralFields on Referral {
+    id
+    reference
+    status
+    version
+    priority
+    modality
+    conditions
+    techniques
+    reason
+    createdAt
+    sentAt
+    dueAt
+    respondedAt
+    appointmentAt
+    treatmentStartedAt
+    completedAt
+    loopClosedAt
+    declineReason
+    availableActions
+    patient { id }
+    referringClinic { id }
+    referringUser { id }
+    toProvider { id }
+    redirectedFrom { id status }
+    redirectedTo { id status }
+    events { type fromStatus toStatus reason at actor { id } }
+  }
+`;
+
+export const LIFECYCLE_MUTATIONS = [
+  'sendReferral',
+  'updateReferral',
+  'requestReferralInfo',
+  'provideReferralInfo',
+  'acceptReferral',
+  'declineReferral',
+  'redirectReferral',
+  'cancelReferral',
+  'scheduleReferral',
+  'startReferralTreatment',
+  'completeReferral',
+  'acknowledgeReferralOutcome',
+] as const;
+
+export type LifecycleMutation = (typeof LIFECYCLE_MUTATIONS)[number] | 'createReferral';
+
+export function referralMutation(name: LifecycleMutation): string {
+  const inputType = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+  return `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ...ReferralFields } } ${REFERRAL_FIELDS}`;
+}
+
+export const REFERRAL = `query referral($id: ID!) { referral(id: $id) { ...ReferralFields } } ${REFERRAL_FIELDS}`;
+
+export const REFERRAL_BY_REFERENCE = `query referralByReference($reference: String!) {
+  referralByReference(reference: $reference) { ...ReferralFields }
+} ${REFERRAL_FIELDS}`;
+
+export const REFERRALS = `query referrals($filter: ReferralFilter, $first: Int, $after: String) {
+  referrals(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id reference status createdAt } }
+  }
+}`;
+
+export const LOGIN = `mutation login($input: LoginInput!) {
+  login(input: $input) { accessToken expiresAt user { id email role } }
+}`;
+
+export const ME = `query me { me { id email role } }`;
+
+export const CREATE_CLINIC = `mutation createClinic($input: CreateClinicInput!) {
+  createClinic(input: $input) { id name timeZone location { latitude longitude } }
+}`;
+
+export const CREATE_USER = `mutation createUser($input: CreateUserInput!) {
+  createUser(input: $input) { id email role }
+}`;
+
+export const DISABLE_USER = `mutation disableUser($input: DisableUserInput!) {
+  disableUser(input: $input) { id email }
+}`;
+
+export const CREATE_PROVIDER = `mutation createProvider($input: CreateProviderInput!) {
+  createProvider(input: $input) { id displayName modalities }
+}`;
+
+const PATIENT_FIELDS = 'id firstName lastName email dateOfBirth phone emailConsent';
+
+export const CREATE_PATIENT = `mutation createPatient($input: CreatePatientInput!) {
+  createPatient(input: $input) { ${PATIENT_FIELDS} }
+}`;
+
+export const UPDATE_PATIENT = `mutation updatePatient($input: UpdatePatientInput!) {
+  updatePatient(input: $input) { ${PATIENT_FIELDS} }
+}`;
+
+export const PATIENT = `query patient($id: ID!) { patient(id: $id) { ${PATIENT_FIELDS} } }`;
+
+export const PATIENTS = `query patients($filter: PatientFilter, $first: Int, $after: String) {
+  patients(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { ${PATIENT_FIELDS} } }
+  }
+}`;
+
+export const AUDIT_ENTRIES = `query auditEntries($filter: AuditEntryFilter, $first: Int, $after: String) {
+  auditEntries(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges { node { id operation at referralIds patientIds actorId actorRole ipAddress } }
+  }
+}`;

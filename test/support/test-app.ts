@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '../../libs/common/src/config/app-config';
+import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
+import { GraphqlClient } from './graphql-client';
+import { cloneTemplateDatabase, dropTestDatabase } from './test-database';
+
+export const ADMIN_EMAIL = 'admin@referloop.test';
+export const ADMIN_PASSWORD = 'admin-password-123';
+/** Known to tests so they can craft tokens (expired ones, say). */
+export const JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  databaseName: string;
+  /** Unauthenticated client; `.as(token)` for a signed-in one. */
+  anonymous: GraphqlClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real gateway over real HTTP on its own database (a clone of the migrated
+ * template). One per test file: call in beforeAll and `close()` in afterAll.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await cloneTemplateDatabase();
+  let app: NestFastifyApplication | undefined;
+  try {
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: '4',
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      JWT_SECRET,
+      LOG_LEVEL: 'error',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...env,
+    });
+    app = await createGatewayApp(config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const started = app;
+    return {
+      app: started,
+      databaseName: database.name,
+      anonymous: new GraphqlClient(`http://127.0.0.1:${port}/graphql`),
+      async close() {
+        try {
+          await started.close();
+        } finally {
+          await dropTestDatabase(database.name);
+        }
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await dropTestDatabase(database.name);
+    throw error;
+  }
+}
