@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, AuditTrail, PageRequest, UserRole } from '@referloop/common';
+import { Actor, AuditTrail, lazyCount, PageRequest, sqlParams, UserRole, whereClause } from '@referloop/common';
 import { AuditEntry, AuditEntryFilter } from './audit-entry.model';
 
 interface AuditRow {
@@ -44,12 +44,8 @@ export class AuditRepository {
   }
 
   /** `clinicId` null means every clinic (platform admins). */
-  async list(clinicId: string | null, filter: AuditEntryFilter, page: PageRequest): Promise<{ rows: ReturnType<typeof toEntry>[]; total: number }> {
-    const values: unknown[] = [];
-    const param = (value: unknown) => {
-      values.push(value);
-      return `$${values.length}`;
-    };
+  list(clinicId: string | null, filter: AuditEntryFilter, page: PageRequest) {
+    const { values, param } = sqlParams();
     const where: string[] = [];
     if (clinicId !== null) where.push(`clinic_ids @> ARRAY[${param(clinicId)}]::uuid[]`);
     if (filter.patientId) where.push(`patient_ids @> ARRAY[${param(filter.patientId)}]::uuid[]`);
@@ -57,17 +53,11 @@ export class AuditRepository {
     if (filter.actorId) where.push(`actor_id = ${param(filter.actorId)}`);
     if (filter.from) where.push(`at >= ${param(filter.from)}`);
     if (filter.to) where.push(`at < ${param(filter.to)}`);
-    const countSql = `SELECT count(*) AS total FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const countValues = [...values];
+    const count = lazyCount(this.db, `SELECT count(*) AS total FROM audit_entries ${whereClause(where)}`, [...values]);
     if (page.after) where.push(`(at, id) < (${param(page.after.createdAt)}, ${param(page.after.id)})`);
-    const limit = param(page.limit + 1);
-    const [rows, count] = await Promise.all([
-      this.db.query(
-        `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ${limit}`,
-        values,
-      ),
-      this.db.query<{ total: number }[]>(countSql, countValues),
-    ]);
-    return { rows: rows.map(toEntry), total: count[0].total };
+    const rows = this.db
+      .query<AuditRow[]>(`SELECT * FROM audit_entries ${whereClause(where)} ORDER BY at DESC, id DESC LIMIT ${param(page.limit + 1)}`, values)
+      .then((found) => found.map(toEntry));
+    return { rows, count };
   }
 }

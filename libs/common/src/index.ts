@@ -13,3 +13,4 @@ export * from './validation/validators';
 export * from './validation/ids';
 export * from './config/config.module';
 export * from './request/batch-loader';
+export * from './sql/sql-params';

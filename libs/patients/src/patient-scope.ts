@@ -17,15 +17,3 @@ export function patientVisibility(actor: Actor, param: (value: unknown) => strin
   return `(p.clinic_id = ${clinic} OR EXISTS (
     SELECT 1 FROM referrals r WHERE r.patient_id = p.id AND r.status <> 'DRAFT' AND ${received}))`;
 }
-
-/** Helper to build positional parameters alongside SQL text. */
-export function sqlParams(initial: unknown[] = []): { values: unknown[]; param: (value: unknown) => string } {
-  const values = [...initial];
-  return {
-    values,
-    param: (value: unknown) => {
-      values.push(value);
-      return `$${values.length}`;
-    },
-  };
-}

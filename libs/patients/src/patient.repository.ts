@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, PageRequest } from '@referloop/common';
+import { Actor, lazyCount, PageRequest, sqlParams, whereClause } from '@referloop/common';
 import { CreatePatientInput, UpdatePatientInput } from './dto/patient.input';
 import { Patient } from './patient.model';
-import { patientVisibility, sqlParams } from './patient-scope';
+import { patientVisibility } from './patient-scope';
 
 interface PatientRow {
   id: string;
@@ -103,7 +103,7 @@ export class PatientRepository {
   }
 
   /** The clinic's own patients (platform admins: all), newest first. */
-  async list(actor: Actor, search: string | undefined, page: PageRequest): Promise<{ rows: Patient[]; total: number }> {
+  list(actor: Actor, search: string | undefined, page: PageRequest) {
     const { values, param } = sqlParams();
     const where: string[] = [];
     if (actor.clinicId !== null) where.push(`clinic_id = ${param(actor.clinicId)}`);
@@ -113,20 +113,11 @@ export class PatientRepository {
       where.push(`(first_name ILIKE ${like} OR last_name ILIKE ${like} OR email ILIKE ${like}
         OR (first_name || ' ' || last_name) ILIKE ${like})`);
     }
-    const countValues = [...values];
-    const countWhere = [...where];
+    const count = lazyCount(this.db, `SELECT count(*) AS total FROM patients ${whereClause(where)}`, [...values]);
     if (page.after) where.push(`(created_at, id) < (${param(page.after.createdAt)}, ${param(page.after.id)})`);
-    const limit = param(page.limit + 1);
-    const [rows, count] = await Promise.all([
-      this.db.query(
-        `SELECT * FROM patients ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
-        values,
-      ),
-      this.db.query<{ total: number }[]>(
-        `SELECT count(*) AS total FROM patients ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}`,
-        countValues,
-      ),
-    ]);
-    return { rows: rows.map(toPatient), total: count[0].total };
+    const rows = this.db
+      .query<PatientRow[]>(`SELECT * FROM patients ${whereClause(where)} ORDER BY created_at DESC, id DESC LIMIT ${param(page.limit + 1)}`, values)
+      .then((found) => found.map(toPatient));
+    return { rows, count };
   }
 }

@@ -68,8 +68,9 @@ export class PatientsResolver {
     @Args({ type: () => PatientsArgs }) args: PatientsArgs,
   ): Promise<Connection<Patient>> {
     const page = pageRequest(args);
-    const { rows, total } = await this.patientRepository.list(actor, args.filter?.search, page);
+    const { rows: pending, count } = this.patientRepository.list(actor, args.filter?.search, page);
+    const rows = await pending;
     for (const row of rows.slice(0, page.limit)) audit.touchPatient(row.id, row.clinicId);
-    return toConnection(rows, page, total, (row) => row);
+    return toConnection(rows, page, count, (row) => row);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Condition, geoPoint, Modality, PageRequest, Technique } from '@referloop/common';
+import { Condition, geoPoint, lazyCount, Modality, PageRequest, sqlParams, Technique, whereClause } from '@referloop/common';
 import { CreateProviderInput } from './dto/create-provider.input';
 import { ProviderFilter } from './dto/providers.args';
 import { Provider } from './provider.model';
@@ -78,35 +78,19 @@ export class ProviderRepository {
     return rows.map(toProvider);
   }
 
-  async list(filter: ProviderFilter, page: PageRequest): Promise<{ rows: (Provider & { createdAt: Date })[]; total: number }> {
+  list(filter: ProviderFilter, page: PageRequest) {
+    const { values, param } = sqlParams();
     const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (n: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(params.length));
-    };
-    if (filter.modality) add((n) => `$${n} = ANY(modalities)`, filter.modality);
-    if (filter.technique) add((n) => `$${n} = ANY(techniques)`, filter.technique);
-    if (filter.condition) add((n) => `$${n} = ANY(conditions)`, filter.condition);
-    if (filter.acceptingNewPatients !== undefined) add((n) => `accepting_new_patients = $${n}`, filter.acceptingNewPatients);
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-
-    const pageWhere = [...where];
-    const pageParams = [...params];
-    if (page.after) {
-      pageParams.push(page.after.createdAt, page.after.id);
-      pageWhere.push(`(created_at, id) < ($${pageParams.length - 1}, $${pageParams.length})`);
-    }
-    pageParams.push(page.limit + 1);
-    const [rows, count] = await Promise.all([
-      this.db.query(
-        `SELECT * FROM providers ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-         ORDER BY created_at DESC, id DESC LIMIT $${pageParams.length}`,
-        pageParams,
-      ),
-      this.db.query<{ total: number }[]>(`SELECT count(*) AS total FROM providers ${filterSql}`, params),
-    ]);
-    return { rows: rows.map(toProvider), total: count[0].total };
+    if (filter.modality) where.push(`${param(filter.modality)} = ANY(modalities)`);
+    if (filter.technique) where.push(`${param(filter.technique)} = ANY(techniques)`);
+    if (filter.condition) where.push(`${param(filter.condition)} = ANY(conditions)`);
+    if (filter.acceptingNewPatients !== undefined) where.push(`accepting_new_patients = ${param(filter.acceptingNewPatients)}`);
+    const count = lazyCount(this.db, `SELECT count(*) AS total FROM providers ${whereClause(where)}`, [...values]);
+    if (page.after) where.push(`(created_at, id) < (${param(page.after.createdAt)}, ${param(page.after.id)})`);
+    const rows = this.db
+      .query<ProviderRow[]>(`SELECT * FROM providers ${whereClause(where)} ORDER BY created_at DESC, id DESC LIMIT ${param(page.limit + 1)}`, values)
+      .then((found) => found.map(toProvider));
+    return { rows, count };
   }
 
   async userForProfile(userId: string): Promise<{ role: string; clinic_id: string | null } | null> {

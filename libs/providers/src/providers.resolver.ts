@@ -42,7 +42,7 @@ export class ProvidersResolver {
   @Query(() => ProviderConnection, { description: 'The provider directory, newest first.' })
   async providers(@Args({ type: () => ProvidersArgs }) args: ProvidersArgs): Promise<Connection<Provider>> {
     const page = pageRequest(args);
-    const { rows, total } = await this.providerRepository.list(args.filter ?? {}, page);
-    return toConnection(rows, page, total, (row) => row);
+    const { rows, count } = this.providerRepository.list(args.filter ?? {}, page);
+    return toConnection(await rows, page, count, (row) => row);
   }
 }

@@ -2,23 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isPlatformAdmin, PageRequest, UserRole } from '@referloop/common';
+import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams, UserRole } from '@referloop/common';
 import { User } from '@referloop/auth';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from './lifecycle';
 import { ReferralEvent } from './models/referral.model';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
-
-/** Positional parameters built alongside SQL text. */
-function params(initial: unknown[] = []) {
-  const values = [...initial];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  return { values, param };
-}
 
 /** Columns a new referral is inserted with; everything else starts null or defaulted. */
 export interface NewReferral {
@@ -84,7 +74,7 @@ export class ReferralRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findVisible(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<ReferralRow | null> {
-    const { values, param } = params([id]);
+    const { values, param } = sqlParams([id]);
     const rows: ReferralRow[] = await manager.query(
       `SELECT r.* FROM referrals r WHERE r.id = $1 AND ${visibilityCondition(actor, param)}`,
       values,
@@ -93,7 +83,7 @@ export class ReferralRepository {
   }
 
   async findVisibleByReference(actor: Actor, reference: string): Promise<ReferralRow | null> {
-    const { values, param } = params([reference]);
+    const { values, param } = sqlParams([reference]);
     const rows: ReferralRow[] = await this.db.query(
       `SELECT r.* FROM referrals r WHERE r.reference = $1 AND ${visibilityCondition(actor, param)}`,
       values,
@@ -102,13 +92,13 @@ export class ReferralRepository {
   }
 
   async findVisibleByIds(actor: Actor, ids: readonly string[]): Promise<ReferralRow[]> {
-    const { values, param } = params([ids]);
+    const { values, param } = sqlParams([ids]);
     return this.db.query(`SELECT r.* FROM referrals r WHERE r.id = ANY($1::uuid[]) AND ${visibilityCondition(actor, param)}`, values);
   }
 
   /** Locks the referral for the rest of the transaction; null when the actor cannot see it. */
   async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<ReferralRow | null> {
-    const { values, param } = params([id]);
+    const { values, param } = sqlParams([id]);
     const rows: ReferralRow[] = await manager.query(
       `SELECT r.* FROM referrals r WHERE r.id = $1 AND ${visibilityCondition(actor, param)} FOR UPDATE`,
       values,
@@ -170,7 +160,7 @@ export class ReferralRepository {
    * code, never from input; values are parameters. JSON columns must be passed serialised.
    */
   async update(manager: EntityManager, id: string, changes: Record<string, unknown>, now: Date): Promise<ReferralRow> {
-    const { values, param } = params([id]);
+    const { values, param } = sqlParams([id]);
     const sets = Object.entries(changes).map(([column, value]) => `${column} = ${param(value)}`);
     sets.push(`version = version + 1`, `updated_at = ${param(now)}`);
     // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
@@ -180,7 +170,7 @@ export class ReferralRepository {
 
   async appendEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const { values, param } = params();
+    const { values, param } = sqlParams();
     const tuples = events.map(
       (event) =>
         `(${[
@@ -244,8 +234,8 @@ export class ReferralRepository {
    * scan ((tenant column, created_at, id)); without a direction the two ranges are merged, so
    * no list ever scans or sorts the whole table.
    */
-  async list(actor: Actor, filter: ReferralFilter, page: PageRequest): Promise<{ rows: ReferralRow[]; total: number }> {
-    const { values, param } = params();
+  list(actor: Actor, filter: ReferralFilter, page: PageRequest) {
+    const { values, param } = sqlParams();
     const extra: string[] = [];
     if (filter.status?.length) extra.push(`r.status = ANY(${param(filter.status)}::text[])`);
     if (filter.patientId) extra.push(`r.patient_id = ${param(filter.patientId)}`);
@@ -260,8 +250,8 @@ export class ReferralRepository {
             ? ['TRUE']
             : [outboundCondition(actor, param), inboundCondition(actor, param)];
     const filterSql = extra.map((condition) => ` AND ${condition}`).join('');
-    const countValues = [...values];
     const countSql = `SELECT count(*) AS total FROM referrals r WHERE (${branches.map((b) => `(${b})`).join(' OR ')})${filterSql}`;
+    const count = lazyCount(this.db, countSql, [...values]);
 
     const keyset = page.after ? ` AND (r.created_at, r.id) < (${param(page.after.createdAt)}, ${param(page.after.id)})` : '';
     const limit = param(page.limit + 1);
@@ -269,13 +259,10 @@ export class ReferralRepository {
       .map((branch) => `(SELECT r.id, r.created_at FROM referrals r WHERE (${branch})${filterSql}${keyset}
                          ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`)
       .join(' UNION ');
-    const [rows, count] = await Promise.all([
-      this.db.query<ReferralRow[]>(
-        `SELECT r.* FROM (${pageSql}) page JOIN referrals r ON r.id = page.id ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`,
-        values,
-      ),
-      this.db.query<{ total: number }[]>(countSql, countValues),
-    ]);
-    return { rows, total: count[0].total };
+    const rows = this.db.query<ReferralRow[]>(
+      `SELECT r.* FROM (${pageSql}) page JOIN referrals r ON r.id = page.id ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`,
+      values,
+    );
+    return { rows, count };
   }
 }

@@ -70,8 +70,9 @@ export class ReferralsResolver {
   @Query(() => ReferralConnection, { description: 'Referrals you may see, newest first.' })
   async referrals(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args({ type: () => ReferralsArgs }) args: ReferralsArgs): Promise<Connection<Referral>> {
     const page = pageRequest(args);
-    const { rows, total } = await this.referralRepository.list(actor, args.filter ?? {}, page);
-    return toConnection(rows.map((row) => ({ ...row, id: row.id, createdAt: row.created_at })), page, total, (row) => seen(audit, row));
+    const { rows, count } = this.referralRepository.list(actor, args.filter ?? {}, page);
+    const keyed = (await rows).map((row) => ({ ...row, createdAt: row.created_at }));
+    return toConnection(keyed, page, count, (row) => seen(audit, row));
   }
 
   @Mutation(() => Referral, { description: 'Creates a DRAFT, or with send: true creates and sends it at once.' })

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from '../errors';
 
@@ -38,8 +38,18 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * Counting a large inbox costs far more than fetching one page, so the count is a function
+   * that GraphQL's default resolver calls only when the client selects `totalCount`.
+   */
+  totalCount: () => Promise<number>;
 }
+
+/** Runs the deferred count of a connection; only reached when `totalCount` is selected. */
+const countWhenSelected: FieldMiddleware = async (_context, next) => {
+  const count: unknown = await next();
+  return typeof count === 'function' ? (count as () => Promise<number>)() : count;
+};
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function connectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
@@ -60,8 +70,8 @@ export function connectionType<T>(node: Type<T>, name: string): Type<Connection<
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
-    totalCount!: number;
+    @Field(() => Int, { description: 'All items matching the filter, across pages.', middleware: [countWhenSelected] })
+    totalCount!: () => Promise<number>;
   }
   return ConnectionType;
 }
@@ -104,7 +114,7 @@ export function pageRequest(args: PageArgs): PageRequest {
 export function toConnection<R extends { id: string; createdAt: Date }, T>(
   rows: R[],
   page: PageRequest,
-  totalCount: number,
+  totalCount: () => Promise<number>,
   map: (row: R) => T,
 ): Connection<T> {
   const hasNextPage = rows.length > page.limit;

@@ -28,8 +28,8 @@ export class CoreSchema1764190000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "referrals_patient_idx" ON "referrals"  ("patient_id", "created_at", "id")`);
     await queryRunner.query(`CREATE INDEX "referrals_referring_user_outbox_idx" ON "referrals"  ("referring_user_id", "created_at", "id")`);
     await queryRunner.query(`CREATE INDEX "referrals_referring_clinic_outbox_idx" ON "referrals"  ("referring_clinic_id", "created_at", "id")`);
-    await queryRunner.query(`CREATE INDEX "referrals_to_provider_inbox_idx" ON "referrals"  ("to_provider_id", "created_at", "id")`);
-    await queryRunner.query(`CREATE INDEX "referrals_to_clinic_inbox_idx" ON "referrals"  ("to_clinic_id", "created_at", "id")`);
+    await queryRunner.query(`CREATE INDEX "referrals_to_provider_inbox_idx" ON "referrals"  ("to_provider_id", "created_at", "id") WHERE status <> 'DRAFT'`);
+    await queryRunner.query(`CREATE INDEX "referrals_to_clinic_inbox_idx" ON "referrals"  ("to_clinic_id", "created_at", "id") WHERE status <> 'DRAFT'`);
     await queryRunner.query(`CREATE TABLE "referral_events" ("id" uuid NOT NULL, "seq" BIGSERIAL NOT NULL, "referral_id" uuid NOT NULL, "type" character varying(40) NOT NULL, "from_status" character varying(20), "to_status" character varying(20) NOT NULL, "actor_id" uuid, "reason" text, "data" jsonb, "at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_850a7d8ea24a8e90aba261d0190" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "referral_events_referral_idx" ON "referral_events"  ("referral_id", "seq")`);
     await queryRunner.query(`ALTER TABLE "patients" ADD CONSTRAINT "patients_clinic_id_fkey" FOREIGN KEY ("clinic_id") REFERENCES "clinics"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);

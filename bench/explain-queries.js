@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench:plans`: proves the referral reads stay on indexes at scale. Seeds a database
+ * with BENCH_PLAN_REFERRALS (default 1,000,000) referrals, most of them in one clinic's inbox,
+ * then asks PostgreSQL for the plan of every list and lookup query the gateway sends — the
+ * SQL is produced by the real ReferralRepository, captured through a recording DataSource —
+ * and fails if any plan scans the referrals table sequentially.
+ */
+
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+process.chdir(ROOT);
+const built = spawnSync(process.execPath, ['scripts/ensure-built.js'], { stdio: ['ignore', process.stderr, process.stderr] });
+if (built.status !== 0) process.exit(built.status ?? 1);
+require('../scripts/register-aliases');
+
+const { Client } = require('pg');
+const { migrate } = require('@referloop/database');
+const { ReferralRepository } = require(path.join(ROOT, 'dist/libs/referrals/src/referral.repository'));
+const { ReferralDirection } = require(path.join(ROOT, 'dist/libs/referrals/src/dto/referrals.args'));
+
+const SERVER = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432';
+const COUNT = Number(process.env.BENCH_PLAN_REFERRALS || 1_000_000);
+const dbName = `referloop_plans_${crypto.randomBytes(4).toString('hex')}`;
+const url = (database) => Object.assign(new URL(SERVER), { pathname: `/${database}` }).toString();
+
+/** Clinic 0 refers, clinic 1 receives; the other clinics make up the rest of the table. */
+const CLINICS = 100;
+const BUSY_SHARE = Number(process.env.BENCH_PLAN_BUSY_SHARE || 0.1);
+const clinics = Array.from({ length: CLINICS }, () => ({
+  clinic: crypto.randomUUID(),
+  coordinator: crypto.randomUUID(),
+  providerUser: crypto.randomUUID(),
+  provider: crypto.randomUUID(),
+}));
+const ids = {
+  clinicA: clinics[0].clinic,
+  clinicB: clinics[1].clinic,
+  userA: clinics[0].coordinator,
+  userB: clinics[1].coordinator,
+  providerUser: clinics[1].providerUser,
+  provider: clinics[1].provider,
+};
+
+async function seed(client) {
+  for (const [index, c] of clinics.entries()) {
+    await client.query(
+      `INSERT INTO clinics (id, name, email, time_zone, address_line1, address_city, address_postal_code, address_country, latitude, longitude)
+       VALUES ($1, $2, 'c@plans.example', 'America/Chicago', '1 Main', 'Chicago', '60601', 'US', 41.9, -87.6)`,
+      [c.clinic, `Clinic ${index}`],
+    );
+    const user = (id, role) =>
+      client.query(`INSERT INTO users (id, email, password_hash, display_name, role, clinic_id) VALUES ($1, $2, 'x', 'U', $3, $4)`, [
+        id,
+        `${id}@plans.example`,
+        role,
+        c.clinic,
+      ]);
+    await user(c.coordinator, 'COORDINATOR');
+    await user(c.providerUser, 'PROVIDER');
+    await client.query(
+      `INSERT INTO providers (id, clinic_id, user_id, display_name, email, modalities, techniques, conditions, accepting_new_patients, weekly_capacity)
+       VALUES ($1, $2, $3, 'P', 'p@plans.example', '{PHYSICAL_THERAPY}', '{}', '{}', true, 10)`,
+      [c.provider, c.clinic, c.providerUser],
+    );
+    await client.query(
+      `INSERT INTO patients (id, clinic_id, first_name, last_name, date_of_birth, email_consent)
+       SELECT gen_random_uuid(), $1, 'Pat', 'N' || g, '1980-01-01', true FROM generate_series(1, 50) g`,
+      [c.clinic],
+    );
+  }
+  process.stderr.write(`seeding ${COUNT} referrals over ${CLINICS} clinics, ${BUSY_SHARE * 100}% in the observed inbox and outbox…\n`);
+  // Referral g goes to clinic 1 with probability BUSY_SHARE (else to one of clinics 2..99) and
+  // comes from clinic 0 with the same probability (else from another clinic that is not its target).
+  await client.query(
+    `WITH c AS (
+       SELECT array_agg(clinic ORDER BY n) AS clinic, array_agg(coordinator ORDER BY n) AS coordinator,
+              array_agg(provider ORDER BY n) AS provider
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS t(clinic, coordinator, provider, n)),
+     picks AS (
+       SELECT g,
+              CASE WHEN random() < $5 THEN 2 ELSE 3 + (g % ($6 - 2)) END AS dest,
+              CASE WHEN random() < $5 THEN 1 ELSE 3 + ((g + 1) % ($6 - 2)) END AS src
+         FROM generate_series(1, $4::int) g)
+     INSERT INTO referrals (id, reference, status, priority, modality, conditions, techniques, reason, consent_to_share,
+       patient_id, referring_clinic_id, referring_user_id, to_provider_id, to_clinic_id, created_at, updated_at, sent_at)
+     SELECT gen_random_uuid(), 'RF-P' || lpad(g::text, 8, '0'),
+            (ARRAY['SENT','ACCEPTED','SCHEDULED','IN_TREATMENT','COMPLETED','DECLINED','DRAFT'])[1 + g % 7],
+            'ROUTINE', 'PHYSICAL_THERAPY', '{BACK_PAIN}', '{}', 'plan check', true,
+            (SELECT id FROM patients WHERE clinic_id = c.clinic[src] LIMIT 1),
+            c.clinic[src], c.coordinator[src], c.provider[dest], c.clinic[dest],
+            now() - g * interval '1 second', now(), now()
+       FROM picks, c`,
+    [clinics.map((x) => x.clinic), clinics.map((x) => x.coordinator), clinics.map((x) => x.provider), COUNT, BUSY_SHARE, CLINICS],
+  );
+  await client.query('VACUUM ANALYZE referrals');
+}
+
+/** A DataSource stand-in that records the SQL the repository sends instead of running it. */
+function recorder() {
+  const queries = [];
+  const query = (sql, values) => {
+    queries.push({ sql, values });
+    // Shaped like an empty result for both list and count queries.
+    return Promise.resolve(/count\(\*\)/.test(sql) ? [{ total: 0 }] : []);
+  };
+  return { queries, dataSource: { query, manager: { query } } };
+}
+
+async function main() {
+  const admin = new Client({ connectionString: url('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  let failed = false;
+  try {
+    await migrate(url(dbName));
+    const client = new Client({ connectionString: url(dbName) });
+    await client.connect();
+    try {
+      await seed(client);
+      const actor = (role, clinicId, extra = {}) => ({ userId: ids.userA, role, clinicId, providerId: null, ipAddress: null, ...extra });
+      const staffB = actor('COORDINATOR', ids.clinicB, { userId: ids.userB });
+      const staffA = actor('COORDINATOR', ids.clinicA);
+      const provider = actor('PROVIDER', ids.clinicB, { userId: ids.providerUser, providerId: ids.provider });
+      const page = { limit: 20, after: null };
+      const someId = (await client.query('SELECT id, reference, patient_id FROM referrals LIMIT 1')).rows[0];
+
+      const cases = [
+        ['clinic inbox page + count', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND }, page)],
+        ['clinic inbox, status filter', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, status: ['SENT'] }, page)],
+        ['provider inbox page + count', (repo) => repo.list(provider, { direction: ReferralDirection.INBOUND }, page)],
+        ['clinic outbox page + count', (repo) => repo.list(staffA, { direction: ReferralDirection.OUTBOUND }, page)],
+        ['all directions (union)', (repo) => repo.list(staffB, {}, page)],
+        ['one patient', (repo) => repo.list(staffA, { patientId: someId.patient_id }, page)],
+        ['referral by id', (repo) => repo.findVisible(staffB, someId.id)],
+        ['referral by reference', (repo) => repo.findVisibleByReference(staffB, someId.reference)],
+      ];
+
+      for (const [name, run] of cases) {
+        const { queries, dataSource } = recorder();
+        const result = run(new ReferralRepository(dataSource));
+        if (result && typeof result.count === 'function') await result.count();
+        await (result && result.rows ? result.rows : result);
+        for (const { sql, values } of queries) {
+          const started = process.hrtime.bigint();
+          const plan = (await client.query(`EXPLAIN (ANALYZE, FORMAT TEXT) ${sql}`, values)).rows.map((r) => r['QUERY PLAN']);
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const seq = plan.some((line) => /Seq Scan on referrals/.test(line));
+          failed ||= seq;
+          const kind = /count\(\*\)/.test(sql) ? 'count' : 'rows';
+          const scans = plan.filter((line) => / Scan /.test(line)).map((line) => line.trim().replace(/^->\s*/, '').replace(/\s+\(cost=.*$/, ''));
+          console.log(`${seq ? 'SEQ SCAN' : 'ok      '}  ${name} [${kind}] ${ms.toFixed(1)} ms: ${[...new Set(scans)].join('; ')}`);
+        }
+      }
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+  if (failed) {
+    console.error('A referral query scans the whole table.');
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,455 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: one reproducible benchmark run of the ReferLoop gateway. See bench/README.md.
+ *
+ *  1. build if needed; create a fresh database referloop_bench_<random>; start the gateway on a
+ *     free port of 127.0.0.1; seed actors through the API and N referrals with SQL; ANALYZE.
+ *  2. capture, from the PostgreSQL log, exactly the statements one createReferral and one inbox
+ *     query execute, and turn them into pgbench scripts (the baseline).
+ *  3. load A: createReferral (send: true, unique idempotency keys); load B: the inbox query.
+ *  4. pgbench on the captured scripts with the same clients and duration; ratio = req/s ÷ TPS.
+ *  5. print a table, write bench/results/<timestamp>.json; always stop the gateway and drop
+ *     the database. Exit 0 when measured (targets met or not), non-zero on harness errors.
+ */
+
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const db = require('./lib/db');
+const capture = require('./lib/capture');
+const ops = require('./lib/operations');
+const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
+const { runLoad, stopCurrent: stopLoad } = require('./lib/load');
+const { runPgbench, pgbenchVersion, killAllSync: killPgbench } = require('./lib/pgbench');
+const { seedThroughApi, bulkSeed } = require('./lib/seed');
+const { HarnessError, intEnv, strEnv, freePort, fmt, log } = require('./lib/util');
+
+const TARGET_RATIO = 0.2;
+const TARGET_P99_MS = 100;
+
+function readConfig() {
+  const duration = intEnv('BENCH_DURATION', 20, 1, 3600);
+  const connections = intEnv('BENCH_CONNECTIONS', 32, 1, 89);
+  return {
+    serverUrl: strEnv('BENCH_PG_URL', 'postgres://postgres@127.0.0.1:5432'),
+    duration,
+    warmup: intEnv('BENCH_WARMUP', Math.min(5, duration), 0, 600),
+    connections,
+    pgbenchJobs: intEnv('BENCH_PGBENCH_JOBS', 2, 1, connections),
+    seedReferrals: intEnv('BENCH_SEED_REFERRALS', 100_000, 0, 50_000_000),
+    poolSize: intEnv('BENCH_POOL_SIZE', 20, 1, 200),
+    keepDatabase: ['1', 'true', 'yes'].includes(strEnv('BENCH_KEEP_DB', '').toLowerCase()),
+  };
+}
+
+function gitInfo() {
+  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git('rev-parse', '--short=12', 'HEAD');
+  const status = git('status', '--porcelain', '--untracked-files=no');
+  return { commit: head.status === 0 ? head.stdout.trim() : null, dirty: status.status === 0 ? status.stdout.trim() !== '' : null };
+}
+
+function ensureBuilt() {
+  // ensure-built prints to stdout; keep stdout for the results table.
+  const result = spawnSync(process.execPath, ['scripts/ensure-built.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new HarnessError(`node scripts/ensure-built.js failed (exit ${result.status ?? result.signal})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: one idempotent routine for the normal path, errors and signals alike.
+
+const state = { gateway: null, clients: new Set(), serverUrl: null, database: null, loggingOn: false, keepDatabase: false };
+let cleanupPromise = null;
+
+function cleanup() {
+  cleanupPromise ??= (async () => {
+    stopLoad();
+    killPgbench();
+    for (const client of state.clients) await client.end().catch(() => {});
+    state.clients.clear();
+    if (state.gateway) {
+      await state.gateway.stop().catch((error) => log(`stopping the gateway: ${error.message}`));
+    }
+    if (state.database) {
+      if (state.loggingOn) {
+        await db.setStatementLogging(state.serverUrl, state.database, false).catch(() => {});
+        state.loggingOn = false;
+      }
+      if (state.keepDatabase) {
+        log(`kept database ${state.database} (BENCH_KEEP_DB)`);
+      } else {
+        await db
+          .dropDatabase(state.serverUrl, state.database)
+          .then(() => log(`dropped database ${state.database}`))
+          .catch((error) => log(`could not drop database ${state.database}: ${error.message}`));
+      }
+    }
+  })();
+  return cleanupPromise;
+}
+
+async function openClient(url) {
+  const client = await db.connect(url);
+  state.clients.add(client);
+  return client;
+}
+
+async function closeClient(client) {
+  state.clients.delete(client);
+  await client.end().catch(() => {});
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const config = readConfig();
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const resultsDir = path.join(__dirname, 'results');
+  const artifactsDir = path.join(resultsDir, stamp);
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const loadBefore = os.loadavg();
+  if (loadBefore[0] > 0.5) {
+    log(`warning: load average is ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before the run; numbers from a busy machine are not comparable`);
+  }
+
+  ensureBuilt();
+  const pgbench = pgbenchVersion();
+  const info = await db.serverInfo(config.serverUrl);
+  const serverLog = capture.findServerLog(info);
+  capture.checkPrefix(info.logLinePrefix);
+  log(`PostgreSQL log: ${serverLog.file} (${serverLog.how})`);
+  if (config.connections + config.poolSize + 10 > info.maxConnections) {
+    throw new HarnessError(`max_connections=${info.maxConnections} is too low for ${config.connections} pgbench clients plus a pool of ${config.poolSize}`);
+  }
+
+  // --- database and gateway -------------------------------------------------------------------
+  const database = `referloop_bench_${crypto.randomBytes(5).toString('hex')}`;
+  state.serverUrl = config.serverUrl;
+  state.keepDatabase = config.keepDatabase;
+  await db.createDatabase(config.serverUrl, database);
+  state.database = database;
+  const dbUrl = db.databaseUrl(config.serverUrl, database);
+  log(`created database ${database}`);
+
+  const admin = { email: 'bench-admin@bench.example', password: `bench-${crypto.randomBytes(12).toString('hex')}` };
+  const gateway = new Gateway({
+    port: await freePort(),
+    logFile: path.join(artifactsDir, 'gateway.log'),
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: String(config.poolSize),
+      LOG_LEVEL: 'warn',
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+      JWT_TTL_SECONDS: String(24 * 3600),
+      GRAPHQL_PLAYGROUND: 'false',
+    },
+  });
+  state.gateway = gateway;
+  await gateway.start();
+  log(`gateway up at ${gateway.url} (migrations applied)`);
+
+  // --- seed ------------------------------------------------------------------------------------
+  const seed = await seedThroughApi(gateway, admin);
+  const seedClient = await openClient(dbUrl);
+  const seeded = await bulkSeed(seedClient, seed, config.seedReferrals);
+  await closeClient(seedClient);
+
+  const runId = crypto.randomBytes(4).toString('hex');
+  const createBody = (key) => JSON.stringify({ query: ops.CREATE_REFERRAL, variables: { input: ops.referralInput({ ...seed, toProviderId: seed.providerId, idempotencyKey: key }) } });
+  // The load test sends thousands of these: build the JSON once, splice the key in per request.
+  const KEY = 'IDEMPOTENCY-KEY-PLACEHOLDER';
+  const [createHead, createTail] = createBody(KEY).split(KEY);
+  const inboxBody = JSON.stringify({ query: ops.INBOX });
+  const createOnce = async (key) => (await gateway.request(ops.CREATE_REFERRAL, JSON.parse(createBody(key)).variables, seed.tokens.coordinatorA)).createReferral;
+  const inboxOnce = async () => (await gateway.request(ops.INBOX, undefined, seed.tokens.coordinatorB)).referrals;
+
+  // --- capture the statements of one request of each kind --------------------------------------
+  await db.setStatementLogging(config.serverUrl, database, true);
+  state.loggingOn = true;
+  await gateway.restart(); // the pool reconnects with log_statement = all
+  const logClient = await openClient(dbUrl);
+  // One of each first, so no first-use work (new pool connections, lazy caches) lands in the capture.
+  await createOnce(`bench-${runId}-capture-warmup`);
+  await inboxOnce();
+
+  const captureKey = `bench-${runId}-capture`;
+  const createCapture = await capture.captureOperation({ client: logClient, logFile: serverLog.file, database, operation: () => createOnce(captureKey) });
+  const created = createCapture.result;
+  if (created.status !== 'SENT') throw new HarnessError(`captured createReferral answered status ${created.status}, expected SENT`);
+  const createFresh = [
+    ...(await capture.freshUuids(logClient, createCapture.statements, created.id)).map((value) => ({ value, kind: 'uuid' })),
+    { value: created.reference, kind: 'reference' },
+    { value: captureKey, kind: 'idempotencyKey' },
+  ];
+  const createScript = path.join(artifactsDir, 'create-referral.pgbench.sql');
+  fs.writeFileSync(createScript, capture.toPgbenchScript(createCapture.statements, createFresh, 'createReferral (send: true), as the gateway executes it'));
+
+  const inboxCapture = await capture.captureOperation({ client: logClient, logFile: serverLog.file, database, operation: inboxOnce });
+  if (inboxCapture.result.edges.length === 0) throw new HarnessError('the inbox is empty: seeding did not reach the receiving clinic');
+  const inboxFresh = (await capture.freshUuids(logClient, inboxCapture.statements, null)).map((value) => ({ value, kind: 'uuid' }));
+  const inboxScript = path.join(artifactsDir, 'inbox.pgbench.sql');
+  fs.writeFileSync(inboxScript, capture.toPgbenchScript(inboxCapture.statements, inboxFresh, 'inbox: referrals(filter: {direction: INBOUND}, first: 20), as the gateway executes it'));
+  await closeClient(logClient);
+
+  await db.setStatementLogging(config.serverUrl, database, false);
+  state.loggingOn = false;
+  await gateway.restart(); // and back to a pool without statement logging
+  log(`captured ${createCapture.statements.length} statements for createReferral, ${inboxCapture.statements.length} for the inbox:`);
+  for (const [name, captured] of [['createReferral', createCapture], ['inbox', inboxCapture]]) {
+    for (const statement of captured.statements) log(`  ${name}: ${statement.sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
+  }
+
+  // Each script must run cleanly once, and the create script must really insert a referral.
+  const checkClient = await openClient(dbUrl);
+  const countReferrals = async () => Number((await checkClient.query('SELECT count(*) AS n FROM referrals')).rows[0].n);
+  const before = await countReferrals();
+  await runPgbench({ dbUrl, script: createScript, clients: 1, jobs: 1, transactions: 1, run: 1 });
+  if ((await countReferrals()) !== before + 1) throw new HarnessError('the captured createReferral script ran but did not insert exactly one referral');
+  await runPgbench({ dbUrl, script: inboxScript, clients: 1, jobs: 1, transactions: 1, run: 4 });
+  await closeClient(checkClient);
+
+  // --- load A: createReferral --------------------------------------------------------------------
+  const load = (title, seconds, token, body, isGood) =>
+    runLoad({ url: gateway.url, token, connections: config.connections, seconds, body, isGood, title });
+  const createIsGood = (data) => data.createReferral?.status === 'SENT';
+  const createKey = (phase) => (n) => `${createHead}bench-${runId}-${phase}-${n}${createTail}`;
+  if (config.warmup > 0) {
+    log(`createReferral warm-up ${config.warmup} s`);
+    reportWarmup(await load('createReferral warm-up', config.warmup, seed.tokens.coordinatorA, createKey('w'), createIsGood));
+  }
+  const referralCount = async () => {
+    const client = await openClient(dbUrl);
+    try {
+      return Number((await client.query('SELECT count(*) AS n FROM referrals')).rows[0].n);
+    } finally {
+      await closeClient(client);
+    }
+  };
+  const referralsBefore = await referralCount();
+  log(`createReferral ${config.duration} s, ${config.connections} connections`);
+  const createLoad = await load('createReferral', config.duration, seed.tokens.coordinatorA, createKey('m'), createIsGood);
+  // Every good answer must be a new row (unique keys); answers still in flight at the end may add more.
+  createLoad.referralsInserted = (await referralCount()) - referralsBefore;
+  if (createLoad.referralsInserted < createLoad.good) {
+    throw new HarnessError(`${createLoad.good} good createReferral answers but only ${createLoad.referralsInserted} new referrals`);
+  }
+
+  // --- load B: the inbox ---------------------------------------------------------------------------
+  const analyzeClient = await openClient(dbUrl);
+  await analyzeClient.query('ANALYZE referrals');
+  const inboxRows = Number((await analyzeClient.query('SELECT count(*) AS n FROM referrals WHERE to_clinic_id = $1', [seed.clinicB])).rows[0].n);
+  await closeClient(analyzeClient);
+  const inboxIsGood = (data) => Array.isArray(data.referrals?.edges) && data.referrals.edges.length > 0;
+  if (config.warmup > 0) {
+    log(`inbox warm-up ${config.warmup} s`);
+    reportWarmup(await load('inbox warm-up', config.warmup, seed.tokens.coordinatorB, () => inboxBody, inboxIsGood));
+  }
+  log(`inbox ${config.duration} s over ${inboxRows} inbound referrals, ${config.connections} connections`);
+  const inboxLoad = await load('inbox', config.duration, seed.tokens.coordinatorB, () => inboxBody, inboxIsGood);
+
+  // The gateway is done; pgbench gets the machine to itself.
+  await gateway.stop();
+
+  // --- pgbench baselines ---------------------------------------------------------------------------
+  const bench = async (title, script, run) => {
+    if (config.warmup > 0) {
+      log(`pgbench ${title} warm-up ${config.warmup} s`);
+      await runPgbench({ dbUrl, script, clients: config.connections, jobs: config.pgbenchJobs, seconds: config.warmup, run });
+    }
+    log(`pgbench ${title} ${config.duration} s`);
+    return runPgbench({ dbUrl, script, clients: config.connections, jobs: config.pgbenchJobs, seconds: config.duration, run: run + 1 });
+  };
+  const createPgbench = await bench('createReferral', createScript, 2);
+  const inboxPgbench = await bench('inbox', inboxScript, 5);
+
+  // --- results ---------------------------------------------------------------------------------------
+  const verdict = (loadResult, pg) => {
+    const ratio = pg.tps > 0 ? loadResult.requestsPerSecond / pg.tps : null;
+    const p99 = loadResult.latencyMs.p99;
+    return {
+      ratio,
+      ratioTarget: TARGET_RATIO,
+      ratioMet: ratio !== null && ratio >= TARGET_RATIO,
+      p99Ms: p99,
+      p99TargetMs: TARGET_P99_MS,
+      p99Met: p99 !== null && p99 < TARGET_P99_MS,
+      errorFree: loadResult.bad === 0 && loadResult.autocannon.errors === 0 && loadResult.autocannon.timeouts === 0,
+    };
+  };
+  const git = gitInfo();
+  const results = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: 'npm run build && npm run bench',
+    environment: envKnobs(),
+    config: { ...config, serverUrl: undefined },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg(),
+      node: process.version,
+      postgres: info.version,
+      pgbench,
+      postgresSettings: { sharedBuffers: info.sharedBuffers, synchronousCommit: info.synchronousCommit, maxConnections: info.maxConnections },
+    },
+    git,
+    database: database,
+    seed: { ...seeded, inboundReferralsAtInboxTest: inboxRows },
+    capture: {
+      serverLog: serverLog.file,
+      createReferral: { statements: summarize(createCapture.statements), freshValues: createFresh.length, script: path.relative(ROOT, createScript) },
+      inbox: { statements: summarize(inboxCapture.statements), freshValues: inboxFresh.length, script: path.relative(ROOT, inboxScript) },
+    },
+    createReferral: { load: createLoad, pgbench: withoutRaw(createPgbench), ...verdict(createLoad, createPgbench) },
+    inbox: { load: inboxLoad, pgbench: withoutRaw(inboxPgbench), ...verdict(inboxLoad, inboxPgbench) },
+    pgbenchOutput: { createReferral: createPgbench.raw, inbox: inboxPgbench.raw },
+    gatewayLog: path.relative(ROOT, path.join(artifactsDir, 'gateway.log')),
+  };
+  const resultsFile = path.join(resultsDir, `${stamp}.json`);
+  fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  const table = printTable(results, config);
+  const markdownFile = path.join(resultsDir, `${stamp}.md`);
+  fs.writeFileSync(markdownFile, markdown(results, config, table));
+  process.stdout.write(
+    `\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for BENCHMARKS.md; scripts and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`,
+  );
+}
+
+function envKnobs() {
+  const knobs = {};
+  for (const [key, value] of Object.entries(process.env)) if (key.startsWith('BENCH_')) knobs[key] = value;
+  return knobs;
+}
+
+function summarize(statements) {
+  return statements.map((s) => ({ pid: s.pid, sql: s.sql.replace(/\s+/g, ' ').trim().slice(0, 240), parameters: Object.keys(s.params).length }));
+}
+
+function withoutRaw({ raw, ...rest }) {
+  return rest;
+}
+
+function reportWarmup(result) {
+  const failed = result.bad + result.autocannon.errors + result.autocannon.timeouts;
+  log(`  warm-up: ${result.good} good, ${failed} failed${result.errors.length ? `; first error: ${result.errors[0].message}` : ''}`);
+}
+
+function printTable(results, config) {
+  const out = [];
+  const m = results.machine;
+  out.push('');
+  out.push(`ReferLoop benchmark ${results.startedAt}  commit ${results.git.commit ?? '?'}${results.git.dirty ? ' (dirty)' : ''}`);
+  out.push(`${m.cpus} CPUs, load ${m.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before; ${m.node}; ${m.postgres.split(' on ')[0]}`);
+  out.push(`${config.connections} connections, ${config.duration} s measured after ${config.warmup} s warm-up; seeded ${results.seed.referrals} referrals, ${results.seed.patients} patients; gateway pool ${config.poolSize}`);
+  out.push('');
+  const head = ['', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'good', 'failed'];
+  const rows = [];
+  const loadRow = (name, r) => [
+    name,
+    fmt(r.requestsPerSecond),
+    fmt(r.latencyMs.p50, 1),
+    fmt(r.latencyMs.p90, 1),
+    fmt(r.latencyMs.p99, 1),
+    fmt(r.latencyMs.max, 1),
+    String(r.good),
+    String(r.bad + r.autocannon.errors + r.autocannon.timeouts),
+  ];
+  const pgRow = (name, p) => [name, fmt(p.tps), '', '', '', '', String(p.transactions ?? '-'), String(p.failed ?? 0)];
+  rows.push(loadRow('createReferral (gateway)', results.createReferral.load));
+  rows.push(pgRow(`  pgbench, same ${results.capture.createReferral.statements.length} statements (TPS)`, results.createReferral.pgbench));
+  rows.push(loadRow('inbox (gateway)', results.inbox.load));
+  rows.push(pgRow(`  pgbench, same ${results.capture.inbox.statements.length} statements (TPS)`, results.inbox.pgbench));
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  out.push(line(head));
+  for (const row of rows) out.push(line(row));
+  out.push('');
+  for (const [name, r] of [['createReferral', results.createReferral], ['inbox', results.inbox]]) {
+    const mark = (met) => (met ? 'met' : 'MISSED');
+    out.push(
+      `${name.padEnd(15)} ratio ${fmt(r.ratio * 100)}% of pgbench (target >= ${TARGET_RATIO * 100}%: ${mark(r.ratioMet)}), ` +
+        `p99 ${fmt(r.p99Ms)} ms (target < ${TARGET_P99_MS} ms: ${mark(r.p99Met)})${r.errorFree ? '' : ', WITH FAILED RESPONSES'}`,
+    );
+  }
+  for (const [name, r] of [['createReferral', results.createReferral.load], ['inbox', results.inbox.load]]) {
+    if (r.good + r.bad === 0) out.push(`  ${name}: no response completed within ${config.duration} s`);
+    for (const error of r.errors.slice(0, 5)) out.push(`  ${name} error x${error.count}: ${error.message}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return out.join('\n');
+}
+
+/** The same figures as a Markdown section, ready to paste into BENCHMARKS.md. */
+function markdown(results, config, table) {
+  const m = results.machine;
+  const row = (name, r) => {
+    const l = r.load;
+    const failed = l.bad + l.autocannon.errors + l.autocannon.timeouts;
+    return `| ${name} | ${fmt(l.requestsPerSecond)} | ${fmt(l.latencyMs.p50)} | ${fmt(l.latencyMs.p90)} | ${fmt(l.latencyMs.p99)} | ${fmt(l.latencyMs.max)} | ${failed} | ${fmt(r.pgbench.tps)} | ${fmt(r.ratio * 100)}% |`;
+  };
+  return [
+    `## ${results.startedAt} (commit ${results.git.commit ?? '?'}${results.git.dirty ? ', dirty' : ''})`,
+    '',
+    `Command: \`npm run build && ${Object.entries(results.environment).map(([k, v]) => `${k}=${v} `).join('')}npm run bench\``,
+    '',
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${m.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before the run; ` +
+      `Node ${m.node}; ${m.postgres.split(' on ')[0]}. ${config.connections} connections, ${config.duration} s after ${config.warmup} s warm-up; ` +
+      `${results.seed.referrals} seeded referrals; gateway pool ${config.poolSize}.`,
+    '',
+    '| operation | req/s (good only) | p50 ms | p90 ms | p99 ms | max ms | failed | pgbench TPS (same SQL) | ratio |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row('createReferral', results.createReferral),
+    row('inbox (INBOUND, first 20)', results.inbox),
+    '',
+    `Targets: ratio >= ${TARGET_RATIO * 100}% of pgbench and p99 < ${TARGET_P99_MS} ms at ${config.connections} connections.`,
+    '',
+    '```',
+    table.trim(),
+    '```',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let exiting = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (exiting) return;
+    exiting = true;
+    log(`${signal}: cleaning up`);
+    const code = 128 + (os.constants.signals[signal] ?? 1);
+    // Bounded: whatever hangs, the process ends.
+    setTimeout(() => process.exit(code), 30_000).unref();
+    cleanup().finally(() => process.exit(code));
+  });
+}
+process.on('exit', () => {
+  killGateways();
+  killPgbench();
+});
+
+main()
+  .then(
+    () => 0,
+    (error) => {
+      log(error instanceof HarnessError ? `error: ${error.message}` : `error: ${error.stack ?? error}`);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    if (exiting) return;
+    await cleanup();
+    process.exit(code);
+  });

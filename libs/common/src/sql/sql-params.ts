@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Positional parameters collected while SQL text is assembled: `param(value)` stores the
+ * value and returns its placeholder (`$3`). Values never enter the SQL text itself.
+ */
+export function sqlParams(initial: unknown[] = []): { values: unknown[]; param: (value: unknown) => string } {
+  const values = [...initial];
+  return {
+    values,
+    param: (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/** `WHERE a AND b`, or nothing when there are no conditions. */
+export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+/** A count that runs only if asked for (see Connection.totalCount), at most once. */
+export function lazyCount(db: DataSource, sql: string, values: unknown[]): () => Promise<number> {
+  let pending: Promise<number> | undefined;
+  return () => (pending ??= db.query<{ total: number }[]>(sql, values).then((rows) => rows[0].total));
+}
