@@ -10,6 +10,7 @@ import { ClinicsModule } from '@referloop/clinics';
 import {
   AppConfig,
   AuditTrail,
+  clientAddress,
   ConfigModule,
   DateTimeScalar,
   depthLimitRule,
@@ -53,7 +54,7 @@ export class GatewayModule {
           formatError: formatGraphqlError,
           context: (request: FastifyRequest): RequestContext => ({
             authorization: request.headers.authorization,
-            ipAddress: request.ip ?? null,
+            ipAddress: clientAddress(request.ip),
             audit: new AuditTrail(),
             loaders: new Loaders(),
           }),

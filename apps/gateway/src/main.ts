@@ -8,6 +8,9 @@ async function main(): Promise<void> {
   const applied = await migrate(config.databaseUrl);
   const logger = new Logger('Gateway');
   if (applied > 0) logger.log(`Applied ${applied} migration(s)`);
+  if (config.jwtSecretGenerated) {
+    logger.warn('JWT_SECRET is not set: using a random secret, so tokens end with this process and work on no other replica');
+  }
   const app = await createGatewayApp(config);
   await app.listen({ port: config.port, host: config.host });
   logger.log(`GraphQL ready at http://localhost:${config.port}/graphql`);

@@ -2,54 +2,86 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, AuditTrail, lazyCount, PageRequest, sqlParams, UserRole, whereClause } from '@referloop/common';
+import { Actor, AuditTrail, ClinicSubjects, lazyCount, PageRequest, sqlParams, UserRole, whereClause } from '@referloop/common';
 import { AuditEntry, AuditEntryFilter } from './audit-entry.model';
 
 interface AuditRow {
   id: string;
   actor_id: string | null;
+  actor_clinic_id: string | null;
   actor_role: UserRole | null;
   operation: string;
   patient_ids: string[];
   referral_ids: string[];
-  clinic_ids: string[];
+  subjects: Record<string, ClinicSubjects>;
   ip_address: string | null;
   at: Date;
 }
 
-const toEntry = (row: AuditRow): AuditEntry & { createdAt: Date } => ({
-  id: row.id,
-  actorId: row.actor_id,
-  actorRole: row.actor_role,
-  operation: row.operation,
-  patientIds: row.patient_ids,
-  referralIds: row.referral_ids,
-  ipAddress: row.ip_address,
-  at: row.at,
-  createdAt: row.at,
-});
+/**
+ * A platform admin, or a clinic admin (`clinicId`) who sees whole entries of their own staff
+ * and, of other clinics' entries, only the ids that belong to their clinic — never the other
+ * clinic's other patients, referrals or network address.
+ */
+export type AuditViewer = { clinicId: null } | { clinicId: string };
+
+function toEntry(row: AuditRow, viewer: AuditViewer): AuditEntry & { createdAt: Date } {
+  const foreign = viewer.clinicId !== null && row.actor_clinic_id !== viewer.clinicId;
+  const own = foreign ? (row.subjects[viewer.clinicId] ?? { patientIds: [], referralIds: [] }) : null;
+  return {
+    id: row.id,
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    operation: row.operation,
+    patientIds: own ? own.patientIds : row.patient_ids,
+    referralIds: own ? own.referralIds : row.referral_ids,
+    ipAddress: foreign ? null : row.ip_address,
+    at: row.at,
+    createdAt: row.at,
+  };
+}
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(actor: Actor, trail: AuditTrail): Promise<void> {
-    const clinics = new Set(trail.clinicIds);
-    if (actor.clinicId) clinics.add(actor.clinicId);
-    await this.db.query<AuditRow[]>(
-      `INSERT INTO audit_entries (id, actor_id, actor_role, operation, patient_ids, referral_ids, clinic_ids, ip_address, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
-      [randomUUID(), actor.userId, actor.role, trail.operation, [...trail.patientIds], [...trail.referralIds], [...clinics], actor.ipAddress],
+    await this.db.query(
+      `INSERT INTO audit_entries (id, actor_id, actor_clinic_id, actor_role, operation, patient_ids, referral_ids,
+         clinic_ids, subjects, ip_address, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        randomUUID(),
+        actor.userId,
+        actor.clinicId,
+        actor.role,
+        trail.operation,
+        [...trail.patientIds],
+        [...trail.referralIds],
+        trail.clinicIds(),
+        JSON.stringify(trail.subjects()),
+        actor.ipAddress,
+        // JS time, like every keyset column: a cursor holds milliseconds, now() has microseconds.
+        new Date(),
+      ],
     );
   }
 
-  /** `clinicId` null means every clinic (platform admins). */
-  list(clinicId: string | null, filter: AuditEntryFilter, page: PageRequest) {
+  list(viewer: AuditViewer, filter: AuditEntryFilter, page: PageRequest) {
     const { values, param } = sqlParams();
     const where: string[] = [];
-    if (clinicId !== null) where.push(`clinic_ids @> ARRAY[${param(clinicId)}]::uuid[]`);
-    if (filter.patientId) where.push(`patient_ids @> ARRAY[${param(filter.patientId)}]::uuid[]`);
-    if (filter.referralId) where.push(`referral_ids @> ARRAY[${param(filter.referralId)}]::uuid[]`);
+    const clinic = viewer.clinicId === null ? null : param(viewer.clinicId);
+    if (clinic) where.push(`(actor_clinic_id = ${clinic} OR clinic_ids @> ARRAY[${clinic}]::uuid[])`);
+    // For another clinic's entries, an id filter must match the part this viewer may see.
+    const idFilter = (column: 'patient_ids' | 'referral_ids', key: 'patientIds' | 'referralIds', id: string) => {
+      const value = param(id);
+      return clinic
+        ? `(CASE WHEN actor_clinic_id = ${clinic} THEN ${column} @> ARRAY[${value}]::uuid[]
+                 ELSE subjects -> (${clinic})::text -> '${key}' ? (${value})::text END)`
+        : `${column} @> ARRAY[${value}]::uuid[]`;
+    };
+    if (filter.patientId) where.push(idFilter('patient_ids', 'patientIds', filter.patientId));
+    if (filter.referralId) where.push(idFilter('referral_ids', 'referralIds', filter.referralId));
     if (filter.actorId) where.push(`actor_id = ${param(filter.actorId)}`);
     if (filter.from) where.push(`at >= ${param(filter.from)}`);
     if (filter.to) where.push(`at < ${param(filter.to)}`);
@@ -57,7 +89,7 @@ export class AuditRepository {
     if (page.after) where.push(`(at, id) < (${param(page.after.createdAt)}, ${param(page.after.id)})`);
     const rows = this.db
       .query<AuditRow[]>(`SELECT * FROM audit_entries ${whereClause(where)} ORDER BY at DESC, id DESC LIMIT ${param(page.limit + 1)}`, values)
-      .then((found) => found.map(toEntry));
+      .then((found) => found.map((row) => toEntry(row, viewer)));
     return { rows, count };
   }
 }

@@ -25,7 +25,8 @@ export class AuditResolver {
   async auditEntries(@CurrentActor() actor: Actor, @Args({ type: () => AuditEntriesArgs }) args: AuditEntriesArgs): Promise<Connection<AuditEntry>> {
     if (!isPlatformAdmin(actor) && actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins read the audit trail');
     const page = pageRequest(args);
-    const { rows, count } = this.audit.list(isPlatformAdmin(actor) ? null : actor.clinicId, args.filter ?? {}, page);
+    const viewer = isPlatformAdmin(actor) ? { clinicId: null } : { clinicId: actor.clinicId as string };
+    const { rows, count } = this.audit.list(viewer, args.filter ?? {}, page);
     return toConnection(await rows, page, count, (row) => row);
   }
 }

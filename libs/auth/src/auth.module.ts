@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ClinicsModule } from '@referloop/clinics';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { BootstrapAdmin } from './bootstrap-admin';
@@ -10,6 +11,7 @@ import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 
 @Module({
+  imports: [ClinicsModule],
   providers: [
     UserRepository,
     UserService,

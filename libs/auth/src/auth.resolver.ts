@@ -10,7 +10,7 @@ import { UserService } from './user.service';
 @Resolver(() => User)
 export class AuthResolver {
   constructor(
-    private readonly login_: LoginService,
+    private readonly loginService: LoginService,
     private readonly userService: UserService,
     private readonly users: UserRepository,
   ) {}
@@ -18,7 +18,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a bearer token.' })
   async login(@Args('input', { type: () => LoginInput }) input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
-    return this.login_.login(input.email, input.password, ctx.ipAddress);
+    return this.loginService.login(input.email, input.password, ctx.ipAddress);
   }
 
   @Query(() => User, { description: 'The signed-in user.' })

@@ -6,6 +6,9 @@ import { TokenService } from './token.service';
 import { AuthPayload } from './user.model';
 import { UserRepository } from './user.repository';
 
+/** Attempts without a usable client address share one throttle bucket. */
+const UNKNOWN_ADDRESS = 'unknown';
+
 @Injectable()
 export class LoginService {
   constructor(
@@ -16,17 +19,13 @@ export class LoginService {
 
   async login(emailInput: string, password: string, ipAddress: string | null): Promise<AuthPayload> {
     const email = emailInput.trim().toLowerCase();
-    const address = ipAddress ?? 'unknown';
-    await this.throttle.assertAllowed(email, address);
+    await this.throttle.begin(email, ipAddress ?? UNKNOWN_ADDRESS);
 
     const found = await this.users.findCredentials(email);
     // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
     const valid = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!found || !valid || found.user.disabled) {
-      await this.throttle.recordFailure(email, address);
-      throw unauthenticated('Email or password is incorrect');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!found || !valid || found.user.disabled) throw unauthenticated('Email or password is incorrect');
+    await this.throttle.succeeded(email);
     return { ...this.tokens.issue(found.user.id), user: found.user };
   }
 }

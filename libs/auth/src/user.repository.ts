@@ -47,6 +47,11 @@ export class UserRepository {
     return rows[0] ? { user: toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<User[]> {
+    const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.id = ANY($1::uuid[])`, [ids]);
+    return rows.map(toUser);
+  }
+
   async findById(id: string): Promise<User | null> {
     const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.id = $1`, [id]);
     return rows[0] ? toUser(rows[0]) : null;
@@ -78,8 +83,4 @@ export class UserRepository {
     return rows.length > 0;
   }
 
-  async clinicExists(clinicId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM clinics WHERE id = $1', [clinicId]);
-    return rows.length > 0;
-  }
 }

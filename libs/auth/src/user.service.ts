@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, badInput, forbidden, isPlatformAdmin, notFound, UserRole } from '@referloop/common';
+import { ClinicRepository } from '@referloop/clinics';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
 import { hashPassword } from './password-hasher';
 import { User } from './user.model';
@@ -7,7 +8,10 @@ import { UserRepository } from './user.repository';
 
 @Injectable()
 export class UserService {
-  constructor(private readonly users: UserRepository) {}
+  constructor(
+    private readonly users: UserRepository,
+    private readonly clinics: ClinicRepository,
+  ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
     const clinicId = input.clinicId ?? null;
@@ -22,7 +26,7 @@ export class UserService {
       if (input.role === UserRole.PLATFORM_ADMIN) throw forbidden('Clinic admins cannot create platform admins');
       if (clinicId !== actor.clinicId) throw forbidden('Clinic admins create users in their own clinic only');
     }
-    if (clinicId !== null && !(await this.users.clinicExists(clinicId))) throw notFound('Clinic');
+    if (clinicId !== null && !(await this.clinics.findById(clinicId))) throw notFound('Clinic');
 
     const created = await this.users.insert({
       email: input.email,

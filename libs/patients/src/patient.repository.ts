@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, lazyCount, PageRequest, sqlParams, whereClause } from '@referloop/common';
+import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams, whereClause } from '@referloop/common';
 import { CreatePatientInput, UpdatePatientInput } from './dto/patient.input';
 import { Patient } from './patient.model';
 import { patientVisibility } from './patient-scope';
@@ -49,8 +49,9 @@ export class PatientRepository {
 
   async insert(input: CreatePatientInput): Promise<Patient> {
     const rows: PatientRow[] = await this.db.query<PatientRow[]>(
-      `INSERT INTO patients (id, clinic_id, first_name, last_name, email, date_of_birth, phone, email_consent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      // created_at from JS time, like every keyset column: a cursor holds milliseconds.
+      `INSERT INTO patients (id, clinic_id, first_name, last_name, email, date_of_birth, phone, email_consent, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
       [
         randomUUID(),
         input.clinicId,
@@ -60,6 +61,7 @@ export class PatientRepository {
         input.dateOfBirth,
         input.phone ?? null,
         input.emailConsent,
+        new Date(),
       ],
     );
     return toPatient(rows[0]);
@@ -83,8 +85,8 @@ export class PatientRepository {
     return rows.map(toPatient);
   }
 
-  /** Applies the given fields to a patient the actor's clinic owns; null when there is none. */
-  async update(actor: Actor, input: UpdatePatientInput): Promise<Patient | null> {
+  /** Applies the given fields to a patient of `clinicId`; null when the clinic has no such patient. */
+  async update(clinicId: string, input: UpdatePatientInput): Promise<Patient | null> {
     const { values, param } = sqlParams([input.id]);
     const sets = Object.entries(UPDATABLE)
       .filter(([field]) => (input as unknown as Record<string, unknown>)[field] !== undefined)
@@ -93,7 +95,7 @@ export class PatientRepository {
         const value = typeof raw === 'string' && field === 'email' ? raw.toLowerCase() : typeof raw === 'string' && field.endsWith('Name') ? raw.trim() : raw;
         return `${column} = ${param(value)}`;
       });
-    const owner = actor.clinicId === null ? 'TRUE' : `clinic_id = ${param(actor.clinicId)}`;
+    const owner = `clinic_id = ${param(clinicId)}`;
     // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
     const [rows] = await this.db.query<[PatientRow[], number]>(
       `UPDATE patients SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 AND ${owner} RETURNING *`,
@@ -106,7 +108,7 @@ export class PatientRepository {
   list(actor: Actor, search: string | undefined, page: PageRequest) {
     const { values, param } = sqlParams();
     const where: string[] = [];
-    if (actor.clinicId !== null) where.push(`clinic_id = ${param(actor.clinicId)}`);
+    if (!isPlatformAdmin(actor)) where.push(`clinic_id = ${param(actor.clinicId)}`);
     const term = search?.trim();
     if (term) {
       const like = param(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -47,7 +47,7 @@ export class PatientsResolver {
     if (isPlatformAdmin(actor) || visible.clinicId !== actor.clinicId) {
       throw forbidden("Only the patient's own clinic edits the patient");
     }
-    const patient = await this.patientRepository.update(actor, input);
+    const patient = await this.patientRepository.update(visible.clinicId, input);
     if (!patient) throw notFound('Patient');
     audit.touchPatient(patient.id, patient.clinicId);
     return patient;

@@ -47,8 +47,8 @@ export class ProviderRepository {
   async insert(input: CreateProviderInput): Promise<Provider | null> {
     const rows: ProviderRow[] = await this.db.query<ProviderRow[]>(
       `INSERT INTO providers (id, clinic_id, user_id, display_name, email, modalities, techniques, conditions,
-         accepting_new_patients, weekly_capacity, latitude, longitude)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         accepting_new_patients, weekly_capacity, latitude, longitude, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (user_id) DO NOTHING RETURNING *`,
       [
         randomUUID(),
@@ -63,6 +63,8 @@ export class ProviderRepository {
         input.weeklyCapacity,
         input.location.latitude,
         input.location.longitude,
+        // JS time, like every keyset column: a cursor holds milliseconds, now() has microseconds.
+        new Date(),
       ],
     );
     return rows[0] ? toProvider(rows[0]) : null;
@@ -93,11 +95,4 @@ export class ProviderRepository {
     return { rows, count };
   }
 
-  async userForProfile(userId: string): Promise<{ role: string; clinic_id: string | null } | null> {
-    const rows: { role: string; clinic_id: string | null }[] = await this.db.query(
-      'SELECT role, clinic_id FROM users WHERE id = $1',
-      [userId],
-    );
-    return rows[0] ?? null;
-  }
 }

@@ -12,6 +12,7 @@ import {
   UserRole,
   type Connection,
 } from '@referloop/common';
+import { UserRepository } from '@referloop/auth';
 import { CreateProviderInput } from './dto/create-provider.input';
 import { ProvidersArgs } from './dto/providers.args';
 import { Provider } from './provider.model';
@@ -21,7 +22,10 @@ export const ProviderConnection = connectionType(Provider, 'Provider');
 
 @Resolver(() => Provider)
 export class ProvidersResolver {
-  constructor(private readonly providerRepository: ProviderRepository) {}
+  constructor(
+    private readonly providerRepository: ProviderRepository,
+    private readonly users: UserRepository,
+  ) {}
 
   @Mutation(() => Provider, { description: "Creates a provider profile for a PROVIDER user. Platform admins or the clinic's admins." })
   async createProvider(
@@ -30,9 +34,9 @@ export class ProvidersResolver {
   ): Promise<Provider> {
     const mayManage = isPlatformAdmin(actor) || (actor.role === UserRole.CLINIC_ADMIN && actor.clinicId === input.clinicId);
     if (!mayManage) throw forbidden("Only platform admins and the clinic's admins create providers");
-    const user = await this.providerRepository.userForProfile(input.userId);
-    if (!user || (!isPlatformAdmin(actor) && user.clinic_id !== actor.clinicId)) throw notFound('User');
-    if (user.clinic_id !== input.clinicId) throw badInput('input.userId', 'userId must belong to the same clinic');
+    const user = await this.users.findById(input.userId);
+    if (!user || (!isPlatformAdmin(actor) && user.clinicId !== actor.clinicId)) throw notFound('User');
+    if (user.clinicId !== input.clinicId) throw badInput('input.userId', 'userId must belong to the same clinic');
     if (user.role !== UserRole.PROVIDER) throw badInput('input.userId', 'userId must be a user with the PROVIDER role');
     const created = await this.providerRepository.insert(input);
     if (!created) throw badInput('input.userId', 'This user already has a provider profile');

@@ -9,8 +9,13 @@ import { Referral, ReferralEvent } from './models/referral.model';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';
 import { toReferral } from './referral.row';
+import { factsOf } from './referral-facts';
 
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
+
+/** Users are shown by several fields (the referrer, each history entry's actor): one batch. */
+const userLoader = (loaders: Loaders, users: UserRepository) =>
+  loaders.get<string, User>('user', async (ids) => byId(await users.findByIds(ids)));
 
 /**
  * Relations of a referral, batched per request. Each relation is read through the same
@@ -46,8 +51,7 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => User)
   async referringUser(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<User> {
-    const loader = loaders.get<string, User>('user', async (ids) => byId((await Promise.all(ids.map((id) => this.users.findById(id)))).filter((u): u is User => u !== null)));
-    return (await loader.load(referral.referringUserId)) as User;
+    return (await userLoader(loaders, this.users).load(referral.referringUserId)) as User;
   }
 
   @ResolveField(() => Provider, { nullable: true, description: 'Null for an open referral not yet claimed.' })
@@ -78,8 +82,7 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => [ReferralAction], { description: 'What you may do with this referral now.' })
   availableActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): ReferralAction[] {
-    const facts = { status: referral.status, loopClosed: referral.loopClosedAt !== null, redirected: referral.redirectedToId !== null };
-    return availableActions(facts, partiesOf(actor, referral));
+    return availableActions(factsOf(referral), partiesOf(actor, referral));
   }
 
   private clinicLoader(loaders: Loaders) {
@@ -95,5 +98,15 @@ export class ReferralFieldsResolver {
       byId((await this.referrals.findVisibleByIds(actor, ids)).map(toReferral)),
     );
     return (await loader.load(id)) ?? null;
+  }
+}
+
+@Resolver(() => ReferralEvent)
+export class ReferralEventFieldsResolver {
+  constructor(private readonly users: UserRepository) {}
+
+  @ResolveField(() => User, { nullable: true, description: 'Null when the system acted (expiry).' })
+  async actor(@Parent() event: ReferralEvent, @RequestLoaders() loaders: Loaders): Promise<User | null> {
+    return event.actorId ? ((await userLoader(loaders, this.users).load(event.actorId)) ?? null) : null;
   }
 }

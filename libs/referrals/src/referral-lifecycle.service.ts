@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
-import { decide, LifecycleAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { decide, describeAction, LifecycleAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { rowFacts } from './referral-facts';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
@@ -37,12 +38,6 @@ export const rowParticipants = (row: ReferralRow) => ({
   toClinicId: row.to_clinic_id,
 });
 
-export const rowFacts = (row: ReferralRow) => ({
-  status: row.status,
-  loopClosed: row.loop_closed_at !== null,
-  redirected: row.redirected_to_id !== null,
-});
-
 /**
  * The one path by which a referral's status changes. In a single transaction it locks the row
  * (scoped to what the actor may see), checks the actor's side, the transition and the expected
@@ -68,7 +63,7 @@ export class ReferralLifecycle {
 
       const decision = decide(rowFacts(row), action, partiesOf(actor, rowParticipants(row)));
       if (!decision.allowed) {
-        if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Your side of this referral cannot ${verb(action)} it`);
+        if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Your side of this referral cannot ${describeAction(action)} it`);
         throw invalidTransition(decision.message);
       }
       if (command.expectedVersion !== undefined && command.expectedVersion !== null && command.expectedVersion !== row.version) {
@@ -95,8 +90,4 @@ export class ReferralLifecycle {
       return { row: updated, result };
     });
   }
-}
-
-function verb(action: LifecycleAction): string {
-  return action.toLowerCase().replace(/_/g, ' ');
 }

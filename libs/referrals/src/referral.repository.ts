@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams, UserRole } from '@referloop/common';
-import { User } from '@referloop/auth';
+import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams } from '@referloop/common';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from './lifecycle';
 import { ReferralEvent } from './models/referral.model';
@@ -54,15 +53,9 @@ interface EventRow {
   type: ReferralEventType;
   from_status: ReferralStatus | null;
   to_status: ReferralStatus;
+  actor_id: string | null;
   reason: string | null;
   at: Date;
-  actor_id: string | null;
-  actor_email: string | null;
-  actor_display_name: string | null;
-  actor_role: UserRole | null;
-  actor_clinic_id: string | null;
-  actor_created_at: Date | null;
-  actor_disabled_at: Date | null;
 }
 
 /**
@@ -194,34 +187,18 @@ export class ReferralRepository {
   /** History of several referrals at once, oldest first within each. */
   async eventsFor(referralIds: readonly string[]): Promise<Map<string, ReferralEvent[]>> {
     const rows: EventRow[] = await this.db.query(
-      `SELECT e.id, e.referral_id, e.type, e.from_status, e.to_status, e.reason, e.at, e.actor_id,
-              u.email AS actor_email, u.display_name AS actor_display_name, u.role AS actor_role,
-              u.clinic_id AS actor_clinic_id, u.created_at AS actor_created_at, u.disabled_at AS actor_disabled_at
-         FROM referral_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.referral_id = ANY($1::uuid[])
-        ORDER BY e.referral_id, e.seq`,
+      `SELECT id, referral_id, type, from_status, to_status, actor_id, reason, at
+         FROM referral_events WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, seq`,
       [referralIds],
     );
     const byReferral = new Map<string, ReferralEvent[]>(referralIds.map((id) => [id, []]));
     for (const row of rows) {
-      const actor: User | null = row.actor_id
-        ? {
-            id: row.actor_id,
-            email: row.actor_email ?? '',
-            displayName: row.actor_display_name ?? '',
-            role: row.actor_role as UserRole,
-            clinicId: row.actor_clinic_id,
-            providerId: null,
-            disabled: row.actor_disabled_at !== null,
-            createdAt: row.actor_created_at ?? row.at,
-          }
-        : null;
       byReferral.get(row.referral_id)?.push({
         id: row.id,
         type: row.type,
         fromStatus: row.from_status,
         toStatus: row.to_status,
-        actor,
+        actorId: row.actor_id,
         reason: row.reason,
         at: row.at,
       });

@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
 import { PatientRepository } from '@referloop/patients';
 import { Provider, ProviderRepository } from '@referloop/providers';
-import { AssessmentInput, GoalsInput, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
 import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
 import {
   AcceptReferralInput,
@@ -18,6 +17,7 @@ import {
   ScheduleReferralInput,
 } from './dto/transition.input';
 import { DeclineReason, InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from './lifecycle';
+import { assessmentJson, goalsJson, json, outcomeJson } from './clinical-json';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { NewReferral, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
@@ -26,30 +26,17 @@ import { dueAtFor } from './response-clock';
 
 const REFERENCE_ATTEMPTS = 5;
 
-const rangeOfMotion = (items: RangeOfMotionInput[] | undefined) =>
-  (items ?? []).map((item) => ({
-    joint: item.joint.trim(),
-    movement: item.movement.trim(),
-    side: item.side ?? null,
-    measuredDegrees: item.measuredDegrees,
-    expectedDegrees: item.expectedDegrees ?? null,
-    painScore: item.painScore ?? null,
-  }));
+function assertNotSelf(actor: Actor, providerId: string): void {
+  if (actor.providerId !== null && providerId === actor.providerId) {
+    throw badInput('input.toProviderId', 'You cannot refer a patient to yourself');
+  }
+}
 
-const assessmentJson = (input: AssessmentInput | null | undefined) =>
-  input ? { postureNotes: input.postureNotes ?? null, rangeOfMotion: rangeOfMotion(input.rangeOfMotion) } : null;
-
-const goalsJson = (input: GoalsInput | null | undefined) =>
-  input ? { longTerm: input.longTerm.trim(), shortTerm: (input.shortTerm ?? []).map((goal) => goal.trim()) } : null;
-
-const outcomeJson = (input: OutcomeInput) => ({
-  summary: input.summary.trim(),
-  goalsMet: input.goalsMet,
-  visitsUsed: input.visitsUsed,
-  finalRangeOfMotion: rangeOfMotion(input.finalRangeOfMotion),
-});
-
-const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+function assertPractises(provider: Provider, modality: Modality): void {
+  if (!provider.modalities.includes(modality)) {
+    throw badInput('input.modality', `${provider.displayName} does not practise ${modality}`);
+  }
+}
 
 /** Creating, editing and moving referrals; every status change goes through ReferralLifecycle. */
 @Injectable()
@@ -67,6 +54,7 @@ export class ReferralService {
     if (input.send && !input.consentToShare) {
       throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it");
     }
+    assertNotSelf(actor, input.toProviderId);
     if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers');
     if (input.idempotencyKey) {
       const earlier = await this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey);
@@ -74,7 +62,7 @@ export class ReferralService {
     }
     const patient = await this.patients.findVisible(actor, input.patientId);
     if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
-    const provider = await this.targetProvider(actor, input.toProviderId, input.modality, 'input');
+    const provider = await this.targetProvider(actor, input.toProviderId, input.modality);
 
     const now = new Date();
     const sending = input.send === true;
@@ -121,7 +109,7 @@ export class ReferralService {
       }
       const modality = input.modality ?? row.modality;
       if (input.toProviderId !== undefined || input.modality !== undefined) {
-        const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, 'input');
+        const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality);
         changes.to_provider_id = provider.id;
         changes.to_clinic_id = provider.clinicId;
       }
@@ -210,10 +198,8 @@ export class ReferralService {
   }
 
   async schedule(actor: Actor, input: ScheduleReferralInput): Promise<ReferralRow> {
-    const { row } = await this.lifecycle.move(actor, input, ReferralAction.SCHEDULE, ({ row, now }) => {
-      if (input.appointmentAt.getTime() <= now.getTime()) {
-        throw badInput('input.appointmentAt', 'appointmentAt must be in the future');
-      }
+    if (input.appointmentAt.getTime() <= Date.now()) throw badInput('input.appointmentAt', 'appointmentAt must be in the future');
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.SCHEDULE, ({ row }) => {
       const rescheduling = row.status === ReferralStatus.SCHEDULED;
       return {
         changes: { appointment_at: input.appointmentAt },
@@ -251,13 +237,20 @@ export class ReferralService {
     return row;
   }
 
-  /** A new referral, already SENT, to another provider, linked both ways to the declined or expired one. */
-  async redirect(actor: Actor, input: RedirectReferralInput): Promise<ReferralRow> {
-    const { result } = await this.lifecycle.move<ReferralRow>(actor, input, ReferralAction.REDIRECT, async ({ row, now, manager }) => {
-      if (input.toProviderId === row.to_provider_id) {
+  /**
+   * A new referral, already SENT, to another provider, linked both ways to the declined or
+   * expired one. It stays the original referrer's (user and provider), so whoever started it
+   * keeps seeing it; the history records who redirected. Returns both referrals.
+   */
+  async redirect(actor: Actor, input: RedirectReferralInput): Promise<{ previous: ReferralRow; created: ReferralRow }> {
+    assertNotSelf(actor, input.toProviderId);
+    const provider = await this.providers.findById(input.toProviderId);
+    if (!provider) throw notFound('Provider');
+    const { row, result } = await this.lifecycle.move<ReferralRow>(actor, input, ReferralAction.REDIRECT, async ({ row, now, manager }) => {
+      if (provider.id === row.to_provider_id) {
         throw badInput('input.toProviderId', 'Redirect to a different provider than the one this referral went to');
       }
-      const provider = await this.targetProvider(actor, input.toProviderId, row.modality, 'input');
+      assertPractises(provider, row.modality);
       const created = await this.insertWithReference(manager, actor, {
         status: ReferralStatus.SENT,
         priority: row.priority,
@@ -273,8 +266,8 @@ export class ReferralService {
         consentToShare: row.consent_to_share,
         patientId: row.patient_id,
         referringClinicId: row.referring_clinic_id,
-        referringUserId: actor.userId,
-        referringProviderId: actor.providerId,
+        referringUserId: row.referring_user_id,
+        referringProviderId: row.referring_provider_id,
         toProviderId: provider.id,
         toClinicId: provider.clinicId,
         idempotencyKey: null,
@@ -288,18 +281,14 @@ export class ReferralService {
         result: created,
       };
     });
-    return result as ReferralRow;
+    return { previous: row, created: result as ReferralRow };
   }
 
-  private async targetProvider(actor: Actor, providerId: string, modality: Modality, prefix: string): Promise<Provider> {
+  private async targetProvider(actor: Actor, providerId: string, modality: Modality): Promise<Provider> {
+    assertNotSelf(actor, providerId);
     const provider = await this.providers.findById(providerId);
     if (!provider) throw notFound('Provider');
-    if (actor.providerId !== null && provider.id === actor.providerId) {
-      throw badInput(`${prefix}.toProviderId`, 'You cannot refer a patient to yourself');
-    }
-    if (!provider.modalities.includes(modality)) {
-      throw badInput(`${prefix}.modality`, `${provider.displayName} does not practise ${modality}`);
-    }
+    assertPractises(provider, modality);
     return provider;
   }
 

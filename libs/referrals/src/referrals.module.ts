@@ -3,7 +3,7 @@ import { AuthModule } from '@referloop/auth';
 import { ClinicsModule } from '@referloop/clinics';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
-import { ReferralFieldsResolver } from './referral-fields.resolver';
+import { ReferralEventFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralRepository } from './referral.repository';
 import { ReferralService } from './referral.service';
@@ -11,7 +11,7 @@ import { ReferralsResolver } from './referrals.resolver';
 
 @Module({
   imports: [AuthModule, ClinicsModule, PatientsModule, ProvidersModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralService, ReferralsResolver, ReferralFieldsResolver],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralService, ReferralsResolver, ReferralFieldsResolver, ReferralEventFieldsResolver],
   exports: [ReferralRepository, ReferralLifecycle],
 })
 export class ReferralsModule {}

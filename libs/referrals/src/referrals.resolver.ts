@@ -37,7 +37,7 @@ export const ReferralConnection = connectionType(Referral, 'Referral');
 /** Notes the referral (and its patient) on the request's audit trail and shapes it for the API. */
 function seen(audit: AuditTrail, row: ReferralRow): Referral {
   audit.touchReferral(row.id, row.referring_clinic_id, row.to_clinic_id);
-  audit.touchPatient(row.patient_id, row.referring_clinic_id);
+  audit.touchPatient(row.patient_id, row.referring_clinic_id, row.to_clinic_id);
   return toReferral(row);
 }
 
@@ -137,6 +137,8 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral, { description: 'Sends a declined or expired referral to another provider; returns the new referral.' })
   async redirectReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RedirectReferralInput }) input: RedirectReferralInput) {
-    return seen(audit, await this.service.redirect(actor, input));
+    const { previous, created } = await this.service.redirect(actor, input);
+    seen(audit, previous);
+    return seen(audit, created);
   }
 }

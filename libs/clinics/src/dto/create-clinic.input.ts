@@ -50,6 +50,7 @@ export class CreateClinicInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsPhone()
+  @MaxLength(32)
   phone?: string | null;
 
   @Field(() => String)

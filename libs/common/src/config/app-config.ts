@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Environment is read exactly once, at start-up, into this typed object. Anything missing or
  * malformed stops the process with a message naming the variable, so a misconfigured replica
@@ -6,12 +8,16 @@
 export interface AppConfig {
   port: number;
   host: string;
-  /** Trust X-Forwarded-For from a load balancer when reading the client address. */
-  trustProxy: boolean;
+  /**
+   * Whom to believe in X-Forwarded-For when reading the client address: nobody (false), every
+   * hop (true), the last N hops, or the listed proxy addresses/CIDR ranges.
+   */
+  trustProxy: boolean | number | string;
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
   jwtSecret: string;
+  jwtSecretGenerated: boolean;
   jwtTtlSeconds: number;
   bootstrapAdmin: { email: string; password: string } | null;
   responseWindowHours: { ROUTINE: number; URGENT: number };
@@ -72,6 +78,16 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function trustProxy(env: Env): boolean | number | string {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const ranges = raw.split(',').map((part) => part.trim());
+  if (ranges.every((range) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(range))) return ranges.join(',');
+  throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or a list of proxy addresses, got "${raw}"`);
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = read(env, 'NODE_ENV') === 'production';
   const jwtSecret = read(env, 'JWT_SECRET');
@@ -95,12 +111,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: read(env, 'HOST') ?? '0.0.0.0',
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/referloop', ['postgres:', 'postgresql:']),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    // A development default keeps `npm start` one command; production refuses it above.
-    jwtSecret: jwtSecret ?? 'referloop-development-secret-change-me-please',
+    // Unset outside production: a random secret per process keeps `npm start` one command and
+    // can never be guessed, at the price of tokens that die with the process (and do not work
+    // across replicas): set JWT_SECRET for anything longer-lived.
+    jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),
+    jwtSecretGenerated: jwtSecret === undefined,
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     responseWindowHours: {

@@ -14,6 +14,23 @@ export function firstFailure(errors: ValidationError[], prefix: string[] = []): 
   return null;
 }
 
+const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+
+/**
+ * UUIDs are case-insensitive but the database compares text: an id in capitals must mean the
+ * same row as in lower case everywhere (ownership checks, "not the same provider" checks), so
+ * every UUID-shaped string in an input is lower-cased once, here.
+ */
+export function lowercaseIds<T>(value: T): T {
+  if (typeof value === 'string') return (UUID.test(value) ? value.toLowerCase() : value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => lowercaseIds(item)) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = lowercaseIds(record[key]);
+  }
+  return value;
+}
+
 /**
  * Validates every GraphQL argument against its class-validator decorators and answers
  * BAD_USER_INPUT naming the first offending field (`input.assessment.rangeOfMotion.0.painScore`),
@@ -33,7 +50,7 @@ export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return value;
     try {
-      return await this.inner.transform(value, metadata);
+      return lowercaseIds(await this.inner.transform(value, metadata));
     } catch (caught) {
       if (!Array.isArray(caught)) throw caught;
       const failure = firstFailure(caught as ValidationError[]);

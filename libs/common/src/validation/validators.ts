@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** Free text of digits, spaces and `+-()` holding 7 to 15 digits (E.164's maximum). */
 export function isPhoneNumber(value: unknown): boolean {
@@ -52,3 +52,9 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 },
     });
 }
+
+/**
+ * For update inputs: the field may be left out, but null is validated (and so refused by the
+ * field's other rules) because the column it sets cannot be empty.
+ */
+export const MayBeOmitted = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -13,6 +13,11 @@ import { UserEntity } from './user.entity';
 @Entity({ name: 'referrals' })
 @Index('referrals_to_clinic_inbox_idx', ['toClinicId', 'createdAt', 'id'], { where: `status <> 'DRAFT'` })
 @Index('referrals_to_provider_inbox_idx', ['toProviderId', 'createdAt', 'id'], { where: `status <> 'DRAFT'` })
+// One inbox tab (e.g. only SENT) is a single range of these.
+@Index('referrals_to_clinic_status_idx', ['toClinicId', 'status', 'createdAt', 'id'], { where: `status <> 'DRAFT'` })
+@Index('referrals_to_provider_status_idx', ['toProviderId', 'status', 'createdAt', 'id'], { where: `status <> 'DRAFT'` })
+// Platform admins list across all clinics.
+@Index('referrals_created_idx', ['createdAt', 'id'])
 @Index('referrals_referring_clinic_outbox_idx', ['referringClinicId', 'createdAt', 'id'])
 @Index('referrals_referring_user_outbox_idx', ['referringUserId', 'createdAt', 'id'])
 @Index('referrals_patient_idx', ['patientId', 'createdAt', 'id'])

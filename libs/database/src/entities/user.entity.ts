@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ClinicEntity } from './clinic.entity';
 
 @Entity({ name: 'users' })
+// Platform admins belong to no clinic; everybody else to exactly one.
+@Check('users_role_clinic_check', `(role = 'PLATFORM_ADMIN') = (clinic_id IS NULL)`)
 export class UserEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

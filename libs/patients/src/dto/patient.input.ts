@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsNotBlank, IsPhone, LocalDate, PageArgs } from '@referloop/common';
+import { IsNotBlank, IsPhone, LocalDate, MayBeOmitted, PageArgs } from '@referloop/common';
 import { IsPastDate } from './is-past-date';
 
 @InputType()
@@ -35,6 +35,7 @@ export class CreatePatientInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsPhone()
+  @MaxLength(32)
   phone?: string | null;
 
   @Field(() => Boolean)
@@ -49,14 +50,14 @@ export class UpdatePatientInput {
   id!: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   @IsNotBlank()
   @Length(1, 100)
   firstName?: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @MayBeOmitted()
   @IsString()
   @IsNotBlank()
   @Length(1, 100)
@@ -69,17 +70,18 @@ export class UpdatePatientInput {
   email?: string | null;
 
   @Field(() => LocalDate, { nullable: true })
-  @IsOptional()
+  @MayBeOmitted()
   @IsPastDate()
   dateOfBirth?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsPhone()
+  @MaxLength(32)
   phone?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'false withdraws consent to status emails.' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsBoolean()
   emailConsent?: boolean;
 }

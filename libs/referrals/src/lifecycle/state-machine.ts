@@ -59,7 +59,7 @@ export function decide(facts: ReferralFacts, action: LifecycleAction, actor: Rea
 
   const rule = rules.find((candidate) => candidate.from.includes(facts.status) && shares(candidate.parties, actor));
   if (!rule) {
-    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describe(action)} a referral that is ${facts.status}` };
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describeAction(action)} a referral that is ${facts.status}` };
   }
   if (action === ReferralAction.ACKNOWLEDGE_OUTCOME && facts.loopClosed) {
     return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'The outcome has already been acknowledged' };
@@ -75,6 +75,7 @@ export function availableActions(facts: ReferralFacts, actor: ReadonlySet<Party>
   return Object.values(ReferralAction).filter((action) => decide(facts, action, actor).allowed);
 }
 
-function describe(action: LifecycleAction): string {
+/** An action in words for messages: REQUEST_INFO → "request info". */
+export function describeAction(action: LifecycleAction): string {
   return action.toLowerCase().replace(/_/g, ' ');
 }

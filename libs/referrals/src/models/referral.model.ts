@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Condition, DateTime, Modality, Technique } from '@referloop/common';
-import { User } from '@referloop/auth';
 import { DeclineReason, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
 import { Assessment, Goals, Outcome } from './clinical.model';
 
@@ -122,8 +121,8 @@ export class ReferralEvent {
   @Field(() => ReferralStatus)
   toStatus!: ReferralStatus;
 
-  @Field(() => User, { nullable: true, description: 'Null when the system acted (expiry).' })
-  actor!: User | null;
+  /** Resolved to `actor` (a User) by ReferralEventFieldsResolver; null when the system acted. */
+  actorId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Reason, question, answer or note given with the change.' })
   reason!: string | null;

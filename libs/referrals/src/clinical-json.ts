@@ -1,0 +1,28 @@
+import { AssessmentInput, GoalsInput, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
+
+/** The JSON stored for clinical inputs: trimmed, with every optional field present as null. */
+const rangeOfMotion = (items: RangeOfMotionInput[] | undefined) =>
+  (items ?? []).map((item) => ({
+    joint: item.joint.trim(),
+    movement: item.movement.trim(),
+    side: item.side ?? null,
+    measuredDegrees: item.measuredDegrees,
+    expectedDegrees: item.expectedDegrees ?? null,
+    painScore: item.painScore ?? null,
+  }));
+
+export const assessmentJson = (input: AssessmentInput | null | undefined) =>
+  input ? { postureNotes: input.postureNotes ?? null, rangeOfMotion: rangeOfMotion(input.rangeOfMotion) } : null;
+
+export const goalsJson = (input: GoalsInput | null | undefined) =>
+  input ? { longTerm: input.longTerm.trim(), shortTerm: (input.shortTerm ?? []).map((goal) => goal.trim()) } : null;
+
+export const outcomeJson = (input: OutcomeInput) => ({
+  summary: input.summary.trim(),
+  goalsMet: input.goalsMet,
+  visitsUsed: input.visitsUsed,
+  finalRangeOfMotion: rangeOfMotion(input.finalRangeOfMotion),
+});
+
+/** jsonb parameters are passed serialised; null stays SQL NULL. */
+export const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
