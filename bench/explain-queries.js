@@ -89,7 +89,7 @@ async function seed(client) {
      INSERT INTO referrals (id, reference, status, priority, modality, conditions, techniques, reason, consent_to_share,
        patient_id, referring_clinic_id, referring_user_id, to_provider_id, to_clinic_id, created_at, updated_at, sent_at)
      SELECT gen_random_uuid(), 'RF-P' || lpad(g::text, 8, '0'),
-            (ARRAY['SENT','ACCEPTED','SCHEDULED','IN_TREATMENT','COMPLETED','DECLINED','DRAFT'])[1 + g % 7],
+            CASE WHEN g % 100 = 0 THEN 'ON_HOLD' ELSE (ARRAY['SENT','ACCEPTED','SCHEDULED','IN_TREATMENT','COMPLETED','DECLINED','DRAFT'])[1 + g % 7] END,
             'ROUTINE', 'PHYSICAL_THERAPY', '{BACK_PAIN}', '{}', 'plan check', true,
             (SELECT id FROM patients WHERE clinic_id = c.clinic[src] LIMIT 1),
             c.clinic[src], c.coordinator[src], c.provider[dest], c.clinic[dest],
@@ -132,6 +132,9 @@ async function main() {
       const cases = [
         ['clinic inbox page + count', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND }, page)],
         ['clinic inbox, status filter', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, status: ['SENT'] }, page)],
+        ['clinic inbox, rare status', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, status: ['ON_HOLD'] }, page)],
+        ['clinic inbox, two statuses', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, status: ['ACCEPTED', 'SCHEDULED'] }, page)],
+        ['platform admin, everything', (repo) => repo.list(actor('PLATFORM_ADMIN', null), {}, page)],
         ['provider inbox page + count', (repo) => repo.list(provider, { direction: ReferralDirection.INBOUND }, page)],
         ['clinic outbox page + count', (repo) => repo.list(staffA, { direction: ReferralDirection.OUTBOUND }, page)],
         ['all directions (union)', (repo) => repo.list(staffB, {}, page)],
