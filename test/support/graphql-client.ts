@@ -20,15 +20,22 @@ export class GraphqlClient {
   constructor(
     readonly url: string,
     readonly token?: string,
+    /** Extra HTTP headers sent with every request (X-Forwarded-For, say). */
+    readonly extraHeaders: Readonly<Record<string, string>> = {},
   ) {}
 
-  /** The same endpoint, as the holder of `token`. */
+  /** The same endpoint, as the holder of `token` (extra headers are kept). */
   as(token: string | undefined): GraphqlClient {
-    return new GraphqlClient(this.url, token);
+    return new GraphqlClient(this.url, token, this.extraHeaders);
+  }
+
+  /** The same endpoint and token, also sending `headers` on every request. */
+  withHeaders(headers: Record<string, string>): GraphqlClient {
+    return new GraphqlClient(this.url, this.token, { ...this.extraHeaders, ...headers });
   }
 
   async request<TData = Record<string, any>>(query: string, variables: Variables = {}): Promise<GraphqlResponse<TData>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    const headers: Record<string, string> = { ...this.extraHeaders, 'content-type': 'application/json', accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const text = await response.text();
