@@ -8,13 +8,10 @@ const { spawn } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
 const { ensureBuilt } = require('./ensure-built');
+const { APPS, nodeArgs } = require('./apps');
 
 const root = path.resolve(__dirname, '..');
 
-/** Every runnable app and its compiled entry point. The worker joins this list later. */
-const APPS = {
-  gateway: 'dist/apps/gateway/src/main.js',
-};
 
 /** How long apps get to shut down cleanly before they are killed. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -58,7 +55,7 @@ function main() {
   };
 
   for (const name of names) {
-    const child = spawn(process.execPath, ['-r', './scripts/register-aliases.js', APPS[name]], {
+    const child = spawn(process.execPath, nodeArgs(name), {
       cwd: root,
       env: process.env,
       stdio: 'inherit',

@@ -6,9 +6,9 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { HarnessError, sleep } = require('./util');
+const { nodeArgs: appNodeArgs } = require('../../scripts/apps');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ENTRY = 'dist/apps/gateway/src/main.js';
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
 
@@ -17,8 +17,9 @@ const running = new Set();
 
 class Gateway {
   /** `logFile` receives the child's stdout and stderr (appended across restarts). */
-  constructor({ port, env, logFile }) {
+  constructor({ port, env, logFile, nodeArgs = [] }) {
     this.port = port;
+    this.nodeArgs = nodeArgs;
     this.env = env;
     this.logFile = logFile;
     this.url = `http://127.0.0.1:${port}/graphql`;
@@ -30,7 +31,8 @@ class Gateway {
     if (this.child) throw new HarnessError('gateway already running');
     const out = fs.openSync(this.logFile, 'a');
     fs.writeSync(out, `\n==== gateway start ${new Date().toISOString()} on 127.0.0.1:${this.port}\n`);
-    const child = spawn(process.execPath, ['-r', './scripts/register-aliases.js', ENTRY], {
+    // Started exactly as `npm start` starts it (same flags), plus any profiling flags.
+    const child = spawn(process.execPath, [...this.nodeArgs, ...appNodeArgs('gateway')], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,9 +16,14 @@ const CREATE_REFERRAL = `mutation createReferral($input: CreateReferralInput!) {
 }`;
 
 /** The receiving clinic's inbox, first page. */
+/**
+ * One inbox page as a client pages through it. BENCH_INBOX_COUNT=1 also asks for totalCount,
+ * which costs a count over the whole inbox (index-only, but proportional to its size).
+ */
+const INBOX_WITH_COUNT = ['1', 'true', 'yes'].includes(String(process.env.BENCH_INBOX_COUNT ?? '').trim().toLowerCase());
 const INBOX = `query inbox {
   referrals(filter: { direction: INBOUND }, first: 20) {
-    totalCount
+    ${INBOX_WITH_COUNT ? 'totalCount' : ''}
     edges { node { id reference status priority patient { firstName lastName } toProvider { displayName } availableActions } }
     pageInfo { endCursor hasNextPage }
   }
@@ -58,4 +63,4 @@ function referralInput({ patientId, toProviderId, idempotencyKey }) {
   };
 }
 
-module.exports = { LOGIN, CREATE_CLINIC, CREATE_USER, CREATE_PROVIDER, CREATE_PATIENT, CREATE_REFERRAL, INBOX, referralInput };
+module.exports = { INBOX_WITH_COUNT, LOGIN, CREATE_CLINIC, CREATE_USER, CREATE_PROVIDER, CREATE_PATIENT, CREATE_REFERRAL, INBOX, referralInput };

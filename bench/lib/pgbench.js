@@ -17,7 +17,9 @@ function pgbenchVersion() {
 
 function connectionArgs(dbUrl) {
   const url = new URL(dbUrl);
-  const args = ['-h', url.hostname || '127.0.0.1', '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
+  // `?host=/var/run/postgresql` selects the Unix socket, as it does for the gateway's pg client.
+  const host = url.searchParams.get('host') || url.hostname || '127.0.0.1';
+  const args = ['-h', host, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
   const env = {};
   if (url.password) env.PGPASSWORD = decodeURIComponent(url.password);
   return { args, env, database: decodeURIComponent(url.pathname.replace(/^\//, '')) };

@@ -99,16 +99,29 @@ export class ReferralRepository {
     return rows[0] ?? null;
   }
 
-  /** Inserts unless the user already used the idempotency key (or, rarely, the reference is taken). */
-  async insert(manager: EntityManager, referral: NewReferral, now: Date): Promise<ReferralRow | null> {
+  /**
+   * Inserts the referral and its opening history (CREATED, and SENT when it starts sent) in
+   * one statement, so it is atomic without a transaction round trip of its own. Returns null,
+   * writing nothing, when the user already used the idempotency key or (rarely) the reference
+   * is taken.
+   */
+  async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<ReferralRow | null> {
     const rows: ReferralRow[] = await manager.query(
-      `INSERT INTO referrals (id, reference, status, version, priority, modality, conditions, techniques, reason,
-         assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
-         referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
-         idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id)
-       VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-         $22, $22, $23, $24, $25)
-       ON CONFLICT DO NOTHING RETURNING *`,
+      `WITH inserted AS (
+         INSERT INTO referrals (id, reference, status, version, priority, modality, conditions, techniques, reason,
+           assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
+           referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
+           idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id)
+         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+           $22, $22, $23, $24, $25)
+         ON CONFLICT DO NOTHING RETURNING *),
+       history AS (
+         INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, at)
+         SELECT gen_random_uuid(), inserted.id, step.type, step.from_status, step.to_status, $26, $22
+           FROM inserted, (VALUES (1, 'CREATED', NULL, 'DRAFT'), (2, 'SENT', 'DRAFT', 'SENT')) AS step (n, type, from_status, to_status)
+          WHERE step.n = 1 OR inserted.status = 'SENT'
+          ORDER BY step.n)
+       SELECT * FROM inserted`,
       [
         randomUUID(),
         referral.reference,
@@ -135,6 +148,7 @@ export class ReferralRepository {
         referral.sentAt,
         referral.dueAt,
         referral.redirectedFromId,
+        actorId,
       ],
     );
     return rows[0] ?? null;

@@ -56,44 +56,44 @@ export class ReferralService {
     }
     assertNotSelf(actor, input.toProviderId);
     if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers');
-    if (input.idempotencyKey) {
-      const earlier = await this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey);
-      if (earlier) return earlier;
-    }
-    const patient = await this.patients.findVisible(actor, input.patientId);
+    // Independent reads, so in parallel: they are most of a create's latency.
+    const [earlier, patient, provider] = await Promise.all([
+      input.idempotencyKey ? this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey) : null,
+      this.patients.findVisible(actor, input.patientId),
+      this.providers.findById(input.toProviderId),
+    ]);
+    if (earlier) return earlier;
     if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
-    const provider = await this.targetProvider(actor, input.toProviderId, input.modality);
+    if (!provider) throw notFound('Provider');
+    assertPractises(provider, input.modality);
 
     const now = new Date();
     const sending = input.send === true;
     const priority = input.priority ?? ReferralPriority.ROUTINE;
-    return this.db.transaction(async (manager) => {
-      const created = await this.insertWithReference(manager, actor, {
-        status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
-        priority,
-        modality: input.modality,
-        conditions: input.conditions,
-        techniques: input.techniques ?? [],
-        reason: input.reason.trim(),
-        assessment: assessmentJson(input.assessment),
-        goals: goalsJson(input.goals),
-        recommendedVisits: input.recommendedVisits ?? null,
-        visitsPerWeek: input.visitsPerWeek ?? null,
-        redFlags: input.redFlags ?? null,
-        consentToShare: input.consentToShare,
-        patientId: patient.id,
-        referringClinicId: actor.clinicId as string,
-        referringUserId: actor.userId,
-        referringProviderId: actor.providerId,
-        toProviderId: provider.id,
-        toClinicId: provider.clinicId,
-        idempotencyKey: input.idempotencyKey ?? null,
-        sentAt: sending ? now : null,
-        dueAt: sending ? dueAtFor(this.config, priority, now) : null,
-        redirectedFromId: null,
-      }, now);
-      return created;
-    });
+    return this.insertWithReference(this.db.manager, actor, {
+      status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
+      priority,
+      modality: input.modality,
+      conditions: input.conditions,
+      techniques: input.techniques ?? [],
+      reason: input.reason.trim(),
+      assessment: assessmentJson(input.assessment),
+      goals: goalsJson(input.goals),
+      recommendedVisits: input.recommendedVisits ?? null,
+      visitsPerWeek: input.visitsPerWeek ?? null,
+      redFlags: input.redFlags ?? null,
+      consentToShare: input.consentToShare,
+      patientId: patient.id,
+      referringClinicId: actor.clinicId,
+      referringUserId: actor.userId,
+      referringProviderId: actor.providerId,
+      toProviderId: provider.id,
+      toClinicId: provider.clinicId,
+      idempotencyKey: input.idempotencyKey ?? null,
+      sentAt: sending ? now : null,
+      dueAt: sending ? dueAtFor(this.config, priority, now) : null,
+      redirectedFromId: null,
+    }, now);
   }
 
   async update(actor: Actor, input: UpdateReferralInput): Promise<ReferralRow> {
@@ -304,17 +304,8 @@ export class ReferralService {
     now: Date,
   ): Promise<ReferralRow> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
-      const row = await this.referrals.insert(manager, { ...fields, reference: newReference() }, now);
-      if (row) {
-        const created = { referralId: row.id, actorId: actor.userId, at: now };
-        await this.referrals.appendEvents(manager, [
-          { ...created, type: ReferralEventType.CREATED, fromStatus: null, toStatus: ReferralStatus.DRAFT },
-          ...(row.status === ReferralStatus.SENT
-            ? [{ ...created, type: ReferralEventType.SENT, fromStatus: ReferralStatus.DRAFT, toStatus: ReferralStatus.SENT }]
-            : []),
-        ]);
-        return row;
-      }
+      const row = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
+      if (row) return row;
       if (fields.idempotencyKey) {
         const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
         if (existing) return existing;
