@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditPlugin } from './audit.plugin';
+import { AuditWriter } from './audit-writer';
 import { AuditRepository } from './audit.repository';
 import { AuditResolver } from './audit.resolver';
 
-@Module({ providers: [AuditRepository, AuditPlugin, AuditResolver] })
+@Module({ providers: [AuditRepository, AuditWriter, AuditPlugin, AuditResolver] })
 export class AuditModule {}

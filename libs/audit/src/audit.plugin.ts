@@ -1,7 +1,7 @@
 import { Plugin } from '@nestjs/apollo';
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { RequestContext } from '@referloop/common';
-import { AuditRepository } from './audit.repository';
+import { AuditWriter } from './audit-writer';
 
 /**
  * Writes one audit entry per GraphQL request that read or changed patients or referrals,
@@ -10,10 +10,10 @@ import { AuditRepository } from './audit.repository';
  */
 @Plugin()
 export class AuditPlugin implements ApolloServerPlugin<RequestContext> {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly writer: AuditWriter) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
-    const audit = this.audit;
+    const writer = this.writer;
     return {
       async executionDidStart(context) {
         const operation = context.operation;
@@ -23,7 +23,7 @@ export class AuditPlugin implements ApolloServerPlugin<RequestContext> {
       },
       async willSendResponse({ contextValue }) {
         const { actor, audit: trail } = contextValue;
-        if (actor && !trail.isEmpty) await audit.record(actor, trail);
+        if (actor && !trail.isEmpty) await writer.write(actor, trail);
       },
     };
   }

@@ -18,6 +18,20 @@ interface AuditRow {
   at: Date;
 }
 
+export interface AuditEntryRecord {
+  id: string;
+  actorId: string;
+  actorClinicId: string | null;
+  actorRole: UserRole;
+  operation: string;
+  patientIds: string[];
+  referralIds: string[];
+  clinicIds: string[];
+  subjects: Record<string, ClinicSubjects>;
+  ipAddress: string | null;
+  at: Date;
+}
+
 /**
  * A platform admin, or a clinic admin (`clinicId`) who sees whole entries of their own staff
  * and, of other clinics' entries, only the ids that belong to their clinic — never the other
@@ -45,25 +59,46 @@ function toEntry(row: AuditRow, viewer: AuditViewer): AuditEntry & { createdAt: 
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async record(actor: Actor, trail: AuditTrail): Promise<void> {
+  /** The row one request's trail becomes; its time is taken now, when the request ends. */
+  static entryFor(actor: Actor, trail: AuditTrail): AuditEntryRecord {
+    return {
+      id: randomUUID(),
+      actorId: actor.userId,
+      actorClinicId: actor.clinicId,
+      actorRole: actor.role,
+      operation: trail.operation,
+      patientIds: [...trail.patientIds],
+      referralIds: [...trail.referralIds],
+      clinicIds: trail.clinicIds(),
+      subjects: trail.subjects(),
+      ipAddress: actor.ipAddress,
+      // JS time, like every keyset column: a cursor holds milliseconds, now() has microseconds.
+      at: new Date(),
+    };
+  }
+
+  async insertMany(entries: AuditEntryRecord[]): Promise<void> {
+    const { values, param } = sqlParams();
+    const tuples = entries.map(
+      (entry) =>
+        `(${[
+          param(entry.id),
+          param(entry.actorId),
+          param(entry.actorClinicId),
+          param(entry.actorRole),
+          param(entry.operation),
+          `${param(entry.patientIds)}::uuid[]`,
+          `${param(entry.referralIds)}::uuid[]`,
+          `${param(entry.clinicIds)}::uuid[]`,
+          `${param(JSON.stringify(entry.subjects))}::jsonb`,
+          param(entry.ipAddress),
+          `${param(entry.at)}::timestamptz`,
+        ].join(', ')})`,
+    );
     await this.db.query(
       `INSERT INTO audit_entries (id, actor_id, actor_clinic_id, actor_role, operation, patient_ids, referral_ids,
-         clinic_ids, subjects, ip_address, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        randomUUID(),
-        actor.userId,
-        actor.clinicId,
-        actor.role,
-        trail.operation,
-        [...trail.patientIds],
-        [...trail.referralIds],
-        trail.clinicIds(),
-        JSON.stringify(trail.subjects()),
-        actor.ipAddress,
-        // JS time, like every keyset column: a cursor holds milliseconds, now() has microseconds.
-        new Date(),
-      ],
+         clinic_ids, subjects, ip_address, at) VALUES ${tuples.join(', ')}`,
+      values,
     );
   }
 
