@@ -20,7 +20,7 @@ import { DeclineReason, InternalAction, ReferralAction, ReferralEventType, Refer
 import { assessmentJson, goalsJson, json, outcomeJson } from './clinical-json';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { NewReferral, ReferralRepository } from './referral.repository';
-import { ReferralRow } from './referral.row';
+import { ReferralRow, toReferral } from './referral.row';
 import { newReference } from './reference';
 import { dueAtFor } from './response-clock';
 
@@ -251,28 +251,18 @@ export class ReferralService {
         throw badInput('input.toProviderId', 'Redirect to a different provider than the one this referral went to');
       }
       assertPractises(provider, row.modality);
+      // The same clinical content, patient and referrer, sent afresh to the new provider.
+      const { priority, modality, conditions, techniques, reason, assessment, goals, recommendedVisits, visitsPerWeek, redFlags,
+        consentToShare, patientId, referringClinicId, referringUserId, referringProviderId } = toReferral(row);
       const created = await this.insertWithReference(manager, actor, {
+        priority, modality, conditions, techniques, reason, assessment, goals, recommendedVisits, visitsPerWeek, redFlags,
+        consentToShare, patientId, referringClinicId, referringUserId, referringProviderId,
         status: ReferralStatus.SENT,
-        priority: row.priority,
-        modality: row.modality,
-        conditions: row.conditions,
-        techniques: row.techniques,
-        reason: row.reason,
-        assessment: row.assessment,
-        goals: row.goals,
-        recommendedVisits: row.recommended_visits,
-        visitsPerWeek: row.visits_per_week,
-        redFlags: row.red_flags,
-        consentToShare: row.consent_to_share,
-        patientId: row.patient_id,
-        referringClinicId: row.referring_clinic_id,
-        referringUserId: row.referring_user_id,
-        referringProviderId: row.referring_provider_id,
         toProviderId: provider.id,
         toClinicId: provider.clinicId,
         idempotencyKey: null,
         sentAt: now,
-        dueAt: dueAtFor(this.config, row.priority, now),
+        dueAt: dueAtFor(this.config, priority, now),
         redirectedFromId: row.id,
       }, now);
       return {
