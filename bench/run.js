@@ -150,7 +150,6 @@ async function main() {
       BOOTSTRAP_ADMIN_PASSWORD: admin.password,
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       JWT_TTL_SECONDS: String(24 * 3600),
-      GRAPHQL_PLAYGROUND: 'false',
     },
     // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the gateway there (open it in Chrome DevTools).
     nodeArgs: [

@@ -53,6 +53,43 @@ describe('GraphQL limits and scalars', () => {
     });
   });
 
+  describe('list budget (300 items per request)', () => {
+    const aliased = (count: number, first: string) =>
+      `query many${first.startsWith('$') ? '($n: Int)' : ''} { ${Array.from(
+        { length: count },
+        (_, i) => `l${i}: referrals(first: ${first}) { edges { node { id } } }`,
+      ).join(' ')} }`;
+
+    it('answers three full pages in one request (positive control)', async () => {
+      const response = await world.coordinatorA.client.request(aliased(3, '100'));
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.l2?.edges?.length).toBeGreaterThan(0);
+    });
+
+    it('refuses aliases that together ask for more than 300 items, before running anything', async () => {
+      const response = await world.coordinatorA.client.request(aliased(4, '100'));
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.extensions?.field).toBe('first');
+      expect(response.errors?.[0]?.extensions?.http).toBeUndefined();
+      expect(response.errors?.[0]?.message).toContain('400');
+      expect(response.data ?? null).toBeNull();
+    });
+
+    it('resolves page sizes given as variables, and counts the default of 20 when none is given', async () => {
+      const byVariable = await world.coordinatorA.client.request(aliased(4, '$n'), { n: 80 });
+      expect(byVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const byDefault = await world.coordinatorA.client.request(
+        `{ ${Array.from({ length: 15 }, (_, i) => `l${i}: referrals { edges { node { id } } }`).join(' ')} }`,
+      );
+      expect(byDefault.errors).toBeUndefined();
+      const tooManyDefaults = await world.coordinatorA.client.request(
+        `{ ${Array.from({ length: 16 }, (_, i) => `l${i}: referrals { edges { node { id } } }`).join(' ')} }`,
+      );
+      expect(tooManyDefaults.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
   describe('DateTime', () => {
     it('emits every instant in UTC ending in Z', async () => {
       const scheduled = await referralIn(world, 'SCHEDULED');

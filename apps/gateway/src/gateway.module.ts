@@ -18,6 +18,7 @@ import {
   GraphqlExceptionFilter,
   InputValidationPipe,
   LocalDateScalar,
+  pageBudgetPlugin,
   Loaders,
   RequestContext,
 } from '@referloop/common';
@@ -51,6 +52,7 @@ export class GatewayModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           validationRules: [depthLimitRule(config.graphql.maxDepth)],
+          plugins: [pageBudgetPlugin(config.graphql.maxItems)],
           formatError: formatGraphqlError,
           context: (request: FastifyRequest): RequestContext => ({
             authorization: request.headers.authorization,

@@ -16,3 +16,4 @@ export * from './config/config.module';
 export * from './request/batch-loader';
 export * from './sql/sql-params';
 export * from './request/client-address';
+export * from './graphql/page-budget.plugin';

@@ -24,7 +24,8 @@ describe('loadConfig', () => {
     ['JWT_SECRET', 'short'],
     ['RESPONSE_WINDOW_URGENT_HOURS', '-1'],
     ['LOG_LEVEL', 'verbose'],
-    ['GRAPHQL_PLAYGROUND', 'maybe'],
+    ['TRUST_PROXY', 'maybe'],
+    ['GRAPHQL_MAX_ITEMS', '50'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

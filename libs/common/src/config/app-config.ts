@@ -22,7 +22,7 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password: string } | null;
   responseWindowHours: { ROUTINE: number; URGENT: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
-  graphql: { maxDepth: number; playground: boolean };
+  graphql: { maxDepth: number; maxItems: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -68,14 +68,6 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
 function trustProxy(env: Env): boolean | number | string {
@@ -132,7 +124,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
-      playground: bool(env, 'GRAPHQL_PLAYGROUND', !production),
+      maxItems: integer(env, 'GRAPHQL_MAX_ITEMS', 300, 100, 10000),
     },
     logLevel: logLevel as AppConfig['logLevel'],
   };
