@@ -42,14 +42,23 @@ describe('AuditWriter', () => {
     await Promise.all(later);
   });
 
-  it('fails only the requests of the batch whose insert failed, and keeps going', async () => {
+  it('retries a failed batch entry by entry, failing only the entries that fail again, and keeps going', async () => {
     const { calls, writer } = controllableRepository();
-    const failing = writer.write(actor, trail('r1'));
-    calls[0].finish(new Error('database gone'));
-    await expect(failing).rejects.toThrow('database gone');
-    const next = writer.write(actor, trail('r2'));
-    expect(calls).toHaveLength(2);
-    calls[1].finish();
+    const first = writer.write(actor, trail('r1'));
+    const batch = [writer.write(actor, trail('r2')), writer.write(actor, trail('r3'))];
+    calls[0].finish();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    calls[1].finish(new Error('connection reset'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls.slice(2).map((call) => call.entries.map((entry) => entry.referralIds[0]))).toEqual([['r2'], ['r3']]);
+    calls[2].finish();
+    calls[3].finish(new Error('still failing'));
+    await expect(batch[0]).resolves.toBeUndefined();
+    await expect(batch[1]).rejects.toThrow('still failing');
+    const next = writer.write(actor, trail('r4'));
+    expect(calls).toHaveLength(5);
+    calls[4].finish();
     await expect(next).resolves.toBeUndefined();
   });
 });

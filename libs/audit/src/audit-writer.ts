@@ -38,8 +38,11 @@ export class AuditWriter {
       try {
         await this.audit.insertMany(batch.map((waiting) => waiting.entry));
         for (const waiting of batch) waiting.resolve();
-      } catch (error) {
-        for (const waiting of batch) waiting.reject(error);
+      } catch {
+        // Retry one by one, so a passing fault or one bad entry fails only the requests it must.
+        await Promise.all(
+          batch.map((waiting) => this.audit.insertMany([waiting.entry]).then(waiting.resolve, waiting.reject)),
+        );
       }
     }
     this.flushing = false;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@referloop/common';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, KeyedSerialQueue } from '@referloop/common';
 
 /** Failures from one address may reach this many times the per-account limit (offices share NAT). */
 const ADDRESS_ALLOWANCE = 4;
@@ -11,11 +11,15 @@ const ADDRESS_ALLOWANCE = 4;
  * the limit holds across gateway replicas. Each attempt is written down *before* the password
  * is checked, while holding a per-account advisory lock over "count, then record", so a burst
  * of parallel guesses at one account cannot slip past the limit: at most `maxFailures` ever
- * reach the password check. A successful login forgives the account's failures; an attempt
- * refused by the throttle is not recorded (it tried nothing).
+ * reach the password check. Within one gateway, attempts at one account also queue in
+ * memory first, so a burst at one account holds one pool connection, not all of them. A
+ * successful login forgives the account's failures; an attempt refused by the throttle is not
+ * recorded (it tried nothing).
  */
 @Injectable()
 export class LoginThrottle {
+  private readonly perAccount = new KeyedSerialQueue();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,7 +28,7 @@ export class LoginThrottle {
   /** Records the attempt as a failure until `succeeded` says otherwise; throws when over the limit. */
   async begin(email: string, ipAddress: string): Promise<void> {
     const { maxFailures, windowSeconds } = this.config.loginThrottle;
-    const refusal = await this.db.transaction(async (manager) => {
+    const refusal = await this.perAccount.run(email, () => this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${email}`]);
       const rows: { by_email: number; by_ip: number; oldest: Date | null }[] = await manager.query(
         `SELECT count(*) FILTER (WHERE email = $1) AS by_email,
@@ -40,7 +44,7 @@ export class LoginThrottle {
       }
       await manager.query('INSERT INTO login_failures (email, ip_address, at) VALUES ($1, $2, now())', [email, ipAddress]);
       return null;
-    });
+    }));
     if (refusal !== null) {
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-in attempts; try again later', {
         retryAfterSeconds: refusal,

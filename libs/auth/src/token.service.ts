@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { sign, verify } from 'jsonwebtoken';
-import { APP_CONFIG, AppConfig, unauthenticated } from '@referloop/common';
+import { APP_CONFIG, AppConfig, isUuid, unauthenticated } from '@referloop/common';
 
 const ISSUER = 'referloop';
 
@@ -33,7 +33,8 @@ export class TokenService {
   verify(token: string): string {
     try {
       const claims = verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
-      if (typeof claims === 'string' || typeof claims.sub !== 'string') throw new Error('no subject');
+      // Only tokens this service issued pass: a user id as subject and an expiry.
+      if (typeof claims === 'string' || !isUuid(claims.sub) || typeof claims.exp !== 'number') throw new Error('not ours');
       return claims.sub;
     } catch {
       throw unauthenticated('Your session is invalid or has expired; sign in again');

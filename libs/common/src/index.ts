@@ -17,3 +17,4 @@ export * from './request/batch-loader';
 export * from './sql/sql-params';
 export * from './request/client-address';
 export * from './graphql/page-budget.plugin';
+export * from './request/keyed-serial-queue';

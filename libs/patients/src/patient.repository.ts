@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams, whereClause } from '@referloop/common';
 import { CreatePatientInput, UpdatePatientInput } from './dto/patient.input';
 import { Patient } from './patient.model';
@@ -67,9 +67,9 @@ export class PatientRepository {
     return toPatient(rows[0]);
   }
 
-  async findVisible(actor: Actor, id: string): Promise<Patient | null> {
+  async findVisible(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<Patient | null> {
     const { values, param } = sqlParams([id]);
-    const rows: PatientRow[] = await this.db.query(
+    const rows: PatientRow[] = await manager.query(
       `SELECT p.* FROM patients p WHERE p.id = $1 AND ${patientVisibility(actor, param)}`,
       values,
     );

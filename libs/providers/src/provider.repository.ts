@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Condition, geoPoint, lazyCount, Modality, PageRequest, sqlParams, Technique, whereClause } from '@referloop/common';
 import { CreateProviderInput } from './dto/create-provider.input';
 import { ProviderFilter } from './dto/providers.args';
@@ -70,8 +70,8 @@ export class ProviderRepository {
     return rows[0] ? toProvider(rows[0]) : null;
   }
 
-  async findById(id: string): Promise<Provider | null> {
-    const rows: ProviderRow[] = await this.db.query('SELECT * FROM providers WHERE id = $1', [id]);
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<Provider | null> {
+    const rows: ProviderRow[] = await manager.query('SELECT * FROM providers WHERE id = $1', [id]);
     return rows[0] ? toProvider(rows[0]) : null;
   }
 

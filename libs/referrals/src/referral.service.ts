@@ -63,9 +63,9 @@ export class ReferralService {
       this.providers.findById(input.toProviderId),
     ]);
     if (earlier) return earlier;
+    if (provider) assertPractises(provider, input.modality);
     if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
     if (!provider) throw notFound('Provider');
-    assertPractises(provider, input.modality);
 
     const now = new Date();
     const sending = input.send === true;
@@ -100,16 +100,16 @@ export class ReferralService {
     for (const field of ['modality', 'conditions', 'reason', 'consentToShare', 'priority', 'patientId', 'toProviderId'] as const) {
       if (input[field] === null) throw badInput(`input.${field}`, `${field} cannot be removed`);
     }
-    const { row } = await this.lifecycle.move(actor, input, InternalAction.EDIT, async ({ row }) => {
+    const { row } = await this.lifecycle.move(actor, input, InternalAction.EDIT, async ({ row, manager }) => {
       const changes: Record<string, unknown> = {};
       if (input.patientId !== undefined && input.patientId !== row.patient_id) {
-        const patient = await this.patients.findVisible(actor, input.patientId);
+        const patient = await this.patients.findVisible(actor, input.patientId, manager);
         if (!patient || patient.clinicId !== row.referring_clinic_id) throw notFound('Patient');
         changes.patient_id = patient.id;
       }
       const modality = input.modality ?? row.modality;
       if (input.toProviderId !== undefined || input.modality !== undefined) {
-        const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality);
+        const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, manager);
         changes.to_provider_id = provider.id;
         changes.to_clinic_id = provider.clinicId;
       }
@@ -274,9 +274,10 @@ export class ReferralService {
     return { previous: row, created: result as ReferralRow };
   }
 
-  private async targetProvider(actor: Actor, providerId: string, modality: Modality): Promise<Provider> {
+  /** Reads through the caller's transaction (`manager`): a second pool connection could deadlock a full pool. */
+  private async targetProvider(actor: Actor, providerId: string, modality: Modality, manager: EntityManager): Promise<Provider> {
     assertNotSelf(actor, providerId);
-    const provider = await this.providers.findById(providerId);
+    const provider = await this.providers.findById(providerId, manager);
     if (!provider) throw notFound('Provider');
     assertPractises(provider, modality);
     return provider;
