@@ -28,7 +28,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries are logged by the GraphQL exception filter, without their parameters:
+    // those carry patient data, which does not belong in logs.
+    logging: false,
     applicationName: options.applicationName ?? 'referloop',
     extra: {
       max: options.poolSize,

@@ -7,11 +7,12 @@ import { ReferralEventFieldsResolver, ReferralFieldsResolver } from './referral-
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralRepository } from './referral.repository';
 import { ReferralService } from './referral.service';
+import { ReferralTransitions } from './referral-transitions.service';
 import { ReferralsResolver } from './referrals.resolver';
 
 @Module({
   imports: [AuthModule, ClinicsModule, PatientsModule, ProvidersModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralService, ReferralsResolver, ReferralFieldsResolver, ReferralEventFieldsResolver],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralService, ReferralTransitions, ReferralsResolver, ReferralFieldsResolver, ReferralEventFieldsResolver],
   exports: [ReferralRepository, ReferralLifecycle],
 })
 export class ReferralsModule {}

@@ -31,6 +31,7 @@ import { REFERENCE_PATTERN } from './reference';
 import { ReferralRepository } from './referral.repository';
 import { ReferralRow, toReferral } from './referral.row';
 import { ReferralService } from './referral.service';
+import { ReferralTransitions } from './referral-transitions.service';
 
 export const ReferralConnection = connectionType(Referral, 'Referral');
 
@@ -45,6 +46,7 @@ function seen(audit: AuditTrail, row: ReferralRow): Referral {
 export class ReferralsResolver {
   constructor(
     private readonly service: ReferralService,
+    private readonly transitions: ReferralTransitions,
     private readonly referralRepository: ReferralRepository,
   ) {}
 
@@ -87,52 +89,52 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral)
   async sendReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => SendReferralInput }) input: SendReferralInput) {
-    return seen(audit, await this.service.send(actor, input));
+    return seen(audit, await this.transitions.send(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Puts a SENT referral ON_HOLD with a question; the response clock pauses.' })
   async requestReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RequestReferralInfoInput }) input: RequestReferralInfoInput) {
-    return seen(audit, await this.service.requestInfo(actor, input));
+    return seen(audit, await this.transitions.requestInfo(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Answers the question; the referral is SENT again and the clock resumes.' })
   async provideReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ProvideReferralInfoInput }) input: ProvideReferralInfoInput) {
-    return seen(audit, await this.service.provideInfo(actor, input));
+    return seen(audit, await this.transitions.provideInfo(actor, input));
   }
 
   @Mutation(() => Referral)
   async acceptReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcceptReferralInput }) input: AcceptReferralInput) {
-    return seen(audit, await this.service.accept(actor, input));
+    return seen(audit, await this.transitions.accept(actor, input));
   }
 
   @Mutation(() => Referral)
   async declineReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => DeclineReferralInput }) input: DeclineReferralInput) {
-    return seen(audit, await this.service.decline(actor, input));
+    return seen(audit, await this.transitions.decline(actor, input));
   }
 
   @Mutation(() => Referral)
   async cancelReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CancelReferralInput }) input: CancelReferralInput) {
-    return seen(audit, await this.service.cancel(actor, input));
+    return seen(audit, await this.transitions.cancel(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Sets the first appointment (from ACCEPTED) or moves it (from SCHEDULED).' })
   async scheduleReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ScheduleReferralInput }) input: ScheduleReferralInput) {
-    return seen(audit, await this.service.schedule(actor, input));
+    return seen(audit, await this.transitions.schedule(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'The first visit took place. The target provider only.' })
   async startReferralTreatment(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => StartReferralTreatmentInput }) input: StartReferralTreatmentInput) {
-    return seen(audit, await this.service.startTreatment(actor, input));
+    return seen(audit, await this.transitions.startTreatment(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Ends treatment with the outcome report. The target provider only.' })
   async completeReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CompleteReferralInput }) input: CompleteReferralInput) {
-    return seen(audit, await this.service.complete(actor, input));
+    return seen(audit, await this.transitions.complete(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'The referrer has read the outcome: closes the loop.' })
   async acknowledgeReferralOutcome(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcknowledgeReferralOutcomeInput }) input: AcknowledgeReferralOutcomeInput) {
-    return seen(audit, await this.service.acknowledgeOutcome(actor, input));
+    return seen(audit, await this.transitions.acknowledgeOutcome(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Sends a declined or expired referral to another provider; returns the new referral.' })

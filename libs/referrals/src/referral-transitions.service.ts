@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
+import {
+  AcceptReferralInput,
+  CancelReferralInput,
+  CompleteReferralInput,
+  DeclineReferralInput,
+  ProvideReferralInfoInput,
+  ReferralCommandInput,
+  RequestReferralInfoInput,
+  ScheduleReferralInput,
+} from './dto/transition.input';
+import { DeclineReason, ReferralAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { outcomeJson } from './clinical-json';
+import { ReferralLifecycle } from './referral-lifecycle.service';
+import { ReferralRow } from './referral.row';
+import { dueAtFor } from './response-clock';
+
+/**
+ * The moves of an existing referral, from sending to closing the loop. Each one states only
+ * what it changes and how its history entry reads; ReferralLifecycle does the checking,
+ * locking and recording.
+ */
+@Injectable()
+export class ReferralTransitions {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lifecycle: ReferralLifecycle,
+  ) {}
+
+  async send(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.SEND, ({ row, now }) => {
+      if (!row.consent_to_share) {
+        throw badInput('input.id', "The patient's consent to share is missing; set consentToShare with updateReferral first");
+      }
+      return {
+        changes: { sent_at: now, due_at: dueAtFor(this.config, row.priority, now) },
+        event: { type: ReferralEventType.SENT },
+      };
+    });
+    return row;
+  }
+
+  async requestInfo(actor: Actor, input: RequestReferralInfoInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.REQUEST_INFO, ({ row, now }) => ({
+      // The clock pauses: keep what was left of it, to resume with when the answer comes.
+      changes: { clock_remaining_ms: row.due_at ? Math.max(0, row.due_at.getTime() - now.getTime()) : null, due_at: null },
+      event: { type: ReferralEventType.INFO_REQUESTED, reason: input.question.trim() },
+    }));
+    return row;
+  }
+
+  async provideInfo(actor: Actor, input: ProvideReferralInfoInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.PROVIDE_INFO, ({ row, now }) => ({
+      changes: {
+        due_at:
+          row.clock_remaining_ms !== null
+            ? new Date(now.getTime() + Number(row.clock_remaining_ms))
+            : dueAtFor(this.config, row.priority, now),
+        clock_remaining_ms: null,
+      },
+      event: { type: ReferralEventType.INFO_PROVIDED, reason: input.answer.trim() },
+    }));
+    return row;
+  }
+
+  async accept(actor: Actor, input: AcceptReferralInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.ACCEPT, ({ now }) => ({
+      changes: { responded_at: now },
+      event: { type: ReferralEventType.ACCEPTED, reason: input.note?.trim() || null },
+    }));
+    return row;
+  }
+
+  async decline(actor: Actor, input: DeclineReferralInput): Promise<ReferralRow> {
+    const note = input.note?.trim() || null;
+    if (input.reason === DeclineReason.OTHER && !note) throw badInput('input.note', 'note is required when the reason is OTHER');
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.DECLINE, ({ now }) => ({
+      changes: { responded_at: now, decline_reason: input.reason, decline_note: note, clock_remaining_ms: null },
+      event: { type: ReferralEventType.DECLINED, reason: note ?? input.reason, data: { declineReason: input.reason } },
+    }));
+    return row;
+  }
+
+  async cancel(actor: Actor, input: CancelReferralInput): Promise<ReferralRow> {
+    const reason = input.reason?.trim() || null;
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.CANCEL, ({ now, reasonRequired, row }) => {
+      if (reasonRequired && !reason) {
+        throw badInput('input.reason', `reason is required to cancel a referral that is ${row.status}`);
+      }
+      return {
+        changes: { cancelled_at: now, cancel_reason: reason, clock_remaining_ms: null },
+        event: { type: ReferralEventType.CANCELLED, reason },
+      };
+    });
+    return row;
+  }
+
+  async schedule(actor: Actor, input: ScheduleReferralInput): Promise<ReferralRow> {
+    if (input.appointmentAt.getTime() <= Date.now()) throw badInput('input.appointmentAt', 'appointmentAt must be in the future');
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.SCHEDULE, ({ row }) => {
+      const rescheduling = row.status === ReferralStatus.SCHEDULED;
+      return {
+        changes: { appointment_at: input.appointmentAt },
+        event: {
+          type: rescheduling ? ReferralEventType.RESCHEDULED : ReferralEventType.SCHEDULED,
+          data: { appointmentAt: input.appointmentAt.toISOString(), previousAppointmentAt: row.appointment_at?.toISOString() ?? null },
+        },
+      };
+    });
+    return row;
+  }
+
+  async startTreatment(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.START_TREATMENT, ({ now }) => ({
+      changes: { treatment_started_at: now },
+      event: { type: ReferralEventType.TREATMENT_STARTED },
+    }));
+    return row;
+  }
+
+  async complete(actor: Actor, input: CompleteReferralInput): Promise<ReferralRow> {
+    const outcome = outcomeJson(input.outcome);
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.COMPLETE, ({ now }) => ({
+      changes: { completed_at: now, outcome: JSON.stringify(outcome) },
+      event: { type: ReferralEventType.COMPLETED, reason: outcome.summary, data: { goalsMet: outcome.goalsMet, visitsUsed: outcome.visitsUsed } },
+    }));
+    return row;
+  }
+
+  async acknowledgeOutcome(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.ACKNOWLEDGE_OUTCOME, ({ now }) => ({
+      changes: { loop_closed_at: now },
+      event: { type: ReferralEventType.OUTCOME_ACKNOWLEDGED },
+    }));
+    return row;
+  }
+}
