@@ -51,6 +51,22 @@ describe('audit trail', () => {
     expect(entry!.ipAddress).toBe('127.0.0.1');
   });
 
+  it('names a linked referral read through redirectedFrom in the same entry', async () => {
+    const declined = await referralIn(world, 'DECLINED');
+    const redirected = await world.coordinatorA.client.ok<{ redirectReferral: { id: string } }>(
+      'mutation($input: RedirectReferralInput!) { redirectReferral(input: $input) { id } }',
+      { input: { id: declined.id, toProviderId: world.alternateProvider.providerId } },
+    );
+    const newId = redirected.redirectReferral.id;
+    const before = await auditEntries(world.platformAdmin, { referralId: declined.id, actorId: world.coordinatorA.id });
+    await world.coordinatorA.client.ok('query($id: ID!) { referral(id: $id) { id redirectedFrom { id reason } } }', { id: newId });
+    const after = await auditEntries(world.platformAdmin, { referralId: declined.id, actorId: world.coordinatorA.id });
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    const entry = after.entries.find((candidate) => !before.entries.some((old) => old.id === candidate.id));
+    expect(entry?.referralIds).toEqual(expect.arrayContaining([newId, declined.id]));
+    expect(entry?.operation).toContain('referral');
+  });
+
   it('records lifecycle changes and patient reads too', async () => {
     const referral = await referralIn(world, 'ACCEPTED');
     const changes = await auditEntries(world.platformAdmin, { referralId: referral.id, actorId: world.targetProvider.id });

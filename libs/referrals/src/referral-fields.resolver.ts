@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Loaders, notFound, RequestLoaders } from '@referloop/common';
+import { Actor, Audit, AuditTrail, CurrentActor, Loaders, notFound, RequestLoaders } from '@referloop/common';
 import { User, UserRepository } from '@referloop/auth';
 import { Clinic, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';
@@ -65,13 +65,23 @@ export class ReferralFieldsResolver {
   }
 
   @ResolveField(() => Referral, { nullable: true, description: 'The declined or expired referral this one replaces.' })
-  async redirectedFrom(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Referral | null> {
-    return referral.redirectedFromId ? this.linked(actor, loaders, referral.redirectedFromId) : null;
+  async redirectedFrom(
+    @Parent() referral: Referral,
+    @CurrentActor() actor: Actor,
+    @RequestLoaders() loaders: Loaders,
+    @Audit() audit: AuditTrail,
+  ): Promise<Referral | null> {
+    return referral.redirectedFromId ? this.linked(actor, loaders, audit, referral.redirectedFromId) : null;
   }
 
   @ResolveField(() => Referral, { nullable: true, description: 'The referral that replaced this one.' })
-  async redirectedTo(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Referral | null> {
-    return referral.redirectedToId ? this.linked(actor, loaders, referral.redirectedToId) : null;
+  async redirectedTo(
+    @Parent() referral: Referral,
+    @CurrentActor() actor: Actor,
+    @RequestLoaders() loaders: Loaders,
+    @Audit() audit: AuditTrail,
+  ): Promise<Referral | null> {
+    return referral.redirectedToId ? this.linked(actor, loaders, audit, referral.redirectedToId) : null;
   }
 
   @ResolveField(() => [ReferralEvent], { description: 'History, oldest first.' })
@@ -93,11 +103,17 @@ export class ReferralFieldsResolver {
     return loaders.get<string, Provider>('provider', async (ids) => byId(await this.providers.findByIds(ids)));
   }
 
-  private async linked(actor: Actor, loaders: Loaders, id: string): Promise<Referral | null> {
+  /** A linked referral is read like any other: scoped to the viewer and named in the audit entry. */
+  private async linked(actor: Actor, loaders: Loaders, audit: AuditTrail, id: string): Promise<Referral | null> {
     const loader = loaders.get<string, Referral>('referral', async (ids) =>
       byId((await this.referrals.findVisibleByIds(actor, ids)).map(toReferral)),
     );
-    return (await loader.load(id)) ?? null;
+    const linked = (await loader.load(id)) ?? null;
+    if (linked) {
+      audit.touchReferral(linked.id, linked.referringClinicId, linked.toClinicId);
+      audit.touchPatient(linked.patientId, linked.referringClinicId, linked.toClinicId);
+    }
+    return linked;
   }
 }
 
