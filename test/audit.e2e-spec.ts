@@ -4,17 +4,7 @@ import { expectGraphqlError } from './support/expectations';
 import { AUDIT_ENTRIES, PATIENT, REFERRALS } from './support/operations';
 import { TestApp, startTestApp } from './support/test-app';
 import { World, buildWorld, referralIn } from './support/world';
-
-interface AuditEntry {
-  id: string;
-  operation: string;
-  at: string;
-  referralIds: string[];
-  patientIds: string[];
-  actorId: string | null;
-  actorRole: string | null;
-  ipAddress: string | null;
-}
+import { AuditEntry } from './support/audit-entry';
 
 async function auditEntries(client: GraphqlClient, filter: Record<string, unknown>): Promise<{ totalCount: number; entries: AuditEntry[] }> {
   const data = await client.ok<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditEntry }> } }>(AUDIT_ENTRIES, { filter, first: 100 });

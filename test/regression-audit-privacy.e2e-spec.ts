@@ -5,6 +5,7 @@ import { sorted } from './support/expectations';
 import { REFERRALS } from './support/operations';
 import { TestApp, startTestApp } from './support/test-app';
 import { World, buildWorld } from './support/world';
+import { AuditEntry } from './support/audit-entry';
 
 /**
  * Review regression: one audit entry can name the referrals and patients of several clinics
@@ -13,17 +14,6 @@ import { World, buildWorld } from './support/world';
  * the ids that concern its own clinic, and not the actor's address. Its own staff's entries it
  * sees in full; the platform admin sees everything.
  */
-interface AuditEntry {
-  id: string;
-  operation: string;
-  at: string;
-  referralIds: string[];
-  patientIds: string[];
-  actorId: string | null;
-  actorRole: string | null;
-  ipAddress: string | null;
-}
-
 const AUDIT_PAGE = `query auditEntries($filter: AuditEntryFilter, $first: Int, $after: String) {
   auditEntries(filter: $filter, first: $first, after: $after) {
     totalCount
