@@ -63,7 +63,7 @@ export class ReferralLifecycle {
 
       const decision = decide(rowFacts(row), action, partiesOf(actor, rowParticipants(row)));
       if (!decision.allowed) {
-        if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Your side of this referral cannot ${describeAction(action)} it`);
+        if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Not your side's action on this referral: ${describeAction(action)}`);
         throw invalidTransition(decision.message);
       }
       if (command.expectedVersion !== undefined && command.expectedVersion !== null && command.expectedVersion !== row.version) {
