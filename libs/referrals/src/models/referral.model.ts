@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Condition, DateTime, Modality, Technique } from '@referloop/common';
-import { DeclineReason, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
+import { DeclineReason, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
 import { Assessment, Goals, Outcome } from './clinical.model';
 
 /**
@@ -130,5 +130,3 @@ export class ReferralEvent {
   @Field(() => DateTime)
   at!: Date;
 }
-
-export { ReferralAction };
