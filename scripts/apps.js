@@ -10,6 +10,10 @@ const APPS = {
     // scavenger ran so often that it cost a fifth of the createReferral throughput (BENCHMARKS.md).
     nodeFlags: ['--max-semi-space-size=64'],
   },
+  worker: {
+    entry: 'dist/apps/worker/src/main.js',
+    nodeFlags: [],
+  },
 };
 
 /** The `node` arguments that start an app. */

@@ -9,7 +9,9 @@ const path = require('node:path');
 const { ensureInstalled } = require('./ensure-installed');
 
 const root = path.resolve(__dirname, '..');
-const builtEntry = path.join(root, 'dist', 'apps', 'gateway', 'src', 'main.js');
+const { APPS } = require('./apps');
+// Every app's entry point must exist and be newer than the sources.
+const builtEntries = Object.values(APPS).map((app) => path.join(root, app.entry));
 const sourceDirs = ['apps', 'libs'].map((dir) => path.join(root, dir));
 // Compiler settings change the output as much as the sources do.
 const buildInputs = ['tsconfig.json', 'tsconfig.build.json'].map((file) => path.join(root, file));
@@ -36,11 +38,10 @@ function newerSource(dir, since) {
 }
 
 function buildReason() {
-  let builtAt;
-  try {
-    builtAt = fs.statSync(builtEntry).mtimeMs;
-  } catch {
-    return `${path.relative(root, builtEntry)} is missing`;
+  let builtAt = Infinity;
+  for (const entry of builtEntries) {
+    if (!fs.existsSync(entry)) return `${path.relative(root, entry)} is missing`;
+    builtAt = Math.min(builtAt, fs.statSync(entry).mtimeMs);
   }
   for (const input of buildInputs) {
     if (fs.existsSync(input) && fs.statSync(input).mtimeMs > builtAt) return `${path.relative(root, input)} changed`;
@@ -62,7 +63,7 @@ function ensureBuilt() {
   if (result.status !== 0) {
     // tsc emits even when type-checking fails; age the entry point so the next run rebuilds
     // instead of starting stale output.
-    if (fs.existsSync(builtEntry)) fs.utimesSync(builtEntry, 0, 0);
+    for (const entry of builtEntries) if (fs.existsSync(entry)) fs.utimesSync(entry, 0, 0);
     console.error(`[ensure-built] build failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status || 1);
   }

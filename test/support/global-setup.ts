@@ -16,6 +16,9 @@ import {
  * through process.env, which Jest workers inherit.
  */
 export default async function globalSetup(): Promise<void> {
+  // Tests that kill and restart the worker run it as a real process, from the build.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../../scripts/ensure-built') as { ensureBuilt: () => void }).ensureBuilt();
   // The machine runs on UTC, which hides time-zone bugs; CI sets TZ=America/Chicago and so do
   // local runs unless told otherwise. Workers inherit it.
   if (!process.env.TZ) process.env.TZ = 'America/Chicago';

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '../../libs/common/src/config/app-config';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppConfig, loadConfig } from '../../libs/common/src/config/app-config';
+import { deleteQueueKeys } from './queue-keys';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import { GraphqlClient } from './graphql-client';
 import { cloneTemplateDatabase, dropTestDatabase } from './test-database';
@@ -13,6 +16,10 @@ export const JWT_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
 export interface TestApp {
   app: NestFastifyApplication;
   databaseName: string;
+  /** The gateway's configuration: a worker started for this app reuses it (same database, queues, secrets). */
+  config: AppConfig;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
   /** Unauthenticated client; `.as(token)` for a signed-in one. */
   anonymous: GraphqlClient;
   close(): Promise<void>;
@@ -28,6 +35,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   try {
     const config = loadConfig({
       DATABASE_URL: database.url,
+      // Queues of their own per test file, on whichever Redis REDIS_URL names (the shared one by default).
+      QUEUE_PREFIX: database.name,
+      MAIL_DIR: join(tmpdir(), `${database.name}-mail`),
+      LINK_SECRET: 'e2e-link-secret-that-is-long-enough-0123456789',
       DATABASE_POOL_SIZE: '4',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -41,15 +52,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as AddressInfo;
     const started = app;
+    const baseUrl = `http://127.0.0.1:${port}`;
     return {
       app: started,
       databaseName: database.name,
-      anonymous: new GraphqlClient(`http://127.0.0.1:${port}/graphql`),
+      config: { ...config, links: { ...config.links, publicUrl: baseUrl } },
+      baseUrl,
+      anonymous: new GraphqlClient(`${baseUrl}/graphql`),
       async close() {
         try {
           await started.close();
         } finally {
-          await dropTestDatabase(database.name);
+          await Promise.all([dropTestDatabase(database.name), deleteQueueKeys(config.redisUrl, config.queuePrefix)]);
         }
       },
     };

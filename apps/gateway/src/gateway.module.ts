@@ -23,9 +23,12 @@ import {
   RequestContext,
 } from '@referloop/common';
 import { dataSourceOptions } from '@referloop/database';
+import { JobsModule } from '@referloop/jobs';
+import { NotificationsApiModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
 import { ReferralsModule } from '@referloop/referrals';
+import { HealthController } from './health.controller';
 
 export interface GatewayOptions {
   /** Where to write the generated schema; in-memory when omitted. */
@@ -66,8 +69,11 @@ export class GatewayModule {
         ProvidersModule,
         PatientsModule,
         ReferralsModule,
+        NotificationsApiModule,
+        JobsModule,
         AuditModule,
       ],
+      controllers: [HealthController],
       providers: [
         DateTimeScalar,
         LocalDateScalar,

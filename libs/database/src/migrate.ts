@@ -2,15 +2,23 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { ensureDatabase } from './ensure-database';
 
+/** An arbitrary constant naming ReferLoop's migration lock among PostgreSQL advisory locks. */
+const MIGRATION_LOCK = 7_265_016_011;
+
 /** Creates the database if needed and applies pending migrations; returns how many ran. */
 export async function migrate(databaseUrl: string): Promise<number> {
   await ensureDatabase(databaseUrl);
-  const dataSource: DataSource = createDataSource({ url: databaseUrl, poolSize: 1, applicationName: 'referloop-migrate' });
+  // Two connections: one holds the lock, the other runs the migrations.
+  const dataSource: DataSource = createDataSource({ url: databaseUrl, poolSize: 2, applicationName: 'referloop-migrate' });
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
   try {
+    // Gateway and worker both migrate at start; the lock makes the second wait and then find nothing to do.
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.length;
   } finally {
+    await lock.release();
     await dataSource.destroy();
   }
 }

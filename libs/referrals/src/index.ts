@@ -1,3 +1,4 @@
 export * from './lifecycle';
 export * from './models/referral.model';
 export * from './referrals.module';
+export * from './clock/response-clock.service';

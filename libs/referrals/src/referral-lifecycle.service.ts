@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
-import { decide, describeAction, LifecycleAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { Outbox } from '@referloop/notifications';
+import { decide, describeAction, LifecycleAction, Party, ReferralEventType, ReferralStatus } from './lifecycle';
+import { notificationsFor } from './notifications/referral-notifications';
+import { ReferralDispatch } from './referral-dispatch';
 import { rowFacts } from './referral-facts';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';
@@ -38,17 +41,27 @@ export const rowParticipants = (row: ReferralRow) => ({
   toClinicId: row.to_clinic_id,
 });
 
+/** What a committed move leaves to do once its transaction is over. */
+interface Committed<R> {
+  row: ReferralRow;
+  result?: R;
+  pendingNotificationIds: string[];
+}
+
 /**
  * The one path by which a referral's status changes. In a single transaction it locks the row
  * (scoped to what the actor may see), checks the actor's side, the transition and the expected
- * version in the documented order, applies the move's changes, bumps the version and appends
- * the history entry — so a move and its history commit together or not at all.
+ * version in the documented order, applies the move's changes, bumps the version, appends the
+ * history entry and writes the move's notifications to the outbox — so a move, its history
+ * and its emails commit together or not at all. After the commit it enqueues them.
  */
 @Injectable()
 export class ReferralLifecycle {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly referrals: ReferralRepository,
+    private readonly outbox: Outbox,
+    private readonly dispatch: ReferralDispatch,
   ) {}
 
   async move<R = undefined>(
@@ -57,7 +70,7 @@ export class ReferralLifecycle {
     action: LifecycleAction,
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
   ): Promise<{ row: ReferralRow; result?: R }> {
-    return this.db.transaction(async (manager) => {
+    const committed = await this.db.transaction(async (manager) => {
       const row = await this.referrals.lockVisible(manager, actor, command.id);
       if (!row) throw notFound('Referral');
 
@@ -71,23 +84,50 @@ export class ReferralLifecycle {
           currentVersion: row.version,
         });
       }
-
-      const now = new Date();
-      const { changes, event, result } = await plan({ row, to: decision.to, reasonRequired: decision.reasonRequired, now, manager });
-      const updated = await this.referrals.update(manager, row.id, { status: decision.to, ...changes }, now);
-      await this.referrals.appendEvents(manager, [
-        {
-          referralId: row.id,
-          type: event.type,
-          fromStatus: row.status,
-          toStatus: decision.to,
-          actorId: actor.userId,
-          reason: event.reason ?? null,
-          data: event.data,
-          at: now,
-        },
-      ]);
-      return { row: updated, result };
+      return this.apply(manager, row, decision.to, decision.reasonRequired, actor.userId, plan);
     });
+    await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
+    return { row: committed.row, result: committed.result };
+  }
+
+  /**
+   * A move made by the response clock rather than a person. `stillDue` is asked under the row
+   * lock; a timer for a referral that has moved on (answered, paused, restarted) does nothing
+   * and returns null.
+   */
+  async moveAsSystem(
+    referralId: string,
+    action: LifecycleAction,
+    stillDue: (row: ReferralRow, now: Date) => boolean,
+    plan: (context: MoveContext) => MovePlan,
+  ): Promise<ReferralRow | null> {
+    const committed = await this.db.transaction(async (manager) => {
+      const row = await this.referrals.lock(manager, referralId);
+      if (!row || !stillDue(row, new Date())) return null;
+      const decision = decide(rowFacts(row), action, new Set([Party.SYSTEM]));
+      if (!decision.allowed) return null;
+      return this.apply(manager, row, decision.to, decision.reasonRequired, null, plan);
+    });
+    if (!committed) return null;
+    await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
+    return committed.row;
+  }
+
+  private async apply<R>(
+    manager: EntityManager,
+    row: ReferralRow,
+    to: ReferralStatus,
+    reasonRequired: boolean,
+    actorId: string | null,
+    plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
+  ): Promise<Committed<R>> {
+    const now = new Date();
+    const { changes, event, result } = await plan({ row, to, reasonRequired, now, manager });
+    const updated = await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
+    await this.referrals.appendEvents(manager, [
+      { referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now },
+    ]);
+    const { pendingIds } = await this.outbox.record(manager, row.id, actorId, notificationsFor(event.type, row.status));
+    return { row: updated, result, pendingNotificationIds: pendingIds };
   }
 }

@@ -34,7 +34,7 @@ export class ReferralTransitions {
         throw badInput('input.id', "The patient's consent to share is missing; set consentToShare with updateReferral first");
       }
       return {
-        changes: { sent_at: now, due_at: dueAtFor(this.config, row.priority, now) },
+        changes: { sent_at: now, due_at: dueAtFor(this.config, row.priority, now), sent_by_user_id: actor.userId, clock_seq: row.clock_seq + 1 },
         event: { type: ReferralEventType.SENT },
       };
     });
@@ -58,6 +58,8 @@ export class ReferralTransitions {
             ? new Date(now.getTime() + Number(row.clock_remaining_ms))
             : dueAtFor(this.config, row.priority, now),
         clock_remaining_ms: null,
+        // The clock restarts: timers armed before the pause must not fire on the new deadline.
+        clock_seq: row.clock_seq + 1,
       },
       event: { type: ReferralEventType.INFO_PROVIDED, reason: input.answer.trim() },
     }));

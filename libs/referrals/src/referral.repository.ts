@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { outboxInsertSql, outboxValues } from '@referloop/notifications';
+import { notificationsFor } from './notifications/referral-notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams } from '@referloop/common';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
@@ -34,7 +36,12 @@ export interface NewReferral {
   sentAt: Date | null;
   dueAt: Date | null;
   redirectedFromId: string | null;
+  /** Set when it starts sent: who sent it. */
+  sentByUserId: string | null;
 }
+
+/** A new referral and the notifications its sending queued (none for a draft). */
+export type InsertedReferral = ReferralRow & { pending_notification_ids: string[] };
 
 export interface NewEvent {
   referralId: string;
@@ -89,6 +96,12 @@ export class ReferralRepository {
     return this.db.query(`SELECT r.* FROM referrals r WHERE r.id = ANY($1::uuid[]) AND ${visibilityCondition(actor, param)}`, values);
   }
 
+  /** Locks the referral for the rest of the transaction, whoever may see it: for the system's own moves. */
+  async lock(manager: EntityManager, id: string): Promise<ReferralRow | null> {
+    const rows: ReferralRow[] = await manager.query('SELECT * FROM referrals WHERE id = $1 FOR UPDATE', [id]);
+    return rows[0] ?? null;
+  }
+
   /** Locks the referral for the rest of the transaction; null when the actor cannot see it. */
   async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<ReferralRow | null> {
     const { values, param } = sqlParams([id]);
@@ -105,23 +118,28 @@ export class ReferralRepository {
    * writing nothing, when the user already used the idempotency key or (rarely) the reference
    * is taken.
    */
-  async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<ReferralRow | null> {
-    const rows: ReferralRow[] = await manager.query(
+  async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<InsertedReferral | null> {
+    const sending = referral.status === ReferralStatus.SENT;
+    const { recipients, templates } = outboxValues(sending ? notificationsFor(ReferralEventType.SENT, ReferralStatus.DRAFT) : []);
+    const rows: InsertedReferral[] = await manager.query(
       `WITH inserted AS (
          INSERT INTO referrals (id, reference, status, version, priority, modality, conditions, techniques, reason,
            assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
            referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
-           idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id)
+           idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id, sent_by_user_id, clock_seq)
          VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-           $22, $22, $23, $24, $25)
+           $22, $22, $23, $24, $25, $27, $28)
          ON CONFLICT DO NOTHING RETURNING *),
        history AS (
          INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, at)
          SELECT gen_random_uuid(), inserted.id, step.type, step.from_status, step.to_status, $26, $22
            FROM inserted, (VALUES (1, 'CREATED', NULL, 'DRAFT'), (2, 'SENT', 'DRAFT', 'SENT')) AS step (n, type, from_status, to_status)
           WHERE step.n = 1 OR inserted.status = 'SENT'
-          ORDER BY step.n)
-       SELECT * FROM inserted`,
+          ORDER BY step.n),
+       outbox AS (${outboxInsertSql('inserted', { recipients: '$29', templates: '$30', actorId: '$26' })})
+       SELECT inserted.*,
+              (SELECT COALESCE(array_agg(outbox.id) FILTER (WHERE outbox.status = 'PENDING'), '{}') FROM outbox) AS pending_notification_ids
+         FROM inserted`,
       [
         randomUUID(),
         referral.reference,
@@ -149,6 +167,10 @@ export class ReferralRepository {
         referral.dueAt,
         referral.redirectedFromId,
         actorId,
+        referral.sentByUserId,
+        sending ? 1 : 0,
+        recipients,
+        templates,
       ],
     );
     return rows[0] ?? null;

@@ -32,6 +32,10 @@ export interface ReferralRow {
   sent_at: Date | null;
   due_at: Date | null;
   clock_remaining_ms: number | null;
+  /** Which run of the response clock is current; timers armed for an earlier one are stale. */
+  clock_seq: number;
+  reminded_at: Date | null;
+  sent_by_user_id: string | null;
   responded_at: Date | null;
   appointment_at: Date | null;
   treatment_started_at: Date | null;

@@ -12,9 +12,16 @@ import { ReferralLifecycle } from './referral-lifecycle.service';
 import { NewReferral, ReferralRepository } from './referral.repository';
 import { ReferralRow, toReferral } from './referral.row';
 import { newReference } from './reference';
+import { ReferralDispatch } from './referral-dispatch';
 import { dueAtFor } from './response-clock';
 
 const REFERENCE_ATTEMPTS = 5;
+
+/** A referral just written, and its notifications waiting to be queued once the write commits. */
+interface Inserted {
+  row: ReferralRow;
+  pendingNotificationIds: string[];
+}
 
 function assertNotSelf(actor: Actor, providerId: string): void {
   if (actor.providerId !== null && providerId === actor.providerId) {
@@ -38,6 +45,7 @@ export class ReferralService {
     private readonly lifecycle: ReferralLifecycle,
     private readonly patients: PatientRepository,
     private readonly providers: ProviderRepository,
+    private readonly dispatch: ReferralDispatch,
   ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
@@ -60,7 +68,7 @@ export class ReferralService {
     const now = new Date();
     const sending = input.send === true;
     const priority = input.priority ?? ReferralPriority.ROUTINE;
-    return this.insertWithReference(this.db.manager, actor, {
+    const created = await this.insertWithReference(this.db.manager, actor, {
       status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
       priority,
       modality: input.modality,
@@ -83,7 +91,10 @@ export class ReferralService {
       sentAt: sending ? now : null,
       dueAt: sending ? dueAtFor(this.config, priority, now) : null,
       redirectedFromId: null,
+      sentByUserId: sending ? actor.userId : null,
     }, now);
+    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+    return created.row;
   }
 
   async update(actor: Actor, input: UpdateReferralInput): Promise<ReferralRow> {
@@ -128,7 +139,7 @@ export class ReferralService {
     assertNotSelf(actor, input.toProviderId);
     const provider = await this.providers.findById(input.toProviderId);
     if (!provider) throw notFound('Provider');
-    const { row, result } = await this.lifecycle.move<ReferralRow>(actor, input, ReferralAction.REDIRECT, async ({ row, now, manager }) => {
+    const { row, result } = await this.lifecycle.move<Inserted>(actor, input, ReferralAction.REDIRECT, async ({ row, now, manager }) => {
       if (provider.id === row.to_provider_id) {
         throw badInput('input.toProviderId', 'Redirect to a different provider than the one this referral went to');
       }
@@ -146,14 +157,17 @@ export class ReferralService {
         sentAt: now,
         dueAt: dueAtFor(this.config, priority, now),
         redirectedFromId: row.id,
+        sentByUserId: actor.userId,
       }, now);
       return {
-        changes: { redirected_to_id: created.id },
-        event: { type: ReferralEventType.REDIRECTED, data: { redirectedToId: created.id, toProviderId: provider.id } },
+        changes: { redirected_to_id: created.row.id },
+        event: { type: ReferralEventType.REDIRECTED, data: { redirectedToId: created.row.id, toProviderId: provider.id } },
         result: created,
       };
     });
-    return { previous: row, created: result as ReferralRow };
+    const created = result as Inserted;
+    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+    return { previous: row, created: created.row };
   }
 
   /** Reads through the caller's transaction (`manager`): a second pool connection could deadlock a full pool. */
@@ -175,13 +189,17 @@ export class ReferralService {
     actor: Actor,
     fields: Omit<NewReferral, 'reference'>,
     now: Date,
-  ): Promise<ReferralRow> {
+  ): Promise<Inserted> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
-      const row = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
-      if (row) return row;
+      const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
+      if (inserted) {
+        const { pending_notification_ids: pendingNotificationIds, ...row } = inserted;
+        return { row, pendingNotificationIds };
+      }
       if (fields.idempotencyKey) {
+        // Its notifications were queued by the request that created it (or by the relay).
         const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
-        if (existing) return existing;
+        if (existing) return { row: existing, pendingNotificationIds: [] };
       }
     }
     throw new Error(`No free referral reference after ${REFERENCE_ATTEMPTS} attempts`);

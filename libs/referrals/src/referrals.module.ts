@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@referloop/auth';
 import { ClinicsModule } from '@referloop/clinics';
+import { NotificationsModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
+import { ResponseClock } from './clock/response-clock.service';
+import { ReferralNotificationsResolver } from './notifications/referral-notifications.resolver';
+import { ReferralDispatch } from './referral-dispatch';
 import { ReferralEventFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralRepository } from './referral.repository';
@@ -10,9 +14,25 @@ import { ReferralService } from './referral.service';
 import { ReferralTransitions } from './referral-transitions.service';
 import { ReferralsResolver } from './referrals.resolver';
 
+/** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
-  imports: [AuthModule, ClinicsModule, PatientsModule, ProvidersModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralService, ReferralTransitions, ReferralsResolver, ReferralFieldsResolver, ReferralEventFieldsResolver],
-  exports: [ReferralRepository, ReferralLifecycle],
+  imports: [NotificationsModule],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock],
+  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, NotificationsModule],
+})
+export class ReferralsCoreModule {}
+
+/** The referral API of the gateway. */
+@Module({
+  imports: [ReferralsCoreModule, AuthModule, ClinicsModule, PatientsModule, ProvidersModule],
+  providers: [
+    ReferralService,
+    ReferralTransitions,
+    ReferralsResolver,
+    ReferralFieldsResolver,
+    ReferralEventFieldsResolver,
+    ReferralNotificationsResolver,
+  ],
+  exports: [ReferralsCoreModule],
 })
 export class ReferralsModule {}

@@ -24,6 +24,40 @@ export interface AppConfig {
   loginThrottle: { maxFailures: number; windowSeconds: number };
   graphql: { maxDepth: number; maxItems: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** The worker's health endpoint. */
+  workerPort: number;
+  /** Key prefix of every BullMQ queue; replicas of one deployment share it. */
+  queuePrefix: string;
+  /** How long a Redis command may take before the gateway gives up on it (it never blocks a mutation on Redis). */
+  redisCommandTimeoutMs: number;
+  mail: MailConfig;
+  links: { publicUrl: string; secret: string | null; ttlDays: number };
+  worker: WorkerConfig;
+}
+
+export interface MailConfig {
+  /** SMTP server; null writes .eml files into `dir` instead. */
+  smtpUrl: string | null;
+  dir: string;
+  from: string;
+  /** Pooled SMTP connections. */
+  maxConnections: number;
+}
+
+export interface WorkerConfig {
+  concurrency: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  /** Attempts per email before it is FAILED, with exponential backoff from `backoffMs`. */
+  attempts: number;
+  backoffMs: number;
+  /** A PENDING notification older than this is handed to the queue again by the relay. */
+  relayAfterMs: number;
+  relayIntervalMs: number;
+  /** How often the response clock is checked against PostgreSQL. */
+  sweepIntervalMs: number;
+  /** How long SIGTERM waits for running jobs. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -100,8 +134,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL', `must be one of error, warn, log, debug; got "${logLevel}"`);
   }
 
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const linkSecret = read(env, 'LINK_SECRET');
+  if (linkSecret !== undefined && linkSecret.length < 32) throw new ConfigError('LINK_SECRET', 'must be at least 32 characters');
+  const queuePrefix = read(env, 'QUEUE_PREFIX') ?? 'referloop';
+  // BullMQ joins prefix, queue name and job id with ':'; a ':' inside would make keys ambiguous.
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', 'may hold only letters, digits, _ . - (no ":")');
+
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: read(env, 'HOST') ?? '0.0.0.0',
     trustProxy: trustProxy(env),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/referloop', ['postgres:', 'postgresql:']),
@@ -127,6 +168,32 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxItems: integer(env, 'GRAPHQL_MAX_ITEMS', 300, 100, 10000),
     },
     logLevel: logLevel as AppConfig['logLevel'],
+    workerPort: integer(env, 'WORKER_PORT', 3001, 0, 65535),
+    queuePrefix,
+    redisCommandTimeoutMs: integer(env, 'REDIS_COMMAND_TIMEOUT_MS', 1000, 50, 60_000),
+    mail: {
+      smtpUrl: read(env, 'SMTP_URL') === undefined ? null : url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']),
+      dir: read(env, 'MAIL_DIR') ?? 'var/mail',
+      from: read(env, 'MAIL_FROM') ?? 'ReferLoop <no-reply@referloop.localhost>',
+      maxConnections: integer(env, 'SMTP_MAX_CONNECTIONS', 5, 1, 100),
+    },
+    links: {
+      publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/+$/, ''),
+      // Unset: a random secret kept in the database, shared by every process (see LinkSigner).
+      secret: linkSecret ?? null,
+      ttlDays: integer(env, 'STATUS_LINK_TTL_DAYS', 90, 1, 3650),
+    },
+    worker: {
+      concurrency: integer(env, 'WORKER_CONCURRENCY', 8, 1, 500),
+      lockDurationMs: integer(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000, 3_600_000),
+      stalledIntervalMs: integer(env, 'WORKER_STALLED_INTERVAL_MS', 30_000, 500, 3_600_000),
+      attempts: integer(env, 'NOTIFICATION_ATTEMPTS', 6, 1, 50),
+      backoffMs: integer(env, 'NOTIFICATION_BACKOFF_MS', 5000, 10, 3_600_000),
+      relayAfterMs: integer(env, 'OUTBOX_RELAY_AFTER_MS', 5000, 100, 3_600_000),
+      relayIntervalMs: integer(env, 'OUTBOX_RELAY_INTERVAL_MS', 2000, 50, 3_600_000),
+      sweepIntervalMs: integer(env, 'CLOCK_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
+      shutdownGraceMs: integer(env, 'WORKER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    },
   };
 }
 

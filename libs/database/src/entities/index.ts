@@ -1,6 +1,8 @@
+import { AppSecretEntity } from './app-secret.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ClinicEntity } from './clinic.entity';
 import { LoginFailureEntity } from './login-failure.entity';
+import { NotificationEntity } from './notification.entity';
 import { PatientEntity } from './patient.entity';
 import { ProviderEntity } from './provider.entity';
 import { ReferralEventEntity } from './referral-event.entity';
@@ -8,9 +10,11 @@ import { ReferralEntity } from './referral.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  AppSecretEntity,
   AuditEntryEntity,
   ClinicEntity,
   LoginFailureEntity,
+  NotificationEntity,
   PatientEntity,
   ProviderEntity,
   ReferralEventEntity,
@@ -27,4 +31,6 @@ export const ENTITIES = [
   ReferralEventEntity,
   AuditEntryEntity,
   LoginFailureEntity,
+  NotificationEntity,
+  AppSecretEntity,
 ];

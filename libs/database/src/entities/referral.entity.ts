@@ -133,6 +133,25 @@ export class ReferralEntity {
   @Column({ name: 'clock_remaining_ms', type: 'bigint', nullable: true })
   clockRemainingMs!: string | null;
 
+  /**
+   * Bumped each time the response clock (re)starts — sending, and resuming after ON_HOLD — so
+   * a timer armed for an earlier run of the clock recognises itself as stale.
+   */
+  @Column({ name: 'clock_seq', type: 'integer', default: 0 })
+  clockSeq!: number;
+
+  /** When the receiver was reminded to answer; one reminder per referral. */
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
+
+  /** Who sent it (the referrer's emails go to this user); null while a draft. */
+  @Column({ name: 'sent_by_user_id', type: 'uuid', nullable: true })
+  sentByUserId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sent_by_user_id', foreignKeyConstraintName: 'referrals_sent_by_user_id_fkey' })
+  sentBy?: UserEntity;
+
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
 

@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * Runs `work` every `intervalMs`, never two runs at once (the next waits for the previous to
+ * finish), logging failures and carrying on: a relay pass that fails because PostgreSQL or
+ * Redis blinked is simply tried again on the next tick.
+ */
+export class PeriodicTask {
+  private readonly logger: Logger;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly intervalMs: number,
+    private readonly work: () => Promise<unknown>,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Stops scheduling and waits for a run in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.work()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn(`${this.name} failed, will retry: ${(error as Error).message}`))
+        .finally(() => this.schedule(this.intervalMs));
+    }, delay);
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { JobQueues } from '@referloop/jobs';
+import { OutboxRelay } from '@referloop/notifications';
+import { ResponseClock } from '@referloop/referrals';
+import { HealthServer } from './health-server';
+import { PeriodicTask } from './periodic-task';
+import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
+import { NotificationProcessor } from './processors/notification.processor';
+import { ResponseClockProcessor } from './processors/response-clock.processor';
+
+/**
+ * Starts the worker in a deliberate order — check that every job has a handler, start
+ * consuming, then the relay and the sweep, then report healthy — and stops it in reverse,
+ * giving running jobs a bounded time to finish.
+ */
+@Injectable()
+export class WorkerRuntime {
+  private readonly logger = new Logger('Worker');
+  private readonly processors: CatalogueProcessor[];
+  private tasks: PeriodicTask[] = [];
+  private health?: HealthServer;
+  private consuming = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    notifications: NotificationProcessor,
+    clock: ResponseClockProcessor,
+    private readonly relay: OutboxRelay,
+    private readonly responseClock: ResponseClock,
+    private readonly jobs: JobQueues,
+  ) {
+    this.processors = [notifications, clock];
+  }
+
+  /** Starts everything; returns the health port (useful when configured as 0). */
+  async start(): Promise<number> {
+    assertEveryJobHandled(this.processors);
+    await this.jobs.waitUntilReady();
+    await this.warnUnlessNoEviction();
+    for (const worker of this.workers()) {
+      worker.run().catch((error: unknown) => this.logger.error(`Worker for ${worker.name} stopped: ${(error as Error).message}`));
+    }
+    await Promise.all(this.workers().map((worker) => worker.waitUntilReady()));
+    this.consuming = true;
+    this.tasks = [
+      new PeriodicTask('OutboxRelay', this.config.worker.relayIntervalMs, () => this.relay.relay()),
+      new PeriodicTask('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
+    ];
+    for (const task of this.tasks) task.start();
+    this.health = new HealthServer(() => this.healthCheck());
+    const port = await this.health.listen(this.config.workerPort, this.config.host);
+    this.logger.log(`Consuming ${this.processors.map((processor) => processor.queueName).join(', ')}; health on :${port}/health`);
+    return port;
+  }
+
+  /**
+   * Stops taking jobs and waits up to WORKER_SHUTDOWN_GRACE_MS for running ones. A job cut
+   * off after that keeps its row PENDING; its lock expires and another worker (or the relay)
+   * runs it again.
+   */
+  async stop(): Promise<void> {
+    this.consuming = false;
+    await Promise.all(this.tasks.map((task) => task.stop()));
+    let timer: NodeJS.Timeout | undefined;
+    const graceful = Promise.all(this.workers().map((worker) => worker.close()));
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.config.worker.shutdownGraceMs);
+    });
+    if ((await Promise.race([graceful, timedOut])) === 'timeout') {
+      this.logger.warn(`Jobs still running after ${this.config.worker.shutdownGraceMs} ms; closing anyway`);
+      await Promise.all(this.workers().map((worker) => worker.close(true)));
+    }
+    clearTimeout(timer);
+    await this.health?.close();
+  }
+
+  private workers(): Worker[] {
+    return this.processors.map((processor) => processor.worker);
+  }
+
+  private async healthCheck(): Promise<{ healthy: boolean; details: Record<string, unknown> }> {
+    const running = this.workers().every((worker) => worker.isRunning());
+    const redis = await this.jobs.ping();
+    return { healthy: this.consuming && running && redis, details: { consuming: this.consuming && running, redis: redis ? 'up' : 'down' } };
+  }
+
+  /** Redis evicting BullMQ keys under memory pressure would silently drop jobs and locks. */
+  private async warnUnlessNoEviction(): Promise<void> {
+    const policy = await this.jobs.maxmemoryPolicy();
+    if (policy !== 'noeviction') {
+      this.logger.warn(`Redis maxmemory-policy is "${policy ?? 'unknown'}", not "noeviction": under memory pressure Redis may drop queued jobs`);
+    }
+  }
+}

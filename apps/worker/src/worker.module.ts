@@ -1,0 +1,51 @@
+import { BullModule, Processor } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, ConfigModule } from '@referloop/common';
+import { dataSourceOptions } from '@referloop/database';
+import { QueueName, redisOptionsFromUrl } from '@referloop/jobs';
+import { NotificationDeliveryModule } from '@referloop/notifications';
+import { ReferralsCoreModule } from '@referloop/referrals';
+import { NotificationProcessor } from './processors/notification.processor';
+import { ResponseClockProcessor } from './processors/response-clock.processor';
+import { WorkerRuntime } from './worker-runtime';
+
+/**
+ * @Processor options are decorator metadata, read when @nestjs/bullmq creates the workers; they
+ * depend on configuration, so the decorator is applied here, once the config is known.
+ * `autorun: false`: WorkerRuntime starts consuming only after its start-up checks.
+ */
+function applyProcessorOptions(config: AppConfig): void {
+  const options = {
+    autorun: false,
+    concurrency: config.worker.concurrency,
+    lockDuration: config.worker.lockDurationMs,
+    stalledInterval: config.worker.stalledIntervalMs,
+    maxStalledCount: 1,
+  };
+  Processor(QueueName.NOTIFICATIONS, options)(NotificationProcessor);
+  Processor(QueueName.RESPONSE_CLOCK, options)(ResponseClockProcessor);
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    applyProcessorOptions(config);
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-worker' }),
+          migrationsRun: false,
+        }),
+        // Workers block on Redis and must retry forever across outages: no per-request retry cap.
+        BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: config.queuePrefix }),
+        BullModule.registerQueue({ name: QueueName.NOTIFICATIONS }, { name: QueueName.RESPONSE_CLOCK }),
+        ReferralsCoreModule,
+        NotificationDeliveryModule,
+      ],
+      providers: [NotificationProcessor, ResponseClockProcessor, WorkerRuntime],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './job-catalogue';
+export * from './job-queues';
+export * from './jobs.module';
+export * from './redis-connection';

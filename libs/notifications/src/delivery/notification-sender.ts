@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { LinkSigner } from '../links/link-signer';
+import { Mailer } from '../mail/mailer';
+import { NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from '../notification.enums';
+import { DeliveryRow, NotificationRepository } from '../notification.repository';
+import { EmailView } from '../templates/email-view';
+import { renderEmail } from '../templates/render-email';
+import { stillDue } from './still-due';
+
+export type DeliveryOutcome = 'sent' | 'not-due' | NotificationStatus.SUPPRESSED | NotificationStatus.SKIPPED;
+
+const clinic = (columns: DeliveryRow['referring']) => ({
+  name: columns.name,
+  email: columns.email,
+  phone: columns.phone,
+  timeZone: columns.time_zone,
+  addressLine: columns.address_line1,
+  city: columns.address_city,
+});
+
+/**
+ * Delivers one notification. It re-reads the row and does nothing unless it is still PENDING,
+ * so a job that runs twice (relay and gateway both enqueued it, or a retry after a crash)
+ * sends at most once more — and the Message-ID it carries is the same every time.
+ */
+@Injectable()
+export class NotificationSender {
+  private readonly logger = new Logger('NotificationSender');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationRepository,
+    private readonly mailer: Mailer,
+    private readonly links: LinkSigner,
+  ) {}
+
+  /**
+   * Throws when sending failed, so the queue retries with backoff; `finalAttempt` makes that
+   * failure permanent (FAILED) on the row.
+   */
+  async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const row = await this.notifications.findForDelivery(notificationId);
+    if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
+
+    if (row.recipient_kind === RecipientKind.PATIENT && !row.patient_email_consent) {
+      // Consent was withdrawn (unsubscribed) after the row was written.
+      await this.notifications.markNotSent(row.id, NotificationStatus.SUPPRESSED, NotificationSkipReason.NO_EMAIL_CONSENT);
+      return NotificationStatus.SUPPRESSED;
+    }
+    if (!stillDue(row.template, row.referral_status) || !row.recipient_email) {
+      await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, row.recipient_email ? NotificationSkipReason.NO_LONGER_DUE : NotificationSkipReason.NO_ADDRESS);
+      return NotificationStatus.SKIPPED;
+    }
+
+    const view = await this.viewOf(row);
+    const email = renderEmail(view);
+    const messageId = this.mailer.messageIdFor(row.id);
+    const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+    if (view.links.unsubscribe) {
+      // RFC 8058 one-click unsubscribe: mail clients POST to the link without a page.
+      headers['List-Unsubscribe'] = `<${view.links.unsubscribe}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    try {
+      const accepted = await this.mailer.send({ to: row.recipient_email, ...email, messageId, headers });
+      await this.notifications.markSent(row.id, accepted.messageId, accepted.response);
+      return 'sent';
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.notifications.markAttemptFailed(row.id, message, finalAttempt);
+      if (finalAttempt) this.logger.warn(`Notification ${row.id} FAILED after its last attempt: ${message}`);
+      throw error;
+    }
+  }
+
+  private async viewOf(row: DeliveryRow): Promise<EmailView> {
+    const toPatient = row.recipient_kind === RecipientKind.PATIENT;
+    const token = toPatient ? await this.links.sign({ patientId: row.patient_id, referralId: row.referral_id }) : null;
+    return {
+      template: row.template as NotificationTemplate,
+      recipientKind: row.recipient_kind as RecipientKind,
+      referral: {
+        reference: row.reference,
+        modality: row.modality,
+        priority: row.priority,
+        status: row.referral_status,
+        dueAt: row.due_at,
+        appointmentAt: row.appointment_at,
+      },
+      patientFirstName: row.patient_first_name,
+      provider: { displayName: row.provider_display_name, email: row.provider_email },
+      referringClinic: clinic(row.referring),
+      receivingClinic: clinic(row.receiving),
+      links: {
+        status: token ? this.links.statusUrl(token) : null,
+        unsubscribe: token ? this.links.unsubscribeUrl(token) : null,
+        app: this.config.links.publicUrl,
+      },
+    };
+  }
+}

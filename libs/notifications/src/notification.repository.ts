@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { lazyCount } from '@referloop/common';
+import { NotificationSkipReason, NotificationStatus } from './notification.enums';
+
+export interface NotificationRow {
+  id: string;
+  referral_id: string;
+  recipient_kind: string;
+  recipient_email: string | null;
+  template: string;
+  status: string;
+  skip_reason: string | null;
+  attempts: number;
+  last_error: string | null;
+  message_id: string | null;
+  smtp_response: string | null;
+  created_at: Date;
+  updated_at: Date;
+  sent_at: Date | null;
+}
+
+export interface FailedRow extends NotificationRow {
+  referring_clinic_id: string;
+  to_clinic_id: string;
+}
+
+/** A notification with everything its email may show, read in one query when it is sent. */
+export interface DeliveryRow extends NotificationRow {
+  reference: string;
+  modality: string;
+  priority: string;
+  referral_status: string;
+  due_at: Date | null;
+  appointment_at: Date | null;
+  patient_id: string;
+  patient_first_name: string;
+  patient_email_consent: boolean;
+  provider_display_name: string;
+  provider_email: string;
+  referring: ClinicColumns;
+  receiving: ClinicColumns;
+}
+
+interface ClinicColumns {
+  name: string;
+  email: string;
+  phone: string | null;
+  time_zone: string;
+  address_line1: string;
+  address_city: string;
+}
+
+const clinicJson = (alias: string) =>
+  `json_build_object('name', ${alias}.name, 'email', ${alias}.email, 'phone', ${alias}.phone, 'time_zone', ${alias}.time_zone,
+     'address_line1', ${alias}.address_line1, 'address_city', ${alias}.address_city)`;
+
+/** Error text kept on a row: enough to diagnose, bounded so a chatty server cannot bloat it. */
+const boundedError = (message: string) => message.slice(0, 1000);
+
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findForDelivery(id: string): Promise<DeliveryRow | null> {
+    const rows: DeliveryRow[] = await this.db.query(
+      `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.due_at, r.appointment_at,
+              pa.id AS patient_id, pa.first_name AS patient_first_name, pa.email_consent AS patient_email_consent,
+              pr.display_name AS provider_display_name, pr.email AS provider_email,
+              ${clinicJson('rc')} AS referring, ${clinicJson('tc')} AS receiving
+         FROM notifications n
+         JOIN referrals r ON r.id = n.referral_id
+         JOIN patients pa ON pa.id = r.patient_id
+         JOIN providers pr ON pr.id = r.to_provider_id
+         JOIN clinics rc ON rc.id = r.referring_clinic_id
+         JOIN clinics tc ON tc.id = r.to_clinic_id
+        WHERE n.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Only a PENDING row becomes SENT: a duplicate delivery never rewrites the first record. */
+  async markSent(id: string, messageId: string, smtpResponse: string): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = $2, message_id = $3, smtp_response = $4, sent_at = now(), updated_at = now(),
+              attempts = attempts + 1, last_error = NULL
+        WHERE id = $1 AND status = $5`,
+      [id, NotificationStatus.SENT, messageId, boundedError(smtpResponse), NotificationStatus.PENDING],
+    );
+  }
+
+  /** Records a failed attempt; the last one leaves the row FAILED, visible to admins. */
+  async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET attempts = attempts + 1, last_error = $2, updated_at = now(),
+              status = CASE WHEN $3 THEN $4 ELSE status END
+        WHERE id = $1 AND status = $5`,
+      [id, boundedError(error), final, NotificationStatus.FAILED, NotificationStatus.PENDING],
+    );
+  }
+
+  async markNotSent(id: string, status: NotificationStatus.SUPPRESSED | NotificationStatus.SKIPPED, reason: NotificationSkipReason): Promise<void> {
+    await this.db.query(
+      `UPDATE notifications SET status = $2, skip_reason = $3, updated_at = now() WHERE id = $1 AND status = $4`,
+      [id, status, reason, NotificationStatus.PENDING],
+    );
+  }
+
+  /** PENDING rows old enough that their job may have been lost, oldest first. */
+  async pendingOlderThan(ageMs: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM notifications WHERE status = $1 AND created_at < now() - make_interval(secs => $2::double precision / 1000)
+        ORDER BY created_at LIMIT $3`,
+      [NotificationStatus.PENDING, ageMs, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async forReferrals(referralIds: readonly string[]): Promise<Map<string, NotificationRow[]>> {
+    const rows: NotificationRow[] = await this.db.query(
+      `SELECT * FROM notifications WHERE referral_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [referralIds],
+    );
+    const byReferral = new Map<string, NotificationRow[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) byReferral.get(row.referral_id)?.push(row);
+    return byReferral;
+  }
+
+  async findById(id: string): Promise<NotificationRow | null> {
+    const rows: NotificationRow[] = await this.db.query('SELECT * FROM notifications WHERE id = $1', [id]);
+    return rows[0] ?? null;
+  }
+
+  /** FAILED rows, newest first, after the keyset (created_at, id), with their referral's clinics for the audit trail. */
+  async failed(limit: number, after: { createdAt: Date; id: string } | null): Promise<FailedRow[]> {
+    return this.db.query(
+      `SELECT n.*, r.referring_clinic_id, r.to_clinic_id FROM notifications n JOIN referrals r ON r.id = n.referral_id
+        WHERE n.status = $1 ${after ? 'AND (n.created_at, n.id) < ($3, $4)' : ''}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+      after ? [NotificationStatus.FAILED, limit, after.createdAt, after.id] : [NotificationStatus.FAILED, limit],
+    );
+  }
+
+  countFailed(): () => Promise<number> {
+    return lazyCount(this.db, 'SELECT count(*)::int AS total FROM notifications WHERE status = $1', [NotificationStatus.FAILED]);
+  }
+
+  /** FAILED → PENDING for another round of attempts; null if the row is not FAILED. */
+  async requeueFailed(id: string): Promise<NotificationRow | null> {
+    const [rows] = await this.db.query<[NotificationRow[], number]>(
+      `UPDATE notifications SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING *`,
+      [id, NotificationStatus.PENDING, NotificationStatus.FAILED],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '@referloop/jobs';
+import { OutboxRelay } from './delivery/outbox-relay';
+import { NotificationSender } from './delivery/notification-sender';
+import { LinkSigner } from './links/link-signer';
+import { PatientLinkService } from './links/patient-link.service';
+import { PatientLinksController } from './links/patient-links.controller';
+import { Mailer } from './mail/mailer';
+import { NotificationRepository } from './notification.repository';
+import { NotificationsAdminResolver } from './notifications-admin.resolver';
+import { Outbox } from './outbox';
+
+/** The outbox and the notification rows: what both the gateway and the worker need. */
+@Module({
+  imports: [JobsModule],
+  providers: [Outbox, NotificationRepository, LinkSigner],
+  exports: [Outbox, NotificationRepository, LinkSigner, JobsModule],
+})
+export class NotificationsModule {}
+
+/** The gateway's part: patients' link pages and the operator's failed-notification tools. */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [PatientLinksController],
+  providers: [PatientLinkService, NotificationsAdminResolver],
+})
+export class NotificationsApiModule {}
+
+/** The worker's part: rendering, sending and the outbox relay. */
+@Module({
+  imports: [NotificationsModule],
+  providers: [Mailer, NotificationSender, OutboxRelay],
+  exports: [NotificationSender, OutboxRelay],
+})
+export class NotificationDeliveryModule {}

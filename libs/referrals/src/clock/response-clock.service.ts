@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { JobQueues } from '@referloop/jobs';
+import { Outbox } from '@referloop/notifications';
+import { InternalAction, ReferralEventType, ReferralStatus } from '../lifecycle';
+import { REMINDER } from '../notifications/referral-notifications';
+import { ReferralDispatch } from '../referral-dispatch';
+import { ReferralLifecycle } from '../referral-lifecycle.service';
+import { ReferralRepository } from '../referral.repository';
+import { ClockState, clockTimers, reminderAt } from './clock-timers';
+
+/**
+ * What a timer did: acted, found nothing left to do, or fired before its time (clocks of
+ * processes differ by milliseconds) — then it names when to run again.
+ */
+export type TimerOutcome = { kind: 'done' } | { kind: 'stale' } | { kind: 'early'; runAt: Date };
+
+const DONE: TimerOutcome = { kind: 'done' };
+const STALE: TimerOutcome = { kind: 'stale' };
+
+export interface SweepResult {
+  expired: number;
+  reminded: number;
+  armed: number;
+}
+
+const SWEEP_BATCH = 500;
+
+/**
+ * The response clock's effects: the reminder at half time and the expiry at the deadline. Each
+ * runs in its own transaction under the referral's row lock and first checks that the timer
+ * still belongs to the current run of the clock, so a late, duplicated or stale timer does
+ * nothing. The sweep finds in PostgreSQL whatever Redis's timers missed.
+ */
+@Injectable()
+export class ResponseClock {
+  private readonly logger = new Logger('ResponseClock');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly referrals: ReferralRepository,
+    private readonly lifecycle: ReferralLifecycle,
+    private readonly outbox: Outbox,
+    private readonly dispatch: ReferralDispatch,
+    private readonly jobs: JobQueues,
+  ) {}
+
+  async remind(referralId: string, clockSeq: number): Promise<TimerOutcome> {
+    const committed = await this.db.transaction(async (manager): Promise<TimerOutcome | { row: ClockState; pendingIds: string[] }> => {
+      const row = await this.referrals.lock(manager, referralId);
+      const now = new Date();
+      if (!row || row.status !== ReferralStatus.SENT || row.clock_seq !== clockSeq || row.reminded_at !== null) return STALE;
+      const due = reminderAt(this.config, row);
+      if (due > now) return { kind: 'early', runAt: due };
+      await manager.query('UPDATE referrals SET reminded_at = $2 WHERE id = $1', [row.id, now]);
+      const { pendingIds } = await this.outbox.record(manager, row.id, null, REMINDER);
+      return { row: { ...row, reminded_at: now }, pendingIds };
+    });
+    if ('kind' in committed) return committed;
+    await this.dispatch.afterCommit(committed.row, committed.pendingIds);
+    return DONE;
+  }
+
+  async expire(referralId: string, clockSeq: number): Promise<TimerOutcome> {
+    let early: Date | null = null;
+    const row = await this.lifecycle.moveAsSystem(
+      referralId,
+      InternalAction.EXPIRE,
+      (current, now) => {
+        if (current.status !== ReferralStatus.SENT || current.clock_seq !== clockSeq || current.due_at === null) return false;
+        if (current.due_at > now) early = current.due_at;
+        return early === null;
+      },
+      () => ({ changes: {}, event: { type: ReferralEventType.EXPIRED } }),
+    );
+    if (row) return DONE;
+    return early ? { kind: 'early', runAt: early } : STALE;
+  }
+
+  /**
+   * Expires what is overdue, reminds what is past half time, and (re-)arms the timers falling
+   * due before the next sweep — jobs with the same ids are ignored by the queue, so arming
+   * twice is harmless and a Redis that lost its delayed jobs gets them back.
+   */
+  async sweep(): Promise<SweepResult> {
+    const now = Date.now();
+    const overdue = await this.clockStates(`r.due_at <= $1`, [new Date(now)]);
+    let expired = 0;
+    for (const state of overdue) if ((await this.expire(state.id, state.clock_seq)).kind === 'done') expired += 1;
+
+    const maxHalfWindowMs = (Math.max(this.config.responseWindowHours.ROUTINE, this.config.responseWindowHours.URGENT) * 3_600_000) / 2;
+    const reminderCandidates = await this.clockStates(`r.reminded_at IS NULL AND r.due_at <= $1`, [new Date(now + maxHalfWindowMs)]);
+    let reminded = 0;
+    for (const state of reminderCandidates) {
+      if (reminderAt(this.config, state).getTime() <= now && (await this.remind(state.id, state.clock_seq)).kind === 'done') reminded += 1;
+    }
+
+    const horizon = new Date(now + 2 * this.config.worker.sweepIntervalMs + maxHalfWindowMs);
+    const upcoming = await this.clockStates(`r.due_at <= $1`, [horizon]);
+    const soon = now + 2 * this.config.worker.sweepIntervalMs;
+    const timers = upcoming.flatMap((state) => clockTimers(this.config, state)).filter((timer) => (timer.runAt?.getTime() ?? 0) <= soon);
+    if (timers.length > 0) await this.jobs.add(timers);
+    if (expired + reminded > 0) this.logger.log(`Sweep expired ${expired} and reminded ${reminded} referral(s)`);
+    return { expired, reminded, armed: timers.length };
+  }
+
+  private clockStates(condition: string, values: unknown[]): Promise<ClockState[]> {
+    return this.db.query(
+      `SELECT r.id, r.status, r.priority, r.due_at, r.clock_seq, r.reminded_at FROM referrals r
+        WHERE r.status = '${ReferralStatus.SENT}' AND ${condition} ORDER BY r.due_at LIMIT ${SWEEP_BATCH}`,
+      values,
+    );
+  }
+}
+
