@@ -1,7 +1,14 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@referloop/common';
+import { JobQueues } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
+
+const REDIS_WAIT_MS = 2000;
+
+/** A URL without its password, for logs. */
+const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** Builds the gateway (initialised, not yet listening); shared by main, tests and the schema emitter. */
 export async function createGatewayApp(config: AppConfig, options: GatewayOptions = {}): Promise<NestFastifyApplication> {
@@ -12,6 +19,11 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   });
   app.enableShutdownHooks();
   await app.init();
+  // Give Redis a moment, so the first mutations enqueue directly; without it the gateway still
+  // serves, and the relay delivers what could not be enqueued.
+  if (!(await app.get(JobQueues).connected(REDIS_WAIT_MS))) {
+    Logger.warn(`Redis is not reachable at ${redactUrl(config.redisUrl)}: serving anyway; emails wait in the outbox until it is back`, 'Gateway');
+  }
   return app;
 }
 

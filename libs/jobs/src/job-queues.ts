@@ -45,6 +45,8 @@ export class JobQueues implements OnModuleDestroy {
 
   /** Adds the jobs; a job whose id the queue still holds is left as it is. Throws if Redis fails. */
   async add(requests: readonly JobRequest[]): Promise<void> {
+    // While disconnected BullMQ would wait for the connection; fail at once instead.
+    if (this.redis.status !== 'ready') throw new Error(`Redis is not connected (${this.redis.status})`);
     await withTimeout(
       Promise.all(requests.map((request) => this.queue(JOB_QUEUE[request.name]).add(request.name, request.payload, this.optionsFor(request)))),
       this.config.redisCommandTimeoutMs * 2,
@@ -82,6 +84,14 @@ export class JobQueues implements OnModuleDestroy {
   /** Resolves once Redis is reachable (the worker waits for it at start; the gateway never does). */
   async waitUntilReady(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.waitUntilReady()));
+  }
+
+  /** Waits up to `timeoutMs` for the connection; false if Redis is not there by then. */
+  async connected(timeoutMs: number): Promise<boolean> {
+    return withTimeout(this.waitUntilReady(), timeoutMs, 'Redis connection').then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Whether Redis answers now (readiness). */
