@@ -12,7 +12,10 @@ const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:**
 
 /** Builds the gateway (initialised, not yet listening); shared by main, tests and the schema emitter. */
 export async function createGatewayApp(config: AppConfig, options: GatewayOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
+  // Patient links carry a signed token of about 130 characters in the path (/status/:token);
+  // Fastify's default limit of 100 per parameter would answer every real link 414. The
+  // controller itself refuses tokens over 200 characters with its plain 404.
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 512 } });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, {
     logger: loggerLevels(config.logLevel),
     bufferLogs: false,

@@ -22,6 +22,7 @@ export class WorkerRuntime {
   private tasks: PeriodicTask[] = [];
   private health?: HealthServer;
   private consuming = false;
+  private lastConnectionErrorAt = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,6 +38,7 @@ export class WorkerRuntime {
   /** Starts everything; returns the health port (useful when configured as 0). */
   async start(): Promise<number> {
     assertEveryJobHandled(this.processors);
+    for (const worker of this.workers()) worker.on('error', (error: Error) => this.logConnectionError(`Worker for ${worker.name}`, error));
     await this.jobs.waitUntilReady();
     await this.warnUnlessNoEviction();
     for (const worker of this.workers()) {
@@ -84,6 +86,18 @@ export class WorkerRuntime {
     const running = this.workers().every((worker) => worker.isRunning());
     const redis = await this.jobs.ping();
     return { healthy: this.consuming && running && redis, details: { consuming: this.consuming && running, redis: redis ? 'up' : 'down' } };
+  }
+
+  /**
+   * BullMQ reports a worker's troubles (a lost connection, a lock it could not renew) as
+   * 'error' events, and prints each one, stack and all, when nobody listens: several a second
+   * while Redis is down. Workers reconnect by themselves; one line every few seconds says so.
+   */
+  private logConnectionError(source: string, error: Error): void {
+    const now = Date.now();
+    if (now - this.lastConnectionErrorAt < 5000) return;
+    this.lastConnectionErrorAt = now;
+    this.logger.warn(`${source}: ${error.message}`);
   }
 
   /** Redis evicting BullMQ keys under memory pressure would silently drop jobs and locks. */

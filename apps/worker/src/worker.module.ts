@@ -8,6 +8,7 @@ import { NotificationDeliveryModule } from '@referloop/notifications';
 import { ReferralsCoreModule } from '@referloop/referrals';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
+import { RegisteredQueueErrors } from './registered-queue-errors';
 import { WorkerRuntime } from './worker-runtime';
 
 /**
@@ -45,7 +46,7 @@ export class WorkerModule {
         ReferralsCoreModule,
         NotificationDeliveryModule,
       ],
-      providers: [NotificationProcessor, ResponseClockProcessor, WorkerRuntime],
+      providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime],
     };
   }
 }

@@ -35,7 +35,11 @@ export class JobQueues implements OnModuleDestroy {
     // Without a listener ioredis reports every failed reconnect as an unhandled error.
     this.redis.on('error', (error: Error) => this.logFailure(`Redis: ${error.message}`));
     for (const name of Object.values(QueueName)) {
-      this.queues.set(name, new Queue(name, { connection: this.redis, prefix: config.queuePrefix }));
+      const queue = new Queue(name, { connection: this.redis, prefix: config.queuePrefix });
+      // Each queue re-emits the connection's errors, and BullMQ prints them (stack and all) to
+      // stderr when nobody listens: several a second through a Redis outage.
+      queue.on('error', (error: Error) => this.logFailure(`Redis: ${error.message}`));
+      this.queues.set(name, queue);
     }
   }
 

@@ -45,19 +45,23 @@ export class PatientLinkService {
 
   /**
    * Withdraws the patient's email consent — for every referral, not just this one — and
-   * records it in the audit trail in the same transaction. False when the link names a
-   * patient and referral that do not belong together.
+   * records it in the audit trail in the same transaction. Unsubscribing again changes and
+   * records nothing. False when the link names a patient and referral that do not belong
+   * together.
    */
   async unsubscribe(link: PatientLink): Promise<boolean> {
     return this.db.transaction(async (manager) => {
       const [rows] = await manager.query<[{ clinic_id: string }[], number]>(
         `UPDATE patients pa SET email_consent = false, updated_at = now()
            FROM referrals r
-          WHERE pa.id = $2 AND r.id = $1 AND r.patient_id = pa.id
+          WHERE pa.id = $2 AND r.id = $1 AND r.patient_id = pa.id AND pa.email_consent
           RETURNING pa.clinic_id`,
         [link.referralId, link.patientId],
       );
-      if (rows.length === 0) return false;
+      if (rows.length === 0) {
+        const belongs: unknown[] = await manager.query('SELECT 1 FROM referrals WHERE id = $1 AND patient_id = $2', [link.referralId, link.patientId]);
+        return belongs.length > 0;
+      }
       const clinicId = rows[0].clinic_id;
       await manager.query(
         `INSERT INTO audit_entries (id, actor_id, actor_clinic_id, actor_role, operation, patient_ids, referral_ids, clinic_ids, subjects, ip_address, at)
