@@ -41,6 +41,8 @@ export class SmtpSink {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      // down() must cut pooled client connections at once, not wait the default 30 s for them.
+      closeTimeout: 50,
       logger: false,
       onData: (stream, _session, callback) => {
         if (this.refuseWith) {
