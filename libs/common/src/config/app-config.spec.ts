@@ -47,3 +47,101 @@ describe('loadConfig', () => {
     expect(loadConfig({ RESPONSE_WINDOW_ROUTINE_HOURS: '0.001' }).responseWindowHours.ROUTINE).toBe(0.001);
   });
 });
+
+describe('loadConfig: queues, mail, links and the worker', () => {
+  it('uses the documented defaults (README "Configuration")', () => {
+    const config = loadConfig({});
+    expect(config.queuePrefix).toBe('referloop');
+    expect(config.redisCommandTimeoutMs).toBe(1000);
+    expect(config.workerPort).toBe(3001);
+    expect(config.mail).toEqual({ smtpUrl: null, dir: 'var/mail', from: 'ReferLoop <no-reply@referloop.localhost>', maxConnections: 5 });
+    expect(config.links).toEqual({ publicUrl: 'http://localhost:3000', secret: null, ttlDays: 90 });
+    expect(config.worker).toEqual({
+      concurrency: 8,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
+      attempts: 6,
+      backoffMs: 5000,
+      relayAfterMs: 5000,
+      relayIntervalMs: 2000,
+      sweepIntervalMs: 60_000,
+      shutdownGraceMs: 10_000,
+    });
+  });
+
+  it('reads every worker setting', () => {
+    const config = loadConfig({
+      WORKER_PORT: '0',
+      WORKER_CONCURRENCY: '3',
+      WORKER_LOCK_DURATION_MS: '5000',
+      WORKER_STALLED_INTERVAL_MS: '1000',
+      NOTIFICATION_ATTEMPTS: '2',
+      NOTIFICATION_BACKOFF_MS: '100',
+      OUTBOX_RELAY_AFTER_MS: '1000',
+      OUTBOX_RELAY_INTERVAL_MS: '300',
+      CLOCK_SWEEP_INTERVAL_MS: '600000',
+      WORKER_SHUTDOWN_GRACE_MS: '0',
+    });
+    expect(config.workerPort).toBe(0);
+    expect(config.worker).toEqual({
+      concurrency: 3,
+      lockDurationMs: 5000,
+      stalledIntervalMs: 1000,
+      attempts: 2,
+      backoffMs: 100,
+      relayAfterMs: 1000,
+      relayIntervalMs: 300,
+      sweepIntervalMs: 600_000,
+      shutdownGraceMs: 0,
+    });
+  });
+
+  it('accepts a queue prefix of letters, digits, "_", "." and "-"', () => {
+    expect(loadConfig({ QUEUE_PREFIX: 'referloop_e2e.run-7' }).queuePrefix).toBe('referloop_e2e.run-7');
+  });
+
+  it.each([
+    ['a ":"', 'referloop:prod'],
+    ['a space', 'refer loop'],
+    ['more than 64 characters', 'q'.repeat(65)],
+  ])('refuses a queue prefix with %s', (_what, value) => {
+    expect(() => loadConfig({ QUEUE_PREFIX: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ QUEUE_PREFIX: value })).toThrow('QUEUE_PREFIX');
+  });
+
+  it('requires LINK_SECRET to have at least 32 characters', () => {
+    expect(() => loadConfig({ LINK_SECRET: 'x'.repeat(31) })).toThrow('LINK_SECRET');
+    expect(loadConfig({ LINK_SECRET: 'x'.repeat(32) }).links.secret).toBe('x'.repeat(32));
+  });
+
+  it('takes smtp:// and smtps:// SMTP URLs and refuses anything else', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://user:pass@mail.example:587' }).mail.smtpUrl).toBe('smtp://user:pass@mail.example:587');
+    expect(loadConfig({ SMTP_URL: 'smtps://mail.example' }).mail.smtpUrl).toBe('smtps://mail.example');
+    for (const value of ['http://mail.example', 'mail.example:25', 'not a url']) {
+      expect(() => loadConfig({ SMTP_URL: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ SMTP_URL: value })).toThrow('SMTP_URL');
+    }
+  });
+
+  it('derives the public URL from PORT by default and drops a trailing slash from a given one', () => {
+    expect(loadConfig({ PORT: '8080' }).links.publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://referloop.example/' }).links.publicUrl).toBe('https://referloop.example');
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://referloop.example' })).toThrow('PUBLIC_URL');
+  });
+
+  it.each([
+    ['NOTIFICATION_ATTEMPTS', '0'],
+    ['NOTIFICATION_BACKOFF_MS', 'soon'],
+    ['CLOCK_SWEEP_INTERVAL_MS', '10'],
+    ['OUTBOX_RELAY_INTERVAL_MS', '-5'],
+    ['WORKER_CONCURRENCY', '0'],
+    ['WORKER_PORT', '70000'],
+    ['REDIS_COMMAND_TIMEOUT_MS', '1.5'],
+    ['STATUS_LINK_TTL_DAYS', '0'],
+    ['RESPONSE_WINDOW_ROUTINE_HOURS', '0'],
+    ['RESPONSE_WINDOW_ROUTINE_HOURS', 'a day'],
+  ])('refuses %s=%s and names the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
