@@ -1,50 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AuditTrail } from '@referloop/common';
+import { Actor, AuditTrail, GroupBatcher } from '@referloop/common';
 import { AuditEntryRecord, AuditRepository } from './audit.repository';
 
 /** Keeps one INSERT well under PostgreSQL's 65,535 bind parameters (11 per entry). */
 const MAX_BATCH = 1000;
 
-interface Waiting {
-  entry: AuditEntryRecord;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Group commit for audit entries. Each request still waits until its own entry is stored
  * before its response leaves (nothing is acknowledged unaudited), but entries that arrive
- * while an insert is in flight are stored together by the next one: under load one INSERT
- * serves many requests instead of one round trip each, and with no load nothing waits.
+ * while an insert is in flight are stored together by the next one.
  */
 @Injectable()
 export class AuditWriter {
-  private queue: Waiting[] = [];
-  private flushing = false;
+  private readonly batcher: GroupBatcher<AuditEntryRecord, undefined>;
 
-  constructor(private readonly audit: AuditRepository) {}
-
-  write(actor: Actor, trail: AuditTrail): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry: AuditRepository.entryFor(actor, trail), resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+  constructor(audit: AuditRepository) {
+    this.batcher = new GroupBatcher(async (entries) => {
+      await audit.insertMany(entries);
+      return entries.map(() => undefined);
+    }, MAX_BATCH);
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        await this.audit.insertMany(batch.map((waiting) => waiting.entry));
-        for (const waiting of batch) waiting.resolve();
-      } catch {
-        // Retry one by one, so a passing fault or one bad entry fails only the requests it must.
-        await Promise.all(
-          batch.map((waiting) => this.audit.insertMany([waiting.entry]).then(waiting.resolve, waiting.reject)),
-        );
-      }
-    }
-    this.flushing = false;
+  write(actor: Actor, trail: AuditTrail): Promise<void> {
+    return this.batcher.add(AuditRepository.entryFor(actor, trail));
   }
 }

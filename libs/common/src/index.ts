@@ -18,3 +18,4 @@ export * from './sql/sql-params';
 export * from './request/client-address';
 export * from './graphql/page-budget.plugin';
 export * from './request/keyed-serial-queue';
+export * from './sql/group-batcher';

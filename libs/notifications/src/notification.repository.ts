@@ -21,6 +21,17 @@ export interface NotificationRow {
   sent_at: Date | null;
 }
 
+export interface SentRecord {
+  id: string;
+  messageId: string;
+  smtpResponse: string;
+}
+
+export interface PendingKey {
+  id: string;
+  createdAt: Date;
+}
+
 export interface FailedRow extends NotificationRow {
   referring_clinic_id: string;
   to_clinic_id: string;
@@ -63,7 +74,8 @@ const boundedError = (message: string) => message.slice(0, 1000);
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findForDelivery(id: string): Promise<DeliveryRow | null> {
+  /** The rows for `ids`, in the same order (null where there is none). */
+  async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | null)[]> {
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.due_at, r.appointment_at,
               pa.id AS patient_id, pa.first_name AS patient_first_name, pa.email_consent AS patient_email_consent,
@@ -75,19 +87,27 @@ export class NotificationRepository {
          JOIN providers pr ON pr.id = r.to_provider_id
          JOIN clinics rc ON rc.id = r.referring_clinic_id
          JOIN clinics tc ON tc.id = r.to_clinic_id
-        WHERE n.id = $1`,
-      [id],
+        WHERE n.id = ANY($1::uuid[])`,
+      [ids],
     );
-    return rows[0] ?? null;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Only a PENDING row becomes SENT: a duplicate delivery never rewrites the first record. */
-  async markSent(id: string, messageId: string, smtpResponse: string): Promise<void> {
+  async markSent(sent: readonly SentRecord[]): Promise<void> {
     await this.db.query(
-      `UPDATE notifications SET status = $2, message_id = $3, smtp_response = $4, sent_at = now(), updated_at = now(),
-              attempts = attempts + 1, last_error = NULL
-        WHERE id = $1 AND status = $5`,
-      [id, NotificationStatus.SENT, messageId, boundedError(smtpResponse), NotificationStatus.PENDING],
+      `UPDATE notifications n SET status = $4, message_id = v.message_id, smtp_response = v.smtp_response, sent_at = now(),
+              updated_at = now(), attempts = n.attempts + 1, last_error = NULL
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v (id, message_id, smtp_response)
+        WHERE n.id = v.id AND n.status = $5`,
+      [
+        sent.map((record) => record.id),
+        sent.map((record) => record.messageId),
+        sent.map((record) => boundedError(record.smtpResponse)),
+        NotificationStatus.SENT,
+        NotificationStatus.PENDING,
+      ],
     );
   }
 
@@ -108,14 +128,15 @@ export class NotificationRepository {
     );
   }
 
-  /** PENDING rows old enough that their job may have been lost, oldest first. */
-  async pendingOlderThan(ageMs: number, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM notifications WHERE status = $1 AND created_at < now() - make_interval(secs => $2::double precision / 1000)
-        ORDER BY created_at LIMIT $3`,
-      [NotificationStatus.PENDING, ageMs, limit],
+  /** PENDING rows old enough that their job may have been lost, oldest first, after the keyset `after`. */
+  async pendingOlderThan(ageMs: number, limit: number, after: PendingKey | null = null): Promise<PendingKey[]> {
+    return this.db.query(
+      `SELECT id, created_at AS "createdAt" FROM notifications
+        WHERE status = $1 AND created_at < now() - make_interval(secs => $2::double precision / 1000)
+          ${after ? 'AND (created_at, id) > ($4, $5)' : ''}
+        ORDER BY created_at, id LIMIT $3`,
+      after ? [NotificationStatus.PENDING, ageMs, limit, after.createdAt, after.id] : [NotificationStatus.PENDING, ageMs, limit],
     );
-    return rows.map((row) => row.id);
   }
 
   async forReferrals(referralIds: readonly string[]): Promise<Map<string, NotificationRow[]>> {

@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig, GroupBatcher } from '@referloop/common';
 import { LinkSigner } from '../links/link-signer';
-import { Mailer } from '../mail/mailer';
+import { Accepted, Mailer } from '../mail/mailer';
 import { NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from '../notification.enums';
-import { DeliveryRow, NotificationRepository } from '../notification.repository';
+import { DeliveryRow, NotificationRepository, SentRecord } from '../notification.repository';
 import { EmailView } from '../templates/email-view';
 import { renderEmail } from '../templates/render-email';
 import { stillDue } from './still-due';
+
+/** Rows per statement when reads and SENT records are grouped (see GroupBatcher). */
+const MAX_BATCH = 200;
 
 export type DeliveryOutcome = 'sent' | 'not-due' | NotificationStatus.SUPPRESSED | NotificationStatus.SKIPPED;
 
@@ -27,20 +30,33 @@ const clinic = (columns: DeliveryRow['referring']) => ({
 @Injectable()
 export class NotificationSender {
   private readonly logger = new Logger('NotificationSender');
+  /**
+   * The worker runs many deliveries at once; their reads and their SENT records are grouped
+   * into one statement each while a previous one is in flight. Each delivery still waits for
+   * its own row, so nothing is acknowledged before it is recorded.
+   */
+  private readonly reads: GroupBatcher<string, DeliveryRow | null>;
+  private readonly sentRecords: GroupBatcher<SentRecord, undefined>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationRepository,
     private readonly mailer: Mailer,
     private readonly links: LinkSigner,
-  ) {}
+  ) {
+    this.reads = new GroupBatcher((ids) => notifications.findForDelivery(ids), MAX_BATCH);
+    this.sentRecords = new GroupBatcher(async (records) => {
+      await notifications.markSent(records);
+      return records.map(() => undefined);
+    }, MAX_BATCH);
+  }
 
   /**
    * Throws when sending failed, so the queue retries with backoff; `finalAttempt` makes that
    * failure permanent (FAILED) on the row.
    */
   async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
-    const row = await this.notifications.findForDelivery(notificationId);
+    const row = await this.reads.add(notificationId);
     if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
 
     if (row.recipient_kind === RecipientKind.PATIENT && !row.patient_email_consent) {
@@ -62,16 +78,19 @@ export class NotificationSender {
       headers['List-Unsubscribe'] = `<${view.links.unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
+    let accepted: Accepted;
     try {
-      const accepted = await this.mailer.send({ to: row.recipient_email, ...email, messageId, headers });
-      await this.notifications.markSent(row.id, accepted.messageId, accepted.response);
-      return 'sent';
+      accepted = await this.mailer.send({ to: row.recipient_email, ...email, messageId, headers });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.notifications.markAttemptFailed(row.id, message, finalAttempt);
       if (finalAttempt) this.logger.warn(`Notification ${row.id} FAILED after its last attempt: ${message}`);
       throw error;
     }
+    // Outside the try: the server has the email; failing to record that must not count as a
+    // failed send (the job retries, re-reads the row and, if it is still PENDING, sends again).
+    await this.sentRecords.add({ id: row.id, messageId: accepted.messageId, smtpResponse: accepted.response });
+    return 'sent';
   }
 
   private async viewOf(row: DeliveryRow): Promise<EmailView> {
