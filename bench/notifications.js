@@ -1,0 +1,505 @@
+#!/usr/bin/env node
+'use strict';
+/* global performance -- a Node 20 global the shared lint config does not list */
+/**
+ * `npm run bench:notifications`: how fast the real worker turns committed notifications into
+ * emails an SMTP server has accepted. See the "Notification throughput" section of BENCHMARKS.md.
+ *
+ *  1. build if needed; a fresh database (product migrations), a fresh QUEUE_PREFIX on the local
+ *     Redis, an SMTP sink in this process, the built gateway as a child process.
+ *  2. seed: BENCH_REFERRALS createReferral(send: true) over HTTP, with the notification queue
+ *     paused, so the product writes its own rows (two emails each: provider and patient) and
+ *     enqueues them, and the queue holds the whole backlog.
+ *  3. baseline: a bare BullMQ Worker with a no-op processor drains as many jobs (own prefix).
+ *  4. phase A: the real worker (from dist, in its own process, as `npm start` runs it) starts; the queue is
+ *     resumed; emails/s from then until the sink has accepted every seeded notification.
+ *  5. phase B: with the worker running, createReferral at a fixed rate (BENCH_RATE emails/s)
+ *     for BENCH_RATE_SECONDS; latency from notifications.created_at to the sink's acceptance
+ *     of that Message-ID (<notificationId@domain>).
+ *  6. print a summary (and BENCH_OUT JSON); always stop everything, drop the database and
+ *     delete the Redis keys. Exit 0 when measured (targets are reported, not asserted).
+ */
+
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const db = require('./lib/db');
+const ops = require('./lib/operations');
+const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
+const { seedThroughApi } = require('./lib/seed');
+const { SmtpSink } = require('./lib/smtp-sink');
+const { WorkerProcess } = require('./lib/worker');
+const { runNoopBaseline, deleteKeys, redisOptions, QUEUE } = require('./lib/queue-baseline');
+const { HarnessError, intEnv, strEnv, sleep, freePort, latencyStats, fmt, log } = require('./lib/util');
+
+const TARGET_EMAILS_PER_SECOND = 500;
+const TARGET_P99_MS = 1000;
+/** The fixed rate at which the p99 target applies. */
+const TARGET_RATE = 100;
+/** Phase B never has more createReferral requests than this in flight; beyond it the producer falls behind. */
+const MAX_IN_FLIGHT = 256;
+
+function readConfig() {
+  return {
+    serverUrl: strEnv('BENCH_PG_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
+    redisUrl: strEnv('BENCH_REDIS_URL', 'redis://127.0.0.1:6379'),
+    referrals: intEnv('BENCH_REFERRALS', 5000, 1, 1_000_000),
+    concurrency: intEnv('BENCH_CONCURRENCY', 16, 1, 500),
+    smtpConnections: intEnv('BENCH_SMTP_MAX_CONNECTIONS', 5, 1, 100),
+    workerPoolSize: intEnv('BENCH_WORKER_POOL_SIZE', 10, 1, 200),
+    seedConcurrency: intEnv('BENCH_SEED_CONCURRENCY', 16, 1, 256),
+    rate: intEnv('BENCH_RATE', TARGET_RATE, 1, 100_000),
+    rateSeconds: intEnv('BENCH_RATE_SECONDS', 20, 1, 3600),
+    timeoutSeconds: intEnv('BENCH_TIMEOUT', 300, 10, 7200),
+    out: strEnv('BENCH_OUT', ''),
+    keepDatabase: ['1', 'true', 'yes'].includes(strEnv('BENCH_KEEP_DB', '').toLowerCase()),
+  };
+}
+
+function ensureBuilt() {
+  // ensure-built prints to stdout; keep stdout for the summary.
+  const result = spawnSync(process.execPath, ['scripts/ensure-built.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new HarnessError(`node scripts/ensure-built.js failed (exit ${result.status ?? result.signal})`);
+}
+
+/** The built product, loaded only after the build check (and with @referloop/* resolved into dist). */
+function loadProduct() {
+  require('../scripts/register-aliases');
+  return {
+    migrate: require('../dist/libs/database/src/migrate').migrate,
+    loadConfig: require('../dist/libs/common/src/config/app-config').loadConfig,
+  };
+}
+
+function gitInfo() {
+  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git('rev-parse', '--short=12', 'HEAD');
+  const status = git('status', '--porcelain', '--untracked-files=no');
+  return { commit: head.status === 0 ? head.stdout.trim() : null, dirty: status.status === 0 ? status.stdout.trim() !== '' : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: one idempotent routine for the normal path, errors and signals alike.
+
+const state = { worker: null, gateway: null, sink: null, control: null, clients: new Set(), serverUrl: null, database: null, keepDatabase: false, redisUrl: null, prefixes: [], logDir: null, failed: false };
+let cleanupPromise = null;
+
+function cleanup() {
+  cleanupPromise ??= (async () => {
+    // The worker first: it closes its SMTP pool, so the sink then stops without waiting.
+    if (state.worker) await state.worker.stop().catch((error) => log(`stopping the worker: ${error.message}`));
+    state.worker = null;
+    await state.control?.close().catch(() => undefined);
+    if (state.gateway) await state.gateway.stop().catch((error) => log(`stopping the gateway: ${error.message}`));
+    await state.sink?.stop().catch(() => undefined);
+    for (const client of state.clients) await client.end().catch(() => undefined);
+    state.clients.clear();
+    for (const prefix of state.prefixes) {
+      await deleteKeys(state.redisUrl, prefix)
+        .then((count) => log(`deleted ${count} Redis keys under ${prefix}:`))
+        .catch((error) => log(`could not delete Redis keys under ${prefix}: ${error.message}`));
+    }
+    if (state.database) {
+      if (state.keepDatabase) {
+        log(`kept database ${state.database} (BENCH_KEEP_DB)`);
+      } else {
+        await db
+          .dropDatabase(state.serverUrl, state.database)
+          .then(() => log(`dropped database ${state.database}`))
+          .catch((error) => log(`could not drop database ${state.database}: ${error.message}`));
+      }
+    }
+    if (state.logDir) {
+      if (state.failed) log(`gateway log kept in ${state.logDir}`);
+      else fs.rmSync(state.logDir, { recursive: true, force: true });
+    }
+  })();
+  return cleanupPromise;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Runs `task(i)` for i in [0, count) with at most `concurrency` at once. */
+async function boundedAll(count, concurrency, task) {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next;
+      next += 1;
+      await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(count, concurrency) }, lane));
+}
+
+/**
+ * Statuses of `ids` once none is PENDING any more (the worker marks a row SENT just after the
+ * sink's 250), or as they are after 10 s.
+ */
+async function settledStatuses(client, ids) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const rows = (await client.query(`SELECT status, count(*)::int AS n FROM notifications WHERE id = ANY($1::uuid[]) GROUP BY status`, [ids])).rows;
+    if (!rows.some((row) => row.status === 'PENDING') || Date.now() > deadline) return rows;
+    await sleep(100);
+  }
+}
+
+/** The notification id inside a Message-ID `<id@domain>` as the sink records it (`id@domain`). */
+const messageKey = (notificationId, domain) => `${notificationId}@${domain}`;
+
+async function main() {
+  const config = readConfig();
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  if (loadBefore[0] > 0.5) {
+    log(`warning: load average is ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before the run; numbers from a busy machine are not comparable`);
+  }
+  ensureBuilt();
+  const product = loadProduct();
+  const runId = crypto.randomBytes(4).toString('hex');
+  const timeoutMs = config.timeoutSeconds * 1000;
+
+  // --- database, Redis prefixes, SMTP sink, gateway ------------------------------------------------
+  state.serverUrl = config.serverUrl;
+  state.keepDatabase = config.keepDatabase;
+  state.redisUrl = config.redisUrl;
+  const database = `referloop_bench_notif_${runId}`;
+  await db.createDatabase(config.serverUrl, database);
+  state.database = database;
+  const dbUrl = db.databaseUrl(config.serverUrl, database);
+  const migrations = await product.migrate(dbUrl);
+  log(`created database ${database}, applied ${migrations} migrations`);
+
+  const queuePrefix = `rlbench-notif-${runId}`;
+  const noopPrefix = `rlbench-noop-${runId}`;
+  state.prefixes.push(queuePrefix, noopPrefix);
+
+  const sink = new SmtpSink();
+  state.sink = sink;
+  await sink.start();
+  log(`SMTP sink on ${sink.url}`);
+
+  const { Queue } = require('bullmq');
+  // Pauses the product's notification queue while it fills, and resumes it once the worker is up.
+  const control = new Queue(QUEUE, { connection: { ...redisOptions(config.redisUrl), maxRetriesPerRequest: null }, prefix: queuePrefix });
+  state.control = control;
+  await control.waitUntilReady();
+  await control.pause();
+
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const linkSecret = crypto.randomBytes(32).toString('hex');
+  const admin = { email: 'bench-admin@bench.example', password: `bench-${crypto.randomBytes(12).toString('hex')}` };
+  state.logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'referloop-bench-notifications-'));
+  const gateway = new Gateway({
+    port,
+    logFile: path.join(state.logDir, 'gateway.log'),
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl,
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: 'warn',
+      BOOTSTRAP_ADMIN_EMAIL: admin.email,
+      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+      JWT_TTL_SECONDS: String(24 * 3600),
+      LINK_SECRET: linkSecret,
+      PUBLIC_URL: publicUrl,
+    },
+  });
+  state.gateway = gateway;
+  await gateway.start();
+  log(`gateway up at ${gateway.url}`);
+
+  const seed = await seedThroughApi(gateway, admin);
+  const createReferral = async (key) => {
+    const input = ops.referralInput({ patientId: seed.patientId, toProviderId: seed.providerId, idempotencyKey: key });
+    const created = (await gateway.request(ops.CREATE_REFERRAL, { input }, seed.tokens.coordinatorA)).createReferral;
+    if (created.status !== 'SENT') throw new HarnessError(`createReferral answered status ${created.status}, expected SENT`);
+    return created.id;
+  };
+
+  const client = await db.connect(dbUrl);
+  state.clients.add(client);
+
+  // --- seed the backlog through the product's write path --------------------------------------------
+  log(`seeding ${config.referrals} referrals (createReferral, send: true; ${config.seedConcurrency} at a time) with the queue paused`);
+  const seedStarted = performance.now();
+  await boundedAll(config.referrals, config.seedConcurrency, (i) => createReferral(`bench-notif-${runId}-seed-${i}`));
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const seededRows = (await client.query(`SELECT id, status FROM notifications`)).rows;
+  const backlog = seededRows.filter((row) => row.status === 'PENDING').map((row) => row.id);
+  if (backlog.length === 0) throw new HarnessError('seeding wrote no PENDING notification');
+  const emailsPerReferral = backlog.length / config.referrals;
+  const queuedJobs = await control.getJobCountByTypes('waiting', 'paused', 'prioritized');
+  log(
+    `seeded in ${seedSeconds.toFixed(1)} s: ${seededRows.length} notifications, ${backlog.length} PENDING ` +
+      `(${fmt(emailsPerReferral, 2)} per referral); ${queuedJobs} jobs queued`,
+  );
+  if (queuedJobs !== backlog.length) log(`warning: ${backlog.length} PENDING notifications but ${queuedJobs} queued jobs (the relay will enqueue the rest)`);
+
+  // --- baseline: a bare BullMQ worker with a no-op processor ------------------------------------------
+  const workerEnv = {
+    DATABASE_URL: dbUrl,
+    DATABASE_POOL_SIZE: String(config.workerPoolSize),
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    SMTP_URL: sink.url,
+    SMTP_MAX_CONNECTIONS: String(config.smtpConnections),
+    WORKER_CONCURRENCY: String(config.concurrency),
+    WORKER_PORT: '0',
+    HOST: '127.0.0.1',
+    LINK_SECRET: linkSecret,
+    PUBLIC_URL: publicUrl,
+  };
+  const workerSettings = product.loadConfig(workerEnv);
+  const domain = /@([^>\s]+)>?\s*$/.exec(workerSettings.mail.from)?.[1] ?? 'referloop.localhost';
+
+  log(`no-op baseline: ${backlog.length} jobs, concurrency ${config.concurrency}`);
+  const baseline = await runNoopBaseline({
+    redisUrl: config.redisUrl,
+    prefix: noopPrefix,
+    jobs: backlog.length,
+    concurrency: config.concurrency,
+    attempts: workerSettings.worker.attempts,
+    backoffMs: workerSettings.worker.backoffMs,
+    timeoutMs,
+  });
+  log(`no-op baseline: ${fmt(baseline.jobsPerSecond)} jobs/s`);
+
+  // --- phase A: drain the backlog -----------------------------------------------------------------------
+  const bootStarted = performance.now();
+  // Its own process, as in production: the sink's work stays out of the worker's event loop.
+  state.worker = new WorkerProcess({ env: workerEnv, logFile: path.join(os.tmpdir(), `referloop-bench-worker-${runId}.log`) });
+  await state.worker.start();
+  const workerStartSeconds = (performance.now() - bootStarted) / 1000;
+  log(`worker started in ${workerStartSeconds.toFixed(2)} s (concurrency ${config.concurrency}, ${config.smtpConnections} SMTP connections); resuming the queue`);
+  const drainKeys = backlog.map((id) => messageKey(id, domain));
+  const drained = sink.waitForAll(drainKeys, timeoutMs, 'phase A');
+  drained.catch(() => undefined); // awaited below; a rejection must not count as unhandled meanwhile
+  const resumedAt = Date.now();
+  await control.resume();
+  const lastAcceptedAt = await drained;
+  const drainSeconds = Math.max(0.001, (lastAcceptedAt - resumedAt) / 1000);
+  let firstAcceptedAt = Infinity;
+  for (const key of drainKeys) firstAcceptedAt = Math.min(firstAcceptedAt, sink.acceptedAt.get(key));
+  const drainStatuses = await settledStatuses(client, backlog);
+  const phaseA = {
+    emails: backlog.length,
+    seconds: drainSeconds,
+    emailsPerSecond: backlog.length / drainSeconds,
+    firstEmailAfterMs: firstAcceptedAt - resumedAt,
+    workerStartSeconds,
+    statuses: Object.fromEntries(drainStatuses.map((row) => [row.status, row.n])),
+  };
+  log(`phase A: ${phaseA.emails} emails in ${drainSeconds.toFixed(2)} s = ${fmt(phaseA.emailsPerSecond)} emails/s`);
+
+  // --- phase B: latency at a fixed rate --------------------------------------------------------------------
+  const referralRate = config.rate / emailsPerReferral;
+  const planned = Math.max(1, Math.round(referralRate * config.rateSeconds));
+  const intervalMs = 1000 / referralRate;
+  log(`phase B: ${planned} referrals at ${fmt(referralRate)} referrals/s (${config.rate} emails/s) for ${config.rateSeconds} s`);
+  const produced = await produceAtRate({ count: planned, intervalMs, create: (i) => createReferral(`bench-notif-${runId}-rate-${i}`) });
+  const rateRows = (
+    await client.query(
+      `SELECT n.id, (extract(epoch FROM n.created_at) * 1000)::float8 AS created_ms
+         FROM notifications n
+        WHERE n.referral_id = ANY($1::uuid[]) AND n.status NOT IN ('SUPPRESSED', 'SKIPPED')`,
+      [produced.referralIds],
+    )
+  ).rows;
+  const rateKeys = rateRows.map((row) => messageKey(row.id, domain));
+  let missing = 0;
+  try {
+    await sink.waitForAll(rateKeys, Math.min(timeoutMs, 60_000), 'phase B');
+  } catch (error) {
+    if (!(error instanceof HarnessError) || error.missing === undefined) throw error;
+    missing = error.missing;
+    log(`warning: ${error.message}; they count as infinitely late`);
+  }
+  const latencies = rateRows.map((row) => {
+    const accepted = sink.acceptedAt.get(messageKey(row.id, domain));
+    return accepted === undefined ? Infinity : accepted - row.created_ms;
+  });
+  const phaseB = {
+    offeredEmailsPerSecond: config.rate,
+    referralsPerSecond: referralRate,
+    seconds: config.rateSeconds,
+    referralsPlanned: planned,
+    referralsCreated: produced.referralIds.length,
+    createFailures: produced.failures,
+    createErrors: produced.errors,
+    producerSeconds: produced.seconds,
+    maxBehindScheduleMs: produced.maxBehindMs,
+    emails: rateRows.length,
+    achievedEmailsPerSecond: rateRows.length / produced.seconds,
+    missing,
+    latencyMs: latencyStats(latencies),
+    createReferralLatencyMs: latencyStats(produced.requestLatencies),
+  };
+  log(`phase B: p50 ${fmt(phaseB.latencyMs.p50)} ms, p99 ${fmt(phaseB.latencyMs.p99)} ms over ${rateRows.length} emails`);
+
+  // --- results ---------------------------------------------------------------------------------------------------
+  const results = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: 'npm run build && npm run bench:notifications',
+    environment: Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('BENCH_'))),
+    config: { ...config, serverUrl: undefined, out: undefined },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg(),
+      node: process.version,
+    },
+    git: gitInfo(),
+    seed: { referrals: config.referrals, seconds: seedSeconds, notifications: seededRows.length, pending: backlog.length, emailsPerReferral, queuedJobs },
+    baseline,
+    phaseA,
+    phaseB,
+    ratio: phaseA.emailsPerSecond / baseline.jobsPerSecond,
+    sink: { accepted: sink.accepted, distinctMessageIds: sink.acceptedAt.size, duplicates: sink.duplicates, withoutMessageId: sink.withoutMessageId },
+    targets: {
+      emailsPerSecond: { target: TARGET_EMAILS_PER_SECOND, met: phaseA.emailsPerSecond >= TARGET_EMAILS_PER_SECOND },
+      p99Ms: { target: TARGET_P99_MS, atEmailsPerSecond: TARGET_RATE, measuredAt: config.rate, met: phaseB.latencyMs.p99 !== null && phaseB.latencyMs.p99 < TARGET_P99_MS },
+    },
+  };
+  printSummary(results, config);
+  if (config.out) {
+    fs.writeFileSync(path.resolve(config.out), `${JSON.stringify(results, (_key, value) => (value === Infinity ? 'Infinity' : value), 2)}\n`);
+    log(`wrote ${path.resolve(config.out)}`);
+  }
+}
+
+/**
+ * Open loop: request i is sent at start + i·interval whether or not earlier ones have answered
+ * (up to MAX_IN_FLIGHT at once), so a slow gateway shows up as lateness, not as a lower rate
+ * that hides it.
+ */
+async function produceAtRate({ count, intervalMs, create }) {
+  const referralIds = [];
+  const requestLatencies = [];
+  const errors = new Map();
+  let failures = 0;
+  let maxBehindMs = 0;
+  const inFlight = new Set();
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    const due = started + i * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    maxBehindMs = Math.max(maxBehindMs, performance.now() - due);
+    const sent = performance.now();
+    const request = create(i).then(
+      (id) => {
+        referralIds.push(id);
+        requestLatencies.push(performance.now() - sent);
+      },
+      (error) => {
+        failures += 1;
+        errors.set(error.message, (errors.get(error.message) ?? 0) + 1);
+      },
+    );
+    inFlight.add(request);
+    request.finally(() => inFlight.delete(request));
+  }
+  await Promise.all(inFlight);
+  return {
+    referralIds,
+    requestLatencies,
+    failures,
+    errors: [...errors].map(([message, n]) => ({ message, count: n })),
+    maxBehindMs,
+    // The whole production window: from the first request to the last answer.
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function printSummary(r, config) {
+  const mark = (met) => (met ? 'met' : 'MISSED');
+  const ms = (value) => (value === Infinity ? '>timeout' : fmt(value));
+  const lat = r.phaseB.latencyMs;
+  const out = [
+    '',
+    `ReferLoop notification benchmark ${r.startedAt}  commit ${r.git.commit ?? '?'}${r.git.dirty ? ' (dirty)' : ''}`,
+    `${r.machine.cpus} CPUs, load ${r.machine.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before; ${r.machine.node}; ` +
+      `worker concurrency ${config.concurrency}, ${config.smtpConnections} SMTP connections, pool ${config.workerPoolSize}`,
+    `seed: ${r.seed.referrals} referrals -> ${r.seed.pending} PENDING emails (${fmt(r.seed.emailsPerReferral, 2)} each) in ${fmt(r.seed.seconds)} s`,
+    '',
+    `phase A  backlog drain      ${fmt(r.phaseA.emailsPerSecond)} emails/s  (${r.phaseA.emails} emails in ${fmt(r.phaseA.seconds, 2)} s; first after ${fmt(r.phaseA.firstEmailAfterMs, 0)} ms; worker start ${fmt(r.phaseA.workerStartSeconds, 2)} s)`,
+    `         rows afterwards    ${Object.entries(r.phaseA.statuses).map(([status, n]) => `${status} ${n}`).join(', ')}`,
+    `baseline BullMQ no-op       ${fmt(r.baseline.jobsPerSecond)} jobs/s  (${r.baseline.completed} jobs in ${fmt(r.baseline.seconds, 2)} s)`,
+    `         ratio              ${fmt(r.ratio * 100)} % of the no-op rate`,
+    '',
+    `phase B  ${r.phaseB.offeredEmailsPerSecond} emails/s offered (${fmt(r.phaseB.referralsPerSecond)} referrals/s) for ${r.phaseB.seconds} s: ` +
+      `${r.phaseB.emails} emails, ${fmt(r.phaseB.achievedEmailsPerSecond)} emails/s over the production window; producer at most ${fmt(r.phaseB.maxBehindScheduleMs, 0)} ms behind schedule`,
+    `         commit -> accepted  p50 ${ms(lat.p50)} ms  p90 ${ms(lat.p90)} ms  p99 ${ms(lat.p99)} ms  max ${ms(lat.max)} ms` +
+      (r.phaseB.missing ? `  (${r.phaseB.missing} never accepted)` : ''),
+    `         createReferral     p50 ${fmt(r.phaseB.createReferralLatencyMs.p50)} ms  p99 ${fmt(r.phaseB.createReferralLatencyMs.p99)} ms` +
+      (r.phaseB.createFailures ? `  (${r.phaseB.createFailures} failed: ${r.phaseB.createErrors[0].message})` : ''),
+    '',
+    `sink: ${r.sink.accepted} accepted, ${r.sink.distinctMessageIds} distinct Message-IDs, ${r.sink.duplicates} duplicates, ${r.sink.withoutMessageId} without Message-ID`,
+    `target >= ${TARGET_EMAILS_PER_SECOND} emails/s: ${mark(r.targets.emailsPerSecond.met)}; ` +
+      `target p99 < ${TARGET_P99_MS} ms at ${TARGET_RATE} emails/s: ${mark(r.targets.p99Ms.met)}` +
+      (config.rate === TARGET_RATE ? '' : ` (measured at ${config.rate} emails/s)`),
+  ];
+  const row = [
+    r.startedAt.slice(0, 16).replace('T', ' '),
+    `${r.git.commit ?? '?'}${r.git.dirty ? ' (dirty)' : ''}`,
+    `${r.seed.referrals.toLocaleString('en-US')} (${r.phaseA.emails.toLocaleString('en-US')})`,
+    `${config.concurrency} / ${config.smtpConnections}`,
+    fmt(r.baseline.jobsPerSecond),
+    fmt(r.phaseA.emailsPerSecond),
+    `${fmt(r.ratio * 100)} %`,
+    `${r.phaseB.offeredEmailsPerSecond} emails/s`,
+    ...[lat.p50, lat.p90, lat.p99, lat.max].map((value) => `${ms(value)} ms`),
+  ];
+  out.push('', `BENCHMARKS.md row: | ${row.join(' | ')} |`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let exiting = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (exiting) return;
+    exiting = true;
+    log(`${signal}: cleaning up`);
+    const code = 128 + (os.constants.signals[signal] ?? 1);
+    // Bounded: whatever hangs, the process ends.
+    setTimeout(() => process.exit(code), 30_000).unref();
+    cleanup().finally(() => process.exit(code));
+  });
+}
+process.on('exit', () => killGateways());
+
+main()
+  .then(
+    () => 0,
+    (error) => {
+      // After a signal, requests fail because cleanup stopped the gateway: not worth reporting.
+      if (exiting) return 1;
+      state.failed = true;
+      log(error instanceof HarnessError ? `error: ${error.message}` : `error: ${error.stack ?? error}`);
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    if (exiting) return;
+    setTimeout(() => {
+      log('cleanup did not finish within 60 s; exiting anyway');
+      process.exit(code || 1);
+    }, 60_000).unref();
+    await cleanup();
+    process.exit(code);
+  });
