@@ -1,5 +1,6 @@
 import { GraphqlClient } from './graphql-client';
 import { ReceivedEmail } from './smtp-sink';
+import { pollUntil as pollUntilBounded } from './poll-until';
 
 /**
  * Reading a referral's notification rows through GraphQL, and waiting on them by condition:
@@ -41,18 +42,9 @@ export async function notificationsOf(client: GraphqlClient, referralId: string)
   return data.referral.notifications;
 }
 
-/**
- * Polls `read` until `done` holds for its value, or fails after `timeoutMs` showing the last
- * value. The pause between polls only paces the loop; the condition is what synchronises.
- */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** pollUntil with this file's argument order: what to wait for, then the bound. */
+export function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  return pollUntilBounded(read, done, { timeoutMs, what, intervalMs: 100 });
 }
 
 /** Waits until no notification row of these referrals is PENDING any more; returns every row. */

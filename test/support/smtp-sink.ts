@@ -26,6 +26,12 @@ export class SmtpSink {
   port = 0;
   /** When set, every message is refused with this SMTP error (server up, delivery failing). */
   refuseWith: string | null = null;
+  /** While held, messages are read but not answered: their senders wait mid-transaction. */
+  private held: (() => void)[] | null = null;
+  /** Messages read and waiting for `release()`. */
+  get waiting(): number {
+    return this.held?.length ?? 0;
+  }
 
   static async start(): Promise<SmtpSink> {
     const sink = new SmtpSink();
@@ -51,7 +57,13 @@ export class SmtpSink {
           return;
         }
         simpleParser(stream).then(
-          (mail) => {
+          async (mail) => {
+            if (this.held) {
+              await new Promise<void>((resolve) => {
+                this.held?.push(resolve);
+                this.notify();
+              });
+            }
             const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((address) => address.value.map((value) => value.address ?? ''));
             this.received.push({
               messageId: mail.messageId ?? '',
@@ -105,6 +117,23 @@ export class SmtpSink {
 
   to(address: string): ReceivedEmail[] {
     return this.received.filter((mail) => mail.to.includes(address));
+  }
+
+  /** From now on, answer no message until `release()`. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Answers every held message (they are accepted) and stops holding. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const accept of held) accept();
+  }
+
+  /** Waits until `count` messages are held (read, not yet answered). */
+  waitForHeld(count: number, timeoutMs?: number): Promise<void> {
+    return this.waitFor(() => this.waiting >= count, timeoutMs, `${count} held messages`);
   }
 
   clear(): void {

@@ -84,6 +84,24 @@ export class WorkerProcess {
     }
   }
 
+  /** Sends SIGTERM and returns at once; `exited()` tells how it ended. */
+  terminate(): void {
+    this.child?.kill('SIGTERM');
+  }
+
+  /** Resolves with the exit code once the process has exited (bounded). */
+  async exited(timeoutMs: number): Promise<number | null> {
+    if (!this.child) throw new Error('The worker was never started');
+    await waitForExit(this.child, timeoutMs, 'worker process');
+    return this.child.exitCode;
+  }
+
+  /** Resolves when the worker writes a line matching `pattern` from now on. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<void> {
+    if (!this.child) throw new Error('The worker was never started');
+    return this.output.waitForLine(this.child, pattern, timeoutMs, 'worker process');
+  }
+
   /** SIGKILL: jobs die mid-flight and keep their locks until those expire. */
   async kill(): Promise<void> {
     if (this.child) await signalAndWait(this.child, 'SIGKILL', KILL_TIMEOUT_MS, 'worker process');

@@ -65,16 +65,17 @@ export class WorkerRuntime {
   async stop(): Promise<void> {
     this.consuming = false;
     await Promise.all(this.tasks.map((task) => task.stop()));
+    // Pausing stops fetching and resolves once the running jobs are done. Close is decided only
+    // after: a graceful close() once started cannot be turned into a forced one.
     let timer: NodeJS.Timeout | undefined;
-    const graceful = Promise.all(this.workers().map((worker) => worker.close()));
+    const finished = Promise.all(this.workers().map((worker) => worker.pause())).then(() => 'finished' as const);
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.config.worker.shutdownGraceMs);
     });
-    if ((await Promise.race([graceful, timedOut])) === 'timeout') {
-      this.logger.warn(`Jobs still running after ${this.config.worker.shutdownGraceMs} ms; closing anyway`);
-      await Promise.all(this.workers().map((worker) => worker.close(true)));
-    }
+    const outcome = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
+    if (outcome === 'timeout') this.logger.warn(`Jobs still running after ${this.config.worker.shutdownGraceMs} ms; closing anyway`);
+    await Promise.all(this.workers().map((worker) => worker.close(outcome === 'timeout')));
     await this.health?.close();
   }
 
