@@ -178,7 +178,7 @@ describe('notifications: each transition emails exactly the expected people, onc
     for (const mail of arrived.filter((m) => m.to.includes(patient.email))) expectPatientEmailIsSafe(mail);
   }
 
-  /** No clinical content or identifying details beyond the first name; a working one-click unsubscribe. */
+  /** No clinical content, no name or other identifying details; a working one-click unsubscribe. */
   function expectPatientEmailIsSafe(mail: ReceivedEmail): void {
     const forbidden = [
       ...CONDITIONS,
@@ -189,6 +189,7 @@ describe('notifications: each transition emails exactly the expected people, onc
       POSTURE_NOTES,
       DECLINE_NOTE,
       CANCEL_REASON,
+      patient.firstName,
       patient.lastName,
       DATE_OF_BIRTH,
       '23/11/1975',

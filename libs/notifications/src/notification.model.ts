@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionType, DateTime } from '@referloop/common';
 import { NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from './notification.enums';
+import { maskAddress } from './masking';
 import { NotificationRow } from './notification.repository';
 
 /** One email the service decided to send about a referral, and what became of it. */
@@ -42,14 +43,6 @@ export class Notification {
 
 @ObjectType()
 export class NotificationConnection extends connectionType(Notification, 'Notification') {}
-
-/** j.smith@example.com → j•••@example.com: enough to recognise, not to harvest. */
-export function maskAddress(address: string | null): string | null {
-  if (!address) return null;
-  const at = address.lastIndexOf('@');
-  if (at < 1) return '•••';
-  return `${address[0]}•••${address.slice(at)}`;
-}
 
 export function toNotification(row: NotificationRow): Notification {
   return {

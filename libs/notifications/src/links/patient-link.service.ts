@@ -9,7 +9,6 @@ export interface StatusPageData {
   modality: string;
   providerName: string;
   clinic: { name: string; email: string; phone: string | null; addressLine: string; city: string };
-  patientFirstName: string;
   emailConsent: boolean;
 }
 
@@ -30,7 +29,7 @@ export class PatientLinkService {
 
   async statusPage(link: PatientLink): Promise<StatusPageData | null> {
     const rows: StatusPageData[] = await this.db.query(
-      `SELECT r.status AS "referralStatus", r.modality, pr.display_name AS "providerName", pa.first_name AS "patientFirstName",
+      `SELECT r.status AS "referralStatus", r.modality, pr.display_name AS "providerName",
               pa.email_consent AS "emailConsent",
               json_build_object('name', c.name, 'email', c.email, 'phone', c.phone, 'addressLine', c.address_line1, 'city', c.address_city) AS clinic
          FROM referrals r

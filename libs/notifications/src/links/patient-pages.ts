@@ -17,7 +17,7 @@ export function statusPageHtml(data: StatusPageData): string {
   const contact = [clinic.phone, clinic.email].filter(Boolean).map((value) => escapeHtml(value as string)).join(' · ');
   return page(
     'Your referral',
-    `<h1>Hello ${escapeHtml(data.patientFirstName)}, here is where your referral stands</h1>
+    `<h1>Where your referral stands</h1>
 <div class="box"><p><strong>${escapeHtml(modalityInWords(data.modality))}</strong> with ${escapeHtml(data.providerName)}</p>
 <p>Status: <strong>${escapeHtml(statusInWords(data.referralStatus))}</strong></p></div>
 <div class="box"><p><strong>${escapeHtml(clinic.name)}</strong><br>${escapeHtml(clinic.addressLine)}, ${escapeHtml(clinic.city)}<br>${contact}</p></div>`,

@@ -32,8 +32,6 @@ export interface EmailView {
     /** The appointment, for APPOINTMENT_SCHEDULED. */
     appointmentAt: Date | null;
   };
-  /** First name only, for the greeting of patient emails. */
-  patientFirstName: string;
   provider: { displayName: string; email: string };
   /** The clinic that referred (the patient's own clinic). */
   referringClinic: ClinicContact;

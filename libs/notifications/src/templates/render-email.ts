@@ -89,7 +89,6 @@ function patient(write: (values: PatientValues) => PatientWording): Template {
     const appointment =
       view.referral.appointmentAt === null ? null : formatInZone(view.referral.appointmentAt, view.referringClinic.timeZone);
     const wording = write({ ...values, appointment });
-    const firstName = singleLine(view.patientFirstName);
     const details: Row[] = [
       { label: 'Type of care', value: values.modality },
       { label: 'Provider', value: values.provider },
@@ -101,7 +100,8 @@ function patient(write: (values: PatientValues) => PatientWording): Template {
     return {
       subject: wording.subject,
       heading: wording.heading,
-      greeting: firstName === '' ? 'Hello,' : `Hello ${firstName},`,
+      // No name: an email may be read by someone else, and it needs none to be useful.
+      greeting: 'Hello,',
       paragraphs: wording.paragraphs,
       details,
       contact: contactOf(clinic),
