@@ -13,8 +13,11 @@ const { APPS, nodeArgs } = require('./apps');
 const root = path.resolve(__dirname, '..');
 
 
-/** How long apps get to shut down cleanly before they are killed. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long apps get to shut down cleanly before they are killed: longer than the worker's own
+ * default WORKER_SHUTDOWN_GRACE_MS (10 s), so it is the worker that decides when to stop waiting.
+ */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 function parseArgs(argv) {
   const names = argv.length > 0 ? argv : Object.keys(APPS);

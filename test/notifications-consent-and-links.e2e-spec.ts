@@ -39,6 +39,13 @@ const formPost = (url: string) =>
 const oneClickPost = (url: string) =>
   fetchPage(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
 
+/** The same as multipart/form-data, which RFC 8058 recommends. */
+function oneClickMultipartPost(url: string): Promise<Page> {
+  const form = new FormData();
+  form.append('List-Unsubscribe', 'One-Click');
+  return fetchPage(url, { method: 'POST', body: form });
+}
+
 /** The page's text as a reader sees it: tags dropped, the few entities the pages use decoded. */
 function visibleText(html: string): string {
   return html
@@ -199,6 +206,19 @@ describe('patient emails: consent, unsubscribe and signed links', () => {
         'REFERRER REFERRAL_DECLINED SENT -',
       ]);
       expect(smtp.to(patient.email)).toHaveLength(1);
+    });
+
+    it('a one-click POST sent as multipart/form-data unsubscribes too', async () => {
+      const patient = await newPatient(true);
+      const referral = await sendReferral(patient.id);
+      const mail = await firstPatientEmail(patient);
+      await settledNotifications(world.coordinatorA.client, [referral.id]);
+
+      const done = await oneClickMultipartPost(listHeaders(mail).unsubscribeUrl as string);
+      expect(done.status).toBe(200);
+      expect(done.contentType).toContain('text/html');
+      expect(await emailConsentOf(patient.id)).toBe(false);
+      expect(await unsubscribeAudits(patient.id)).toHaveLength(1);
     });
   });
 

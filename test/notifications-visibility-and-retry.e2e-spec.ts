@@ -29,6 +29,10 @@ const RETRY_SETTINGS = { NOTIFICATION_ATTEMPTS: '7', NOTIFICATION_BACKOFF_MS: '1
 const ATTEMPTS = 7;
 const RETRY_TEST_TIMEOUT_MS = 60_000;
 
+const FAILED_PAGE = `query ($first: Int, $after: String) {
+  failedNotifications(first: $first, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } }
+}`;
+
 describe('notifications: who sees them, and delivery through SMTP failures', () => {
   let app: TestApp;
   let worker: RunningWorker;
@@ -184,6 +188,18 @@ describe('notifications: who sees them, and delivery through SMTP failures', () 
       expect(listed.map((row) => row.id).sort()).toEqual(failed.map((row) => row.id).sort());
       expect(list.failedNotifications.totalCount).toBe(2);
       for (const row of listed) expect(row).toMatchObject({ status: 'FAILED', referralId: referral.id, lastError: expect.stringContaining(refusal) });
+
+      // One per page: the two rows were written by one statement and share their instant, and
+      // paging must still reach both (the cursor holds milliseconds).
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { failedNotifications: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } =
+          await world.platformAdmin.ok(FAILED_PAGE, { first: 1, after: cursor });
+        paged.push(...page.failedNotifications.edges.map((edge) => edge.node.id));
+        cursor = page.failedNotifications.pageInfo.hasNextPage ? page.failedNotifications.pageInfo.endCursor : null;
+      } while (cursor !== null && paged.length < 5);
+      expect(paged.sort()).toEqual(failed.map((row) => row.id).sort());
 
       // Refused to a non-admin, and the row is left as it was.
       expectGraphqlError(await world.coordinatorA.client.request(RETRY_NOTIFICATION, { input: { id: failed[0].id } }), 'FORBIDDEN');

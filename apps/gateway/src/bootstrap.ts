@@ -16,6 +16,11 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   // Fastify's default limit of 100 per parameter would answer every real link 414. The
   // controller itself refuses tokens over 200 characters with its plain 404.
   const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 512 } });
+  // RFC 8058 recommends multipart/form-data for one-click unsubscribe POSTs; Fastify refuses
+  // types it cannot parse (415). No route reads such a body, so it is read (bounded) and dropped.
+  adapter.getInstance().addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 16 * 1024 }, (_request, _body, done) =>
+    done(null, {}),
+  );
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, {
     logger: loggerLevels(config.logLevel),
     bufferLogs: false,

@@ -6,8 +6,10 @@ import { Public } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 
 /**
- * Liveness and readiness. Redis being down does not stop the gateway serving (mutations commit
- * and the relay sends their emails later), but readiness says so, for whoever watches.
+ * Liveness and readiness. Without PostgreSQL the gateway cannot serve: 503. Without Redis it
+ * serves all the same (mutations commit and the relay sends their emails later), so readiness
+ * stays 200 and says `redis: "down"` — a load balancer must not take every replica out of
+ * service because the queue is away, but whoever watches sees it.
  */
 @Controller('health')
 export class HealthController {
@@ -29,7 +31,7 @@ export class HealthController {
       this.db.query('SELECT 1').then(() => true, () => false),
       this.jobs.ping(),
     ]);
-    const body = { status: database && redis ? 'ok' : 'degraded', database: database ? 'up' : 'down', redis: redis ? 'up' : 'down' };
-    await reply.status(database && redis ? 200 : 503).send(body);
+    const status = !database ? 'unavailable' : redis ? 'ok' : 'degraded';
+    await reply.status(database ? 200 : 503).send({ status, database: database ? 'up' : 'down', redis: redis ? 'up' : 'down' });
   }
 }

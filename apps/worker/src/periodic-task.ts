@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { ThrottledLogger } from '@referloop/common';
 
 /**
  * Runs `work` every `intervalMs`, never two runs at once (the next waits for the previous to
@@ -6,7 +6,7 @@ import { Logger } from '@nestjs/common';
  * Redis blinked is simply tried again on the next tick.
  */
 export class PeriodicTask {
-  private readonly logger: Logger;
+  private readonly log: ThrottledLogger;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
@@ -16,7 +16,7 @@ export class PeriodicTask {
     private readonly intervalMs: number,
     private readonly work: () => Promise<unknown>,
   ) {
-    this.logger = new Logger(name);
+    this.log = new ThrottledLogger(name);
   }
 
   start(): void {
@@ -35,7 +35,7 @@ export class PeriodicTask {
     this.timer = setTimeout(() => {
       this.running = this.work()
         .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn(`${this.name} failed, will retry: ${(error as Error).message}`))
+        .catch((error: unknown) => this.log.warn('failed', `${this.name} failed, will retry: ${(error as Error).message}`))
         .finally(() => this.schedule(this.intervalMs));
     }, delay);
   }

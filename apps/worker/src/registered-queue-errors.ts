@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { ThrottledLogger } from '@referloop/common';
 import { QueueName } from '@referloop/jobs';
 
 /**
@@ -11,17 +12,9 @@ import { QueueName } from '@referloop/jobs';
  */
 @Injectable()
 export class RegisteredQueueErrors {
-  private readonly logger = new Logger('Worker');
-  private lastLoggedAt = 0;
+  private readonly log = new ThrottledLogger('Worker');
 
   constructor(@InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue, @InjectQueue(QueueName.RESPONSE_CLOCK) clock: Queue) {
-    for (const queue of [notifications, clock]) queue.on('error', (error: Error) => this.log(queue.name, error));
-  }
-
-  private log(queue: string, error: Error): void {
-    const now = Date.now();
-    if (now - this.lastLoggedAt < 5000) return;
-    this.lastLoggedAt = now;
-    this.logger.warn(`Queue ${queue}: ${error.message}`);
+    for (const queue of [notifications, clock]) queue.on('error', (error: Error) => this.log.warn(`queue-${queue.name}`, `Queue ${queue.name}: ${error.message}`));
   }
 }

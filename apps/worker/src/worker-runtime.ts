@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { OutboxRelay } from '@referloop/notifications';
 import { ResponseClock } from '@referloop/referrals';
@@ -22,7 +22,12 @@ export class WorkerRuntime {
   private tasks: PeriodicTask[] = [];
   private health?: HealthServer;
   private consuming = false;
-  private lastConnectionErrorAt = 0;
+  /**
+   * BullMQ reports a worker's troubles (a lost connection, a lock it could not renew) as
+   * 'error' events, and prints each one, stack and all, when nobody listens: several a second
+   * while Redis is down. Workers reconnect by themselves; one line every few seconds says so.
+   */
+  private readonly connectionErrors = new ThrottledLogger('Worker');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,7 +43,7 @@ export class WorkerRuntime {
   /** Starts everything; returns the health port (useful when configured as 0). */
   async start(): Promise<number> {
     assertEveryJobHandled(this.processors);
-    for (const worker of this.workers()) worker.on('error', (error: Error) => this.logConnectionError(`Worker for ${worker.name}`, error));
+    for (const worker of this.workers()) worker.on('error', (error: Error) => this.connectionErrors.warn(`worker-${worker.name}`, `Worker for ${worker.name}: ${error.message}`));
     await this.jobs.waitUntilReady();
     await this.warnUnlessNoEviction();
     for (const worker of this.workers()) {
@@ -64,11 +69,13 @@ export class WorkerRuntime {
    */
   async stop(): Promise<void> {
     this.consuming = false;
-    await Promise.all(this.tasks.map((task) => task.stop()));
-    // Pausing stops fetching and resolves once the running jobs are done. Close is decided only
-    // after: a graceful close() once started cannot be turned into a forced one.
+    // Pausing stops fetching and resolves once the running jobs are done; a relay pass or sweep
+    // under way finishes too. Close is decided only after: a graceful close() once started
+    // cannot be turned into a forced one.
     let timer: NodeJS.Timeout | undefined;
-    const finished = Promise.all(this.workers().map((worker) => worker.pause())).then(() => 'finished' as const);
+    const finished = Promise.all([...this.tasks.map((task) => task.stop()), ...this.workers().map((worker) => worker.pause())]).then(
+      () => 'finished' as const,
+    );
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.config.worker.shutdownGraceMs);
     });
@@ -87,18 +94,6 @@ export class WorkerRuntime {
     const running = this.workers().every((worker) => worker.isRunning());
     const redis = await this.jobs.ping();
     return { healthy: this.consuming && running && redis, details: { consuming: this.consuming && running, redis: redis ? 'up' : 'down' } };
-  }
-
-  /**
-   * BullMQ reports a worker's troubles (a lost connection, a lock it could not renew) as
-   * 'error' events, and prints each one, stack and all, when nobody listens: several a second
-   * while Redis is down. Workers reconnect by themselves; one line every few seconds says so.
-   */
-  private logConnectionError(source: string, error: Error): void {
-    const now = Date.now();
-    if (now - this.lastConnectionErrorAt < 5000) return;
-    this.lastConnectionErrorAt = now;
-    this.logger.warn(`${source}: ${error.message}`);
   }
 
   /** Redis evicting BullMQ keys under memory pressure would silently drop jobs and locks. */

@@ -19,3 +19,4 @@ export * from './request/client-address';
 export * from './graphql/page-budget.plugin';
 export * from './request/keyed-serial-queue';
 export * from './sql/group-batcher';
+export * from './request/throttled-logger';

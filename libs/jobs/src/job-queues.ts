@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
 import { JOB_ID, JOB_QUEUE, JobName, JobRequest, QueueName } from './job-catalogue';
 import { createFailFastRedis } from './redis-connection';
 
@@ -9,6 +9,12 @@ import { createFailFastRedis } from './redis-connection';
 export type EnsureResult = 'present' | 'added';
 
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/** Clock timers only re-check PostgreSQL, so a few quick retries cover a passing fault; the sweep covers the rest. */
+const TIMER_ATTEMPTS = 5;
+const TIMER_BACKOFF_MS = 5000;
+/** Failed jobs kept for the queue dashboard, per queue. */
+const FAILED_JOBS_KEPT = 10_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,22 +31,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  */
 @Injectable()
 export class JobQueues implements OnModuleDestroy {
-  private readonly logger = new Logger('JobQueues');
+  private readonly log = new ThrottledLogger('JobQueues');
   private readonly redis: Redis;
   private readonly queues = new Map<QueueName, Queue>();
-  private lastFailureLoggedAt = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.redis = createFailFastRedis(config.redisUrl, config.redisCommandTimeoutMs, 'referloop-producer');
     // Without a listener ioredis reports every failed reconnect as an unhandled error.
-    this.redis.on('error', (error: Error) => this.logFailure(`Redis: ${error.message}`));
-    for (const name of Object.values(QueueName)) {
-      const queue = new Queue(name, { connection: this.redis, prefix: config.queuePrefix });
-      // Each queue re-emits the connection's errors, and BullMQ prints them (stack and all) to
-      // stderr when nobody listens: several a second through a Redis outage.
-      queue.on('error', (error: Error) => this.logFailure(`Redis: ${error.message}`));
-      this.queues.set(name, queue);
-    }
+    this.redis.on('error', (error: Error) => this.log.warn('redis', `Redis: ${error.message}`));
+    for (const name of Object.values(QueueName)) this.openQueue(name);
   }
 
   queue(name: QueueName): Queue {
@@ -65,7 +64,7 @@ export class JobQueues implements OnModuleDestroy {
       await this.add(requests);
       return true;
     } catch (error) {
-      this.logFailure(`Could not enqueue ${requests.length} job(s), the relay will retry: ${(error as Error).message}`);
+      this.log.warn('enqueue', `Could not enqueue ${requests.length} job(s); the relay and the sweep will: ${(error as Error).message}`);
       return false;
     }
   }
@@ -118,8 +117,29 @@ export class JobQueues implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    await Promise.allSettled(queues.map((queue) => queue.close()));
     this.redis.disconnect();
+  }
+
+  /**
+   * BullMQ sets a queue up once, on its first connection (it checks the Redis version). With a
+   * fail-fast client that check can fail on a flaky first connection, and the queue would then
+   * refuse every job until a restart; such a queue is replaced by a fresh one instead.
+   */
+  private openQueue(name: QueueName): void {
+    const queue = new Queue(name, { connection: this.redis, prefix: this.config.queuePrefix });
+    // Each queue re-emits the connection's errors, and BullMQ prints them (stack and all) to
+    // stderr when nobody listens: several a second through a Redis outage.
+    queue.on('error', (error: Error) => this.log.warn('redis', `Redis: ${error.message}`));
+    this.queues.set(name, queue);
+    queue.waitUntilReady().catch((error: unknown) => {
+      if (this.queues.get(name) !== queue) return;
+      this.log.warn(`setup-${name}`, `Queue ${name} could not be set up (${(error as Error).message}); opening it again`);
+      void queue.close().catch(() => undefined);
+      this.openQueue(name);
+    });
   }
 
   private jobId(request: JobRequest): string {
@@ -131,20 +151,12 @@ export class JobQueues implements OnModuleDestroy {
     return {
       jobId: this.jobId(request),
       delay: request.runAt ? Math.max(0, request.runAt.getTime() - Date.now()) : undefined,
-      attempts: sending ? this.config.worker.attempts : 5,
-      backoff: { type: 'exponential', delay: sending ? this.config.worker.backoffMs : 5000 },
+      attempts: sending ? this.config.worker.attempts : TIMER_ATTEMPTS,
+      backoff: { type: 'exponential', delay: sending ? this.config.worker.backoffMs : TIMER_BACKOFF_MS },
       // The notification row is the lasting record; a finished job is only clutter in Redis.
       removeOnComplete: true,
       // Failed jobs stay (bounded) for the queue dashboard; `ensure` clears one before a retry.
-      removeOnFail: { count: 10_000 },
+      removeOnFail: { count: FAILED_JOBS_KEPT },
     };
-  }
-
-  /** Redis outages produce a burst of identical errors; one line every few seconds is enough. */
-  private logFailure(message: string): void {
-    const now = Date.now();
-    if (now - this.lastFailureLoggedAt < 5000) return;
-    this.lastFailureLoggedAt = now;
-    this.logger.warn(message);
   }
 }

@@ -46,7 +46,6 @@ export interface DeliveryRow extends NotificationRow {
   due_at: Date | null;
   appointment_at: Date | null;
   patient_id: string;
-  patient_first_name: string;
   patient_email_consent: boolean;
   provider_display_name: string;
   provider_email: string;
@@ -78,7 +77,7 @@ export class NotificationRepository {
   async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | null)[]> {
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.due_at, r.appointment_at,
-              pa.id AS patient_id, pa.first_name AS patient_first_name, pa.email_consent AS patient_email_consent,
+              pa.id AS patient_id, pa.email_consent AS patient_email_consent,
               pr.display_name AS provider_display_name, pr.email AS provider_email,
               ${clinicJson('rc')} AS referring, ${clinicJson('tc')} AS receiving
          FROM notifications n
@@ -168,10 +167,12 @@ export class NotificationRepository {
     return lazyCount(this.db, 'SELECT count(*)::int AS total FROM notifications WHERE status = $1', [NotificationStatus.FAILED]);
   }
 
-  /** FAILED → PENDING for another round of attempts; null if the row is not FAILED. */
-  async requeueFailed(id: string): Promise<NotificationRow | null> {
-    const [rows] = await this.db.query<[NotificationRow[], number]>(
-      `UPDATE notifications SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING *`,
+  /** FAILED → PENDING for another round of attempts, with its referral's clinics; null if the row is not FAILED. */
+  async requeueFailed(id: string): Promise<FailedRow | null> {
+    const [rows] = await this.db.query<[FailedRow[], number]>(
+      `UPDATE notifications n SET status = $2, updated_at = now() FROM referrals r
+        WHERE n.id = $1 AND n.status = $3 AND r.id = n.referral_id
+        RETURNING n.*, r.referring_clinic_id, r.to_clinic_id`,
       [id, NotificationStatus.PENDING, NotificationStatus.FAILED],
     );
     return rows[0] ?? null;

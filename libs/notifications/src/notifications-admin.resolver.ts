@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import {
@@ -33,6 +34,8 @@ function requireAdmin(actor: Actor): void {
 /** The operator's view of emails that could not be delivered, and the way to try again. */
 @Resolver(() => Notification)
 export class NotificationsAdminResolver {
+  private readonly logger = new Logger('Notifications');
+
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly jobs: JobQueues,
@@ -51,7 +54,11 @@ export class NotificationsAdminResolver {
   }
 
   @Mutation(() => Notification, { description: 'Sends a FAILED notification again, with a fresh round of attempts. Platform admins only.' })
-  async retryNotification(@CurrentActor() actor: Actor, @Args('input', { type: () => RetryNotificationInput }) input: RetryNotificationInput): Promise<Notification> {
+  async retryNotification(
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+    @Args('input', { type: () => RetryNotificationInput }) input: RetryNotificationInput,
+  ): Promise<Notification> {
     requireAdmin(actor);
     const row = await this.notifications.requeueFailed(input.id);
     if (!row) {
@@ -59,8 +66,11 @@ export class NotificationsAdminResolver {
       if (!existing) throw notFound('Notification');
       throw invalidTransition(`Only a FAILED notification can be retried; this one is ${existing.status}`);
     }
-    // Committed as PENDING first: if this enqueue fails the relay picks the row up.
-    await this.jobs.ensure(jobRequest(JobName.SEND_NOTIFICATION, { notificationId: row.id })).catch(() => undefined);
+    audit.touchReferral(row.referral_id, row.referring_clinic_id, row.to_clinic_id);
+    // Committed as PENDING first: if this enqueue fails, the relay picks the row up.
+    await this.jobs.ensure(jobRequest(JobName.SEND_NOTIFICATION, { notificationId: row.id })).catch((error: unknown) => {
+      this.logger.warn(`Notification ${row.id} is PENDING again but not queued yet (the relay will): ${(error as Error).message}`);
+    });
     return toNotification({ ...row, status: NotificationStatus.PENDING });
   }
 }

@@ -22,10 +22,12 @@ export interface OutboxParams {
  * are not emailed about what they did themselves. Returns (id, status) of each row.
  */
 export function outboxInsertSql(source: string, params: OutboxParams): string {
-  return `INSERT INTO notifications (id, referral_id, recipient_kind, template, recipient_email, status, skip_reason)
+  // created_at to the millisecond, like every keyset column here: a cursor carries milliseconds,
+  // and rows of one insert share their instant, so finer digits would make pages skip rows.
+  return `INSERT INTO notifications (id, referral_id, recipient_kind, template, recipient_email, status, skip_reason, created_at, updated_at)
     SELECT gen_random_uuid(), r.id, n.kind, n.template, address.email,
            CASE WHEN address.suppress IS NULL THEN '${NotificationStatus.PENDING}' ELSE '${NotificationStatus.SUPPRESSED}' END,
-           address.suppress
+           address.suppress, date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
       FROM ${source} r
       JOIN patients pa ON pa.id = r.patient_id
       JOIN providers pr ON pr.id = r.to_provider_id

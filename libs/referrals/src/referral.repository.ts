@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { outboxInsertSql, outboxValues } from '@referloop/notifications';
-import { notificationsFor } from './notifications/referral-notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams } from '@referloop/common';
+import { outboxInsertSql, outboxValues } from '@referloop/notifications';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from './lifecycle';
 import { ReferralEvent } from './models/referral.model';
+import { notificationsFor } from './notifications/referral-notifications';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
 

@@ -6,6 +6,7 @@ import { NotificationSkipReason, NotificationStatus, NotificationTemplate, Recip
 import { DeliveryRow, NotificationRepository, SentRecord } from '../notification.repository';
 import { EmailView } from '../templates/email-view';
 import { renderEmail } from '../templates/render-email';
+import { maskAddressesIn } from '../masking';
 import { stillDue } from './still-due';
 
 /** Rows per statement when reads and SENT records are grouped (see GroupBatcher). */
@@ -56,9 +57,27 @@ export class NotificationSender {
    * failure permanent (FAILED) on the row.
    */
   async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
-    const row = await this.reads.add(notificationId);
-    if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
+    let accepted: Accepted;
+    try {
+      const row = await this.reads.add(notificationId);
+      if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
+      const skipped = await this.skipIfNotDue(row);
+      if (skipped) return skipped;
+      accepted = await this.send(row);
+    } catch (error) {
+      // Whatever failed before the server accepted the email — reading, rendering, signing,
+      // sending — counts as a failed attempt, so the last one leaves the row FAILED and visible.
+      // Rethrown masked: BullMQ keeps the message in Redis (and the dashboard shows it).
+      throw await this.recordFailure(notificationId, error, finalAttempt);
+    }
+    // Outside the try: the server has the email; failing to record that must not count as a
+    // failed send (the job retries, re-reads the row and, if it is still PENDING, sends again).
+    await this.sentRecords.add({ id: notificationId, messageId: accepted.messageId, smtpResponse: accepted.response });
+    return 'sent';
+  }
 
+  /** Marks a row that must not be sent (any more); null when it is still due. */
+  private async skipIfNotDue(row: DeliveryRow): Promise<DeliveryOutcome | null> {
     if (row.recipient_kind === RecipientKind.PATIENT && !row.patient_email_consent) {
       // Consent was withdrawn (unsubscribed) after the row was written.
       await this.notifications.markNotSent(row.id, NotificationStatus.SUPPRESSED, NotificationSkipReason.NO_EMAIL_CONSENT);
@@ -68,29 +87,32 @@ export class NotificationSender {
       await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, row.recipient_email ? NotificationSkipReason.NO_LONGER_DUE : NotificationSkipReason.NO_ADDRESS);
       return NotificationStatus.SKIPPED;
     }
+    return null;
+  }
 
+  private async send(row: DeliveryRow): Promise<Accepted> {
     const view = await this.viewOf(row);
     const email = renderEmail(view);
-    const messageId = this.mailer.messageIdFor(row.id);
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
     if (view.links.unsubscribe) {
       // RFC 8058 one-click unsubscribe: mail clients POST to the link without a page.
       headers['List-Unsubscribe'] = `<${view.links.unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    let accepted: Accepted;
+    return this.mailer.send({ to: row.recipient_email as string, ...email, messageId: this.mailer.messageIdFor(row.id), headers });
+  }
+
+  /** Records the failed attempt; returns the error to rethrow, with addresses masked. */
+  private async recordFailure(notificationId: string, error: unknown, finalAttempt: boolean): Promise<Error> {
+    const message = maskAddressesIn(error instanceof Error ? error.message : String(error));
     try {
-      accepted = await this.mailer.send({ to: row.recipient_email, ...email, messageId, headers });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.notifications.markAttemptFailed(row.id, message, finalAttempt);
-      if (finalAttempt) this.logger.warn(`Notification ${row.id} FAILED after its last attempt: ${message}`);
-      throw error;
+      await this.notifications.markAttemptFailed(notificationId, message, finalAttempt);
+    } catch (recordError) {
+      // The database is likely what failed; the job's retry (or the relay) comes back to it.
+      this.logger.warn(`Notification ${notificationId}: could not record a failed attempt: ${(recordError as Error).message}`);
     }
-    // Outside the try: the server has the email; failing to record that must not count as a
-    // failed send (the job retries, re-reads the row and, if it is still PENDING, sends again).
-    await this.sentRecords.add({ id: row.id, messageId: accepted.messageId, smtpResponse: accepted.response });
-    return 'sent';
+    if (finalAttempt) this.logger.warn(`Notification ${notificationId} FAILED after its last attempt: ${message}`);
+    return new Error(message, { cause: error });
   }
 
   private async viewOf(row: DeliveryRow): Promise<EmailView> {
@@ -107,7 +129,6 @@ export class NotificationSender {
         dueAt: row.due_at,
         appointmentAt: row.appointment_at,
       },
-      patientFirstName: row.patient_first_name,
       provider: { displayName: row.provider_display_name, email: row.provider_email },
       referringClinic: clinic(row.referring),
       receivingClinic: clinic(row.receiving),

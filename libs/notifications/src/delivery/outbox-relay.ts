@@ -5,7 +5,9 @@ import { NotificationRepository, PendingKey } from '../notification.repository';
 
 /** Rows checked per page, all at once (one Redis round trip each, pipelined on one connection). */
 const PAGE = 100;
-/** Pages per pass at most, so one pass stays short; the next pass goes on. */
+/** Pages every pass checks, going on from where the previous pass stopped. */
+const PAGES_PER_PASS = 2;
+/** Pages one pass may check while it keeps finding jobs to re-add (Redis lost its data). */
 const MAX_PAGES = 50;
 
 /**
@@ -16,6 +18,8 @@ const MAX_PAGES = 50;
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
+  /** Where the next pass starts: passes walk the PENDING rows in turn and wrap around. */
+  private cursor: PendingKey | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -24,22 +28,20 @@ export class OutboxRelay {
   ) {}
 
   /**
-   * One pass over the oldest PENDING rows, a page at a time. A page whose jobs are all still
-   * queued ends the pass: the queue is first-in first-out, so behind a healthy head of the
-   * backlog the rest is almost certainly queued too, and a long backlog is not re-checked
-   * every few seconds. A page that needed re-adding (Redis lost its data, a gateway died before
-   * enqueueing) means more may be missing, and the pass goes on. Returns how many it added.
+   * One pass: a couple of pages of old PENDING rows, oldest first, from where the last pass
+   * stopped — so a long backlog costs a bounded check per pass, yet every row is looked at
+   * within a few passes. A page that needed re-adding means more may be missing (Redis lost
+   * its data), and the pass goes on. Returns how many it added.
    */
   async relay(): Promise<number> {
     let added = 0;
-    let after: PendingKey | null = null;
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      const rows = await this.notifications.pendingOlderThan(this.config.worker.relayAfterMs, PAGE, after);
+      const rows = await this.notifications.pendingOlderThan(this.config.worker.relayAfterMs, PAGE, this.cursor);
       const results = await Promise.all(rows.map((row) => this.jobs.ensure(jobRequest(JobName.SEND_NOTIFICATION, { notificationId: row.id }))));
       const addedNow = results.filter((result) => result === 'added').length;
       added += addedNow;
-      if (addedNow === 0 || rows.length < PAGE) break;
-      after = rows[rows.length - 1];
+      this.cursor = rows.length < PAGE ? null : rows[rows.length - 1];
+      if (this.cursor === null || (addedNow === 0 && page + 1 >= PAGES_PER_PASS)) break;
     }
     if (added > 0) this.logger.log(`Re-enqueued ${added} pending notification(s)`);
     return added;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { Outbox } from '@referloop/notifications';
-import { InternalAction, ReferralEventType, ReferralStatus } from '../lifecycle';
+import { InternalAction, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
 import { REMINDER } from '../notifications/referral-notifications';
 import { ReferralDispatch } from '../referral-dispatch';
 import { ReferralLifecycle } from '../referral-lifecycle.service';
@@ -27,6 +27,9 @@ export interface SweepResult {
 }
 
 const SWEEP_BATCH = 500;
+
+/** reminderAt (clock-timers.ts) in SQL, with half of the ROUTINE and URGENT windows as $2 and $3. */
+const REMINDER_AT = `r.due_at - make_interval(secs => (CASE r.priority WHEN '${ReferralPriority.URGENT}' THEN $3 ELSE $2 END)::double precision / 1000)`;
 
 /**
  * The response clock's effects: the reminder at half time and the expiry at the deadline. Each
@@ -86,25 +89,28 @@ export class ResponseClock {
    * twice is harmless and a Redis that lost its delayed jobs gets them back.
    */
   async sweep(): Promise<SweepResult> {
-    const now = Date.now();
-    const overdue = await this.clockStates(`r.due_at <= $1`, [new Date(now)]);
+    const now = new Date();
+    const overdue = await this.clockStates(`r.due_at <= $1`, [now]);
     let expired = 0;
     for (const state of overdue) if ((await this.expire(state.id, state.clock_seq)).kind === 'done') expired += 1;
 
-    const maxHalfWindowMs = (Math.max(this.config.responseWindowHours.ROUTINE, this.config.responseWindowHours.URGENT) * 3_600_000) / 2;
-    const reminderCandidates = await this.clockStates(`r.reminded_at IS NULL AND r.due_at <= $1`, [new Date(now + maxHalfWindowMs)]);
+    const pastHalfTime = await this.clockStates(`r.reminded_at IS NULL AND ${REMINDER_AT} <= $1`, [now, ...this.halfWindowsMs()]);
     let reminded = 0;
-    for (const state of reminderCandidates) {
-      if (reminderAt(this.config, state).getTime() <= now && (await this.remind(state.id, state.clock_seq)).kind === 'done') reminded += 1;
-    }
+    for (const state of pastHalfTime) if ((await this.remind(state.id, state.clock_seq)).kind === 'done') reminded += 1;
 
-    const horizon = new Date(now + 2 * this.config.worker.sweepIntervalMs + maxHalfWindowMs);
-    const upcoming = await this.clockStates(`r.due_at <= $1`, [horizon]);
-    const soon = now + 2 * this.config.worker.sweepIntervalMs;
-    const timers = upcoming.flatMap((state) => clockTimers(this.config, state)).filter((timer) => (timer.runAt?.getTime() ?? 0) <= soon);
-    if (timers.length > 0) await this.jobs.add(timers);
+    // Timers falling due before the sweep after next; `ensure` also replaces one that failed.
+    const soon = new Date(now.getTime() + 2 * this.config.worker.sweepIntervalMs);
+    const upcoming = await this.clockStates(`(r.due_at <= $1 OR (r.reminded_at IS NULL AND ${REMINDER_AT} <= $1))`, [soon, ...this.halfWindowsMs()]);
+    const timers = upcoming.flatMap((state) => clockTimers(this.config, state)).filter((timer) => (timer.runAt as Date) <= soon);
+    for (const timer of timers) await this.jobs.ensure(timer);
     if (expired + reminded > 0) this.logger.log(`Sweep expired ${expired} and reminded ${reminded} referral(s)`);
     return { expired, reminded, armed: timers.length };
+  }
+
+  /** $2 and $3 of the REMINDER_AT expression: half of each priority's window. */
+  private halfWindowsMs(): [number, number] {
+    const { ROUTINE, URGENT } = this.config.responseWindowHours;
+    return [(ROUTINE * 3_600_000) / 2, (URGENT * 3_600_000) / 2];
   }
 
   private clockStates(condition: string, values: unknown[]): Promise<ClockState[]> {
@@ -115,4 +121,3 @@ export class ResponseClock {
     );
   }
 }
-
