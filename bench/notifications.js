@@ -55,6 +55,7 @@ function readConfig() {
     rateSeconds: intEnv('BENCH_RATE_SECONDS', 20, 1, 3600),
     timeoutSeconds: intEnv('BENCH_TIMEOUT', 300, 10, 7200),
     out: strEnv('BENCH_OUT', ''),
+    workerProfileDir: strEnv('BENCH_WORKER_PROFILE_DIR', ''),
     keepDatabase: ['1', 'true', 'yes'].includes(strEnv('BENCH_KEEP_DB', '').toLowerCase()),
   };
 }
@@ -276,7 +277,12 @@ async function main() {
   // --- phase A: drain the backlog -----------------------------------------------------------------------
   const bootStarted = performance.now();
   // Its own process, as in production: the sink's work stays out of the worker's event loop.
-  state.worker = new WorkerProcess({ env: workerEnv, logFile: path.join(os.tmpdir(), `referloop-bench-worker-${runId}.log`) });
+  state.worker = new WorkerProcess({
+    env: workerEnv,
+    logFile: path.join(os.tmpdir(), `referloop-bench-worker-${runId}.log`),
+    // A V8 CPU profile of the worker, written when it exits.
+    nodeArgs: config.workerProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.workerProfileDir}`] : [],
+  });
   await state.worker.start();
   const workerStartSeconds = (performance.now() - bootStarted) / 1000;
   log(`worker started in ${workerStartSeconds.toFixed(2)} s (concurrency ${config.concurrency}, ${config.smtpConnections} SMTP connections); resuming the queue`);
