@@ -1,13 +1,12 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { AuditEntry } from './support/audit-entry';
 import { createPatient, Referral, referralInput, runReferralMutation } from './support/fixtures';
 import { listHeaders, NotificationRowView, settledNotifications } from './support/notification-rows';
 import { AUDIT_ENTRIES, PATIENT } from './support/operations';
 import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
-import { startTestApp, TestApp } from './support/test-app';
-import { startTestWorker } from './support/test-worker';
-import { buildWorld, World } from './support/world';
+import { Pipeline, startPipeline } from './support/pipeline';
+import { TestApp } from './support/test-app';
+import { World } from './support/world';
 
 type Patient = { id: string; email: string; firstName: string; lastName: string; dateOfBirth: string };
 
@@ -65,23 +64,17 @@ function craftToken(referralId: string, patientId: string, expiresAtSeconds: num
 }
 
 describe('patient emails: consent, unsubscribe and signed links', () => {
+  let pipeline: Pipeline;
   let app: TestApp;
-  let worker: RunningWorker;
   let smtp: SmtpSink;
   let world: World;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    app = await startTestApp();
-    worker = await startTestWorker(app.config, { SMTP_URL: smtp.url });
-    world = await buildWorld(app.anonymous);
+    pipeline = await startPipeline();
+    ({ app, smtp, world } = pipeline);
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await app?.close();
-    await smtp?.close();
-  });
+  afterAll(() => pipeline?.close());
 
   const newPatient = (emailConsent: boolean): Promise<Patient> =>
     createPatient(world.coordinatorA.client, world.clinicA.id, { emailConsent, dateOfBirth: DATE_OF_BIRTH });

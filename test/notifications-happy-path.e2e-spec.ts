@@ -1,27 +1,18 @@
-import { RunningWorker } from '../apps/worker/src/bootstrap';
+import { Pipeline, startPipeline } from './support/pipeline';
 import { SmtpSink } from './support/smtp-sink';
-import { startTestApp, TestApp } from './support/test-app';
-import { startTestWorker } from './support/test-worker';
-import { referralIn, World, buildWorld } from './support/world';
+import { referralIn, World } from './support/world';
 
 describe('notification pipeline: the happy path delivers each email once', () => {
-  let app: TestApp;
-  let worker: RunningWorker;
+  let pipeline: Pipeline;
   let smtp: SmtpSink;
   let world: World;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    app = await startTestApp();
-    worker = await startTestWorker(app.config, { SMTP_URL: smtp.url });
-    world = await buildWorld(app.anonymous);
+    pipeline = await startPipeline();
+    ({ smtp, world } = pipeline);
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await app?.close();
-    await smtp?.close();
-  });
+  afterAll(() => pipeline?.close());
 
   it('sends the provider and the patient an email when a referral is sent, and the referrer when it is accepted', async () => {
     await referralIn(world, 'ACCEPTED');

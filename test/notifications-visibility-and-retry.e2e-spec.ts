@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { expectGraphqlError } from './support/expectations';
 import { Referral } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
@@ -15,9 +14,8 @@ import {
   settledNotifications,
 } from './support/notification-rows';
 import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
-import { startTestApp, TestApp } from './support/test-app';
-import { startTestWorker } from './support/test-worker';
-import { buildWorld, referralIn, World } from './support/world';
+import { Pipeline, startPipeline } from './support/pipeline';
+import { referralIn, World } from './support/world';
 
 /**
  * Retries back off exponentially from NOTIFICATION_BACKOFF_MS: 100, 200, ... 3200 ms for seven
@@ -34,23 +32,16 @@ const FAILED_PAGE = `query ($first: Int, $after: String) {
 }`;
 
 describe('notifications: who sees them, and delivery through SMTP failures', () => {
-  let app: TestApp;
-  let worker: RunningWorker;
+  let pipeline: Pipeline;
   let smtp: SmtpSink;
   let world: World;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    app = await startTestApp(RETRY_SETTINGS);
-    worker = await startTestWorker(app.config, { SMTP_URL: smtp.url, ...RETRY_SETTINGS });
-    world = await buildWorld(app.anonymous);
+    pipeline = await startPipeline(RETRY_SETTINGS);
+    ({ smtp, world } = pipeline);
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await app?.close();
-    await smtp?.close();
-  });
+  afterAll(() => pipeline?.close());
 
   const rowsOf = (referral: Referral) => notificationsOf(world.coordinatorA.client, referral.id);
   const emailsAbout = (rows: NotificationRowView[]): ReceivedEmail[] => {
