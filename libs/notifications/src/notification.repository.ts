@@ -23,6 +23,8 @@ export interface NotificationRow {
 
 export interface SentRecord {
   id: string;
+  /** The address it went to, recorded in place of the one chosen at commit. */
+  address: string;
   messageId: string;
   smtpResponse: string;
 }
@@ -39,6 +41,11 @@ export interface FailedRow extends NotificationRow {
 
 /** A notification with everything its email may show, read in one query when it is sent. */
 export interface DeliveryRow extends NotificationRow {
+  /**
+   * The recipient's address now. It is what a send uses: a retry after the clinic corrected a
+   * mistyped address must not go to the old one.
+   */
+  current_email: string | null;
   reference: string;
   modality: string;
   priority: string;
@@ -77,6 +84,7 @@ export class NotificationRepository {
   async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | null)[]> {
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.due_at, r.appointment_at,
+              CASE n.recipient_kind WHEN 'PATIENT' THEN pa.email WHEN 'PROVIDER' THEN pr.email ELSE sender.email END AS current_email,
               pa.id AS patient_id, pa.email_consent AS patient_email_consent,
               pr.display_name AS provider_display_name, pr.email AS provider_email,
               ${clinicJson('rc')} AS referring, ${clinicJson('tc')} AS receiving
@@ -86,6 +94,7 @@ export class NotificationRepository {
          JOIN providers pr ON pr.id = r.to_provider_id
          JOIN clinics rc ON rc.id = r.referring_clinic_id
          JOIN clinics tc ON tc.id = r.to_clinic_id
+         JOIN users sender ON sender.id = COALESCE(r.sent_by_user_id, r.referring_user_id)
         WHERE n.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -97,8 +106,8 @@ export class NotificationRepository {
   async markSent(sent: readonly SentRecord[]): Promise<void> {
     await this.db.query(
       `UPDATE notifications n SET status = $4, message_id = v.message_id, smtp_response = v.smtp_response, sent_at = now(),
-              updated_at = now(), attempts = n.attempts + 1, last_error = NULL
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v (id, message_id, smtp_response)
+              updated_at = now(), attempts = n.attempts + 1, last_error = NULL, recipient_email = v.address
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $6::text[]) AS v (id, message_id, smtp_response, address)
         WHERE n.id = v.id AND n.status = $5`,
       [
         sent.map((record) => record.id),
@@ -106,6 +115,7 @@ export class NotificationRepository {
         sent.map((record) => boundedError(record.smtpResponse)),
         NotificationStatus.SENT,
         NotificationStatus.PENDING,
+        sent.map((record) => record.address),
       ],
     );
   }

@@ -25,7 +25,7 @@ export class NotificationEntity {
   @Column({ name: 'recipient_kind', type: 'varchar', length: 10 })
   recipientKind!: string;
 
-  /** The address chosen when the transition committed; null when there was none. */
+  /** The address chosen when the transition committed (null when there was none); once SENT, the one it went to. */
   @Column({ name: 'recipient_email', type: 'varchar', length: 254, nullable: true })
   recipientEmail!: string | null;
 

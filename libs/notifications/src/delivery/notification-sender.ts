@@ -58,12 +58,14 @@ export class NotificationSender {
    */
   async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     let accepted: Accepted;
+    let address: string;
     try {
       const row = await this.reads.add(notificationId);
       if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
       const skipped = await this.skipIfNotDue(row);
       if (skipped) return skipped;
-      accepted = await this.send(row);
+      address = row.current_email as string;
+      accepted = await this.send(row, address);
     } catch (error) {
       // Whatever failed before the server accepted the email — reading, rendering, signing,
       // sending — counts as a failed attempt, so the last one leaves the row FAILED and visible.
@@ -72,7 +74,7 @@ export class NotificationSender {
     }
     // Outside the try: the server has the email; failing to record that must not count as a
     // failed send (the job retries, re-reads the row and, if it is still PENDING, sends again).
-    await this.sentRecords.add({ id: notificationId, messageId: accepted.messageId, smtpResponse: accepted.response });
+    await this.sentRecords.add({ id: notificationId, address, messageId: accepted.messageId, smtpResponse: accepted.response });
     return 'sent';
   }
 
@@ -83,14 +85,14 @@ export class NotificationSender {
       await this.notifications.markNotSent(row.id, NotificationStatus.SUPPRESSED, NotificationSkipReason.NO_EMAIL_CONSENT);
       return NotificationStatus.SUPPRESSED;
     }
-    if (!stillDue(row.template, row.referral_status) || !row.recipient_email) {
-      await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, row.recipient_email ? NotificationSkipReason.NO_LONGER_DUE : NotificationSkipReason.NO_ADDRESS);
+    if (!stillDue(row.template, row.referral_status) || !row.current_email) {
+      await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, row.current_email ? NotificationSkipReason.NO_LONGER_DUE : NotificationSkipReason.NO_ADDRESS);
       return NotificationStatus.SKIPPED;
     }
     return null;
   }
 
-  private async send(row: DeliveryRow): Promise<Accepted> {
+  private async send(row: DeliveryRow, to: string): Promise<Accepted> {
     const view = await this.viewOf(row);
     const email = renderEmail(view);
     const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
@@ -99,7 +101,7 @@ export class NotificationSender {
       headers['List-Unsubscribe'] = `<${view.links.unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    return this.mailer.send({ to: row.recipient_email as string, ...email, messageId: this.mailer.messageIdFor(row.id), headers });
+    return this.mailer.send({ to, ...email, messageId: this.mailer.messageIdFor(row.id), headers });
   }
 
   /** Records the failed attempt; returns the error to rethrow, with addresses masked. */
