@@ -36,6 +36,15 @@ export class Provider {
   @Field(() => GeoPoint, { nullable: true })
   location!: GeoPoint | null;
 
+  @Field(() => [String], { description: 'ISO 639-1 codes of the languages treated in.' })
+  languages!: string[];
+
+  @Field(() => String, { nullable: true })
+  postalCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  city!: string | null;
+
   @Field(() => DateTime)
   createdAt!: Date;
 }

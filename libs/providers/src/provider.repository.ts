@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Condition, geoPoint, lazyCount, Modality, PageRequest, sqlParams, Technique, whereClause } from '@referloop/common';
 import { CreateProviderInput } from './dto/create-provider.input';
+import { UpdateProviderInput } from './dto/update-provider.input';
 import { ProviderFilter } from './dto/providers.args';
 import { Provider } from './provider.model';
 
@@ -20,6 +21,9 @@ export interface ProviderRow {
   weekly_capacity: number;
   latitude: number | null;
   longitude: number | null;
+  languages: string[];
+  postal_code: string | null;
+  city: string | null;
   created_at: Date;
 }
 
@@ -35,8 +39,26 @@ export const toProvider = (row: ProviderRow): Provider => ({
   acceptingNewPatients: row.accepting_new_patients,
   weeklyCapacity: row.weekly_capacity,
   location: geoPoint(row.latitude, row.longitude),
+  languages: row.languages,
+  postalCode: row.postal_code,
+  city: row.city,
   createdAt: row.created_at,
 });
+
+/** Profile columns an update may set, from the input's field names. */
+const UPDATABLE: Record<string, (value: never) => Record<string, unknown>> = {
+  displayName: (value: string) => ({ display_name: value.trim() }),
+  email: (value: string) => ({ email: value.toLowerCase() }),
+  modalities: (value: string[]) => ({ modalities: value }),
+  techniques: (value: string[]) => ({ techniques: value }),
+  conditions: (value: string[]) => ({ conditions: value }),
+  acceptingNewPatients: (value: boolean) => ({ accepting_new_patients: value }),
+  weeklyCapacity: (value: number) => ({ weekly_capacity: value }),
+  languages: (value: string[]) => ({ languages: value }),
+  location: (value: { latitude: number; longitude: number }) => ({ latitude: value.latitude, longitude: value.longitude }),
+  postalCode: (value: string) => ({ postal_code: value.trim().toUpperCase() }),
+  city: (value: string) => ({ city: value.trim() }),
+};
 
 /** The provider directory is visible to every signed-in user: referrals cross clinics. */
 @Injectable()
@@ -47,8 +69,8 @@ export class ProviderRepository {
   async insert(input: CreateProviderInput): Promise<Provider | null> {
     const rows: ProviderRow[] = await this.db.query<ProviderRow[]>(
       `INSERT INTO providers (id, clinic_id, user_id, display_name, email, modalities, techniques, conditions,
-         accepting_new_patients, weekly_capacity, latitude, longitude, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         accepting_new_patients, weekly_capacity, latitude, longitude, created_at, languages, postal_code, city)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (user_id) DO NOTHING RETURNING *`,
       [
         randomUUID(),
@@ -65,7 +87,31 @@ export class ProviderRepository {
         input.location.longitude,
         // JS time, like every keyset column: a cursor holds milliseconds, now() has microseconds.
         new Date(),
+        input.languages ?? [],
+        input.postalCode?.trim().toUpperCase() ?? null,
+        input.city?.trim() ?? null,
       ],
+    );
+    return rows[0] ? toProvider(rows[0]) : null;
+  }
+
+  /**
+   * Applies the given profile fields to the provider of `clinicId` (the clinic the caller was
+   * checked against, so the statement itself cannot touch another clinic's provider).
+   */
+  async update(id: string, clinicId: string, input: UpdateProviderInput): Promise<Provider | null> {
+    const changes = Object.assign(
+      {},
+      ...Object.entries(input)
+        .filter(([field, value]) => field in UPDATABLE && value !== undefined)
+        .map(([field, value]) => UPDATABLE[field](value as never)),
+    ) as Record<string, unknown>;
+    if (Object.keys(changes).length === 0) return this.findById(id);
+    const { values, param } = sqlParams([id, clinicId]);
+    const sets = Object.entries(changes).map(([column, value]) => `${column} = ${param(value)}`);
+    const [rows] = await this.db.query<[ProviderRow[], number]>(
+      `UPDATE providers SET ${sets.join(', ')} WHERE id = $1 AND clinic_id = $2 RETURNING *`,
+      values,
     );
     return rows[0] ? toProvider(rows[0]) : null;
   }
@@ -94,5 +140,4 @@ export class ProviderRepository {
       .then((found) => found.map(toProvider));
     return { rows, count };
   }
-
 }

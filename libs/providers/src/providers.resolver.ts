@@ -14,6 +14,7 @@ import {
 } from '@referloop/common';
 import { UserRepository } from '@referloop/auth';
 import { CreateProviderInput } from './dto/create-provider.input';
+import { UpdateProviderInput } from './dto/update-provider.input';
 import { ProvidersArgs } from './dto/providers.args';
 import { Provider } from './provider.model';
 import { ProviderRepository } from './provider.repository';
@@ -41,6 +42,23 @@ export class ProvidersResolver {
     const created = await this.providerRepository.insert(input);
     if (!created) throw badInput('input.userId', 'This user already has a provider profile');
     return created;
+  }
+
+  @Mutation(() => Provider, { description: "Changes a provider's profile. The provider themself, their clinic's admins, or platform admins." })
+  async updateProvider(
+    @CurrentActor() actor: Actor,
+    @Args('input', { type: () => UpdateProviderInput }) input: UpdateProviderInput,
+  ): Promise<Provider> {
+    const provider = await this.providerRepository.findById(input.id);
+    if (!provider) throw notFound('Provider');
+    const mayEdit =
+      isPlatformAdmin(actor) ||
+      actor.providerId === provider.id ||
+      (actor.role === UserRole.CLINIC_ADMIN && actor.clinicId === provider.clinicId);
+    if (!mayEdit) throw forbidden("Only the provider, their clinic's admins and platform admins change a provider's profile");
+    const updated = await this.providerRepository.update(provider.id, provider.clinicId, input);
+    if (!updated) throw notFound('Provider');
+    return updated;
   }
 
   @Query(() => ProviderConnection, { description: 'The provider directory, newest first.' })

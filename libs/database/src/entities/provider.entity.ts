@@ -44,6 +44,16 @@ export class ProviderEntity {
   @Column({ name: 'weekly_capacity', type: 'integer' })
   weeklyCapacity!: number;
 
+  /** ISO 639-1 codes of the languages the provider treats in ("en", "es"). */
+  @Column({ type: 'text', array: true, default: '{}' })
+  languages!: string[];
+
+  @Column({ name: 'postal_code', type: 'varchar', length: 20, nullable: true })
+  postalCode!: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  city!: string | null;
+
   @Column({ type: 'double precision', nullable: true })
   latitude!: number | null;
 

@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsEnum,
   IsInt,
+  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -16,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Condition, GeoPointInput, IsNotBlank, Modality, Technique } from '@referloop/common';
+import { IsCity, IsLanguageList, IsPostalCode } from './profile-validators';
 
 @InputType()
 export class CreateProviderInput {
@@ -70,4 +72,19 @@ export class CreateProviderInput {
   @ValidateNested()
   @Type(() => GeoPointInput)
   location!: GeoPointInput;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes of the languages treated in, e.g. ["en", "es"].' })
+  @IsOptional()
+  @IsLanguageList()
+  languages?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsPostalCode()
+  postalCode?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsCity()
+  city?: string;
 }
