@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   Actor,
   badInput,
@@ -8,6 +8,7 @@ import {
   isPlatformAdmin,
   notFound,
   pageRequest,
+  requireUuid,
   toConnection,
   UserRole,
   type Connection,
@@ -59,6 +60,13 @@ export class ProvidersResolver {
     const updated = await this.providerRepository.update(provider.id, provider.clinicId, input);
     if (!updated) throw notFound('Provider');
     return updated;
+  }
+
+  @Query(() => Provider, { description: 'One provider of the directory.' })
+  async provider(@Args('id', { type: () => ID }) id: string): Promise<Provider> {
+    const found = await this.providerRepository.findById(requireUuid(id, 'id'));
+    if (!found) throw notFound('Provider');
+    return found;
   }
 
   @Query(() => ProviderConnection, { description: 'The provider directory, newest first.' })
