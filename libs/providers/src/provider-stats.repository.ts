@@ -18,7 +18,8 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Load and responsiveness, computed in one statement for a batch of providers from their
- * referrals (the per-provider indexes on referrals keep each lookup narrow). "Answered" means
+ * referrals. Every subquery says `status <> 'DRAFT'` (true anyway of answered referrals) so
+ * PostgreSQL can use the per-provider partial indexes instead of scanning all referrals. "Answered" means
  * accepted or declined: `responded_at` is set by both, `decline_reason` only by a decline.
  */
 @Injectable()
@@ -29,9 +30,9 @@ export class ProviderStatsRepository {
     const rows: StatsRow[] = await this.db.query(
       `SELECT p.id, p.weekly_capacity,
               (SELECT count(*) FROM referrals r
-                WHERE r.to_provider_id = p.id AND r.status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT'))::int AS active_episodes,
+                WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT'))::int AS active_episodes,
               (SELECT count(*) FROM referrals r
-                WHERE r.to_provider_id = p.id AND r.responded_at IS NOT NULL AND r.decline_reason IS NULL
+                WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.responded_at IS NOT NULL AND r.decline_reason IS NULL
                   AND r.responded_at >= (date_trunc('week', now() AT TIME ZONE c.time_zone) AT TIME ZONE c.time_zone))::int AS accepted_this_week,
               answered.answered, answered.accepted, answered.median_ms, answered.p90_ms
          FROM providers p
@@ -42,7 +43,7 @@ export class ProviderStatsRepository {
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000) AS median_ms,
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000) AS p90_ms
              FROM referrals r
-            WHERE r.to_provider_id = p.id AND r.responded_at IS NOT NULL AND r.sent_at >= now() - interval '90 days'
+            WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.responded_at IS NOT NULL AND r.sent_at >= now() - interval '90 days'
          ) answered
         WHERE p.id = ANY($1::uuid[])`,
       [ids],
