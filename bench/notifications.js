@@ -32,6 +32,7 @@ const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
 const { seedThroughApi } = require('./lib/seed');
 const { SmtpSink } = require('./lib/smtp-sink');
 const { WorkerProcess } = require('./lib/worker');
+const { runHarness } = require('./lib/harness');
 const { runNoopBaseline, deleteKeys, redisOptions, QUEUE } = require('./lib/queue-baseline');
 const { HarnessError, intEnv, strEnv, sleep, freePort, latencyStats, fmt, log } = require('./lib/util');
 
@@ -475,37 +476,11 @@ function printSummary(r, config) {
 
 // ---------------------------------------------------------------------------------------------
 
-let exiting = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (exiting) return;
-    exiting = true;
-    log(`${signal}: cleaning up`);
-    const code = 128 + (os.constants.signals[signal] ?? 1);
-    // Bounded: whatever hangs, the process ends.
-    setTimeout(() => process.exit(code), 30_000).unref();
-    cleanup().finally(() => process.exit(code));
-  });
-}
-process.on('exit', () => killGateways());
-
-main()
-  .then(
-    () => 0,
-    (error) => {
-      // After a signal, requests fail because cleanup stopped the gateway: not worth reporting.
-      if (exiting) return 1;
-      state.failed = true;
-      log(error instanceof HarnessError ? `error: ${error.message}` : `error: ${error.stack ?? error}`);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    if (exiting) return;
-    setTimeout(() => {
-      log('cleanup did not finish within 60 s; exiting anyway');
-      process.exit(code || 1);
-    }, 60_000).unref();
-    await cleanup();
-    process.exit(code);
-  });
+runHarness({
+  main,
+  cleanup,
+  onError: () => {
+    state.failed = true;
+  },
+  onExit: () => killGateways(),
+});

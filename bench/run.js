@@ -26,6 +26,7 @@ const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
 const { runLoad, stopCurrent: stopLoad } = require('./lib/load');
 const { runPgbench, pgbenchVersion, killAllSync: killPgbench } = require('./lib/pgbench');
 const { seedThroughApi, bulkSeed } = require('./lib/seed');
+const { runHarness } = require('./lib/harness');
 const { HarnessError, intEnv, strEnv, freePort, fmt, log } = require('./lib/util');
 
 const TARGET_RATIO = 0.2;
@@ -429,33 +430,11 @@ function markdown(results, config, table) {
 
 // ---------------------------------------------------------------------------------------------
 
-let exiting = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (exiting) return;
-    exiting = true;
-    log(`${signal}: cleaning up`);
-    const code = 128 + (os.constants.signals[signal] ?? 1);
-    // Bounded: whatever hangs, the process ends.
-    setTimeout(() => process.exit(code), 30_000).unref();
-    cleanup().finally(() => process.exit(code));
-  });
-}
-process.on('exit', () => {
-  killGateways();
-  killPgbench();
+runHarness({
+  main,
+  cleanup,
+  onExit: () => {
+    killGateways();
+    killPgbench();
+  },
 });
-
-main()
-  .then(
-    () => 0,
-    (error) => {
-      log(error instanceof HarnessError ? `error: ${error.message}` : `error: ${error.stack ?? error}`);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    if (exiting) return;
-    await cleanup();
-    process.exit(code);
-  });

@@ -17,17 +17,9 @@ const QUEUE = 'notifications';
 const JOB_NAME = 'send-notification';
 const ADD_BATCH = 1000;
 
-/** ioredis options from a redis:// URL, as the product's redisOptionsFromUrl builds them. */
+/** ioredis options from a redis:// URL: the product's own parsing (loaded once dist/ is built). */
 function redisOptions(redisUrl) {
-  const url = new URL(redisUrl);
-  const db = url.pathname.replace(/^\//, '');
-  return {
-    host: url.hostname,
-    port: url.port ? Number(url.port) : 6379,
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: db ? Number(db) : 0,
-  };
+  return require('../../dist/libs/jobs/src/redis-connection').redisOptionsFromUrl(redisUrl);
 }
 
 /**

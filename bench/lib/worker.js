@@ -5,6 +5,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { HarnessError, sleep } = require('./util');
+const { stopChild } = require('./harness');
 const { nodeArgs: appNodeArgs } = require('../../scripts/apps');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -65,16 +66,8 @@ class WorkerProcess {
   /** SIGTERM (the worker finishes running jobs), SIGKILL after the grace period. */
   async stop() {
     const child = this.child;
-    if (!child) return;
     this.child = null;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killed = await Promise.race([this.exited.then(() => false), sleep(STOP_GRACE_MS).then(() => true)]);
-      if (killed) {
-        child.kill('SIGKILL');
-        await Promise.race([this.exited, sleep(5_000)]);
-      }
-    }
+    await stopChild(child, this.exited, STOP_GRACE_MS, sleep);
   }
 }
 
