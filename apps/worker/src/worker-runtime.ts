@@ -6,6 +6,7 @@ import { OutboxRelay } from '@referloop/notifications';
 import { ResponseClock } from '@referloop/referrals';
 import { HealthServer } from './health-server';
 import { PeriodicTask } from './periodic-task';
+import { ProviderStatsTable } from '@referloop/providers';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
@@ -36,6 +37,7 @@ export class WorkerRuntime {
     private readonly relay: OutboxRelay,
     private readonly responseClock: ResponseClock,
     private readonly jobs: JobQueues,
+    private readonly providerStats: ProviderStatsTable,
   ) {
     this.processors = [notifications, clock];
   }
@@ -54,6 +56,8 @@ export class WorkerRuntime {
     this.tasks = [
       new PeriodicTask('OutboxRelay', this.config.worker.relayIntervalMs, () => this.relay.relay()),
       new PeriodicTask('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
+      // Transitions keep each provider's row current; this moves the 90-day window on for the rest.
+      new PeriodicTask('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
     ];
     for (const task of this.tasks) task.start();
     this.health = new HealthServer(() => this.healthCheck());

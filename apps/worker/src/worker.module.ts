@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule } from '@referloop/common';
 import { dataSourceOptions } from '@referloop/database';
 import { QueueName, redisOptionsFromUrl } from '@referloop/jobs';
 import { NotificationDeliveryModule } from '@referloop/notifications';
+import { ProviderStatsModule } from '@referloop/providers';
 import { ReferralsCoreModule } from '@referloop/referrals';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
@@ -45,6 +46,7 @@ export class WorkerModule {
         BullModule.registerQueue({ name: QueueName.NOTIFICATIONS }, { name: QueueName.RESPONSE_CLOCK }),
         ReferralsCoreModule,
         NotificationDeliveryModule,
+        ProviderStatsModule,
       ],
       providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime],
     };

@@ -6,6 +6,8 @@ export * from './graphql/depth-limit.rule';
 export * from './pagination/connection';
 export * from './validation/validation-pipe';
 export * from './vocabulary/vocabulary';
+export * from './vocabulary/vocabulary-words';
+export * from './geo/great-circle';
 export * from './request/actor';
 export * from './request/request-context';
 export * from './request/audit-trail';

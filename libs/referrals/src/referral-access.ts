@@ -9,11 +9,14 @@ export interface ReferralParticipants {
   referringProviderId: string | null;
   toProviderId: string | null;
   toClinicId: string | null;
+  /** Set by the lock query of a move: the actor is an eligible provider of this open referral. */
+  poolCandidate?: boolean;
 }
 
 /**
  * Which parties the actor is for this referral. Drafts belong to the referrer alone: the
- * receiving side neither sees nor acts on a referral until it is sent.
+ * receiving side neither sees nor acts on a referral until it is sent. An open referral has no
+ * receiver side until it is claimed (`to_provider_id`, `to_clinic_id` are null until then).
  */
 export function partiesOf(actor: Actor, referral: ReferralParticipants): Set<Party> {
   const parties = new Set<Party>();
@@ -26,6 +29,8 @@ export function partiesOf(actor: Actor, referral: ReferralParticipants): Set<Par
       parties.add(Party.REFERRER);
     }
     if (sent && actor.providerId !== null && actor.providerId === referral.toProviderId) parties.add(Party.TARGET_PROVIDER);
+    // Until someone claims it an open referral has no receiver side, only candidates.
+    if (sent && referral.poolCandidate === true && referral.toProviderId === null) parties.add(Party.POOL_CANDIDATE);
   }
   return parties;
 }

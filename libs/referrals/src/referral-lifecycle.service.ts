@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
 import { Outbox } from '@referloop/notifications';
+import { ProviderStatsTable } from '@referloop/providers';
 import { decide, describeAction, LifecycleAction, Party, ReferralEventType, ReferralStatus } from './lifecycle';
 import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
@@ -13,6 +14,8 @@ import { ReferralRow } from './referral.row';
 
 export interface MoveContext {
   row: ReferralRow;
+  /** Who the actor is for this referral (empty for the system). */
+  parties: ReadonlySet<Party>;
   to: ReferralStatus;
   reasonRequired: boolean;
   now: Date;
@@ -25,6 +28,12 @@ export interface MovePlan<R = undefined> {
   event: { type: ReferralEventType; reason?: string | null; data?: unknown };
   /** Something else the move produced (the new referral of a redirect). */
   result?: R;
+  /**
+   * The move leaves the referral itself as it was (no version bump, no emails): a provider's
+   * pass on an open referral, which the rest of the pool must still be able to claim at the
+   * version they loaded.
+   */
+  leavesReferral?: boolean;
 }
 
 export interface Command {
@@ -39,7 +48,14 @@ export const rowParticipants = (row: ReferralRow) => ({
   referringProviderId: row.referring_provider_id,
   toProviderId: row.to_provider_id,
   toClinicId: row.to_clinic_id,
+  poolCandidate: row.pool_candidate === true,
 });
+
+const ACTIVE = new Set([ReferralStatus.ACCEPTED, ReferralStatus.SCHEDULED, ReferralStatus.IN_TREATMENT]);
+
+/** A move changes its provider's stats when it answers the referral or starts or ends an episode. */
+const changesProviderStats = (from: ReferralStatus, to: ReferralStatus) =>
+  from !== to && (to === ReferralStatus.ACCEPTED || to === ReferralStatus.DECLINED || ACTIVE.has(from) !== ACTIVE.has(to));
 
 /** What a committed move leaves to do once its transaction is over. */
 interface Committed<R> {
@@ -62,6 +78,7 @@ export class ReferralLifecycle {
     private readonly referrals: ReferralRepository,
     private readonly outbox: Outbox,
     private readonly dispatch: ReferralDispatch,
+    private readonly providerStats: ProviderStatsTable,
   ) {}
 
   async move<R = undefined>(
@@ -71,10 +88,14 @@ export class ReferralLifecycle {
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
   ): Promise<{ row: ReferralRow; result?: R }> {
     const committed = await this.db.transaction(async (manager) => {
-      const row = await this.referrals.lockVisible(manager, actor, command.id);
+      const row = await this.referrals.lockForMove(manager, actor, command.id);
       if (!row) throw notFound('Referral');
 
-      const decision = decide(rowFacts(row), action, partiesOf(actor, rowParticipants(row)));
+      const parties = partiesOf(actor, rowParticipants(row));
+      if (parties.size === 0 && row.pool_candidate === true && row.to_provider_id !== null) {
+        throw invalidTransition('This open referral has already been taken by another provider');
+      }
+      const decision = decide(rowFacts(row), action, parties);
       if (!decision.allowed) {
         if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Not your side's action on this referral: ${describeAction(action)}`);
         throw invalidTransition(decision.message);
@@ -84,7 +105,7 @@ export class ReferralLifecycle {
           currentVersion: row.version,
         });
       }
-      return this.apply(manager, row, decision.to, decision.reasonRequired, actor.userId, plan);
+      return this.apply(manager, row, parties, decision.to, decision.reasonRequired, actor.userId, plan);
     });
     await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
     return { row: committed.row, result: committed.result };
@@ -106,7 +127,7 @@ export class ReferralLifecycle {
       if (!row || !stillDue(row, new Date())) return null;
       const decision = decide(rowFacts(row), action, new Set([Party.SYSTEM]));
       if (!decision.allowed) return null;
-      return this.apply(manager, row, decision.to, decision.reasonRequired, null, plan);
+      return this.apply(manager, row, new Set(), decision.to, decision.reasonRequired, null, plan);
     });
     if (!committed) return null;
     await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
@@ -116,17 +137,24 @@ export class ReferralLifecycle {
   private async apply<R>(
     manager: EntityManager,
     row: ReferralRow,
+    parties: ReadonlySet<Party>,
     to: ReferralStatus,
     reasonRequired: boolean,
     actorId: string | null,
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
   ): Promise<Committed<R>> {
     const now = new Date();
-    const { changes, event, result } = await plan({ row, to, reasonRequired, now, manager });
+    const { changes, event, result, leavesReferral } = await plan({ row, parties, to, reasonRequired, now, manager });
+    const history = { referralId: row.id, type: event.type, fromStatus: row.status, actorId, reason: event.reason ?? null, data: event.data, at: now };
+    if (leavesReferral) {
+      await this.referrals.appendEvents(manager, [{ ...history, toStatus: row.status }]);
+      return { row, result, pendingNotificationIds: [] };
+    }
     const updated = await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
-    await this.referrals.appendEvents(manager, [
-      { referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now },
-    ]);
+    await this.referrals.appendEvents(manager, [{ ...history, toStatus: to }]);
+    if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
+      await this.providerStats.refresh(manager, [updated.to_provider_id]);
+    }
     const { pendingIds } = await this.outbox.record(manager, row.id, actorId, notificationsFor(event.type, row.status));
     return { row: updated, result, pendingNotificationIds: pendingIds };
   }

@@ -10,7 +10,8 @@ import {
   RequestReferralInfoInput,
   ScheduleReferralInput,
 } from './dto/transition.input';
-import { DeclineReason, ReferralAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { DeclineReason, Party, ReferralAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { ReferralRepository } from './referral.repository';
 import { outcomeJson } from './clinical-json';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralRow } from './referral.row';
@@ -26,6 +27,7 @@ export class ReferralTransitions {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lifecycle: ReferralLifecycle,
+    private readonly referrals: ReferralRepository,
   ) {}
 
   async send(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
@@ -66,22 +68,42 @@ export class ReferralTransitions {
     return row;
   }
 
+  /** Accepting an open referral claims it: the candidate and their clinic become its receiver side. */
   async accept(actor: Actor, input: AcceptReferralInput): Promise<ReferralRow> {
-    const { row } = await this.lifecycle.move(actor, input, ReferralAction.ACCEPT, ({ now }) => ({
-      changes: { responded_at: now },
-      event: { type: ReferralEventType.ACCEPTED, reason: input.note?.trim() || null },
-    }));
+    const { row } = await this.lifecycle.move(actor, input, ReferralAction.ACCEPT, ({ now, parties }) => {
+      const claiming = parties.has(Party.POOL_CANDIDATE);
+      return {
+        changes: { responded_at: now, ...(claiming ? { to_provider_id: actor.providerId, to_clinic_id: actor.clinicId } : {}) },
+        event: { type: ReferralEventType.ACCEPTED, reason: input.note?.trim() || null, data: claiming ? { claimedFromPool: true } : undefined },
+      };
+    });
     return row;
   }
 
-  async decline(actor: Actor, input: DeclineReferralInput): Promise<ReferralRow> {
+  /**
+   * Declines the referral; for a candidate of an open referral it is a pass, for them alone:
+   * the referral stays open to the rest of the pool (`passed`; the provider never sees the full
+   * referral, so the API answers null).
+   */
+  async decline(actor: Actor, input: DeclineReferralInput): Promise<{ row: ReferralRow; passed: boolean }> {
     const note = input.note?.trim() || null;
     if (input.reason === DeclineReason.OTHER && !note) throw badInput('input.note', 'note is required when the reason is OTHER');
-    const { row } = await this.lifecycle.move(actor, input, ReferralAction.DECLINE, ({ now }) => ({
-      changes: { responded_at: now, decline_reason: input.reason, decline_note: note, clock_remaining_ms: null },
-      event: { type: ReferralEventType.DECLINED, reason: note ?? input.reason, data: { declineReason: input.reason } },
-    }));
-    return row;
+    const { row, result } = await this.lifecycle.move<'passed'>(actor, input, ReferralAction.DECLINE, async ({ now, parties, row, manager }) => {
+      if (parties.has(Party.POOL_CANDIDATE)) {
+        await this.referrals.recordPass(manager, row.id, actor.providerId as string, input.reason, now);
+        return {
+          changes: {},
+          event: { type: ReferralEventType.PASSED, reason: note ?? input.reason, data: { declineReason: input.reason } },
+          leavesReferral: true,
+          result: 'passed',
+        };
+      }
+      return {
+        changes: { responded_at: now, decline_reason: input.reason, decline_note: note, clock_remaining_ms: null },
+        event: { type: ReferralEventType.DECLINED, reason: note ?? input.reason, data: { declineReason: input.reason } },
+      };
+    });
+    return { row, passed: result === 'passed' };
   }
 
   async cancel(actor: Actor, input: CancelReferralInput): Promise<ReferralRow> {

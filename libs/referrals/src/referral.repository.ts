@@ -8,6 +8,7 @@ import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from './lifecycle';
 import { ReferralEvent } from './models/referral.model';
 import { notificationsFor } from './notifications/referral-notifications';
+import { poolCandidateCondition } from './pool/pool-eligibility';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
 
@@ -30,8 +31,11 @@ export interface NewReferral {
   referringClinicId: string;
   referringUserId: string;
   referringProviderId: string | null;
-  toProviderId: string;
-  toClinicId: string;
+  /** Null for an open referral: set by whoever claims it. */
+  toProviderId: string | null;
+  toClinicId: string | null;
+  /** Set for an open referral instead of a target. */
+  pool: { latitude: number; longitude: number; radiusKm: number } | null;
   idempotencyKey: string | null;
   sentAt: Date | null;
   dueAt: Date | null;
@@ -102,14 +106,28 @@ export class ReferralRepository {
     return rows[0] ?? null;
   }
 
-  /** Locks the referral for the rest of the transaction; null when the actor cannot see it. */
-  async lockVisible(manager: EntityManager, actor: Actor, id: string): Promise<ReferralRow | null> {
+  /**
+   * Locks the referral for the rest of the transaction, for a move by the actor: one they can
+   * see, or an open referral they are a candidate for (`pool_candidate` says which). Null when
+   * neither. Concurrent claims queue on this lock; each re-reads the row once it is their turn.
+   */
+  async lockForMove(manager: EntityManager, actor: Actor, id: string): Promise<ReferralRow | null> {
     const { values, param } = sqlParams([id]);
+    const candidate = actor.providerId === null || isPlatformAdmin(actor) ? 'FALSE' : poolCandidateCondition(actor.providerId, actor.userId, param);
     const rows: ReferralRow[] = await manager.query(
-      `SELECT r.* FROM referrals r WHERE r.id = $1 AND ${visibilityCondition(actor, param)} FOR UPDATE`,
+      `SELECT r.*, ${candidate} AS pool_candidate FROM referrals r
+        WHERE r.id = $1 AND (${visibilityCondition(actor, param)} OR ${candidate}) FOR UPDATE OF r`,
       values,
     );
     return rows[0] ?? null;
+  }
+
+  /** Records that the provider passed on the open referral (and may not claim it any more). */
+  async recordPass(manager: EntityManager, referralId: string, providerId: string, declineReason: string, at: Date): Promise<void> {
+    await manager.query(
+      'INSERT INTO referral_passes (referral_id, provider_id, decline_reason, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [referralId, providerId, declineReason, at],
+    );
   }
 
   /**
@@ -126,9 +144,10 @@ export class ReferralRepository {
          INSERT INTO referrals (id, reference, status, version, priority, modality, conditions, techniques, reason,
            assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
            referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
-           idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id, sent_by_user_id, clock_seq)
+           idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id, sent_by_user_id, clock_seq,
+           pool_latitude, pool_longitude, pool_radius_km)
          VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-           $22, $22, $23, $24, $25, $27, $28)
+           $22, $22, $23, $24, $25, $27, $28, $31, $32, $33)
          ON CONFLICT DO NOTHING RETURNING *),
        history AS (
          INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, at)
@@ -171,6 +190,9 @@ export class ReferralRepository {
         sending ? 1 : 0,
         recipients,
         templates,
+        referral.pool?.latitude ?? null,
+        referral.pool?.longitude ?? null,
+        referral.pool?.radiusKm ?? null,
       ],
     );
     return rows[0] ?? null;

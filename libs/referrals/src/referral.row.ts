@@ -48,6 +48,11 @@ export interface ReferralRow {
   outcome: Outcome | null;
   redirected_from_id: string | null;
   redirected_to_id: string | null;
+  pool_latitude: number | null;
+  pool_longitude: number | null;
+  pool_radius_km: number | null;
+  /** Only from the lock of a move: the actor is an eligible provider of this open referral. */
+  pool_candidate?: boolean;
 }
 
 export function toReferral(row: ReferralRow): Referral {
@@ -89,5 +94,9 @@ export function toReferral(row: ReferralRow): Referral {
     toClinicId: row.to_clinic_id,
     redirectedFromId: row.redirected_from_id,
     redirectedToId: row.redirected_to_id,
+    pool:
+      row.pool_latitude === null || row.pool_longitude === null || row.pool_radius_km === null
+        ? null
+        : { near: { latitude: row.pool_latitude, longitude: row.pool_longitude }, radiusKm: row.pool_radius_km },
   };
 }

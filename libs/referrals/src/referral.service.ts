@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
 import { PatientRepository } from '@referloop/patients';
-import { Provider, ProviderRepository } from '@referloop/providers';
-import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
+import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
+import { CreateReferralInput, PoolInput, UpdateReferralInput } from './dto/referral-content.input';
 import { RedirectReferralInput } from './dto/transition.input';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from './lifecycle';
 import { assessmentJson, goalsJson, json } from './clinical-json';
@@ -22,6 +22,20 @@ interface Inserted {
   row: ReferralRow;
   pendingNotificationIds: string[];
 }
+
+/** A referral goes to one provider or to a pool, never both or neither. */
+function assertOneTarget(input: { toProviderId?: string | null; toPool?: PoolInput | null }, required: boolean): void {
+  if (input.toProviderId && input.toPool) throw badInput('input.toPool', 'Give toProviderId or toPool, not both');
+  if (required && !input.toProviderId && !input.toPool) {
+    throw badInput('input.toProviderId', 'Give toProviderId (one provider) or toPool (an open referral for every eligible provider nearby)');
+  }
+}
+
+const poolColumns = (pool: PoolInput | null) => ({
+  pool_latitude: pool?.near.latitude ?? null,
+  pool_longitude: pool?.near.longitude ?? null,
+  pool_radius_km: pool === null ? null : (pool.radiusKm ?? DEFAULT_RADIUS_KM),
+});
 
 function assertNotSelf(actor: Actor, providerId: string): void {
   if (actor.providerId !== null && providerId === actor.providerId) {
@@ -52,18 +66,20 @@ export class ReferralService {
     if (input.send && !input.consentToShare) {
       throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it");
     }
-    assertNotSelf(actor, input.toProviderId);
+    assertOneTarget(input, true);
+    if (input.toProviderId) assertNotSelf(actor, input.toProviderId);
     if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers');
     // Independent reads, so in parallel: they are most of a create's latency.
     const [earlier, patient, provider] = await Promise.all([
       input.idempotencyKey ? this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey) : null,
       this.patients.findVisible(actor, input.patientId),
-      this.providers.findById(input.toProviderId),
+      input.toProviderId ? this.providers.findById(input.toProviderId) : null,
     ]);
     if (earlier) return earlier;
     if (provider) assertPractises(provider, input.modality);
     if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
-    if (!provider) throw notFound('Provider');
+    if (input.toProviderId && !provider) throw notFound('Provider');
+    const pool = input.toPool ? poolColumns(input.toPool) : null;
 
     const now = new Date();
     const sending = input.send === true;
@@ -85,8 +101,9 @@ export class ReferralService {
       referringClinicId: actor.clinicId,
       referringUserId: actor.userId,
       referringProviderId: actor.providerId,
-      toProviderId: provider.id,
-      toClinicId: provider.clinicId,
+      toProviderId: provider?.id ?? null,
+      toClinicId: provider?.clinicId ?? null,
+      pool: pool && { latitude: pool.pool_latitude as number, longitude: pool.pool_longitude as number, radiusKm: pool.pool_radius_km as number },
       idempotencyKey: input.idempotencyKey ?? null,
       sentAt: sending ? now : null,
       dueAt: sending ? dueAtFor(this.config, priority, now) : null,
@@ -98,9 +115,10 @@ export class ReferralService {
   }
 
   async update(actor: Actor, input: UpdateReferralInput): Promise<ReferralRow> {
-    for (const field of ['modality', 'conditions', 'reason', 'consentToShare', 'priority', 'patientId', 'toProviderId'] as const) {
-      if (input[field] === null) throw badInput(`input.${field}`, `${field} cannot be removed`);
+    for (const field of ['modality', 'conditions', 'reason', 'consentToShare', 'priority', 'patientId', 'toProviderId', 'toPool'] as const) {
+      if (input[field] === null) throw badInput(`input.${field}`, `${field} cannot be removed; give the other target instead`);
     }
+    assertOneTarget(input, false);
     const { row } = await this.lifecycle.move(actor, input, InternalAction.EDIT, async ({ row, manager }) => {
       const changes: Record<string, unknown> = {};
       if (input.patientId !== undefined && input.patientId !== row.patient_id) {
@@ -109,10 +127,12 @@ export class ReferralService {
         changes.patient_id = patient.id;
       }
       const modality = input.modality ?? row.modality;
-      if (input.toProviderId !== undefined || input.modality !== undefined) {
+      if (input.toPool) {
+        Object.assign(changes, { to_provider_id: null, to_clinic_id: null }, poolColumns(input.toPool));
+      } else if (input.toProviderId !== undefined || (input.modality !== undefined && row.to_provider_id !== null)) {
+        // A new target, or a new modality the current target must practise.
         const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, manager);
-        changes.to_provider_id = provider.id;
-        changes.to_clinic_id = provider.clinicId;
+        Object.assign(changes, { to_provider_id: provider.id, to_clinic_id: provider.clinicId }, poolColumns(null));
       }
       if (input.modality !== undefined) changes.modality = input.modality;
       if (input.conditions !== undefined) changes.conditions = input.conditions;
@@ -153,6 +173,7 @@ export class ReferralService {
         status: ReferralStatus.SENT,
         toProviderId: provider.id,
         toClinicId: provider.clinicId,
+        pool: null,
         idempotencyKey: null,
         sentAt: now,
         dueAt: dueAtFor(this.config, priority, now),

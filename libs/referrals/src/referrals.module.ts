@@ -3,7 +3,7 @@ import { AuthModule } from '@referloop/auth';
 import { ClinicsModule } from '@referloop/clinics';
 import { NotificationsModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
-import { ProvidersModule } from '@referloop/providers';
+import { ProviderStatsModule, ProvidersModule } from '@referloop/providers';
 import { ResponseClock } from './clock/response-clock.service';
 import { ReferralNotificationsResolver } from './notifications/referral-notifications.resolver';
 import { ReferralDispatch } from './referral-dispatch';
@@ -13,10 +13,14 @@ import { ReferralRepository } from './referral.repository';
 import { ReferralService } from './referral.service';
 import { ReferralTransitions } from './referral-transitions.service';
 import { ReferralsResolver } from './referrals.resolver';
+import { OpenReferralsRepository } from './pool/open-referrals.repository';
+import { OpenReferralsResolver } from './pool/open-referrals.resolver';
+import { SuggestedProvidersResolver } from './suggestions/suggested-providers.resolver';
+import { SuggestionBasisRepository } from './suggestions/suggestion-basis.repository';
 
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, ProviderStatsModule],
   providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock],
   exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, NotificationsModule],
 })
@@ -32,6 +36,10 @@ export class ReferralsCoreModule {}
     ReferralFieldsResolver,
     ReferralEventFieldsResolver,
     ReferralNotificationsResolver,
+    OpenReferralsRepository,
+    OpenReferralsResolver,
+    SuggestionBasisRepository,
+    SuggestedProvidersResolver,
   ],
   exports: [ReferralsCoreModule],
 })

@@ -107,9 +107,16 @@ export class ReferralsResolver {
     return seen(audit, await this.transitions.accept(actor, input));
   }
 
-  @Mutation(() => Referral)
+  @Mutation(() => Referral, {
+    nullable: true,
+    description: 'Declines the referral. On an open referral it is a pass, for you alone: it stays open to the others, and the answer is null.',
+  })
   async declineReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => DeclineReferralInput }) input: DeclineReferralInput) {
-    return seen(audit, await this.transitions.decline(actor, input));
+    const { row, passed } = await this.transitions.decline(actor, input);
+    if (!passed) return seen(audit, row);
+    // The pass is on the record, but the candidate was never shown the patient.
+    audit.touchReferral(row.id, row.referring_clinic_id, null);
+    return null;
   }
 
   @Mutation(() => Referral)

@@ -33,6 +33,23 @@ export interface AppConfig {
   mail: MailConfig;
   links: { publicUrl: string; secret: string | null; ttlDays: number };
   worker: WorkerConfig;
+  matching: MatchingConfig;
+}
+
+/** How much each part of a match counts; each priority's four weights sum to 1, so scores run 0..1. */
+export interface MatchWeights {
+  coverage: number;
+  distance: number;
+  responsiveness: number;
+  load: number;
+}
+
+export interface MatchingConfig {
+  weights: { ROUTINE: MatchWeights; URGENT: MatchWeights };
+  /** A provider whose median answer takes this long scores 0.5 on responsiveness. */
+  responsivenessHalfHours: number;
+  /** How often the worker recomputes every provider's stats (rolling the 90-day window on). */
+  statsRefreshIntervalMs: number;
 }
 
 export interface MailConfig {
@@ -88,6 +105,29 @@ function positiveNumber(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(name, `must be a positive number, got "${raw}"`);
   return value;
+}
+
+const WEIGHT_NAMES = ['coverage', 'distance', 'responsiveness', 'load'] as const;
+
+/** "coverage:0.5,distance:0.25,responsiveness:0.15,load:0.1": all four, none negative, summing to 1. */
+function weights(env: Env, name: string, fallback: MatchWeights): MatchWeights {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const parsed: Partial<Record<string, number>> = {};
+  for (const part of raw.split(',')) {
+    const [key, value] = part.split(':').map((piece) => piece.trim());
+    const number = Number(value);
+    if (!(WEIGHT_NAMES as readonly string[]).includes(key) || value === undefined || value === '' || !Number.isFinite(number) || number < 0) {
+      throw new ConfigError(name, `must look like "coverage:0.5,distance:0.25,responsiveness:0.15,load:0.1", got "${raw}"`);
+    }
+    parsed[key] = number;
+  }
+  const missing = WEIGHT_NAMES.filter((key) => parsed[key] === undefined);
+  if (missing.length > 0) throw new ConfigError(name, `must give all of ${WEIGHT_NAMES.join(', ')}; missing ${missing.join(', ')}`);
+  const result = parsed as unknown as MatchWeights;
+  const sum = WEIGHT_NAMES.reduce((total, key) => total + result[key], 0);
+  if (Math.abs(sum - 1) > 1e-6) throw new ConfigError(name, `weights must sum to 1, got ${Number(sum.toFixed(6))}`);
+  return result;
 }
 
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {
@@ -193,6 +233,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayIntervalMs: integer(env, 'OUTBOX_RELAY_INTERVAL_MS', 2000, 50, 3_600_000),
       sweepIntervalMs: integer(env, 'CLOCK_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
       shutdownGraceMs: integer(env, 'WORKER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    },
+    matching: {
+      // Coverage weighs as much as everything else together, so a provider who treats the
+      // condition outranks one a few km nearer who does not; urgent referrals move weight from
+      // distance and load to how quickly the provider answers.
+      weights: {
+        ROUTINE: weights(env, 'MATCH_WEIGHTS_ROUTINE', { coverage: 0.5, distance: 0.25, responsiveness: 0.15, load: 0.1 }),
+        URGENT: weights(env, 'MATCH_WEIGHTS_URGENT', { coverage: 0.5, distance: 0.15, responsiveness: 0.3, load: 0.05 }),
+      },
+      responsivenessHalfHours: positiveNumber(env, 'MATCH_RESPONSIVENESS_HALF_HOURS', 24),
+      statsRefreshIntervalMs: integer(env, 'PROVIDER_STATS_REFRESH_INTERVAL_MS', 3_600_000, 1000, 7 * 86_400_000),
     },
   };
 }

@@ -45,6 +45,12 @@ export enum Technique {
   STRETCHING_MOBILITY = 'STRETCHING_MOBILITY',
 }
 
+/** Urgent shortens the response deadline and, in matching, weighs how quickly a provider answers. */
+export enum ReferralPriority {
+  ROUTINE = 'ROUTINE',
+  URGENT = 'URGENT',
+}
+
 export enum UserRole {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
   CLINIC_ADMIN = 'CLINIC_ADMIN',
@@ -56,3 +62,4 @@ registerEnumType(Modality, { name: 'Modality' });
 registerEnumType(Condition, { name: 'Condition' });
 registerEnumType(Technique, { name: 'Technique' });
 registerEnumType(UserRole, { name: 'UserRole' });
+registerEnumType(ReferralPriority, { name: 'ReferralPriority' });

@@ -5,8 +5,10 @@ import { LoginFailureEntity } from './login-failure.entity';
 import { NotificationEntity } from './notification.entity';
 import { PatientEntity } from './patient.entity';
 import { ProviderEntity } from './provider.entity';
+import { ProviderStatsEntity } from './provider-stats.entity';
 import { ReferralEventEntity } from './referral-event.entity';
 import { ReferralEntity } from './referral.entity';
+import { ReferralPassEntity } from './referral-pass.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -17,8 +19,10 @@ export {
   NotificationEntity,
   PatientEntity,
   ProviderEntity,
+  ProviderStatsEntity,
   ReferralEventEntity,
   ReferralEntity,
+  ReferralPassEntity,
   UserEntity,
 };
 
@@ -33,4 +37,6 @@ export const ENTITIES = [
   LoginFailureEntity,
   NotificationEntity,
   AppSecretEntity,
+  ReferralPassEntity,
+  ProviderStatsEntity,
 ];

@@ -3,6 +3,8 @@ import { ClinicEntity } from './clinic.entity';
 import { UserEntity } from './user.entity';
 
 @Entity({ name: 'providers' })
+// GiST on ll_to_earth(latitude, longitude), for matching by distance: owned by the migration.
+@Index('providers_location_idx', { synchronize: false })
 export class ProviderEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -23,6 +23,9 @@ import { UserEntity } from './user.entity';
 @Index('referrals_patient_idx', ['patientId', 'createdAt', 'id'])
 @Index('referrals_idempotency_key', ['referringUserId', 'idempotencyKey'], { unique: true })
 @Index('referrals_due_at_idx', ['dueAt'], { where: `status = 'SENT'` })
+// GiST on ll_to_earth(pool_latitude, pool_longitude) of unclaimed open referrals: an expression
+// index TypeORM cannot describe, so the migration owns it and the schema diff leaves it alone.
+@Index('referrals_open_pool_location_idx', { synchronize: false })
 export class ReferralEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -113,6 +116,19 @@ export class ReferralEntity {
   @ManyToOne(() => ClinicEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'to_clinic_id', foreignKeyConstraintName: 'referrals_to_clinic_id_fkey' })
   toClinic?: ClinicEntity;
+
+  /**
+   * An open referral is offered to every eligible provider within `pool_radius_km` of this
+   * point; the first to accept becomes its target. Null for a referral sent to one provider.
+   */
+  @Column({ name: 'pool_latitude', type: 'double precision', nullable: true })
+  poolLatitude!: number | null;
+
+  @Column({ name: 'pool_longitude', type: 'double precision', nullable: true })
+  poolLongitude!: number | null;
+
+  @Column({ name: 'pool_radius_km', type: 'double precision', nullable: true })
+  poolRadiusKm!: number | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true })
   idempotencyKey!: string | null;

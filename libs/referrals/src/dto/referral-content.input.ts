@@ -17,7 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Condition, IsNotBlank, Modality, Technique } from '@referloop/common';
+import { Condition, GeoPointInput, IsNotBlank, Modality, Technique } from '@referloop/common';
+import { RadiusKmField } from '@referloop/providers';
 import { ReferralPriority } from '../lifecycle';
 import { AssessmentInput, GoalsInput } from './clinical.input';
 
@@ -92,15 +93,33 @@ export class ReferralContentFields {
   consentToShare!: boolean;
 }
 
+@InputType({ description: 'An open referral: offered to every provider of its modality, accepting new patients, within radiusKm of near.' })
+export class PoolInput {
+  @Field(() => GeoPointInput)
+  @ValidateNested()
+  @Type(() => GeoPointInput)
+  near!: GeoPointInput;
+
+  @RadiusKmField()
+  radiusKm?: number;
+}
+
 @InputType()
 export class CreateReferralInput extends ReferralContentFields {
   @Field(() => ID)
   @IsUUID('all', { message: 'patientId must be an id returned by this API' })
   patientId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true, description: 'The provider it is for; or give toPool instead.' })
+  @IsOptional()
   @IsUUID('all', { message: 'toProviderId must be an id returned by this API' })
-  toProviderId!: string;
+  toProviderId?: string;
+
+  @Field(() => PoolInput, { nullable: true, description: 'Offer it to every eligible provider nearby instead of one; the first to accept takes it.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PoolInput)
+  toPool?: PoolInput;
 
   @Field(() => String, {
     nullable: true,
@@ -132,8 +151,14 @@ export class UpdateReferralInput extends PartialType(ReferralContentFields, Inpu
   @IsUUID('all', { message: 'patientId must be an id returned by this API' })
   patientId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Makes an open draft a referral to this provider.' })
   @IsOptional()
   @IsUUID('all', { message: 'toProviderId must be an id returned by this API' })
   toProviderId?: string;
+
+  @Field(() => PoolInput, { nullable: true, description: 'Makes the draft an open referral offered here.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PoolInput)
+  toPool?: PoolInput;
 }

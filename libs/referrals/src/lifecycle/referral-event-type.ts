@@ -8,6 +8,8 @@ export enum ReferralEventType {
   INFO_PROVIDED = 'INFO_PROVIDED',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
+  /** A provider passed on an open referral; it stays open to the rest of the pool. */
+  PASSED = 'PASSED',
   CANCELLED = 'CANCELLED',
   EXPIRED = 'EXPIRED',
   SCHEDULED = 'SCHEDULED',

@@ -1,4 +1,8 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { ReferralPriority } from '@referloop/common';
+
+// Priority is shared vocabulary (matching weighs it too); the lifecycle's users still find it here.
+export { ReferralPriority };
 
 export enum ReferralStatus {
   DRAFT = 'DRAFT',
@@ -47,13 +51,13 @@ export enum Party {
   RECEIVER_STAFF = 'RECEIVER_STAFF',
   /** The target provider: receiver side, and alone allowed the clinical steps. */
   TARGET_PROVIDER = 'TARGET_PROVIDER',
+  /**
+   * An eligible provider of an open referral nobody has claimed yet (practises its modality,
+   * accepts new patients, is inside its radius, has not passed on it): may claim or pass.
+   */
+  POOL_CANDIDATE = 'POOL_CANDIDATE',
   /** The response clock. */
   SYSTEM = 'SYSTEM',
-}
-
-export enum ReferralPriority {
-  ROUTINE = 'ROUTINE',
-  URGENT = 'URGENT',
 }
 
 export enum DeclineReason {
@@ -74,6 +78,5 @@ export enum GoalAttainment {
 
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 registerEnumType(ReferralAction, { name: 'ReferralAction' });
-registerEnumType(ReferralPriority, { name: 'ReferralPriority' });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(GoalAttainment, { name: 'GoalAttainment' });

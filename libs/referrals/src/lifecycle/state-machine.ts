@@ -23,8 +23,11 @@ export const LIFECYCLE: readonly Rule[] = [
   { action: ReferralAction.SEND, from: [S.DRAFT], to: S.SENT, parties: [Party.REFERRER], reasonRequired: false },
   { action: ReferralAction.REQUEST_INFO, from: [S.SENT], to: S.ON_HOLD, parties: RECEIVER, reasonRequired: true },
   { action: ReferralAction.PROVIDE_INFO, from: [S.ON_HOLD], to: S.SENT, parties: [Party.REFERRER], reasonRequired: true },
-  { action: ReferralAction.ACCEPT, from: [S.SENT], to: S.ACCEPTED, parties: RECEIVER, reasonRequired: false },
+  // An open referral is claimed by accepting it: the first candidate to do so becomes its target.
+  { action: ReferralAction.ACCEPT, from: [S.SENT], to: S.ACCEPTED, parties: [...RECEIVER, Party.POOL_CANDIDATE], reasonRequired: false },
   { action: ReferralAction.DECLINE, from: [S.SENT, S.ON_HOLD], to: S.DECLINED, parties: RECEIVER, reasonRequired: false },
+  // A candidate's decline of an open referral is a pass, for them alone: the referral stays SENT for the rest.
+  { action: ReferralAction.DECLINE, from: [S.SENT], to: null, parties: [Party.POOL_CANDIDATE], reasonRequired: false },
   { action: ReferralAction.REDIRECT, from: [S.DECLINED, S.EXPIRED], to: null, parties: [Party.REFERRER], reasonRequired: false },
   // Before acceptance only the referrer withdraws a referral, and needs no reason.
   { action: ReferralAction.CANCEL, from: [S.DRAFT, S.SENT, S.ON_HOLD], to: S.CANCELLED, parties: [Party.REFERRER], reasonRequired: false },

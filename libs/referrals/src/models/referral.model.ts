@@ -1,7 +1,16 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Condition, DateTime, Modality, Technique } from '@referloop/common';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Condition, DateTime, GeoPoint, Modality, Technique } from '@referloop/common';
 import { DeclineReason, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
 import { Assessment, Goals, Outcome } from './clinical.model';
+
+@ObjectType({ description: 'An open referral is offered to every eligible provider within radiusKm of near; the first to accept takes it.' })
+export class ReferralPool {
+  @Field(() => GeoPoint)
+  near!: GeoPoint;
+
+  @Field(() => Float)
+  radiusKm!: number;
+}
 
 /**
  * The referral as the API shows it. Relations (patient, clinics, provider, history) are
@@ -95,6 +104,9 @@ export class Referral {
 
   @Field(() => Outcome, { nullable: true })
   outcome!: Outcome | null;
+
+  @Field(() => ReferralPool, { nullable: true, description: 'Set for an open referral: where it is offered.' })
+  pool!: ReferralPool | null;
 
   // Ids behind the relation fields; not exposed directly.
   patientId!: string;

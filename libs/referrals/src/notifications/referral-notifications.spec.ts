@@ -26,6 +26,8 @@ const EXPECTED: Record<E, ReadonlyArray<[RecipientKind, T]>> = {
     [PATIENT, T.REFERRAL_DECLINED],
     [REFERRER, T.REFERRAL_DECLINED],
   ],
+  // A pass on an open referral changes nothing anyone is waiting on.
+  [E.PASSED]: [],
   [E.SCHEDULED]: [[PATIENT, T.APPOINTMENT_SCHEDULED]],
   [E.RESCHEDULED]: [[PATIENT, T.APPOINTMENT_SCHEDULED]],
   [E.TREATMENT_STARTED]: [],
@@ -53,6 +55,7 @@ const FROM: Record<E, S | null> = {
   [E.INFO_PROVIDED]: S.ON_HOLD,
   [E.ACCEPTED]: S.SENT,
   [E.DECLINED]: S.SENT,
+  [E.PASSED]: S.SENT,
   [E.SCHEDULED]: S.ACCEPTED,
   [E.RESCHEDULED]: S.SCHEDULED,
   [E.TREATMENT_STARTED]: S.SCHEDULED,

@@ -2,7 +2,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Loaders, RequestLoaders } from '@referloop/common';
 import { ProviderStats } from './provider-stats.model';
 import { ProviderStatsRepository } from './provider-stats.repository';
-import { Provider } from './provider.model';
+import { Provider } from '../provider.model';
 
 @Resolver(() => Provider)
 export class ProviderStatsResolver {
