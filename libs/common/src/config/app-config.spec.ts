@@ -31,6 +31,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 
+  it('reads the matching weights per priority, and refuses incomplete, negative or unbalanced ones', () => {
+    expect(loadConfig({}).matching.weights.URGENT).toEqual({ coverage: 0.5, distance: 0.15, responsiveness: 0.3, load: 0.05 });
+    expect(loadConfig({ MATCH_WEIGHTS_ROUTINE: 'load:0.1, coverage:0.6, distance:0.2, responsiveness:0.1' }).matching.weights.ROUTINE).toEqual({
+      coverage: 0.6,
+      distance: 0.2,
+      responsiveness: 0.1,
+      load: 0.1,
+    });
+    for (const bad of ['coverage:0.5,distance:0.5', 'coverage:1.5,distance:-0.5,responsiveness:0,load:0', 'coverage:0.5,distance:0.25,responsiveness:0.15,load:0.2', 'coverage:a,distance:0.25,responsiveness:0.15,load:0.1', 'speed:1']) {
+      expect(() => loadConfig({ MATCH_WEIGHTS_URGENT: bad })).toThrow('MATCH_WEIGHTS_URGENT');
+    }
+  });
+
   it('requires the bootstrap admin email and password together', () => {
     expect(() => loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'a@b.c' })).toThrow('BOOTSTRAP_ADMIN_PASSWORD');
     expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'A@B.C', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough-pw' }).bootstrapAdmin).toEqual({
