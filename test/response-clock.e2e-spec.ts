@@ -103,6 +103,23 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
     expect(history.at(-1)).toMatchObject({ type: 'EXPIRED', fromStatus: 'SENT', toStatus: 'EXPIRED', actor: null });
   }, 30_000);
 
+  it('expires an open referral nobody claimed and tells its referrer, naming no provider; its reminder goes to nobody', async () => {
+    const referral = await sent(world, { toProviderId: null, toPool: { near: { latitude: 41.88, longitude: -87.63 }, radiusKm: 10 } });
+    const { clock_seq } = await clockRow(db, referral.id);
+
+    await smtp.waitFor(withSubject(expiredSubject(referral)), JOB_WAIT_MS, 'the expiry email of the open referral');
+    expect(await jobs().waitFor(reminderJobId(referral.id, clock_seq), JOB_WAIT_MS)).toBe('done');
+    expect((await clockRow(db, referral.id)).status).toBe('EXPIRED');
+
+    // No provider to remind and nothing to tell the patient before someone takes it.
+    const notifications = await notificationRows(db, referral.id);
+    expect(notifications).toEqual([
+      expect.objectContaining({ template: 'REFERRAL_EXPIRED', recipient_kind: 'REFERRER', recipient_email: world.coordinatorA.email }),
+    ]);
+    const [email] = emailsOf(smtp, notifications[0].id);
+    expect(email.text).toContain(`No provider took open referral ${referral.reference} for physical therapy in time.`);
+  }, 30_000);
+
   it('pauses while ON_HOLD, resumes with the time that was left, and expires at the new deadline', async () => {
     const referral = await sent(world);
     // Half time has come once the reminder has run: pause with about half the window left.

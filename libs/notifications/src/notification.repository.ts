@@ -54,10 +54,11 @@ export interface DeliveryRow extends NotificationRow {
   appointment_at: Date | null;
   patient_id: string;
   patient_email_consent: boolean;
-  provider_display_name: string;
-  provider_email: string;
+  /** Null (with `receiving`) for an open referral nobody has claimed. */
+  provider_display_name: string | null;
+  provider_email: string | null;
   referring: ClinicColumns;
-  receiving: ClinicColumns;
+  receiving: ClinicColumns | null;
 }
 
 interface ClinicColumns {
@@ -87,13 +88,14 @@ export class NotificationRepository {
               CASE n.recipient_kind WHEN 'PATIENT' THEN pa.email WHEN 'PROVIDER' THEN pr.email ELSE sender.email END AS current_email,
               pa.id AS patient_id, pa.email_consent AS patient_email_consent,
               pr.display_name AS provider_display_name, pr.email AS provider_email,
-              ${clinicJson('rc')} AS referring, ${clinicJson('tc')} AS receiving
+              ${clinicJson('rc')} AS referring, CASE WHEN tc.id IS NULL THEN NULL ELSE ${clinicJson('tc')} END AS receiving
          FROM notifications n
          JOIN referrals r ON r.id = n.referral_id
          JOIN patients pa ON pa.id = r.patient_id
-         JOIN providers pr ON pr.id = r.to_provider_id
          JOIN clinics rc ON rc.id = r.referring_clinic_id
-         JOIN clinics tc ON tc.id = r.to_clinic_id
+         -- Both absent while an open referral is unclaimed.
+         LEFT JOIN providers pr ON pr.id = r.to_provider_id
+         LEFT JOIN clinics tc ON tc.id = r.to_clinic_id
          JOIN users sender ON sender.id = COALESCE(r.sent_by_user_id, r.referring_user_id)
         WHERE n.id = ANY($1::uuid[])`,
       [ids],

@@ -19,7 +19,9 @@ export interface OutboxParams {
  * referrals table narrowed to one id, or a CTE that just inserted one). Addresses are chosen
  * here, inside the transition's transaction: the target provider's email, the email of the user
  * who sent the referral, and the patient's — which is SUPPRESSED at once without consent. People
- * are not emailed about what they did themselves. Returns (id, status) of each row.
+ * are not emailed about what they did themselves. While an open referral is unclaimed there
+ * is no provider to email and nothing to tell the patient yet, so only the referrer is
+ * written to (its expiry or cancellation). Returns (id, status) of each row.
  */
 export function outboxInsertSql(source: string, params: OutboxParams): string {
   // created_at to the millisecond, like every keyset column here: a cursor carries milliseconds,
@@ -30,7 +32,7 @@ export function outboxInsertSql(source: string, params: OutboxParams): string {
            address.suppress, date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
       FROM ${source} r
       JOIN patients pa ON pa.id = r.patient_id
-      JOIN providers pr ON pr.id = r.to_provider_id
+      LEFT JOIN providers pr ON pr.id = r.to_provider_id
       JOIN users sender ON sender.id = COALESCE(r.sent_by_user_id, r.referring_user_id)
      CROSS JOIN unnest(${params.recipients}::text[], ${params.templates}::text[]) AS n (kind, template)
      CROSS JOIN LATERAL (
@@ -40,7 +42,8 @@ export function outboxInsertSql(source: string, params: OutboxParams): string {
                      THEN '${NotificationSkipReason.NO_ADDRESS}'
               END AS suppress
      ) address
-     WHERE NOT (n.kind = '${RecipientKind.PROVIDER}' AND pr.user_id IS NOT DISTINCT FROM ${params.actorId}::uuid)
+     WHERE (pr.id IS NOT NULL OR n.kind = '${RecipientKind.REFERRER}')
+       AND NOT (n.kind = '${RecipientKind.PROVIDER}' AND pr.user_id IS NOT DISTINCT FROM ${params.actorId}::uuid)
        AND NOT (n.kind = '${RecipientKind.REFERRER}' AND sender.id IS NOT DISTINCT FROM ${params.actorId}::uuid)
     RETURNING id, status`;
 }

@@ -131,9 +131,10 @@ export class NotificationSender {
         dueAt: row.due_at,
         appointmentAt: row.appointment_at,
       },
-      provider: { displayName: row.provider_display_name, email: row.provider_email },
+      provider:
+        row.provider_display_name === null || row.provider_email === null ? null : { displayName: row.provider_display_name, email: row.provider_email },
       referringClinic: clinic(row.referring),
-      receivingClinic: clinic(row.receiving),
+      receivingClinic: row.receiving === null ? null : clinic(row.receiving),
       links: {
         status: token ? this.links.statusUrl(token) : null,
         unsubscribe: token ? this.links.unsubscribeUrl(token) : null,

@@ -32,11 +32,12 @@ export interface EmailView {
     /** The appointment, for APPOINTMENT_SCHEDULED. */
     appointmentAt: Date | null;
   };
-  provider: { displayName: string; email: string };
+  /** Null for an open referral nobody has claimed yet (only its referrer is emailed then). */
+  provider: { displayName: string; email: string } | null;
   /** The clinic that referred (the patient's own clinic). */
   referringClinic: ClinicContact;
-  /** The target provider's clinic. */
-  receivingClinic: ClinicContact;
+  /** The target provider's clinic; null with the provider. */
+  receivingClinic: ClinicContact | null;
   links: {
     /** Patient emails: the signed status page. */
     status: string | null;

@@ -37,7 +37,10 @@ const STAFF_PAIRS = SUPPORTED.filter(([, kind]) => kind !== K.PATIENT);
 // 20:30 UTC: 14:30 on Tuesday in Chicago (CST, before the March change), 05:30 on Wednesday in Tokyo.
 const INSTANT = new Date('2026-03-03T20:30:00Z');
 
-function viewFor(template: NotificationTemplate, recipientKind: RecipientKind, overrides: Partial<EmailView> = {}): EmailView {
+/** A view of a referral with a provider (every one but an unclaimed open referral). */
+type ClaimedView = EmailView & { provider: NonNullable<EmailView['provider']>; receivingClinic: NonNullable<EmailView['receivingClinic']> };
+
+function viewFor(template: NotificationTemplate, recipientKind: RecipientKind, overrides: Partial<ClaimedView> = {}): ClaimedView {
   return {
     template,
     recipientKind,
@@ -244,6 +247,19 @@ describe('renderEmail', () => {
       expect(email.subject).not.toMatch(/[\r\n]/);
       expect(email.text).not.toMatch(/\nBcc:/);
       expect(email.text).not.toContain('\r');
+    }
+  });
+
+  it('tells the referrer of an unclaimed open referral that expired or was cancelled, naming no provider', () => {
+    for (const [template, words] of [
+      [T.REFERRAL_EXPIRED, 'No provider took open referral RL-7K3QX9 for massage therapy in time.'],
+      [T.REFERRAL_CANCELLED, 'Open referral RL-7K3QX9 for massage therapy has been cancelled before any provider took it.'],
+    ] as const) {
+      const email = renderEmail({ ...viewFor(template, K.REFERRER), provider: null, receivingClinic: null });
+      expect(email.text).toContain(words);
+      expect(email.text).toContain('Provider: not taken yet (open referral)');
+      expect(allParts(email)).not.toContain('Eastside');
+      expect(allParts(email)).not.toContain('Sam Ortiz');
     }
   });
 

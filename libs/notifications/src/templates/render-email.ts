@@ -8,6 +8,8 @@ import { modalityInWords, priorityInWords, statusInWords } from './words';
 /** The view's values in words, each on one line, ready to be written into any template. */
 interface Values {
   view: EmailView;
+  /** An open referral nobody has claimed: there is no provider or receiving clinic to name. */
+  unclaimed: boolean;
   reference: string;
   modality: string;
   provider: string;
@@ -51,7 +53,7 @@ function staff(write: (values: StaffValues) => StaffWording): Template {
   return (values) => {
     const { view } = values;
     // Each side reads deadlines in its own clinic's zone.
-    const zone = view.recipientKind === RecipientKind.PROVIDER ? view.receivingClinic.timeZone : view.referringClinic.timeZone;
+    const zone = view.recipientKind === RecipientKind.PROVIDER && view.receivingClinic !== null ? view.receivingClinic.timeZone : view.referringClinic.timeZone;
     const due = view.referral.dueAt === null ? null : formatInZone(view.referral.dueAt, zone);
     const wording = write({ ...values, due });
     const urgent = view.referral.priority === 'URGENT';
@@ -96,7 +98,7 @@ function patient(write: (values: PatientValues) => PatientWording): Template {
       { label: 'Status', value: statusInWords(view.referral.status) },
       ...(wording.showAppointment === true && appointment !== null ? [{ label: 'Appointment', value: appointment }] : []),
     ];
-    const clinic = wording.contact === 'receiving' ? view.receivingClinic : view.referringClinic;
+    const clinic = wording.contact === 'receiving' && view.receivingClinic !== null ? view.receivingClinic : view.referringClinic;
     return {
       subject: wording.subject,
       heading: wording.heading,
@@ -268,7 +270,9 @@ const TEMPLATES: Record<NotificationTemplate, Partial<Record<RecipientKind, Temp
       subject: `Referral ${v.reference} cancelled`,
       heading: 'Referral cancelled',
       paragraphs: [
-        `Referral ${v.reference} for ${v.modality} to ${v.provider} at ${v.receivingClinic} has been cancelled.`,
+        v.unclaimed
+          ? `Open referral ${v.reference} for ${v.modality} has been cancelled before any provider took it.`
+          : `Referral ${v.reference} for ${v.modality} to ${v.provider} at ${v.receivingClinic} has been cancelled.`,
         'No further action is needed.',
       ],
     })),
@@ -278,8 +282,10 @@ const TEMPLATES: Record<NotificationTemplate, Partial<Record<RecipientKind, Temp
       subject: `Referral ${v.reference} expired without an answer`,
       heading: 'Referral expired',
       paragraphs: [
-        `${v.provider} at ${v.receivingClinic} did not answer referral ${v.reference} for ${v.modality} in time.`,
-        'Open ReferLoop to redirect it to another provider.',
+        v.unclaimed
+          ? `No provider took open referral ${v.reference} for ${v.modality} in time.`
+          : `${v.provider} at ${v.receivingClinic} did not answer referral ${v.reference} for ${v.modality} in time.`,
+        'Open ReferLoop to redirect it to one of the suggested providers.',
       ],
       dueLabel: 'Answer was due',
     })),
@@ -310,9 +316,10 @@ export function renderEmail(view: EmailView): RenderedEmail {
       view,
       reference: singleLine(view.referral.reference),
       modality: modalityInWords(view.referral.modality),
-      provider: singleLine(view.provider.displayName),
+      unclaimed: view.provider === null,
+      provider: view.provider === null ? 'not taken yet (open referral)' : singleLine(view.provider.displayName),
       referringClinic: singleLine(view.referringClinic.name),
-      receivingClinic: singleLine(view.receivingClinic.name),
+      receivingClinic: view.receivingClinic === null ? 'not taken yet (open referral)' : singleLine(view.receivingClinic.name),
     }),
   );
 }
