@@ -88,6 +88,23 @@ describe('GraphQL limits and scalars', () => {
       );
       expect(tooManyDefaults.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
+
+    it('counts the first of a search input (matchProviders) too, given inline or in a variable', async () => {
+      const search = (count: number, input: string) =>
+        `query search${input === '$input' ? '($input: MatchProvidersInput!)' : ''} { ${Array.from({ length: count }, (_, i) => `m${i}: matchProviders(input: ${input}) { score }`).join(' ')} }`;
+      const inline = '{ modality: MASSAGE, near: { latitude: 41.88, longitude: -87.63 }, first: 100 }';
+      const input = { modality: 'MASSAGE', near: { latitude: 41.88, longitude: -87.63 }, first: 100 };
+      expect((await world.coordinatorA.client.request(search(3, inline))).errors).toBeUndefined();
+      const tooManyInline = await world.coordinatorA.client.request(search(4, inline));
+      expect(tooManyInline.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(tooManyInline.errors?.[0]?.message).toContain('400');
+      const tooManyByVariable = await world.coordinatorA.client.request(search(4, '$input'), { input });
+      expect(tooManyByVariable.errors?.[0]?.message).toContain('400');
+      // Without first, each search counts its default of 20.
+      const withoutFirst = { modality: 'MASSAGE', near: input.near };
+      expect((await world.coordinatorA.client.request(search(15, '$input'), { input: withoutFirst })).errors).toBeUndefined();
+      expect((await world.coordinatorA.client.request(search(16, '$input'), { input: withoutFirst })).errors?.[0]?.message).toContain('320');
+    });
   });
 
   describe('DateTime', () => {

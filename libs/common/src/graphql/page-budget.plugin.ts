@@ -4,6 +4,8 @@ import {
   FragmentDefinitionNode,
   GraphQLError,
   GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
   isObjectType,
   Kind,
   OperationDefinitionNode,
@@ -44,21 +46,28 @@ export function pageBudgetPlugin(maxItems: number): ApolloServerPlugin {
   };
 }
 
-const paginatedNamesBySchema = new WeakMap<GraphQLSchema, Set<string>>();
+/** Where a list field takes its size: its own `first` argument, or `first` inside its `input`. */
+type SizeArgument = 'first' | 'input.first';
+
+const paginatedNamesBySchema = new WeakMap<GraphQLSchema, Map<string, SizeArgument>>();
 
 /**
- * Names of the fields that take `first` (the paginated lists), on any type. Matching by name
- * alone is deliberate: a list field is paginated wherever it appears, so a name never means a
- * paginated list on one type and an unbounded one on another.
+ * Names of the fields that take `first` (the paginated lists, and searches such as
+ * matchProviders whose `input` has a `first`), on any type. Matching by name alone is
+ * deliberate: a list field is paginated wherever it appears, so a name never means a paginated
+ * list on one type and an unbounded one on another.
  */
-function paginatedFieldNames(schema: GraphQLSchema): Set<string> {
+function paginatedFieldNames(schema: GraphQLSchema): Map<string, SizeArgument> {
   let names = paginatedNamesBySchema.get(schema);
   if (!names) {
-    names = new Set();
+    names = new Map();
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type)) continue;
       for (const field of Object.values(type.getFields())) {
-        if (field.args.some((argument) => argument.name === 'first')) names.add(field.name);
+        if (field.args.some((argument) => argument.name === 'first')) names.set(field.name, 'first');
+        const input = field.args.find((argument) => argument.name === 'input');
+        const inputType = input && getNamedType(input.type);
+        if (inputType && isInputObjectType(inputType) && 'first' in inputType.getFields()) names.set(field.name, 'input.first');
       }
     }
     paginatedNamesBySchema.set(schema, names);
@@ -70,12 +79,14 @@ function itemsRequested(
   operation: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
-  paginated: Set<string>,
+  paginated: Map<string, SizeArgument>,
 ): number {
   const pageSize = (field: FieldNode): number => {
-    if (!paginated.has(field.name.value)) return 0;
-    const first = field.arguments?.find((argument) => argument.name.value === 'first');
-    const value = first ? valueOf(first.value, variables) : undefined;
+    const size = paginated.get(field.name.value);
+    if (size === undefined) return 0;
+    const argument = field.arguments?.find((candidate) => candidate.name.value === (size === 'first' ? 'first' : 'input'));
+    const given = argument ? valueOf(argument.value, variables) : undefined;
+    const value = size === 'first' ? given : firstOf(argument?.value, given, variables);
     return typeof value === 'number' ? Math.min(value, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   };
   const walk = (selectionSet: SelectionSetNode | undefined, visited: Set<string>): number => {
@@ -90,6 +101,15 @@ function itemsRequested(
     return total;
   };
   return walk(operation.selectionSet, new Set());
+}
+
+/** `first` of an `input` given inline (an object literal) or as a variable. */
+function firstOf(node: ValueNode | undefined, given: unknown, variables: Record<string, unknown>): unknown {
+  if (node?.kind === Kind.OBJECT) {
+    const first = node.fields.find((field) => field.name.value === 'first');
+    return first ? valueOf(first.value, variables) : undefined;
+  }
+  return typeof given === 'object' && given !== null ? (given as { first?: unknown }).first : undefined;
 }
 
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
