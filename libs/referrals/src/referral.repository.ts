@@ -113,9 +113,12 @@ export class ReferralRepository {
    */
   async lockForMove(manager: EntityManager, actor: Actor, id: string): Promise<ReferralRow | null> {
     const { values, param } = sqlParams([id]);
-    const candidate = actor.providerId === null || isPlatformAdmin(actor) ? 'FALSE' : poolCandidateCondition(actor.providerId, actor.userId, param);
+    const asCandidate = actor.providerId !== null && !isPlatformAdmin(actor);
+    // The candidate's own providers row (none for anyone else); a null condition is false.
+    const join = asCandidate ? `LEFT JOIN providers candidate ON candidate.id = ${param(actor.providerId)}` : '';
+    const candidate = asCandidate ? `COALESCE(${poolCandidateCondition(actor.userId, param)}, FALSE)` : 'FALSE';
     const rows: ReferralRow[] = await manager.query(
-      `SELECT r.*, ${candidate} AS pool_candidate FROM referrals r
+      `SELECT r.*, ${candidate} AS pool_candidate FROM referrals r ${join}
         WHERE r.id = $1 AND (${visibilityCondition(actor, param)} OR ${candidate}) FOR UPDATE OF r`,
       values,
     );

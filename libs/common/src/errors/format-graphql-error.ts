@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 
 const logger = new Logger('GraphQL');
@@ -17,7 +18,9 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
  * Last line of defence on every error leaving Apollo. Resolver errors were already mapped by
- * GraphqlExceptionFilter; this keeps request-level errors (parse, validation, variable
+ * GraphqlExceptionFilter — except those thrown by field resolvers, which Nest runs without
+ * filters (enabling them would wrap every field of every response); their DomainErrors are
+ * mapped the same way here. This also keeps request-level errors (parse, validation, variable
  * coercion) with their codes, adds `field` to variable coercion errors, drops any stack trace,
  * and masks anything unexpected (serialisation failures, errors thrown in scalars).
  */
@@ -25,6 +28,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof DomainError) return { ...base, extensions: { ...original.extensions, code: original.code } };
   const unexpected = original !== undefined && !(original instanceof GraphQLError);
 
   if (code && KNOWN_CODES.has(code) && !unexpected && code !== ErrorCode.INTERNAL) {

@@ -3,8 +3,12 @@ import { ClinicEntity } from './clinic.entity';
 import { UserEntity } from './user.entity';
 
 @Entity({ name: 'providers' })
-// GiST on ll_to_earth(latitude, longitude), for matching by distance: owned by the migration.
-@Index('providers_location_idx', { synchronize: false })
+// Per modality, GiST on earth_point of the providers accepting new patients, for matching by
+// distance: partial indexes TypeORM cannot describe, so the migration owns them.
+@Index('providers_massage_accepting_point_idx', { synchronize: false })
+@Index('providers_acupuncture_accepting_point_idx', { synchronize: false })
+@Index('providers_chiropractic_accepting_point_idx', { synchronize: false })
+@Index('providers_physical_therapy_accepting_point_idx', { synchronize: false })
 export class ProviderEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -61,6 +65,10 @@ export class ProviderEntity {
 
   @Column({ type: 'double precision', nullable: true })
   longitude!: number | null;
+
+  /** ll_to_earth(latitude, longitude), kept by a trigger: the point distances are measured from. */
+  @Column({ name: 'earth_point', type: 'cube', nullable: true, insert: false, update: false, select: false })
+  earthPoint!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -23,9 +23,9 @@ import { UserEntity } from './user.entity';
 @Index('referrals_patient_idx', ['patientId', 'createdAt', 'id'])
 @Index('referrals_idempotency_key', ['referringUserId', 'idempotencyKey'], { unique: true })
 @Index('referrals_due_at_idx', ['dueAt'], { where: `status = 'SENT'` })
-// GiST on ll_to_earth(pool_latitude, pool_longitude) of unclaimed open referrals: an expression
-// index TypeORM cannot describe, so the migration owns it and the schema diff leaves it alone.
-@Index('referrals_open_pool_location_idx', { synchronize: false })
+// GiST on pool_point of unclaimed open referrals: the migration owns it (with the trigger that
+// keeps pool_point), and the schema diff leaves it alone.
+@Index('referrals_open_pool_point_idx', { synchronize: false })
 export class ReferralEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -129,6 +129,10 @@ export class ReferralEntity {
 
   @Column({ name: 'pool_radius_km', type: 'double precision', nullable: true })
   poolRadiusKm!: number | null;
+
+  /** ll_to_earth(pool_latitude, pool_longitude), kept by a trigger. */
+  @Column({ name: 'pool_point', type: 'cube', nullable: true, insert: false, update: false, select: false })
+  poolPoint!: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true })
   idempotencyKey!: string | null;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, earthMetres, kmBetween, sqlParams } from '@referloop/common';
+import { APP_CONFIG, AppConfig, earthPoint, kmBetween, sqlParams, withinKm } from '@referloop/common';
 import { ProviderRow, toProvider } from '../provider.repository';
 import { matchReasons } from './match-reasons';
 import { MatchRequest } from './match-request';
@@ -32,33 +32,34 @@ export class ProviderMatcher {
   async match(request: MatchRequest): Promise<ProviderMatch[]> {
     const weights = this.config.matching.weights[request.priority];
     const { values, param } = sqlParams();
-    const origin = `ll_to_earth(${param(request.near.latitude)}::float8, ${param(request.near.longitude)}::float8)`;
-    const point = 'll_to_earth(p.latitude, p.longitude)';
+    // Immutable with constant arguments: PostgreSQL computes the origin once, when planning.
+    const origin = earthPoint(param(request.near.latitude), param(request.near.longitude));
     const radiusKm = param(request.radiusKm);
+    const modality = param(request.modality);
     const scoreParams = {
       conditions: param(request.conditions),
       techniques: param(request.techniques),
       radiusKm,
       halfHours: param(this.config.matching.responsivenessHalfHours),
     };
-    // candidates: the index's box, then the hard filters; parts: each part of the score by name.
+    // candidates: the modality's index of accepting providers answers the box, then the exact
+    // radius and the remaining hard filters; materialised so each row's distance is computed
+    // once. parts: each part of the score by name.
     const rows: MatchRow[] = await this.db.query(
-      `WITH candidates AS (
-         SELECT p.*, s.median_response_ms, ${kmBetween(point, origin)} AS distance_km,
+      `WITH candidates AS MATERIALIZED (
+         SELECT p.*, s.median_response_ms, ${kmBetween('p.earth_point', origin)} AS distance_km,
                 p.weekly_capacity - CASE WHEN s.week_ends_at > now() THEN s.accepted_this_week ELSE 0 END AS capacity_left
            FROM providers p
            LEFT JOIN provider_stats s ON s.provider_id = p.id
-          WHERE p.latitude IS NOT NULL AND p.longitude IS NOT NULL
-            AND earth_box(${origin}, ${earthMetres(`${radiusKm}::float8`)}) @> ${point}
-            AND ${param(request.modality)} = ANY(p.modalities)
-            AND p.accepting_new_patients
+          WHERE p.accepting_new_patients AND ${modality} = ANY(p.modalities)
+            AND ${withinKm('p.earth_point', origin, radiusKm)}
             AND p.id <> ALL(${param(request.excludeProviderIds ?? [])}::uuid[])
        ),
        parts AS (
          SELECT candidates.*, ${coverageSql(scoreParams)} AS coverage, ${nearnessSql(scoreParams)} AS nearness,
                 ${responsivenessSql(scoreParams)} AS responsiveness, ${roomSql()} AS room
            FROM candidates
-          WHERE distance_km <= ${radiusKm}::float8 AND capacity_left > 0
+          WHERE capacity_left > 0
        )
        SELECT parts.*, ${scoreSql({
          coverage: param(weights.coverage),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { earthMetres, kmBetween, lazyCount, PageRequest, sqlParams } from '@referloop/common';
+import { kmBetween, lazyCount, PageRequest, sqlParams, withinKm } from '@referloop/common';
 import { MAX_RADIUS_KM } from '@referloop/providers';
 import { AgeBand, OpenReferralSummary } from './open-referral.model';
 import { poolCandidateCondition } from './pool-eligibility';
@@ -21,10 +21,8 @@ interface OpenReferralRow {
 }
 
 /**
- * Open referrals a provider may claim, newest first. The GiST index on unclaimed pool points
- * finds those whose centre is within the largest radius of the provider; the eligibility
- * condition (the same one a claim is checked with) does the rest. The age band is computed in
- * SQL, so a date of birth never leaves the database on this path.
+ * Open referrals a provider may claim, newest first. The age band is computed in SQL, so a
+ * date of birth never leaves the database on this path.
  */
 @Injectable()
 export class OpenReferralsRepository {
@@ -32,21 +30,22 @@ export class OpenReferralsRepository {
 
   list(providerId: string, userId: string, page: PageRequest) {
     const { values, param } = sqlParams();
-    const provider = param(providerId);
-    const here = `(SELECT ll_to_earth(me.latitude, me.longitude) FROM providers me WHERE me.id = ${provider}::uuid)`;
-    const poolPoint = 'll_to_earth(r.pool_latitude, r.pool_longitude)';
-    const where = `r.status = 'SENT' AND r.to_provider_id IS NULL AND r.pool_latitude IS NOT NULL
-      AND earth_box(${here}, ${earthMetres(String(MAX_RADIUS_KM))}) @> ${poolPoint}
-      AND ${poolCandidateCondition(providerId, userId, param)}`;
-    const count = lazyCount(this.db, `SELECT count(*) AS total FROM referrals r WHERE ${where}`, [...values]);
+    // The provider's row joined once; the GiST index of unclaimed pools answers the box of the
+    // largest radius around them, the eligibility condition (the one claims are checked with)
+    // the rest.
+    const from = `providers candidate
+      JOIN referrals r ON r.status = 'SENT' AND r.to_provider_id IS NULL
+       AND ${withinKm('r.pool_point', 'candidate.earth_point', String(MAX_RADIUS_KM))}`;
+    const where = `candidate.id = ${param(providerId)} AND ${poolCandidateCondition(userId, param)}`;
+    const count = lazyCount(this.db, `SELECT count(*) AS total FROM ${from} WHERE ${where}`, [...values]);
     const keyset = page.after ? ` AND (r.sent_at, r.id) < (${param(page.after.createdAt)}, ${param(page.after.id)})` : '';
     const rows = this.db
       .query<OpenReferralRow[]>(
         `SELECT r.id, r.reference, r.version, r.modality, r.conditions, r.techniques, r.priority, r.sent_at, r.due_at,
-                ${kmBetween(here, poolPoint)} AS distance_km,
+                ${kmBetween('candidate.earth_point', 'r.pool_point')} AS distance_km,
                 CASE WHEN age.years < 18 THEN 'UNDER_18' WHEN age.years < 40 THEN 'AGE_18_39'
                      WHEN age.years < 65 THEN 'AGE_40_64' ELSE 'AGE_65_PLUS' END AS age_band
-           FROM referrals r
+           FROM ${from}
            JOIN patients pa ON pa.id = r.patient_id
           CROSS JOIN LATERAL (SELECT date_part('year', age(current_date, pa.date_of_birth)) AS years) age
           WHERE ${where}${keyset}
