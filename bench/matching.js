@@ -8,7 +8,7 @@
  *     `npm start` starts it, on a free port of 127.0.0.1 (it applies the migrations).
  *  2. seed: clinics (one per metro), coordinators, the acting provider and two template open
  *     referrals through the API; then with SQL BENCH_PROVIDERS providers (with their users and
- *     most with provider_stats) spread over fifteen Midwest metros plus a rural sprinkle, and
+ *     most with stats) spread over fifteen Midwest metros plus a rural sprinkle, and
  *     BENCH_OPEN_REFERRALS unclaimed open referrals (with patients) spread the same way;
  *     VACUUM ANALYZE.
  *  3. capture, from the PostgreSQL log, the statements the gateway runs for each of
@@ -42,6 +42,8 @@ const { HarnessError, intEnv, strEnv, freePort, latencyStats, fmt, log } = requi
 const TARGET_P99_MS = 50;
 
 const OPEN_WITH_COUNT = ['1', 'true', 'yes'].includes(strEnv('BENCH_OPEN_COUNT', '').toLowerCase());
+/** The statement of a request that searches by place: it measures chords between cube points. */
+const PLACE_SEARCH = /cube_enlarge\(/;
 
 /** What a coordinator's "find a provider" screen shows for each match. */
 const MATCH_PROVIDERS = `query matchProviders($input: MatchProvidersInput!) {
@@ -291,7 +293,7 @@ async function main() {
     const counts = [];
     for (const step of toReplay(statements, fresh)()) {
       const result = await checkClient.query(step);
-      counts.push({ place: /earth_box/.test(step.text), rows: result.rowCount });
+      counts.push({ place: PLACE_SEARCH.test(step.text), rows: result.rowCount });
     }
     const place = counts.filter((c) => c.place);
     if (place.length !== 1) throw new HarnessError(`expected one place-search statement in a capture, found ${place.length}`);
@@ -423,12 +425,12 @@ async function explainPlans(dbUrl, artifactsDir, matchCaptures, openCapture) {
   const client = await openClient(dbUrl);
   try {
     const explain = async (name, statements, fresh) => {
-      const step = toReplay(statements, fresh)().find((s) => /earth_box/.test(s.text));
+      const step = toReplay(statements, fresh)().find((s) => PLACE_SEARCH.test(s.text));
       const plan = (await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${step.text}`, values: step.values })).rows.map((r) => r['QUERY PLAN']);
       const file = path.join(artifactsDir, `${name}.plan.txt`);
       fs.writeFileSync(file, `${step.text.trim()}\n\n-- values: ${JSON.stringify(step.values)}\n\n${plan.join('\n')}\n`);
       const ms = (label) => Number(/([\d.]+) ms/.exec(plan.find((line) => line.startsWith(label)) ?? '')?.[1] ?? NaN);
-      return { file: path.relative(ROOT, file), planningMs: ms('Planning Time'), executionMs: ms('Execution Time'), usesLocationIndex: plan.some((l) => /_location_idx/.test(l)) };
+      return { file: path.relative(ROOT, file), planningMs: ms('Planning Time'), executionMs: ms('Execution Time'), usesLocationIndex: plan.some((l) => /_point_idx/.test(l)) };
     };
     const busiest = matchCaptures.reduce((a, b) => (b.variant.providersInRadius > a.variant.providersInRadius ? b : a));
     return {
@@ -445,8 +447,8 @@ function planSummary(plans) {
   const open = plans.openReferrals;
   return (
     `plans: busiest match (${match.variant.providersInRadius} providers in radius) ${fmt(match.executionMs, 1)} ms + ${fmt(match.planningMs, 1)} ms planning` +
-    `${match.usesLocationIndex ? ' on providers_location_idx' : ' WITHOUT the location index'}; ` +
-    `open list ${fmt(open.executionMs, 1)} ms + ${fmt(open.planningMs, 1)} ms planning${open.usesLocationIndex ? ' on referrals_open_pool_location_idx' : ' WITHOUT the location index'}`
+    `${match.usesLocationIndex ? " on the modality's point index" : ' WITHOUT the location index'}; ` +
+    `open list ${fmt(open.executionMs, 1)} ms + ${fmt(open.planningMs, 1)} ms planning${open.usesLocationIndex ? ' on referrals_open_pool_point_idx' : ' WITHOUT the location index'}`
   );
 }
 

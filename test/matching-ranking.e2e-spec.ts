@@ -37,7 +37,7 @@ async function rankingWorld(env: Record<string, string> = {}) {
   const clinicId = (await createClinic(platformAdmin, { name: 'Western Rehab', timeZone: 'UTC' })).id;
 
   /**
-   * A provider with the given profile and, when `history` is given, a provider_stats row
+   * A provider with the given profile and, when `history` is given, its stats columns
    * written directly (see writeStatsRow): a known median answer time and a known number of
    * places taken this week are history the API cannot create in the past.
    */

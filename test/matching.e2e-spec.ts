@@ -32,7 +32,7 @@ const ids = (matches: Match[]) => matches.map((match) => match.provider.id);
 
 /**
  * matchProviders: the hard filters (modality, accepting new patients, a place left this week,
- * within the radius), great-circle distances, the provider_stats table the lifecycle keeps,
+ * within the radius), great-circle distances, the stats columns the lifecycle keeps,
  * input validation, and that only providers ever come back. Each group has its own city, far
  * from the others, so providers of one group never fall inside another's radius.
  */
@@ -199,7 +199,7 @@ describe('matchProviders: filters, distances and stats', () => {
     });
   });
 
-  describe('provider_stats kept by the lifecycle, around Boise', () => {
+  describe('provider stats kept by the lifecycle, around Boise', () => {
     const centre = CITY.boise;
     let provider: PlacedProvider;
     const patients: Array<{ id: string; firstName: string; lastName: string; email: string; dateOfBirth: string }> = [];

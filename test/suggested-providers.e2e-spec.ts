@@ -54,7 +54,7 @@ describe('suggested providers after a decline or an expiry', () => {
   const around: Record<string, PlacedProvider> = {};
   const facts = new Map<string, Candidate>();
 
-  /** Creates a provider and records its facts (no history unless `stats` is given, then written to provider_stats). */
+  /** Creates a provider and records its facts (no history unless `stats` is given, then written to its stats columns). */
   const place = async (
     clinicId: string,
     location: Point,

@@ -7,7 +7,7 @@ import { WorkerRuntime } from '../apps/worker/src/worker-runtime';
 import { APP_CONFIG, AppConfig } from '../libs/common/src/config/app-config';
 import { JobName, JobQueues } from '../libs/jobs/src';
 import { OutboxRelay } from '../libs/notifications/src';
-import { ProviderStatsTable } from '../libs/providers/src';
+import { ProviderStatsStore } from '../libs/providers/src';
 import { ResponseClock } from '../libs/referrals/src';
 import { teardownAll } from './support/teardown';
 import { startTestApp, TestApp } from './support/test-app';
@@ -74,7 +74,7 @@ describe('worker start-up', () => {
       context.get(OutboxRelay),
       context.get(ResponseClock),
       context.get(JobQueues),
-      context.get(ProviderStatsTable),
+      context.get(ProviderStatsStore),
     );
 
     await expect(runtime.start()).rejects.toThrow(`Refusing to start: no handler for job(s) ${JobName.EXPIRE_REFERRAL}`);

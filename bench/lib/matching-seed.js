@@ -6,7 +6,7 @@
  *
  * Actors the application owns (clinics, coordinators, the acting provider, the two template
  * open referrals) are made through the GraphQL API; the bulk (providers with their users,
- * provider_stats rows, patients, open referrals) is inserted with SQL, generate_series driven,
+ * provider stats, patients, open referrals) is inserted with SQL, generate_series driven,
  * from a fixed random seed.
  */
 
@@ -268,7 +268,7 @@ const MODALITY_SQL = (u) => {
  * `count` providers, each with its own PROVIDER user at the clinic of its metro (rural ones at
  * the first clinic): 1 modality (a second for about a quarter), 3–8 of the 18 conditions, 2–5
  * of the 13 techniques, 85 % accepting new patients, 5–30 places a week; 80 % have a
- * provider_stats row (a fifth of those full this week; response medians log-normal around 18 h).
+ * set of stats columns (a fifth of those full this week; response medians log-normal around 18 h).
  */
 async function bulkSeedProviders(client, clinics, count, seed) {
   const started = Date.now();
@@ -311,25 +311,25 @@ async function bulkSeedProviders(client, clinics, count, seed) {
        FROM bench_providers`,
   );
   await client.query(
-    `INSERT INTO provider_stats (provider_id, active_episodes, accepted_this_week, week_ends_at, answered_90d, accepted_90d,
-                                 median_response_ms, p90_response_ms, refreshed_at)
-     SELECT id, floor(s.a * weekly_capacity * 1.5)::int,
-            CASE WHEN s.full < 0.2 THEN weekly_capacity ELSE floor(s.b * weekly_capacity)::int END,
+    `UPDATE providers target SET (stats_active_episodes, stats_accepted_this_week, stats_week_ends_at, stats_answered_90d, stats_accepted_90d,
+                                  stats_median_response_ms, stats_p90_response_ms, stats_refreshed_at) = (
+            floor(s.a * s.weekly_capacity * 1.5)::int,
+            CASE WHEN s.full < 0.2 THEN s.weekly_capacity ELSE floor(s.b * s.weekly_capacity)::int END,
             date_trunc('week', now()) + interval '7 days',
-            answered, floor(answered * (0.5 + 0.5 * s.c))::int,
-            CASE WHEN answered > 0 THEN median END, CASE WHEN answered > 0 THEN median * (1.5 + s.d) END, now()
+            s.answered, floor(s.answered * (0.5 + 0.5 * s.c))::int,
+            CASE WHEN s.answered > 0 THEN s.median END, CASE WHEN s.answered > 0 THEN s.median * (1.5 + s.d) END, now())
        FROM (SELECT p.id, p.weekly_capacity, random() AS a, random() AS b, random() AS c, random() AS d, random() AS full,
                     floor(random() * 60)::int AS answered,
                     -- log-normal: median 18 h, most between 3 h and 4 days
                     18 * 3600000 * exp(0.9 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) AS median,
                     random() AS has
                FROM bench_providers p) s
-      WHERE s.has < 0.8`,
+      WHERE target.id = s.id AND s.has < 0.8`,
   );
   const stats = (
     await client.query(
       `SELECT count(*)::int AS providers, count(*) FILTER (WHERE accepting_new_patients)::int AS accepting,
-              (SELECT count(*)::int FROM provider_stats) AS with_stats, (SELECT count(*)::int FROM bench_providers WHERE city IS NULL) AS rural
+              (SELECT count(*)::int FROM providers WHERE stats_refreshed_at IS NOT NULL) AS with_stats, (SELECT count(*)::int FROM bench_providers WHERE city IS NULL) AS rural
          FROM bench_providers`,
     )
   ).rows[0];

@@ -210,20 +210,22 @@ export interface StatsRow {
   median_response_ms: number | null;
 }
 
-/** The provider's row of `provider_stats` (what matching reads), or undefined when there is none. */
+/** The provider's stats columns (what matching reads); `stats_refreshed_at` is null until a refresh wrote them. */
 export async function statsRow(db: Client, providerId: string): Promise<StatsRow | undefined> {
   const { rows } = await db.query<StatsRow>(
-    'SELECT active_episodes, accepted_this_week, week_ends_at, answered_90d, accepted_90d, median_response_ms FROM provider_stats WHERE provider_id = $1',
+    `SELECT stats_active_episodes AS active_episodes, stats_accepted_this_week AS accepted_this_week, stats_week_ends_at AS week_ends_at,
+            stats_answered_90d AS answered_90d, stats_accepted_90d AS accepted_90d, stats_median_response_ms AS median_response_ms
+       FROM providers WHERE id = $1 AND stats_refreshed_at IS NOT NULL`,
     [providerId],
   );
   return rows[0];
 }
 
 /**
- * Writes a provider's `provider_stats` row directly. Used where a test needs a provider with a
- * known median answer time or a known number of acceptances this week: that is history, which
- * the API cannot make happen in the past, and this table is exactly what matching reads. No
- * transition touches these providers afterwards, so nothing rewrites the row.
+ * Writes a provider's stats columns directly. Used where a test needs a provider with a known
+ * median answer time or a known number of acceptances this week: that is history, which the
+ * API cannot make happen in the past, and these columns are exactly what matching reads. No
+ * transition touches these providers afterwards, so nothing rewrites them.
  */
 export async function writeStatsRow(
   db: Client,
@@ -232,12 +234,9 @@ export async function writeStatsRow(
 ): Promise<void> {
   const answered = row.answered ?? (row.medianHours === null ? 0 : 5);
   await db.query(
-    `INSERT INTO provider_stats (provider_id, active_episodes, accepted_this_week, week_ends_at, answered_90d, accepted_90d,
-       median_response_ms, p90_response_ms, refreshed_at)
-     VALUES ($1, $2, $2, $3, $4, $4, $5, $5, now())
-     ON CONFLICT (provider_id) DO UPDATE SET active_episodes = EXCLUDED.active_episodes, accepted_this_week = EXCLUDED.accepted_this_week,
-       week_ends_at = EXCLUDED.week_ends_at, answered_90d = EXCLUDED.answered_90d, accepted_90d = EXCLUDED.accepted_90d,
-       median_response_ms = EXCLUDED.median_response_ms, p90_response_ms = EXCLUDED.p90_response_ms, refreshed_at = now()`,
+    `UPDATE providers SET stats_active_episodes = $2, stats_accepted_this_week = $2, stats_week_ends_at = $3, stats_answered_90d = $4,
+            stats_accepted_90d = $4, stats_median_response_ms = $5, stats_p90_response_ms = $5, stats_refreshed_at = now()
+      WHERE id = $1`,
     [
       providerId,
       row.acceptedThisWeek ?? 0,

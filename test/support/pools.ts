@@ -364,20 +364,17 @@ export function expectSameMatches(actual: SuggestedMatch[], expected: ExpectedMa
 }
 
 /**
- * Writes a provider's `provider_stats` row directly: history (a median answer time, acceptances
- * this week) cannot be made in the past through the API, and this table is exactly what
+ * Writes a provider's stats columns directly: history (a median answer time, acceptances this
+ * week) cannot be made in the past through the API, and these columns are exactly what
  * matching reads. The tests that use it never move these providers' referrals afterwards, so
- * nothing rewrites the row (no worker runs in those tests).
+ * nothing rewrites them (no worker runs in those tests).
  */
 export async function writeProviderStats(db: Client, providerId: string, facts: { medianHours: number | null; acceptedThisWeek: number }): Promise<void> {
   const answered = facts.medianHours === null ? 0 : 4;
   await db.query(
-    `INSERT INTO provider_stats (provider_id, active_episodes, accepted_this_week, week_ends_at, answered_90d, accepted_90d,
-       median_response_ms, p90_response_ms, refreshed_at)
-     VALUES ($1, $2, $2, now() + interval '1 day', $3, $3, $4, $4, now())
-     ON CONFLICT (provider_id) DO UPDATE SET active_episodes = EXCLUDED.active_episodes, accepted_this_week = EXCLUDED.accepted_this_week,
-       week_ends_at = EXCLUDED.week_ends_at, answered_90d = EXCLUDED.answered_90d, accepted_90d = EXCLUDED.accepted_90d,
-       median_response_ms = EXCLUDED.median_response_ms, p90_response_ms = EXCLUDED.p90_response_ms, refreshed_at = now()`,
+    `UPDATE providers SET stats_active_episodes = $2, stats_accepted_this_week = $2, stats_week_ends_at = now() + interval '1 day',
+            stats_answered_90d = $3, stats_accepted_90d = $3, stats_median_response_ms = $4, stats_p90_response_ms = $4, stats_refreshed_at = now()
+      WHERE id = $1`,
     [providerId, facts.acceptedThisWeek, answered, facts.medianHours === null ? null : facts.medianHours * 3_600_000],
   );
 }

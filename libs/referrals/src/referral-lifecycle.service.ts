@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
 import { Outbox } from '@referloop/notifications';
-import { ProviderStatsTable } from '@referloop/providers';
+import { ProviderStatsStore } from '@referloop/providers';
 import { decide, describeAction, LifecycleAction, Party, ReferralEventType, ReferralStatus } from './lifecycle';
 import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
@@ -78,7 +78,7 @@ export class ReferralLifecycle {
     private readonly referrals: ReferralRepository,
     private readonly outbox: Outbox,
     private readonly dispatch: ReferralDispatch,
-    private readonly providerStats: ProviderStatsTable,
+    private readonly providerStats: ProviderStatsStore,
   ) {}
 
   async move<R = undefined>(

@@ -5,7 +5,6 @@ import { LoginFailureEntity } from './login-failure.entity';
 import { NotificationEntity } from './notification.entity';
 import { PatientEntity } from './patient.entity';
 import { ProviderEntity } from './provider.entity';
-import { ProviderStatsEntity } from './provider-stats.entity';
 import { ReferralEventEntity } from './referral-event.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralPassEntity } from './referral-pass.entity';
@@ -19,7 +18,6 @@ export {
   NotificationEntity,
   PatientEntity,
   ProviderEntity,
-  ProviderStatsEntity,
   ReferralEventEntity,
   ReferralEntity,
   ReferralPassEntity,
@@ -38,5 +36,4 @@ export const ENTITIES = [
   NotificationEntity,
   AppSecretEntity,
   ReferralPassEntity,
-  ProviderStatsEntity,
 ];

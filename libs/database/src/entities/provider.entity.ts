@@ -70,6 +70,36 @@ export class ProviderEntity {
   @Column({ name: 'earth_point', type: 'cube', nullable: true, insert: false, update: false, select: false })
   earthPoint!: string | null;
 
+  // Load and responsiveness, derived from referrals (never hand-edited): rewritten by every
+  // transition that changes them, in its transaction, and by the worker's periodic refresh,
+  // which moves the 90-day window on for providers nothing happened to. Matching ranks by them.
+
+  @Column({ name: 'stats_active_episodes', type: 'integer', default: 0 })
+  statsActiveEpisodes!: number;
+
+  /** Referrals accepted since the week began in the clinic's zone... */
+  @Column({ name: 'stats_accepted_this_week', type: 'integer', default: 0 })
+  statsAcceptedThisWeek!: number;
+
+  /** ...which counts only until this instant, when the clinic's next week begins. */
+  @Column({ name: 'stats_week_ends_at', type: 'timestamptz', nullable: true })
+  statsWeekEndsAt!: Date | null;
+
+  @Column({ name: 'stats_answered_90d', type: 'integer', default: 0 })
+  statsAnswered90d!: number;
+
+  @Column({ name: 'stats_accepted_90d', type: 'integer', default: 0 })
+  statsAccepted90d!: number;
+
+  @Column({ name: 'stats_median_response_ms', type: 'double precision', nullable: true })
+  statsMedianResponseMs!: number | null;
+
+  @Column({ name: 'stats_p90_response_ms', type: 'double precision', nullable: true })
+  statsP90ResponseMs!: number | null;
+
+  @Column({ name: 'stats_refreshed_at', type: 'timestamptz', nullable: true })
+  statsRefreshedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

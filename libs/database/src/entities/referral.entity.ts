@@ -23,9 +23,9 @@ import { UserEntity } from './user.entity';
 @Index('referrals_patient_idx', ['patientId', 'createdAt', 'id'])
 @Index('referrals_idempotency_key', ['referringUserId', 'idempotencyKey'], { unique: true })
 @Index('referrals_due_at_idx', ['dueAt'], { where: `status = 'SENT'` })
-// GiST on pool_point of unclaimed open referrals: the migration owns it (with the trigger that
-// keeps pool_point), and the schema diff leaves it alone.
-@Index('referrals_open_pool_point_idx', { synchronize: false })
+// GiST on pool_area of unclaimed open referrals: the migration owns it (with the trigger that
+// keeps pool_point and pool_area), and the schema diff leaves it alone.
+@Index('referrals_open_pool_area_idx', { synchronize: false })
 export class ReferralEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -133,6 +133,10 @@ export class ReferralEntity {
   /** ll_to_earth(pool_latitude, pool_longitude), kept by a trigger. */
   @Column({ name: 'pool_point', type: 'cube', nullable: true, insert: false, update: false, select: false })
   poolPoint!: string | null;
+
+  /** The box around the pool's disc, kept by the same trigger: what the GiST index searches. */
+  @Column({ name: 'pool_area', type: 'cube', nullable: true, insert: false, update: false, select: false })
+  poolArea!: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true })
   idempotencyKey!: string | null;

@@ -6,8 +6,8 @@ const providerIndexName = (modality: string) => `providers_${modality.toLowerCas
 
 /**
  * Matching and open referrals: distances in the database (cube + earthdistance, which ship
- * with PostgreSQL), referrals offered to a pool, the providers who passed on them, and a
- * stats table so ranking reads one row per candidate.
+ * with PostgreSQL), referrals offered to a pool, the providers who passed on them, and each
+ * provider's stats on its row so ranking reads one row per candidate.
  */
 export class Matching1764500000000 implements MigrationInterface {
   name = 'Matching1764500000000';
@@ -16,11 +16,14 @@ export class Matching1764500000000 implements MigrationInterface {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS cube`);
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS earthdistance`);
 
+    // Load and responsiveness, derived from referrals, on the provider's own row: matching
+    // ranks thousands of candidates per search, and a join to a separate table cost more than
+    // the rest of the search together.
     await queryRunner.query(
-      `CREATE TABLE "provider_stats" ("provider_id" uuid NOT NULL, "active_episodes" integer NOT NULL, "accepted_this_week" integer NOT NULL, "week_ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "answered_90d" integer NOT NULL, "accepted_90d" integer NOT NULL, "median_response_ms" double precision, "p90_response_ms" double precision, "refreshed_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_aa2e374c48d7a7a65ccc50b0dac" PRIMARY KEY ("provider_id"))`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "provider_stats" ADD CONSTRAINT "provider_stats_provider_id_fkey" FOREIGN KEY ("provider_id") REFERENCES "providers"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+      `ALTER TABLE "providers" ADD "stats_active_episodes" integer NOT NULL DEFAULT 0, ADD "stats_accepted_this_week" integer NOT NULL DEFAULT 0,
+         ADD "stats_week_ends_at" TIMESTAMP WITH TIME ZONE, ADD "stats_answered_90d" integer NOT NULL DEFAULT 0,
+         ADD "stats_accepted_90d" integer NOT NULL DEFAULT 0, ADD "stats_median_response_ms" double precision,
+         ADD "stats_p90_response_ms" double precision, ADD "stats_refreshed_at" TIMESTAMP WITH TIME ZONE`,
     );
 
     await queryRunner.query(`ALTER TABLE "referrals" ADD "pool_latitude" double precision`);
@@ -40,7 +43,7 @@ export class Matching1764500000000 implements MigrationInterface {
     // every write path agrees; matching measures chords between stored points instead of
     // calling ll_to_earth (a domain-checked function, several microseconds) on every row.
     await queryRunner.query(`ALTER TABLE "providers" ADD "earth_point" cube`);
-    await queryRunner.query(`ALTER TABLE "referrals" ADD "pool_point" cube`);
+    await queryRunner.query(`ALTER TABLE "referrals" ADD "pool_point" cube, ADD "pool_area" cube`);
     await queryRunner.query(
       `CREATE FUNCTION providers_set_earth_point() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -58,11 +61,15 @@ export class Matching1764500000000 implements MigrationInterface {
        BEGIN
          NEW.pool_point := CASE WHEN NEW.pool_latitude IS NULL OR NEW.pool_longitude IS NULL THEN NULL
                                 ELSE ll_to_earth(NEW.pool_latitude, NEW.pool_longitude)::cube END;
+         -- The box around the pool's disc (its radius as a chord, see great-circle.ts): a
+         -- provider's point inside it is a candidate for the exact distance check.
+         NEW.pool_area := CASE WHEN NEW.pool_point IS NULL OR NEW.pool_radius_km IS NULL THEN NULL
+                               ELSE cube_enlarge(NEW.pool_point, 12756336 * sin(least(pi() / 2, NEW.pool_radius_km / 12742.0176)), 3) END;
          RETURN NEW;
        END $$`,
     );
     await queryRunner.query(
-      `CREATE TRIGGER referrals_pool_point BEFORE INSERT OR UPDATE OF pool_latitude, pool_longitude, pool_point ON referrals
+      `CREATE TRIGGER referrals_pool_point BEFORE INSERT OR UPDATE OF pool_latitude, pool_longitude, pool_radius_km, pool_point, pool_area ON referrals
        FOR EACH ROW EXECUTE FUNCTION referrals_set_pool_point()`,
     );
     await queryRunner.query(`UPDATE "providers" SET "latitude" = "latitude" WHERE "latitude" IS NOT NULL AND "longitude" IS NOT NULL`);
@@ -76,27 +83,32 @@ export class Matching1764500000000 implements MigrationInterface {
           WHERE "accepting_new_patients" AND '${modality}' = ANY ("modalities")`,
       );
     }
-    // Only unclaimed open referrals are ever searched by place.
+    // Only unclaimed open referrals are ever searched by place: those whose area holds a
+    // provider's point.
     await queryRunner.query(
-      `CREATE INDEX "referrals_open_pool_point_idx" ON "referrals" USING gist ("pool_point")
+      `CREATE INDEX "referrals_open_pool_area_idx" ON "referrals" USING gist ("pool_area")
         WHERE "status" = 'SENT' AND "to_provider_id" IS NULL`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "referrals_open_pool_point_idx"`);
+    await queryRunner.query(`DROP INDEX "referrals_open_pool_area_idx"`);
     for (const modality of MODALITIES) await queryRunner.query(`DROP INDEX "${providerIndexName(modality)}"`);
     await queryRunner.query(`DROP TRIGGER referrals_pool_point ON referrals`);
     await queryRunner.query(`DROP FUNCTION referrals_set_pool_point()`);
     await queryRunner.query(`DROP TRIGGER providers_earth_point ON providers`);
     await queryRunner.query(`DROP FUNCTION providers_set_earth_point()`);
-    await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "pool_point"`);
+    await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "pool_area", DROP COLUMN "pool_point"`);
     await queryRunner.query(`ALTER TABLE "providers" DROP COLUMN "earth_point"`);
     await queryRunner.query(`DROP TABLE "referral_passes"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "pool_radius_km"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "pool_longitude"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "pool_latitude"`);
-    await queryRunner.query(`DROP TABLE "provider_stats"`);
+    await queryRunner.query(
+      `ALTER TABLE "providers" DROP COLUMN "stats_active_episodes", DROP COLUMN "stats_accepted_this_week", DROP COLUMN "stats_week_ends_at",
+         DROP COLUMN "stats_answered_90d", DROP COLUMN "stats_accepted_90d", DROP COLUMN "stats_median_response_ms",
+         DROP COLUMN "stats_p90_response_ms", DROP COLUMN "stats_refreshed_at"`,
+    );
     // The extensions stay: other objects may have come to depend on them.
   }
 }

@@ -17,17 +17,9 @@ import { MatchWeights } from '@referloop/common';
  *
  * Ties go to the nearer provider, then to the id, so the order is stable.
  *
- * Each part is a SQL expression over the candidate's columns (`Columns`) and the request's
- * parameters (`ScoreParams`, placeholders such as `$3`).
+ * Each part is a SQL expression over the columns of a candidate row named in CANDIDATE, with
+ * the request's values as parameters (`param` returns a placeholder such as `$3`).
  */
-export interface ScoreParams {
-  conditions: string;
-  techniques: string;
-  radiusKm: string;
-  halfHours: string;
-}
-
-/** Column names of the candidate row the parts are computed from. */
 export const CANDIDATE = {
   conditions: 'conditions',
   techniques: 'techniques',
@@ -35,31 +27,39 @@ export const CANDIDATE = {
   medianResponseMs: 'median_response_ms',
   distanceKm: 'distance_km',
   capacityLeft: 'capacity_left',
+  coverage: 'coverage',
 } as const;
 
-export function coverageSql(params: ScoreParams): string {
-  const asked = `(2 * cardinality(${params.conditions}::text[]) + cardinality(${params.techniques}::text[]))`;
-  return `CASE WHEN ${asked} = 0 THEN 1.0
-               ELSE (2 * (SELECT count(*) FROM unnest(${params.conditions}::text[]) asked WHERE asked = ANY(${CANDIDATE.conditions}))
-                       + (SELECT count(*) FROM unnest(${params.techniques}::text[]) asked WHERE asked = ANY(${CANDIDATE.techniques})))::float8
-                    / ${asked} END`;
+type Param = (value: unknown) => string;
+
+/** Written out term by term (a request asks for a handful): no subquery per candidate. */
+export function coverageSql(asked: { conditions: readonly string[]; techniques: readonly string[] }, param: Param): string {
+  const total = 2 * asked.conditions.length + asked.techniques.length;
+  if (total === 0) return '1.0::float8';
+  const hits = [
+    ...asked.conditions.map((condition) => `2 * (${param(condition)}::text = ANY(${CANDIDATE.conditions}))::int`),
+    ...asked.techniques.map((technique) => `(${param(technique)}::text = ANY(${CANDIDATE.techniques}))::int`),
+  ];
+  return `((${hits.join(' + ')})::float8 / ${total})`;
 }
 
-export function nearnessSql(params: ScoreParams): string {
-  return `(1 - ${CANDIDATE.distanceKm} / ${params.radiusKm}::float8)`;
+export function nearnessSql(radiusKm: string): string {
+  return `(1 - ${CANDIDATE.distanceKm} / ${radiusKm}::float8)`;
 }
 
-export function responsivenessSql(params: ScoreParams): string {
+export function responsivenessSql(halfHours: string): string {
   return `CASE WHEN ${CANDIDATE.medianResponseMs} IS NULL THEN 0.5
-               ELSE ${params.halfHours}::float8 / (${params.halfHours}::float8 + ${CANDIDATE.medianResponseMs} / 3600000.0) END`;
+               ELSE ${halfHours}::float8 / (${halfHours}::float8 + ${CANDIDATE.medianResponseMs} / 3600000.0) END`;
 }
 
 export function roomSql(): string {
   return `(${CANDIDATE.capacityLeft}::float8 / ${CANDIDATE.weeklyCapacity})`;
 }
 
-/** The weighted sum of the parts (named columns in scope); the weights are parameters too. */
-export function scoreSql(weights: Record<keyof MatchWeights, string>): string {
-  return `(${weights.coverage}::float8 * coverage + ${weights.distance}::float8 * nearness
-           + ${weights.responsiveness}::float8 * responsiveness + ${weights.load}::float8 * room)`;
+/** The weighted sum of the parts; the weights are parameters too. */
+export function scoreSql(request: { radiusKm: string; halfHours: string }, weights: MatchWeights, param: Param): string {
+  return `(${param(weights.coverage)}::float8 * ${CANDIDATE.coverage}
+           + ${param(weights.distance)}::float8 * ${nearnessSql(request.radiusKm)}
+           + ${param(weights.responsiveness)}::float8 * ${responsivenessSql(request.halfHours)}
+           + ${param(weights.load)}::float8 * ${roomSql()})`;
 }

@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, earthPoint, kmBetween, sqlParams, withinKm } fro
 import { ProviderRow, toProvider } from '../provider.repository';
 import { matchReasons } from './match-reasons';
 import { MatchRequest } from './match-request';
-import { coverageSql, nearnessSql, responsivenessSql, roomSql, scoreSql } from './match-score';
+import { CANDIDATE, coverageSql, scoreSql } from './match-score';
 import { ProviderMatch } from './provider-match.model';
 
 interface MatchRow extends ProviderRow {
@@ -16,11 +16,11 @@ interface MatchRow extends ProviderRow {
 }
 
 /**
- * Ranks providers for a request entirely in PostgreSQL: the GiST index on the providers'
- * earth points finds those inside a box around the point, the exact great-circle distance and
- * the hard filters (modality, accepting new patients, a place left this week, within the
- * radius) cut that down, and the documented score orders what is left; only the top `first`
- * rows leave the database. Load and responsiveness come from `provider_stats`.
+ * Ranks providers for a request entirely in PostgreSQL: the modality's GiST index of accepting
+ * providers answers the box around the point, the exact great-circle distance and the rest of
+ * the hard filters (a place left this week, not excluded) cut that down, the documented score
+ * orders what is left, and only the top `first` rows are read in full and leave the database.
+ * Load and responsiveness come from the providers' own `stats_*` columns.
  */
 @Injectable()
 export class ProviderMatcher {
@@ -30,46 +30,38 @@ export class ProviderMatcher {
   ) {}
 
   async match(request: MatchRequest): Promise<ProviderMatch[]> {
-    const weights = this.config.matching.weights[request.priority];
     const { values, param } = sqlParams();
     // Immutable with constant arguments: PostgreSQL computes the origin once, when planning.
     const origin = earthPoint(param(request.near.latitude), param(request.near.longitude));
     const radiusKm = param(request.radiusKm);
-    const modality = param(request.modality);
-    const scoreParams = {
-      conditions: param(request.conditions),
-      techniques: param(request.techniques),
-      radiusKm,
-      halfHours: param(this.config.matching.responsivenessHalfHours),
-    };
-    // candidates: the modality's index of accepting providers answers the box, then the exact
-    // radius and the remaining hard filters; materialised so each row's distance is computed
-    // once. parts: each part of the score by name.
+    const score = scoreSql(
+      { radiusKm, halfHours: param(this.config.matching.responsivenessHalfHours) },
+      this.config.matching.weights[request.priority],
+      param,
+    );
+    // candidates: narrow rows, materialised so each distance and coverage is computed once;
+    // ranked: the score and the cut; then the winners' full rows.
     const rows: MatchRow[] = await this.db.query(
       `WITH candidates AS MATERIALIZED (
-         SELECT p.*, s.median_response_ms, ${kmBetween('p.earth_point', origin)} AS distance_km,
-                p.weekly_capacity - CASE WHEN s.week_ends_at > now() THEN s.accepted_this_week ELSE 0 END AS capacity_left
+         SELECT p.id, p.weekly_capacity, ${kmBetween('p.earth_point', origin)} AS ${CANDIDATE.distanceKm},
+                ${coverageSql(request, param)} AS ${CANDIDATE.coverage},
+                p.stats_median_response_ms AS ${CANDIDATE.medianResponseMs},
+                p.weekly_capacity - CASE WHEN p.stats_week_ends_at > now() THEN p.stats_accepted_this_week ELSE 0 END AS ${CANDIDATE.capacityLeft}
            FROM providers p
-           LEFT JOIN provider_stats s ON s.provider_id = p.id
-          WHERE p.accepting_new_patients AND ${modality} = ANY(p.modalities)
+          WHERE p.accepting_new_patients AND ${param(request.modality)} = ANY(p.modalities)
             AND ${withinKm('p.earth_point', origin, radiusKm)}
             AND p.id <> ALL(${param(request.excludeProviderIds ?? [])}::uuid[])
        ),
-       parts AS (
-         SELECT candidates.*, ${coverageSql(scoreParams)} AS coverage, ${nearnessSql(scoreParams)} AS nearness,
-                ${responsivenessSql(scoreParams)} AS responsiveness, ${roomSql()} AS room
+       ranked AS (
+         SELECT id, distance_km, capacity_left, median_response_ms, ${score} AS score
            FROM candidates
           WHERE capacity_left > 0
+          ORDER BY score DESC, distance_km, id
+          LIMIT ${param(request.first)}
        )
-       SELECT parts.*, ${scoreSql({
-         coverage: param(weights.coverage),
-         distance: param(weights.distance),
-         responsiveness: param(weights.responsiveness),
-         load: param(weights.load),
-       })} AS score
-         FROM parts
-        ORDER BY score DESC, distance_km, id
-        LIMIT ${param(request.first)}`,
+       SELECT p.*, ranked.distance_km, ranked.capacity_left, ranked.median_response_ms, ranked.score
+         FROM ranked JOIN providers p ON p.id = ranked.id
+        ORDER BY ranked.score DESC, ranked.distance_km, ranked.id`,
       values,
     );
     return rows.map((row) => ({

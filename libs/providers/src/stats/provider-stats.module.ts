@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ProviderStatsTable } from './provider-stats-table';
+import { ProviderStatsStore } from './provider-stats-store';
 
-/** The stats table alone, for the referral lifecycle and the worker (no GraphQL, no auth). */
-@Module({ providers: [ProviderStatsTable], exports: [ProviderStatsTable] })
+/** The stats store alone, for the referral lifecycle and the worker (no GraphQL, no auth). */
+@Module({ providers: [ProviderStatsStore], exports: [ProviderStatsStore] })
 export class ProviderStatsModule {}

@@ -1,6 +1,6 @@
 /**
  * Load and responsiveness of the providers whose ids are `$1`, from their referrals: the one
- * definition behind both the live `Provider.stats` and the `provider_stats` table matching
+ * definition behind both the live `Provider.stats` and the providers' `stats_*` columns matching
  * reads. Every subquery says `status <> 'DRAFT'` (true anyway of answered referrals) so
  * PostgreSQL can use the per-provider partial indexes instead of scanning all referrals.
  * "Answered" means accepted or declined: `responded_at` is set by both, `decline_reason` only

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { kmBetween, lazyCount, PageRequest, sqlParams, withinKm } from '@referloop/common';
-import { MAX_RADIUS_KM } from '@referloop/providers';
+import { kmBetween, lazyCount, PageRequest, sqlParams } from '@referloop/common';
 import { AgeBand, OpenReferralSummary } from './open-referral.model';
 import { poolCandidateCondition } from './pool-eligibility';
 
@@ -30,27 +29,26 @@ export class OpenReferralsRepository {
 
   list(providerId: string, userId: string, page: PageRequest) {
     const { values, param } = sqlParams();
-    // The provider's row joined once; the GiST index of unclaimed pools answers the box of the
-    // largest radius around them, the eligibility condition (the one claims are checked with)
-    // the rest.
+    // The provider's row joined once; the GiST index of unclaimed pools gives those whose area
+    // holds the provider's point, the eligibility condition (the one claims are checked with)
+    // the rest. The patient is read for the page only.
     const from = `providers candidate
-      JOIN referrals r ON r.status = 'SENT' AND r.to_provider_id IS NULL
-       AND ${withinKm('r.pool_point', 'candidate.earth_point', String(MAX_RADIUS_KM))}`;
+      JOIN referrals r ON r.status = 'SENT' AND r.to_provider_id IS NULL AND r.pool_area @> candidate.earth_point`;
     const where = `candidate.id = ${param(providerId)} AND ${poolCandidateCondition(userId, param)}`;
     const count = lazyCount(this.db, `SELECT count(*) AS total FROM ${from} WHERE ${where}`, [...values]);
     const keyset = page.after ? ` AND (r.sent_at, r.id) < (${param(page.after.createdAt)}, ${param(page.after.id)})` : '';
     const rows = this.db
       .query<OpenReferralRow[]>(
         `SELECT r.id, r.reference, r.version, r.modality, r.conditions, r.techniques, r.priority, r.sent_at, r.due_at,
-                ${kmBetween('candidate.earth_point', 'r.pool_point')} AS distance_km,
+                ${kmBetween('page.here', 'r.pool_point')} AS distance_km,
                 CASE WHEN age.years < 18 THEN 'UNDER_18' WHEN age.years < 40 THEN 'AGE_18_39'
                      WHEN age.years < 65 THEN 'AGE_40_64' ELSE 'AGE_65_PLUS' END AS age_band
-           FROM ${from}
+           FROM (SELECT r.id, candidate.earth_point AS here FROM ${from} WHERE ${where}${keyset}
+                  ORDER BY r.sent_at DESC, r.id DESC LIMIT ${param(page.limit + 1)}) page
+           JOIN referrals r ON r.id = page.id
            JOIN patients pa ON pa.id = r.patient_id
           CROSS JOIN LATERAL (SELECT date_part('year', age(current_date, pa.date_of_birth)) AS years) age
-          WHERE ${where}${keyset}
-          ORDER BY r.sent_at DESC, r.id DESC
-          LIMIT ${param(page.limit + 1)}`,
+          ORDER BY r.sent_at DESC, r.id DESC`,
         values,
       )
       .then((found) => found.map(toSummary));

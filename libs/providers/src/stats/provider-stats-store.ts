@@ -4,30 +4,27 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PROVIDER_STATS_SQL } from './provider-stats.sql';
 
 /**
- * Keeps `provider_stats` (what matching ranks by) equal to PROVIDER_STATS_SQL. Each refresh
- * first locks the providers' rows (FOR NO KEY UPDATE: it does not block new referrals to them),
- * and only then, in a second statement and so a fresh snapshot, computes: two transactions
- * answering for the same provider at once would otherwise each write figures that miss the
- * other's answer.
+ * Keeps the providers' `stats_*` columns (what matching ranks by) equal to PROVIDER_STATS_SQL.
+ * Each refresh first locks the providers' rows (FOR NO KEY UPDATE: it does not block new
+ * referrals to them), and only then, in a second statement and so a fresh snapshot, computes:
+ * two transactions answering for the same provider at once would otherwise each write figures
+ * that miss the other's answer.
  */
 @Injectable()
-export class ProviderStatsTable {
+export class ProviderStatsStore {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Recomputes the providers' rows inside the caller's transaction. */
+  /** Recomputes the providers' stats inside the caller's transaction. */
   async refresh(manager: EntityManager, providerIds: readonly string[]): Promise<void> {
     if (providerIds.length === 0) return;
     await manager.query('SELECT 1 FROM providers WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [providerIds]);
     await manager.query(
-      `INSERT INTO provider_stats (provider_id, active_episodes, accepted_this_week, week_ends_at, answered_90d, accepted_90d,
-         median_response_ms, p90_response_ms, refreshed_at)
-       SELECT provider_id, active_episodes, accepted_this_week, week_ends_at, answered, accepted, median_ms, p90_ms, now()
+      `UPDATE providers target SET
+         stats_active_episodes = stats.active_episodes, stats_accepted_this_week = stats.accepted_this_week,
+         stats_week_ends_at = stats.week_ends_at, stats_answered_90d = stats.answered, stats_accepted_90d = stats.accepted,
+         stats_median_response_ms = stats.median_ms, stats_p90_response_ms = stats.p90_ms, stats_refreshed_at = now()
          FROM (${PROVIDER_STATS_SQL}) stats
-       ON CONFLICT (provider_id) DO UPDATE SET
-         active_episodes = EXCLUDED.active_episodes, accepted_this_week = EXCLUDED.accepted_this_week,
-         week_ends_at = EXCLUDED.week_ends_at, answered_90d = EXCLUDED.answered_90d, accepted_90d = EXCLUDED.accepted_90d,
-         median_response_ms = EXCLUDED.median_response_ms, p90_response_ms = EXCLUDED.p90_response_ms,
-         refreshed_at = EXCLUDED.refreshed_at`,
+        WHERE target.id = stats.provider_id`,
       [providerIds],
     );
   }
