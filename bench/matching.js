@@ -42,8 +42,8 @@ const { HarnessError, intEnv, strEnv, freePort, latencyStats, fmt, log } = requi
 const TARGET_P99_MS = 50;
 
 const OPEN_WITH_COUNT = ['1', 'true', 'yes'].includes(strEnv('BENCH_OPEN_COUNT', '').toLowerCase());
-/** The statement of a request that searches by place: it measures chords between cube points. */
-const PLACE_SEARCH = /cube_enlarge\(/;
+/** The statement of a request that searches by place: the box of a search, or a pool area holding a point. */
+const PLACE_SEARCH = /cube_enlarge\(|pool_area @>/;
 
 /** What a coordinator's "find a provider" screen shows for each match. */
 const MATCH_PROVIDERS = `query matchProviders($input: MatchProvidersInput!) {
@@ -430,7 +430,7 @@ async function explainPlans(dbUrl, artifactsDir, matchCaptures, openCapture) {
       const file = path.join(artifactsDir, `${name}.plan.txt`);
       fs.writeFileSync(file, `${step.text.trim()}\n\n-- values: ${JSON.stringify(step.values)}\n\n${plan.join('\n')}\n`);
       const ms = (label) => Number(/([\d.]+) ms/.exec(plan.find((line) => line.startsWith(label)) ?? '')?.[1] ?? NaN);
-      return { file: path.relative(ROOT, file), planningMs: ms('Planning Time'), executionMs: ms('Execution Time'), usesLocationIndex: plan.some((l) => /_point_idx/.test(l)) };
+      return { file: path.relative(ROOT, file), planningMs: ms('Planning Time'), executionMs: ms('Execution Time'), usesLocationIndex: plan.some((l) => /_point_idx|_area_idx/.test(l)) };
     };
     const busiest = matchCaptures.reduce((a, b) => (b.variant.providersInRadius > a.variant.providersInRadius ? b : a));
     return {
@@ -448,7 +448,7 @@ function planSummary(plans) {
   return (
     `plans: busiest match (${match.variant.providersInRadius} providers in radius) ${fmt(match.executionMs, 1)} ms + ${fmt(match.planningMs, 1)} ms planning` +
     `${match.usesLocationIndex ? " on the modality's point index" : ' WITHOUT the location index'}; ` +
-    `open list ${fmt(open.executionMs, 1)} ms + ${fmt(open.planningMs, 1)} ms planning${open.usesLocationIndex ? ' on referrals_open_pool_point_idx' : ' WITHOUT the location index'}`
+    `open list ${fmt(open.executionMs, 1)} ms + ${fmt(open.planningMs, 1)} ms planning${open.usesLocationIndex ? ' on referrals_open_pool_area_idx' : ' WITHOUT the location index'}`
   );
 }
 

@@ -3,8 +3,9 @@ import { ClinicEntity } from './clinic.entity';
 import { UserEntity } from './user.entity';
 
 @Entity({ name: 'providers' })
-// Per modality, GiST on earth_point of the providers accepting new patients, for matching by
-// distance: partial indexes TypeORM cannot describe, so the migration owns them.
+// Per modality, GiST on earth_point of the providers accepting new patients, carrying what
+// ranking reads, for matching by distance: partial covering indexes TypeORM cannot describe,
+// so the migration owns them.
 @Index('providers_massage_accepting_point_idx', { synchronize: false })
 @Index('providers_acupuncture_accepting_point_idx', { synchronize: false })
 @Index('providers_chiropractic_accepting_point_idx', { synchronize: false })

@@ -75,11 +75,14 @@ export class Matching1764500000000 implements MigrationInterface {
     await queryRunner.query(`UPDATE "providers" SET "latitude" = "latitude" WHERE "latitude" IS NOT NULL AND "longitude" IS NOT NULL`);
 
     // One GiST index per modality, over the providers who accept new patients: a search is
-    // always for one modality, so its index holds only providers who could match. A modality
-    // added to the vocabulary needs its index added by a migration.
+    // always for one modality, so its index holds only providers who could match. It carries
+    // every column ranking reads, so a search is an index-only scan (cube's GiST returns its
+    // points); only the top rows are then read from the table. A modality added to the
+    // vocabulary needs its index added by a migration.
     for (const modality of MODALITIES) {
       await queryRunner.query(
         `CREATE INDEX "${providerIndexName(modality)}" ON "providers" USING gist ("earth_point")
+          INCLUDE ("id", "weekly_capacity", "conditions", "techniques", "stats_median_response_ms", "stats_week_ends_at", "stats_accepted_this_week")
           WHERE "accepting_new_patients" AND '${modality}' = ANY ("modalities")`,
       );
     }

@@ -17,7 +17,8 @@ interface MatchRow extends ProviderRow {
 
 /**
  * Ranks providers for a request entirely in PostgreSQL: the modality's GiST index of accepting
- * providers answers the box around the point, the exact great-circle distance and the rest of
+ * providers answers the box around the point (an index-only scan: the index carries every
+ * column the candidates CTE reads — keep the two in step), the exact great-circle distance and the rest of
  * the hard filters (a place left this week, not excluded) cut that down, the documented score
  * orders what is left, and only the top `first` rows are read in full and leave the database.
  * Load and responsiveness come from the providers' own `stats_*` columns.
