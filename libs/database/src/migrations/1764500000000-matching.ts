@@ -87,9 +87,11 @@ export class Matching1764500000000 implements MigrationInterface {
       );
     }
     // Only unclaimed open referrals are ever searched by place: those whose area holds a
-    // provider's point.
+    // provider's point. The index carries what eligibility and the order read, so listing
+    // them is an index-only scan wherever vacuum has marked the pages all-visible.
     await queryRunner.query(
       `CREATE INDEX "referrals_open_pool_area_idx" ON "referrals" USING gist ("pool_area")
+          INCLUDE ("id", "sent_at", "modality", "pool_point", "pool_radius_km", "referring_user_id", "referring_provider_id")
         WHERE "status" = 'SENT' AND "to_provider_id" IS NULL`,
     );
   }

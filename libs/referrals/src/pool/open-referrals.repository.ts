@@ -31,7 +31,8 @@ export class OpenReferralsRepository {
     const { values, param } = sqlParams();
     // The provider's row joined once; the GiST index of unclaimed pools gives those whose area
     // holds the provider's point, the eligibility condition (the one claims are checked with)
-    // the rest. The patient is read for the page only.
+    // the rest. The index carries every column of `r` the page query reads (keep the two in
+    // step); the full rows and the patient are read for the page only.
     const from = `providers candidate
       JOIN referrals r ON r.status = 'SENT' AND r.to_provider_id IS NULL AND r.pool_area @> candidate.earth_point`;
     const where = `candidate.id = ${param(providerId)} AND ${poolCandidateCondition(userId, param)}`;
