@@ -197,7 +197,13 @@ async function main() {
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       JWT_TTL_SECONDS: String(24 * 3600),
     },
-    nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the gateway there, as in `npm run bench`.
+    nodeArgs: [
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      ...(process.env.BENCH_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`, '-r', path.join(__dirname, 'lib', 'exit-on-sigterm.js')]
+        : []),
+    ],
   });
   state.gateway = gateway;
   await gateway.start();
