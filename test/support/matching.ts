@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { GraphqlClient } from './graphql-client';
 import { createPatient, createSignedInUser, referralInput, runReferralMutation } from './fixtures';
+import { haversineKm, LatLon } from './geodesy';
 
 /**
  * What the matching tests share: points placed at a chosen bearing and distance from a centre,
@@ -9,13 +10,8 @@ import { createPatient, createSignedInUser, referralInput, runReferralMutation }
  * providers created through the API with chosen facts.
  */
 
-/** Mean Earth radius (IUGG), the sphere matching's distances are documented on. */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-export interface LatLon {
-  latitude: number;
-  longitude: number;
-}
+export { EARTH_RADIUS_KM, destination, haversineKm } from './geodesy';
+export type { LatLon } from './geodesy';
 
 /** Centres of the fixtures, far apart from each other and from the shared fixtures' Chicago providers (41.9, -87.65). */
 export const CITY = {
@@ -29,29 +25,6 @@ export const CITY = {
   albuquerque: { latitude: 35.0844, longitude: -106.6504 },
   omaha: { latitude: 41.2565, longitude: -95.9345 },
 } as const satisfies Record<string, LatLon>;
-
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-const degrees = (radiansValue: number) => (radiansValue * 180) / Math.PI;
-
-/** The point `km` along the great circle leaving `from` at `bearingDegrees` (clockwise from north). */
-export function destination(from: LatLon, bearingDegrees: number, km: number): LatLon {
-  const angular = km / EARTH_RADIUS_KM;
-  const bearing = radians(bearingDegrees);
-  const lat1 = radians(from.latitude);
-  const lon1 = radians(from.longitude);
-  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(angular) + Math.cos(lat1) * Math.sin(angular) * Math.cos(bearing));
-  const lon2 = lon1 + Math.atan2(Math.sin(bearing) * Math.sin(angular) * Math.cos(lat1), Math.cos(angular) - Math.sin(lat1) * Math.sin(lat2));
-  const longitude = ((degrees(lon2) + 540) % 360) - 180;
-  return { latitude: degrees(lat2), longitude };
-}
-
-/** Great-circle kilometres between two points by the haversine formula. */
-export function haversineKm(a: LatLon, b: LatLon): number {
-  const dLat = radians(b.latitude - a.latitude);
-  const dLon = radians(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export const MATCH_PROVIDERS = `query matchProviders($input: MatchProvidersInput!) {
   matchProviders(input: $input) {

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { GraphqlClient, GraphqlResponse } from './graphql-client';
 import { createSignedInUser, Referral, referralInput } from './fixtures';
 import { REFERRAL_FIELDS } from './operations';
+import { destination, expectKmClose, haversineKm, LatLon as Point } from './geodesy';
 
 /**
  * What the open-referral (pool) and fallback tests share: places at a known great-circle
@@ -10,43 +11,12 @@ import { REFERRAL_FIELDS } from './operations';
  * with chosen facts, and the GraphQL documents of pools, open referrals and suggestions.
  */
 
-/** The sphere distances are documented on: mean Earth radius (IUGG), km. */
-export const MEAN_EARTH_RADIUS_KM = 6371.0088;
-
-export interface Point {
-  latitude: number;
-  longitude: number;
-}
-
-const toRadians = (deg: number) => (deg * Math.PI) / 180;
-const toDegrees = (rad: number) => (rad * 180) / Math.PI;
-
+export { EARTH_RADIUS_KM as MEAN_EARTH_RADIUS_KM, expectKmClose } from './geodesy';
+export type { LatLon as Point } from './geodesy';
 /** Great-circle km between two points (haversine). */
-export function greatCircleKm(a: Point, b: Point): number {
-  const dLat = toRadians(b.latitude - a.latitude);
-  const dLon = toRadians(b.longitude - a.longitude);
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.latitude)) * Math.cos(toRadians(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * MEAN_EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
-}
-
-/** The point reached by travelling `km` from `start` on the initial bearing `bearing` (degrees clockwise from north). */
-export function pointAt(start: Point, bearing: number, km: number): Point {
-  const delta = km / MEAN_EARTH_RADIUS_KM;
-  const theta = toRadians(bearing);
-  const phi1 = toRadians(start.latitude);
-  const lambda1 = toRadians(start.longitude);
-  const phi2 = Math.asin(Math.sin(phi1) * Math.cos(delta) + Math.cos(phi1) * Math.sin(delta) * Math.cos(theta));
-  const lambda2 = lambda1 + Math.atan2(Math.sin(theta) * Math.sin(delta) * Math.cos(phi1), Math.cos(delta) - Math.sin(phi1) * Math.sin(phi2));
-  return { latitude: toDegrees(phi2), longitude: ((toDegrees(lambda2) + 540) % 360) - 180 };
-}
-
-/** Expects `actual` within `relative` (a fraction) of `expected`, with a floor for distances near zero. */
-export function expectKmClose(actual: number, expected: number, relative = 0.005): void {
-  const tolerance = Math.max(expected * relative, 0.001);
-  if (Math.abs(actual - expected) > tolerance) {
-    throw new Error(`Expected ${actual} km to be within ${tolerance} km of ${expected} km`);
-  }
-}
+export const greatCircleKm = haversineKm;
+/** The point reached by travelling `km` from `start` on the initial bearing (degrees clockwise from north). */
+export const pointAt = destination;
 
 /**
  * Centres far apart from each other (hundreds of km) and from the shared world's providers in
