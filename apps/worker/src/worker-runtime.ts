@@ -3,10 +3,10 @@ import { Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { OutboxRelay } from '@referloop/notifications';
+import { ProviderStatsStore } from '@referloop/providers';
 import { ResponseClock } from '@referloop/referrals';
 import { HealthServer } from './health-server';
 import { PeriodicTask } from './periodic-task';
-import { ProviderStatsTable } from '@referloop/providers';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
@@ -37,7 +37,7 @@ export class WorkerRuntime {
     private readonly relay: OutboxRelay,
     private readonly responseClock: ResponseClock,
     private readonly jobs: JobQueues,
-    private readonly providerStats: ProviderStatsTable,
+    private readonly providerStats: ProviderStatsStore,
   ) {
     this.processors = [notifications, clock];
   }
