@@ -18,6 +18,8 @@ import {
   statsRow,
 } from './support/matching';
 import { startTestApp, TestApp } from './support/test-app';
+import { DataSource } from 'typeorm';
+import { ProviderStatsStore } from '../libs/providers/src';
 
 const UPDATE_PROVIDER = `mutation updateProvider($input: UpdateProviderInput!) { updateProvider(input: $input) { id acceptingNewPatients weeklyCapacity } }`;
 const LIVE_STATS = `query provider($id: ID!) { provider(id: $id) { id stats { activeEpisodes capacityLeftThisWeek answeredLast90Days } } }`;
@@ -245,6 +247,18 @@ describe('matchProviders: filters, distances and stats', () => {
       await runReferralMutation(provider.client, 'completeReferral', { id: referralIds[0], outcome: outcomeInput() });
       expect(await statsRow(db, provider.providerId)).toMatchObject({ active_episodes: 0, accepted_this_week: 1, answered_90d: 2, accepted_90d: 1 });
       expect((await mine())?.reasons.at(-1)).toBe('4 of 5 places left this week');
+    });
+
+    it('the periodic refresh writes a row only when its figures changed, so vacuumed pages keep their index-only scans', async () => {
+      const store = app.app.get(ProviderStatsStore);
+      const version = async () => (await db.query<{ xmin: string }>('SELECT xmin FROM providers WHERE id = $1', [provider.providerId])).rows[0].xmin;
+      const before = await version();
+      await app.app.get(DataSource).transaction((manager) => store.refresh(manager, [provider.providerId]));
+      expect(await version()).toBe(before);
+      // A real change still lands: the figures are rewritten by the refresh itself.
+      await db.query('UPDATE providers SET stats_answered_90d = 99 WHERE id = $1', [provider.providerId]);
+      await app.app.get(DataSource).transaction((manager) => store.refresh(manager, [provider.providerId]));
+      expect((await statsRow(db, provider.providerId))?.answered_90d).toBe(2);
     });
 
     it('the answer carries nothing about the patients the provider was sent', async () => {

@@ -135,13 +135,21 @@ describe('open referrals: twenty providers claim at once', () => {
     const wonBy = new Map<string, number>();
     for (const winner of winners.values()) wonBy.set(winner.providerId, (wonBy.get(winner.providerId) ?? 0) + 1);
     for (const provider of providers) {
-      const data = await provider.client.ok<{ provider: { stats: { activeEpisodes: number } } }>(
-        `query provider($id: ID!) { provider(id: $id) { stats { activeEpisodes } } }`,
+      const data = await provider.client.ok<{
+        provider: { stats: { activeEpisodes: number; answeredLast90Days: number; acceptanceRate: number | null; medianResponseHours: number | null } };
+      }>(
+        `query provider($id: ID!) { provider(id: $id) { stats { activeEpisodes answeredLast90Days acceptanceRate medianResponseHours } } }`,
         { id: provider.providerId },
       );
-      expect({ provider: provider.providerId, active: data.provider.stats.activeEpisodes }).toEqual({
+      const won = wonBy.get(provider.providerId) ?? 0;
+      // Claims count as answers and acceptances, but not as time to answer: taking an open
+      // referral some time after it was posted is no slow answer.
+      expect({ provider: provider.providerId, ...data.provider.stats }).toEqual({
         provider: provider.providerId,
-        active: wonBy.get(provider.providerId) ?? 0,
+        activeEpisodes: won,
+        answeredLast90Days: won,
+        acceptanceRate: won === 0 ? null : 1,
+        medianResponseHours: null,
       });
     }
   }, 300_000);

@@ -1,10 +1,10 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Audit, AuditTrail, CurrentActor, Loaders, notFound, RequestLoaders } from '@referloop/common';
+import { Actor, Audit, AuditTrail, CurrentActor, isPlatformAdmin, Loaders, notFound, RequestLoaders } from '@referloop/common';
 import { User, UserRepository } from '@referloop/auth';
 import { Clinic, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';
 import { Provider, ProviderRepository } from '@referloop/providers';
-import { availableActions, ReferralAction } from './lifecycle';
+import { availableActions, Party, ReferralAction, ReferralEventType } from './lifecycle';
 import { Referral, ReferralEvent } from './models/referral.model';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';
@@ -84,10 +84,14 @@ export class ReferralFieldsResolver {
     return referral.redirectedToId ? this.linked(actor, loaders, audit, referral.redirectedToId) : null;
   }
 
-  @ResolveField(() => [ReferralEvent], { description: 'History, oldest first.' })
-  async events(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<ReferralEvent[]> {
+  @ResolveField(() => [ReferralEvent], {
+    description: "History, oldest first. Passes on an open referral (other clinics' providers, with their notes) are shown to its referrer only.",
+  })
+  async events(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<ReferralEvent[]> {
     const loader = loaders.get<string, ReferralEvent[]>('events', (ids) => this.referrals.eventsFor(ids));
-    return (await loader.load(referral.id)) ?? [];
+    const events = (await loader.load(referral.id)) ?? [];
+    const seesPasses = isPlatformAdmin(actor) || partiesOf(actor, referral).has(Party.REFERRER);
+    return seesPasses ? events : events.filter((event) => event.type !== ReferralEventType.PASSED);
   }
 
   @ResolveField(() => [ReferralAction], { description: 'What you may do with this referral now.' })

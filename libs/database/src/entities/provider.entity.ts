@@ -98,6 +98,7 @@ export class ProviderEntity {
   @Column({ name: 'stats_p90_response_ms', type: 'double precision', nullable: true })
   statsP90ResponseMs!: number | null;
 
+  /** When the figures last changed (a refresh that finds them unchanged leaves the row alone). */
   @Column({ name: 'stats_refreshed_at', type: 'timestamptz', nullable: true })
   statsRefreshedAt!: Date | null;
 

@@ -44,7 +44,8 @@ export function coverageSql(asked: { conditions: readonly string[]; techniques: 
 }
 
 export function nearnessSql(radiusKm: string): string {
-  return `(1 - ${CANDIDATE.distanceKm} / ${radiusKm}::float8)`;
+  // Clamped: at the very edge of the radius rounding could take it a hair below 0.
+  return `greatest(0.0, 1 - ${CANDIDATE.distanceKm} / ${radiusKm}::float8)`;
 }
 
 export function responsivenessSql(halfHours: string): string {

@@ -24,7 +24,13 @@ export class ProviderStatsStore {
          stats_week_ends_at = stats.week_ends_at, stats_answered_90d = stats.answered, stats_accepted_90d = stats.accepted,
          stats_median_response_ms = stats.median_ms, stats_p90_response_ms = stats.p90_ms, stats_refreshed_at = now()
          FROM (${PROVIDER_STATS_SQL}) stats
-        WHERE target.id = stats.provider_id`,
+        WHERE target.id = stats.provider_id
+          -- Unchanged rows are left alone: a rewrite would cost the page its all-visible bit
+          -- and matching its index-only scans, every hour, for every provider.
+          AND (target.stats_active_episodes, target.stats_accepted_this_week, target.stats_week_ends_at, target.stats_answered_90d,
+               target.stats_accepted_90d, target.stats_median_response_ms, target.stats_p90_response_ms)
+              IS DISTINCT FROM (stats.active_episodes, stats.accepted_this_week, stats.week_ends_at, stats.answered, stats.accepted,
+               stats.median_ms, stats.p90_ms)`,
       [providerIds],
     );
   }

@@ -12,7 +12,7 @@ export class ProviderStats {
   @Field(() => Int, { description: 'Referrals sent in the last 90 days that were answered (accepted or declined).' })
   answeredLast90Days!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median hours from sent to answer, last 90 days; null without answers.' })
+  @Field(() => Float, { nullable: true, description: 'Median hours from sent to answer, last 90 days, over referrals sent to this provider (claims of open referrals left out); null without answers.' })
   medianResponseHours!: number | null;
 
   @Field(() => Float, { nullable: true, description: '90th percentile of hours from sent to answer, last 90 days.' })

@@ -4,7 +4,10 @@
  * reads. Every subquery says `status <> 'DRAFT'` (true anyway of answered referrals) so
  * PostgreSQL can use the per-provider partial indexes instead of scanning all referrals.
  * "Answered" means accepted or declined: `responded_at` is set by both, `decline_reason` only
- * by a decline. The week runs from Monday 00:00 in the provider's clinic's zone.
+ * by a decline. Time to answer counts referrals sent to the provider only: claiming an open
+ * referral days after it was posted is no slow answer, and must not make takers look slow
+ * (claims still count as answers and acceptances). The week runs from Monday 00:00 in the
+ * provider's clinic's zone.
  */
 export const PROVIDER_STATS_SQL = `
   SELECT p.id AS provider_id, p.weekly_capacity,
@@ -24,8 +27,10 @@ export const PROVIDER_STATS_SQL = `
    CROSS JOIN LATERAL (
      SELECT count(*)::int AS answered,
             (count(*) FILTER (WHERE r.decline_reason IS NULL))::int AS accepted,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000) AS median_ms,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000) AS p90_ms
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000)
+              FILTER (WHERE r.pool_latitude IS NULL) AS median_ms,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000)
+              FILTER (WHERE r.pool_latitude IS NULL) AS p90_ms
        FROM referrals r
       WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.responded_at IS NOT NULL AND r.sent_at >= now() - interval '90 days'
    ) answered

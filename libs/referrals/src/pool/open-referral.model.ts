@@ -42,7 +42,9 @@ export class OpenReferralSummary {
   @Field(() => AgeBand, { description: "The patient's age band, never the date of birth." })
   ageBand!: AgeBand;
 
-  @Field(() => Float, { description: 'Great-circle kilometres from you to the centre of the pool.' })
+  @Field(() => Float, {
+    description: "Great-circle kilometres from you to the centre of the pool, rounded up to a whole km (at least 1): the centre is often near the patient's home.",
+  })
   distanceKm!: number;
 
   @Field(() => DateTime)

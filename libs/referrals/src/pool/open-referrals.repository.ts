@@ -41,7 +41,9 @@ export class OpenReferralsRepository {
     const rows = this.db
       .query<OpenReferralRow[]>(
         `SELECT r.id, r.reference, r.version, r.modality, r.conditions, r.techniques, r.priority, r.sent_at, r.due_at,
-                ${kmBetween('page.here', 'r.pool_point')} AS distance_km,
+                -- Whole km, rounded up: the centre is often near the patient's home, and exact
+                -- distances from a few places a provider can set would pinpoint it.
+                greatest(1, ceil(${kmBetween('page.here', 'r.pool_point')})) AS distance_km,
                 CASE WHEN age.years < 18 THEN 'UNDER_18' WHEN age.years < 40 THEN 'AGE_18_39'
                      WHEN age.years < 65 THEN 'AGE_40_64' ELSE 'AGE_65_PLUS' END AS age_band
            FROM (SELECT r.id, candidate.earth_point AS here FROM ${from} WHERE ${where}${keyset}
