@@ -13,6 +13,7 @@ export * from './request/request-context';
 export * from './request/audit-trail';
 export * from './request/decorators';
 export * from './validation/validators';
+export * from './validation/vocabulary-lists';
 export * from './validation/ids';
 export * from './config/config.module';
 export * from './request/batch-loader';

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { Condition, GeoPointInput, MAX_PAGE_SIZE, Modality, ReferralPriority, Technique } from '@referloop/common';
+import { IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { Condition, GeoPointInput, IsConditionList, MAX_PAGE_SIZE, Modality, OptionalTechniquesField, ReferralPriority, Technique } from '@referloop/common';
 import { RadiusKmField } from './radius-km.field';
 
 @InputType()
@@ -12,18 +12,10 @@ export class MatchProvidersInput {
 
   @Field(() => [Condition], { nullable: true, defaultValue: [], description: 'What the patient needs treated; coverage of these ranks first.' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(18)
-  @ArrayUnique()
-  @IsEnum(Condition, { each: true })
+  @IsConditionList()
   conditions?: Condition[];
 
-  @Field(() => [Technique], { nullable: true, defaultValue: [] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(13)
-  @ArrayUnique()
-  @IsEnum(Technique, { each: true })
+  @OptionalTechniquesField({ defaultValue: [] })
   techniques?: Technique[];
 
   @Field(() => GeoPointInput, { description: 'Where the patient will be treated from, usually their home or the referring clinic.' })

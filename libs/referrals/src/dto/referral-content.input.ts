@@ -1,10 +1,7 @@
 import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -17,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Condition, GeoPointInput, IsNotBlank, Modality, Technique } from '@referloop/common';
+import { Condition, GeoPointInput, IsConditionList, IsNotBlank, Modality, OptionalTechniquesField, Technique } from '@referloop/common';
 import { RadiusKmField } from '@referloop/providers';
 import { ReferralPriority } from '../lifecycle';
 import { AssessmentInput, GoalsInput } from './clinical.input';
@@ -30,19 +27,11 @@ export class ReferralContentFields {
   modality!: Modality;
 
   @Field(() => [Condition])
-  @IsArray()
   @ArrayMinSize(1, { message: 'conditions must list at least one condition' })
-  @ArrayMaxSize(18)
-  @ArrayUnique()
-  @IsEnum(Condition, { each: true })
+  @IsConditionList()
   conditions!: Condition[];
 
-  @Field(() => [Technique], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(13)
-  @ArrayUnique()
-  @IsEnum(Technique, { each: true })
+  @OptionalTechniquesField()
   techniques?: Technique[];
 
   @Field(() => ReferralPriority, { nullable: true })
