@@ -23,25 +23,25 @@
  *     database and delete the gateway's Redis keys. Exit 0 when measured, targets met or not.
  */
 
-const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 const db = require('./lib/db');
 const capture = require('./lib/capture');
-const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
-const { runLoad, stopCurrent: stopLoad } = require('./lib/load');
+const { Gateway, killAllSync: killGateways, benchAdmin, gatewayEnv, benchNodeArgs, ROOT } = require('./lib/gateway');
+const { runLoad, stopCurrent: stopLoad, failedCount, reportWarmup } = require('./lib/load');
 const { runPgLoad, toReplay } = require('./lib/pg-load');
 const { seedActors, bulkSeedProviders, bulkSeedOpenReferrals, matchVariants, METROS, RURAL_SHARE, ACTING_PROVIDER_LOCATION } = require('./lib/matching-seed');
 const { deleteKeys } = require('./lib/queue-baseline');
 const { runHarness } = require('./lib/harness');
-const { HarnessError, intEnv, strEnv, freePort, latencyStats, fmt, log } = require('./lib/util');
+const { ensureBuilt, loadBeforeRun, resultsFiles, gitInfo, machineInfo, envKnobs } = require('./lib/run-info');
+const { reportHeader, alignedTable, markdownSection } = require('./lib/report');
+const { HarnessError, intEnv, strEnv, boolEnv, freePort, latencyStats, fmt, log } = require('./lib/util');
 
 const TARGET_P99_MS = 50;
 
-const OPEN_WITH_COUNT = ['1', 'true', 'yes'].includes(strEnv('BENCH_OPEN_COUNT', '').toLowerCase());
+const OPEN_WITH_COUNT = boolEnv('BENCH_OPEN_COUNT');
 /** The statement of a request that searches by place: the box of a search, or a pool area holding a point. */
 const PLACE_SEARCH = /cube_enlarge\(|pool_area @>/;
 
@@ -78,37 +78,23 @@ function readConfig() {
     seed: intEnv('BENCH_SEED', 42, 0, 2 ** 31),
     poolSize: intEnv('BENCH_POOL_SIZE', 20, 1, 200),
     openWithCount: OPEN_WITH_COUNT,
-    planOnly: ['1', 'true', 'yes'].includes(strEnv('BENCH_PLAN_ONLY', '').toLowerCase()),
-    keepDatabase: ['1', 'true', 'yes'].includes(strEnv('BENCH_KEEP_DB', '').toLowerCase()),
+    planOnly: boolEnv('BENCH_PLAN_ONLY'),
+    keepDatabase: boolEnv('BENCH_KEEP_DB'),
   };
-}
-
-function gitInfo() {
-  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  const status = git('status', '--porcelain', '--untracked-files=no');
-  return { commit: head.status === 0 ? head.stdout.trim() : null, dirty: status.status === 0 ? status.stdout.trim() !== '' : null };
-}
-
-function ensureBuilt() {
-  // ensure-built prints to stdout; keep stdout for the results table.
-  const result = spawnSync(process.execPath, ['scripts/ensure-built.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new HarnessError(`node scripts/ensure-built.js failed (exit ${result.status ?? result.signal})`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: one idempotent routine for the normal path, errors and signals alike.
 
-const state = { gateway: null, clients: new Set(), serverUrl: null, database: null, loggingOn: false, keepDatabase: false, redisUrl: null, queuePrefix: null };
+const state = { gateway: null, redisUrl: null, queuePrefix: null };
+const benchDb = new db.BenchDatabase();
 let cleanupPromise = null;
 
 function cleanup() {
   cleanupPromise ??= (async () => {
     stopLoad();
     if (state.gateway) await state.gateway.stop().catch((error) => log(`stopping the gateway: ${error.message}`));
-    for (const client of state.clients) await client.end().catch(() => {});
-    state.clients.clear();
+    await benchDb.closeClients();
     if (state.queuePrefix) {
       await deleteKeys(state.redisUrl, state.queuePrefix)
         .then((count) => {
@@ -116,33 +102,9 @@ function cleanup() {
         })
         .catch((error) => log(`could not delete Redis keys under ${state.queuePrefix}: ${error.message}`));
     }
-    if (state.database) {
-      if (state.loggingOn) {
-        await db.setStatementLogging(state.serverUrl, state.database, false).catch(() => {});
-        state.loggingOn = false;
-      }
-      if (state.keepDatabase) {
-        log(`kept database ${state.database} (BENCH_KEEP_DB)`);
-      } else {
-        await db
-          .dropDatabase(state.serverUrl, state.database)
-          .then(() => log(`dropped database ${state.database}`))
-          .catch((error) => log(`could not drop database ${state.database}: ${error.message}`));
-      }
-    }
+    await benchDb.release();
   })();
   return cleanupPromise;
-}
-
-async function openClient(url) {
-  const client = await db.connect(url);
-  state.clients.add(client);
-  return client;
-}
-
-async function closeClient(client) {
-  state.clients.delete(client);
-  await client.end().catch(() => {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,14 +112,8 @@ async function closeClient(client) {
 async function main() {
   const config = readConfig();
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  const resultsDir = path.join(__dirname, 'results');
-  const artifactsDir = path.join(resultsDir, `${stamp}-matching`);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-  const loadBefore = os.loadavg();
-  if (loadBefore[0] > 0.5) {
-    log(`warning: load average is ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before the run; numbers from a busy machine are not comparable`);
-  }
+  const { artifactsDir, jsonFile: resultsFile, markdownFile } = resultsFiles(startedAt, '-matching');
+  const loadBefore = loadBeforeRun();
 
   ensureBuilt();
   const info = await db.serverInfo(config.serverUrl);
@@ -171,39 +127,23 @@ async function main() {
   // --- database and gateway -------------------------------------------------------------------
   const runId = crypto.randomBytes(5).toString('hex');
   const database = `referloop_bench_${runId}`;
-  state.serverUrl = config.serverUrl;
-  state.keepDatabase = config.keepDatabase;
   state.redisUrl = config.redisUrl;
-  await db.createDatabase(config.serverUrl, database);
-  state.database = database;
-  const dbUrl = db.databaseUrl(config.serverUrl, database);
+  const dbUrl = await benchDb.create({ serverUrl: config.serverUrl, name: database, keep: config.keepDatabase });
   log(`created database ${database}`);
 
-  const admin = { email: 'bench-admin@bench.example', password: `bench-${crypto.randomBytes(12).toString('hex')}` };
+  const admin = benchAdmin();
   // Its own queue prefix, so nothing it enqueues mixes with anything else on this Redis.
   state.queuePrefix = `rlbench-match-${runId}`;
   const gateway = new Gateway({
     port: await freePort(),
     logFile: path.join(artifactsDir, 'gateway.log'),
-    env: {
-      NODE_ENV: 'production',
+    env: gatewayEnv(admin, {
       DATABASE_URL: dbUrl,
       DATABASE_POOL_SIZE: String(config.poolSize),
       REDIS_URL: config.redisUrl,
       QUEUE_PREFIX: state.queuePrefix,
-      LOG_LEVEL: 'warn',
-      BOOTSTRAP_ADMIN_EMAIL: admin.email,
-      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      JWT_TTL_SECONDS: String(24 * 3600),
-    },
-    // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the gateway there, as in `npm run bench`.
-    nodeArgs: [
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      ...(process.env.BENCH_PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`, '-r', path.join(__dirname, 'lib', 'exit-on-sigterm.js')]
-        : []),
-    ],
+    }),
+    nodeArgs: benchNodeArgs(),
   });
   state.gateway = gateway;
   await gateway.start();
@@ -211,7 +151,7 @@ async function main() {
 
   // --- seed ------------------------------------------------------------------------------------
   const actors = await seedActors(gateway, admin);
-  const seedClient = await openClient(dbUrl);
+  const seedClient = await benchDb.openClient();
   const providerSeed = await bulkSeedProviders(seedClient, actors.clinics, config.providers, config.seed);
   const openSeed = await bulkSeedOpenReferrals(seedClient, actors.templates, config.openReferrals, config.seed);
   const vacuumStarted = Date.now();
@@ -246,7 +186,7 @@ async function main() {
       [ACTING_PROVIDER_LOCATION.latitude, ACTING_PROVIDER_LOCATION.longitude],
     )
   ).rows[0];
-  await closeClient(seedClient);
+  await benchDb.closeClient(seedClient);
   log(
     `match requests: ${variants.length} variants, providers within 25 km p50 ${median(variants.map((v) => v.providersInRadius))}, ` +
       `max ${Math.max(...variants.map((v) => v.providersInRadius))}; open referrals: ${openWork.open_total} open, ` +
@@ -259,10 +199,9 @@ async function main() {
   const openOnce = async () => (await gateway.request(OPEN_REFERRALS, undefined, actors.tokens.provider)).openReferrals;
 
   // --- capture the statements of each request ----------------------------------------------------
-  await db.setStatementLogging(config.serverUrl, database, true);
-  state.loggingOn = true;
+  await benchDb.setStatementLogging(true);
   await gateway.restart(); // the pool reconnects with log_statement = all
-  const logClient = await openClient(dbUrl);
+  const logClient = await benchDb.openClient();
   // One of each first, so no first-use work (new pool connections, lazy caches) lands in a capture.
   await matchOnce(variants[0]);
   await openOnce();
@@ -280,21 +219,19 @@ async function main() {
     results: openCaptured.result.edges.length,
     totalCount: openCaptured.result.totalCount,
   };
-  await closeClient(logClient);
-  await db.setStatementLogging(config.serverUrl, database, false);
-  state.loggingOn = false;
+  await benchDb.closeClient(logClient);
+  await benchDb.setStatementLogging(false);
   await gateway.restart(); // and back to a pool without statement logging
   log(`captured ${matchCaptures.length} matchProviders requests and one openReferrals request in ${((Date.now() - captureStarted) / 1000).toFixed(1)} s:`);
-  for (const [name, statements] of [['matchProviders', matchCaptures[0].statements], ['openReferrals', openCapture.statements]]) {
-    for (const statement of statements) log(`  ${name}: ${statement.sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
-  }
+  capture.logStatements('matchProviders', matchCaptures[0].statements);
+  capture.logStatements('openReferrals', openCapture.statements);
   if (openCapture.results === 0) throw new HarnessError('openReferrals is empty for the acting provider: seeding did not reach them');
   if (matchCaptures.every((c) => c.results === 0)) throw new HarnessError('every matchProviders request came back empty: seeding did not reach the region');
 
   // Each capture, replayed once through pg, must answer what the gateway answered: the statement
   // that searches by place returns the gateway's rows (open list: one extra row to tell whether
   // there is a next page).
-  const checkClient = await openClient(dbUrl);
+  const checkClient = await benchDb.openClient();
   const replayRows = async (statements, fresh) => {
     const counts = [];
     for (const step of toReplay(statements, fresh)()) {
@@ -311,11 +248,11 @@ async function main() {
   }
   const openRows = await replayRows(openCapture.statements, openCapture.fresh);
   if (Math.min(openRows, 20) !== openCapture.results) throw new HarnessError(`replayed open-referrals statement returned ${openRows} rows, the gateway ${openCapture.results} edges`);
-  await closeClient(checkClient);
+  await benchDb.closeClient(checkClient);
 
   if (config.planOnly) {
     await gateway.stop();
-    const plans = await explainPlans(dbUrl, artifactsDir, matchCaptures, openCapture);
+    const plans = await explainPlans(artifactsDir, matchCaptures, openCapture);
     process.stdout.write(`\n${planSummary(plans)}\nplans in ${path.relative(ROOT, artifactsDir)}/ (BENCH_PLAN_ONLY: no load run)\n`);
     return;
   }
@@ -341,7 +278,7 @@ async function main() {
 
   // --- the same SQL through pg -------------------------------------------------------------------------
   const baselineClients = [];
-  for (let i = 0; i < config.concurrency; i += 1) baselineClients.push(await openClient(dbUrl));
+  for (let i = 0; i < config.concurrency; i += 1) baselineClients.push(await benchDb.openClient());
   const matchRequests = matchCaptures.map((c) => toReplay(c.statements, c.fresh));
   const openRequests = [toReplay(openCapture.statements, openCapture.fresh)];
   const pgRun = async (title, requests) => {
@@ -354,9 +291,9 @@ async function main() {
   };
   const matchPg = await pgRun('matchProviders', matchRequests);
   const openPg = await pgRun('openReferrals', openRequests);
-  for (const client of baselineClients) await closeClient(client);
+  for (const client of baselineClients) await benchDb.closeClient(client);
 
-  const plans = await explainPlans(dbUrl, artifactsDir, matchCaptures, openCapture);
+  const plans = await explainPlans(artifactsDir, matchCaptures, openCapture);
 
   // --- results ---------------------------------------------------------------------------------------------
   const verdict = (gatewayResult, pgResult) => {
@@ -369,7 +306,7 @@ async function main() {
       pgP99Ms: pgP99,
       p99Ratio: p99 !== null && pgP99 ? p99 / pgP99 : null,
       throughputRatio: pgResult.requestsPerSecond > 0 ? gatewayResult.requestsPerSecond / pgResult.requestsPerSecond : null,
-      errorFree: gatewayResult.bad === 0 && gatewayResult.autocannon.errors === 0 && gatewayResult.autocannon.timeouts === 0 && pgResult.bad === 0,
+      errorFree: failedCount(gatewayResult) === 0 && pgResult.bad === 0,
     };
   };
   const matchResults = matchCaptures.map((c) => c.results);
@@ -379,16 +316,10 @@ async function main() {
     command: 'npm run build && npm run bench:matching',
     environment: envKnobs(),
     config: { ...config, serverUrl: undefined, redisUrl: undefined },
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: os.loadavg(),
-      node: process.version,
+    machine: machineInfo(loadBefore, {
       postgres: info.version,
       postgresSettings: { sharedBuffers: info.sharedBuffers, synchronousCommit: info.synchronousCommit, maxConnections: info.maxConnections },
-    },
+    }),
     git: gitInfo(),
     database,
     seed: {
@@ -407,18 +338,17 @@ async function main() {
     },
     capture: {
       serverLog: serverLog.file,
-      matchProviders: { statements: summarize(matchCaptures[0].statements), freshValues: matchCaptures[0].fresh.length },
-      openReferrals: { statements: summarize(openCapture.statements), freshValues: openCapture.fresh.length },
+      matchProviders: { statements: capture.summarize(matchCaptures[0].statements), freshValues: matchCaptures[0].fresh.length },
+      openReferrals: { statements: capture.summarize(openCapture.statements), freshValues: openCapture.fresh.length },
     },
     matchProviders: { gateway: matchLoad, pg: matchPg, ...verdict(matchLoad, matchPg) },
     openReferrals: { gateway: openLoad, pg: openPg, ...verdict(openLoad, openPg) },
     plans,
     gatewayLog: path.relative(ROOT, path.join(artifactsDir, 'gateway.log')),
   };
-  const resultsFile = path.join(resultsDir, `${stamp}-matching.json`);
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const table = printTable(results, config);
-  fs.writeFileSync(path.join(resultsDir, `${stamp}-matching.md`), markdown(results, config, table));
+  fs.writeFileSync(markdownFile, markdown(results, config, table));
   process.stdout.write(`\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for BENCHMARKS.md; plans and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`);
 }
 
@@ -427,8 +357,8 @@ async function main() {
  * providers in its radius) and of the open list, with the captured values; written next to the
  * results.
  */
-async function explainPlans(dbUrl, artifactsDir, matchCaptures, openCapture) {
-  const client = await openClient(dbUrl);
+async function explainPlans(artifactsDir, matchCaptures, openCapture) {
+  const client = await benchDb.openClient();
   try {
     const explain = async (name, statements, fresh) => {
       const step = toReplay(statements, fresh)().find((s) => PLACE_SEARCH.test(s.text));
@@ -444,7 +374,7 @@ async function explainPlans(dbUrl, artifactsDir, matchCaptures, openCapture) {
       openReferrals: await explain('open-referrals', openCapture.statements, openCapture.fresh),
     };
   } finally {
-    await closeClient(client);
+    await benchDb.closeClient(client);
   }
 }
 
@@ -467,29 +397,12 @@ function summary(values) {
   return { min: values.length ? Math.min(...values) : null, p50: stats.p50, mean: stats.mean, p90: stats.p90, max: stats.max };
 }
 
-function envKnobs() {
-  const knobs = {};
-  for (const [key, value] of Object.entries(process.env)) if (key.startsWith('BENCH_')) knobs[key] = value;
-  return knobs;
-}
-
-function summarize(statements) {
-  return statements.map((s) => ({ pid: s.pid, sql: s.sql.replace(/\s+/g, ' ').trim().slice(0, 240), parameters: Object.keys(s.params).length }));
-}
-
-function reportWarmup(result) {
-  const failed = result.bad + result.autocannon.errors + result.autocannon.timeouts;
-  log(`  warm-up: ${result.good} good, ${failed} failed${result.errors.length ? `; first error: ${result.errors[0].message}` : ''}`);
-}
-
 function printTable(results, config) {
   const out = [];
-  const m = results.machine;
   const s = results.seed;
   const w = results.workload;
   out.push('');
-  out.push(`ReferLoop matching benchmark ${results.startedAt}  commit ${results.git.commit ?? '?'}${results.git.dirty ? ' (dirty)' : ''}`);
-  out.push(`${m.cpus} CPUs, load ${m.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before; ${m.node}; ${m.postgres.split(' on ')[0]}`);
+  out.push(...reportHeader('matching benchmark', results));
   out.push(
     `${s.providers.providers} providers (${s.providers.accepting} accepting, ${s.providers.with_stats} with stats) over ${s.region.metros.length} metros + ${s.region.ruralShare * 100}% rural; ` +
       `${s.openReferrals.openReferrals} open referrals; ${config.concurrency} connections, ${config.duration} s measured after ${config.warmup} s warm-up; gateway pool ${config.poolSize}`,
@@ -505,17 +418,13 @@ function printTable(results, config) {
   out.push('');
   const head = ['', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'good', 'failed'];
   const row = (name, r, failed) => [name, fmt(r.requestsPerSecond), fmt(r.latencyMs.p50, 1), fmt(r.latencyMs.p90, 1), fmt(r.latencyMs.p99, 1), fmt(r.latencyMs.max, 1), String(r.good), String(failed)];
-  const gw = (r) => r.bad + r.autocannon.errors + r.autocannon.timeouts;
   const rows = [
-    row('matchProviders (gateway)', results.matchProviders.gateway, gw(results.matchProviders.gateway)),
+    row('matchProviders (gateway)', results.matchProviders.gateway, failedCount(results.matchProviders.gateway)),
     row(`  same ${results.capture.matchProviders.statements.length} statements via pg`, results.matchProviders.pg, results.matchProviders.pg.bad),
-    row(`openReferrals${config.openWithCount ? ' + totalCount' : ''} (gateway)`, results.openReferrals.gateway, gw(results.openReferrals.gateway)),
+    row(`openReferrals${config.openWithCount ? ' + totalCount' : ''} (gateway)`, results.openReferrals.gateway, failedCount(results.openReferrals.gateway)),
     row(`  same ${results.capture.openReferrals.statements.length} statements via pg`, results.openReferrals.pg, results.openReferrals.pg.bad),
   ];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  out.push(line(head));
-  for (const r of rows) out.push(line(r));
+  out.push(...alignedTable(head, rows));
   out.push('');
   const mark = (met) => (met ? 'met' : 'MISSED');
   for (const name of ['matchProviders', 'openReferrals']) {
@@ -537,34 +446,27 @@ function printTable(results, config) {
 
 /** The same figures as a Markdown section, ready to paste into BENCHMARKS.md. */
 function markdown(results, config, table) {
-  const m = results.machine;
   const row = (name, r, failed) =>
     `| ${name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.latencyMs.p50)} | ${fmt(r.latencyMs.p90)} | ${fmt(r.latencyMs.p99)} | ${fmt(r.latencyMs.max)} | ${failed} |`;
-  const gw = (r) => r.bad + r.autocannon.errors + r.autocannon.timeouts;
-  const knobs = Object.entries(results.environment).map(([k, v]) => `${k}=${v} `).join('');
-  return [
-    `## Matching ${results.startedAt} (commit ${results.git.commit ?? '?'}${results.git.dirty ? ', dirty' : ''})`,
-    '',
-    `Command: \`npm run build && ${knobs}npm run bench:matching\``,
-    '',
-    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${m.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before the run; ` +
-      `Node ${m.node}; ${m.postgres.split(' on ')[0]}. ${results.seed.providers.providers} providers, ${results.seed.openReferrals.openReferrals} open referrals; ` +
+  return markdownSection({
+    title: 'Matching',
+    script: 'bench:matching',
+    results,
+    setup:
+      `${results.seed.providers.providers} providers, ${results.seed.openReferrals.openReferrals} open referrals; ` +
       `${config.concurrency} connections, ${config.duration} s after ${config.warmup} s warm-up; gateway pool ${config.poolSize}.`,
-    '',
-    '| request | req/s | p50 ms | p90 ms | p99 ms | max ms | failed |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row('matchProviders (gateway)', results.matchProviders.gateway, gw(results.matchProviders.gateway)),
-    row('matchProviders, same SQL via pg', results.matchProviders.pg, results.matchProviders.pg.bad),
-    row('openReferrals (gateway)', results.openReferrals.gateway, gw(results.openReferrals.gateway)),
-    row('openReferrals, same SQL via pg', results.openReferrals.pg, results.openReferrals.pg.bad),
-    '',
-    `Target: p99 < ${TARGET_P99_MS} ms through GraphQL.`,
-    '',
-    '```',
-    table.trim(),
-    '```',
-    '',
-  ].join('\n');
+    lines: [
+      '| request | req/s | p50 ms | p90 ms | p99 ms | max ms | failed |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      row('matchProviders (gateway)', results.matchProviders.gateway, failedCount(results.matchProviders.gateway)),
+      row('matchProviders, same SQL via pg', results.matchProviders.pg, results.matchProviders.pg.bad),
+      row('openReferrals (gateway)', results.openReferrals.gateway, failedCount(results.openReferrals.gateway)),
+      row('openReferrals, same SQL via pg', results.openReferrals.pg, results.openReferrals.pg.bad),
+      '',
+      `Target: p99 < ${TARGET_P99_MS} ms through GraphQL.`,
+    ],
+    table,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

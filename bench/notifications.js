@@ -20,7 +20,6 @@
  *     delete the Redis keys. Exit 0 when measured (targets are reported, not asserted).
  */
 
-const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -28,13 +27,15 @@ const path = require('node:path');
 
 const db = require('./lib/db');
 const ops = require('./lib/operations');
-const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
+const { Gateway, killAllSync: killGateways, benchAdmin, gatewayEnv } = require('./lib/gateway');
 const { seedThroughApi } = require('./lib/seed');
 const { SmtpSink } = require('./lib/smtp-sink');
 const { WorkerProcess } = require('./lib/worker');
 const { runHarness } = require('./lib/harness');
 const { runNoopBaseline, deleteKeys, redisOptions, QUEUE } = require('./lib/queue-baseline');
-const { HarnessError, intEnv, strEnv, sleep, freePort, latencyStats, fmt, log } = require('./lib/util');
+const { ensureBuilt, loadBeforeRun, gitInfo, machineInfo, envKnobs } = require('./lib/run-info');
+const { commitLabel, reportHeader } = require('./lib/report');
+const { HarnessError, intEnv, strEnv, boolEnv, sleep, freePort, latencyStats, fmt, log } = require('./lib/util');
 
 const TARGET_EMAILS_PER_SECOND = 500;
 const TARGET_P99_MS = 1000;
@@ -57,15 +58,8 @@ function readConfig() {
     timeoutSeconds: intEnv('BENCH_TIMEOUT', 300, 10, 7200),
     out: strEnv('BENCH_OUT', ''),
     workerProfileDir: strEnv('BENCH_WORKER_PROFILE_DIR', ''),
-    keepDatabase: ['1', 'true', 'yes'].includes(strEnv('BENCH_KEEP_DB', '').toLowerCase()),
+    keepDatabase: boolEnv('BENCH_KEEP_DB'),
   };
-}
-
-function ensureBuilt() {
-  // ensure-built prints to stdout; keep stdout for the summary.
-  const result = spawnSync(process.execPath, ['scripts/ensure-built.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new HarnessError(`node scripts/ensure-built.js failed (exit ${result.status ?? result.signal})`);
 }
 
 /** The built product, loaded only after the build check (and with @referloop/* resolved into dist). */
@@ -77,17 +71,11 @@ function loadProduct() {
   };
 }
 
-function gitInfo() {
-  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  const status = git('status', '--porcelain', '--untracked-files=no');
-  return { commit: head.status === 0 ? head.stdout.trim() : null, dirty: status.status === 0 ? status.stdout.trim() !== '' : null };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cleanup: one idempotent routine for the normal path, errors and signals alike.
 
-const state = { worker: null, gateway: null, sink: null, control: null, clients: new Set(), serverUrl: null, database: null, keepDatabase: false, redisUrl: null, prefixes: [], logDir: null, failed: false };
+const state = { worker: null, gateway: null, sink: null, control: null, redisUrl: null, prefixes: [], logDir: null, failed: false };
+const benchDb = new db.BenchDatabase();
 let cleanupPromise = null;
 
 function cleanup() {
@@ -98,23 +86,13 @@ function cleanup() {
     await state.control?.close().catch(() => undefined);
     if (state.gateway) await state.gateway.stop().catch((error) => log(`stopping the gateway: ${error.message}`));
     await state.sink?.stop().catch(() => undefined);
-    for (const client of state.clients) await client.end().catch(() => undefined);
-    state.clients.clear();
+    await benchDb.closeClients();
     for (const prefix of state.prefixes) {
       await deleteKeys(state.redisUrl, prefix)
         .then((count) => log(`deleted ${count} Redis keys under ${prefix}:`))
         .catch((error) => log(`could not delete Redis keys under ${prefix}: ${error.message}`));
     }
-    if (state.database) {
-      if (state.keepDatabase) {
-        log(`kept database ${state.database} (BENCH_KEEP_DB)`);
-      } else {
-        await db
-          .dropDatabase(state.serverUrl, state.database)
-          .then(() => log(`dropped database ${state.database}`))
-          .catch((error) => log(`could not drop database ${state.database}: ${error.message}`));
-      }
-    }
+    await benchDb.release();
     if (state.logDir) {
       if (state.failed) log(`gateway log kept in ${state.logDir}`);
       else fs.rmSync(state.logDir, { recursive: true, force: true });
@@ -157,23 +135,16 @@ const messageKey = (notificationId, domain) => `${notificationId}@${domain}`;
 async function main() {
   const config = readConfig();
   const startedAt = new Date();
-  const loadBefore = os.loadavg();
-  if (loadBefore[0] > 0.5) {
-    log(`warning: load average is ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before the run; numbers from a busy machine are not comparable`);
-  }
+  const loadBefore = loadBeforeRun();
   ensureBuilt();
   const product = loadProduct();
   const runId = crypto.randomBytes(4).toString('hex');
   const timeoutMs = config.timeoutSeconds * 1000;
 
   // --- database, Redis prefixes, SMTP sink, gateway ------------------------------------------------
-  state.serverUrl = config.serverUrl;
-  state.keepDatabase = config.keepDatabase;
   state.redisUrl = config.redisUrl;
   const database = `referloop_bench_notif_${runId}`;
-  await db.createDatabase(config.serverUrl, database);
-  state.database = database;
-  const dbUrl = db.databaseUrl(config.serverUrl, database);
+  const dbUrl = await benchDb.create({ serverUrl: config.serverUrl, name: database, keep: config.keepDatabase });
   const migrations = await product.migrate(dbUrl);
   log(`created database ${database}, applied ${migrations} migrations`);
 
@@ -196,24 +167,18 @@ async function main() {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   const linkSecret = crypto.randomBytes(32).toString('hex');
-  const admin = { email: 'bench-admin@bench.example', password: `bench-${crypto.randomBytes(12).toString('hex')}` };
+  const admin = benchAdmin();
   state.logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'referloop-bench-notifications-'));
   const gateway = new Gateway({
     port,
     logFile: path.join(state.logDir, 'gateway.log'),
-    env: {
-      NODE_ENV: 'production',
+    env: gatewayEnv(admin, {
       DATABASE_URL: dbUrl,
       REDIS_URL: config.redisUrl,
       QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: 'warn',
-      BOOTSTRAP_ADMIN_EMAIL: admin.email,
-      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      JWT_TTL_SECONDS: String(24 * 3600),
       LINK_SECRET: linkSecret,
       PUBLIC_URL: publicUrl,
-    },
+    }),
   });
   state.gateway = gateway;
   await gateway.start();
@@ -227,8 +192,7 @@ async function main() {
     return created.id;
   };
 
-  const client = await db.connect(dbUrl);
-  state.clients.add(client);
+  const client = await benchDb.openClient();
 
   // --- seed the backlog through the product's write path --------------------------------------------
   log(`seeding ${config.referrals} referrals (createReferral, send: true; ${config.seedConcurrency} at a time) with the queue paused`);
@@ -357,16 +321,9 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     command: 'npm run build && npm run bench:notifications',
-    environment: Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('BENCH_'))),
+    environment: envKnobs(),
     config: { ...config, serverUrl: undefined, out: undefined },
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: os.loadavg(),
-      node: process.version,
-    },
+    machine: machineInfo(loadBefore),
     git: gitInfo(),
     seed: { referrals: config.referrals, seconds: seedSeconds, notifications: seededRows.length, pending: backlog.length, emailsPerReferral, queuedJobs },
     baseline,
@@ -437,9 +394,7 @@ function printSummary(r, config) {
   const lat = r.phaseB.latencyMs;
   const out = [
     '',
-    `ReferLoop notification benchmark ${r.startedAt}  commit ${r.git.commit ?? '?'}${r.git.dirty ? ' (dirty)' : ''}`,
-    `${r.machine.cpus} CPUs, load ${r.machine.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before; ${r.machine.node}; ` +
-      `worker concurrency ${config.concurrency}, ${config.smtpConnections} SMTP connections, pool ${config.workerPoolSize}`,
+    ...reportHeader('notification benchmark', r, `worker concurrency ${config.concurrency}, ${config.smtpConnections} SMTP connections, pool ${config.workerPoolSize}`),
     `seed: ${r.seed.referrals} referrals -> ${r.seed.pending} PENDING emails (${fmt(r.seed.emailsPerReferral, 2)} each) in ${fmt(r.seed.seconds)} s`,
     '',
     `phase A  backlog drain      ${fmt(r.phaseA.emailsPerSecond)} emails/s  (${r.phaseA.emails} emails in ${fmt(r.phaseA.seconds, 2)} s; first after ${fmt(r.phaseA.firstEmailAfterMs, 0)} ms; worker start ${fmt(r.phaseA.workerStartSeconds, 2)} s)`,
@@ -461,7 +416,7 @@ function printSummary(r, config) {
   ];
   const row = [
     r.startedAt.slice(0, 16).replace('T', ' '),
-    `${r.git.commit ?? '?'}${r.git.dirty ? ' (dirty)' : ''}`,
+    commitLabel(r.git),
     `${r.seed.referrals.toLocaleString('en-US')} (${r.phaseA.emails.toLocaleString('en-US')})`,
     `${config.concurrency} / ${config.smtpConnections}`,
     fmt(r.baseline.jobsPerSecond),

@@ -13,21 +13,21 @@
  *     the database. Exit 0 when measured (targets met or not), non-zero on harness errors.
  */
 
-const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 const db = require('./lib/db');
 const capture = require('./lib/capture');
 const ops = require('./lib/operations');
-const { Gateway, killAllSync: killGateways, ROOT } = require('./lib/gateway');
-const { runLoad, stopCurrent: stopLoad } = require('./lib/load');
+const { Gateway, killAllSync: killGateways, benchAdmin, gatewayEnv, benchNodeArgs, ROOT } = require('./lib/gateway');
+const { runLoad, stopCurrent: stopLoad, failedCount, reportWarmup } = require('./lib/load');
 const { runPgbench, pgbenchVersion, killAllSync: killPgbench } = require('./lib/pgbench');
 const { seedThroughApi, bulkSeed } = require('./lib/seed');
 const { runHarness } = require('./lib/harness');
-const { HarnessError, intEnv, strEnv, freePort, fmt, log } = require('./lib/util');
+const { ensureBuilt, loadBeforeRun, resultsFiles, gitInfo, machineInfo, envKnobs } = require('./lib/run-info');
+const { reportHeader, alignedTable, markdownSection } = require('./lib/report');
+const { HarnessError, intEnv, strEnv, boolEnv, freePort, fmt, log } = require('./lib/util');
 
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 100;
@@ -43,66 +43,28 @@ function readConfig() {
     pgbenchJobs: intEnv('BENCH_PGBENCH_JOBS', 2, 1, connections),
     seedReferrals: intEnv('BENCH_SEED_REFERRALS', 100_000, 0, 50_000_000),
     poolSize: intEnv('BENCH_POOL_SIZE', 20, 1, 200),
-    keepDatabase: ['1', 'true', 'yes'].includes(strEnv('BENCH_KEEP_DB', '').toLowerCase()),
+    keepDatabase: boolEnv('BENCH_KEEP_DB'),
   };
-}
-
-function gitInfo() {
-  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  const status = git('status', '--porcelain', '--untracked-files=no');
-  return { commit: head.status === 0 ? head.stdout.trim() : null, dirty: status.status === 0 ? status.stdout.trim() !== '' : null };
-}
-
-function ensureBuilt() {
-  // ensure-built prints to stdout; keep stdout for the results table.
-  const result = spawnSync(process.execPath, ['scripts/ensure-built.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new HarnessError(`node scripts/ensure-built.js failed (exit ${result.status ?? result.signal})`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: one idempotent routine for the normal path, errors and signals alike.
 
-const state = { gateway: null, clients: new Set(), serverUrl: null, database: null, loggingOn: false, keepDatabase: false };
+const state = { gateway: null };
+const benchDb = new db.BenchDatabase();
 let cleanupPromise = null;
 
 function cleanup() {
   cleanupPromise ??= (async () => {
     stopLoad();
     killPgbench();
-    for (const client of state.clients) await client.end().catch(() => {});
-    state.clients.clear();
+    await benchDb.closeClients();
     if (state.gateway) {
       await state.gateway.stop().catch((error) => log(`stopping the gateway: ${error.message}`));
     }
-    if (state.database) {
-      if (state.loggingOn) {
-        await db.setStatementLogging(state.serverUrl, state.database, false).catch(() => {});
-        state.loggingOn = false;
-      }
-      if (state.keepDatabase) {
-        log(`kept database ${state.database} (BENCH_KEEP_DB)`);
-      } else {
-        await db
-          .dropDatabase(state.serverUrl, state.database)
-          .then(() => log(`dropped database ${state.database}`))
-          .catch((error) => log(`could not drop database ${state.database}: ${error.message}`));
-      }
-    }
+    await benchDb.release();
   })();
   return cleanupPromise;
-}
-
-async function openClient(url) {
-  const client = await db.connect(url);
-  state.clients.add(client);
-  return client;
-}
-
-async function closeClient(client) {
-  state.clients.delete(client);
-  await client.end().catch(() => {});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,14 +72,8 @@ async function closeClient(client) {
 async function main() {
   const config = readConfig();
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  const resultsDir = path.join(__dirname, 'results');
-  const artifactsDir = path.join(resultsDir, stamp);
-  fs.mkdirSync(artifactsDir, { recursive: true });
-  const loadBefore = os.loadavg();
-  if (loadBefore[0] > 0.5) {
-    log(`warning: load average is ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before the run; numbers from a busy machine are not comparable`);
-  }
+  const { artifactsDir, jsonFile: resultsFile, markdownFile } = resultsFiles(startedAt);
+  const loadBefore = loadBeforeRun();
 
   ensureBuilt();
   const pgbench = pgbenchVersion();
@@ -131,34 +87,15 @@ async function main() {
 
   // --- database and gateway -------------------------------------------------------------------
   const database = `referloop_bench_${crypto.randomBytes(5).toString('hex')}`;
-  state.serverUrl = config.serverUrl;
-  state.keepDatabase = config.keepDatabase;
-  await db.createDatabase(config.serverUrl, database);
-  state.database = database;
-  const dbUrl = db.databaseUrl(config.serverUrl, database);
+  const dbUrl = await benchDb.create({ serverUrl: config.serverUrl, name: database, keep: config.keepDatabase });
   log(`created database ${database}`);
 
-  const admin = { email: 'bench-admin@bench.example', password: `bench-${crypto.randomBytes(12).toString('hex')}` };
+  const admin = benchAdmin();
   const gateway = new Gateway({
     port: await freePort(),
     logFile: path.join(artifactsDir, 'gateway.log'),
-    env: {
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl,
-      DATABASE_POOL_SIZE: String(config.poolSize),
-      LOG_LEVEL: 'warn',
-      BOOTSTRAP_ADMIN_EMAIL: admin.email,
-      BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      JWT_TTL_SECONDS: String(24 * 3600),
-    },
-    // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the gateway there (open it in Chrome DevTools).
-    nodeArgs: [
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      ...(process.env.BENCH_PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`, '-r', path.join(__dirname, 'lib', 'exit-on-sigterm.js')]
-        : []),
-    ],
+    env: gatewayEnv(admin, { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: String(config.poolSize) }),
+    nodeArgs: benchNodeArgs(),
   });
   state.gateway = gateway;
   await gateway.start();
@@ -166,9 +103,9 @@ async function main() {
 
   // --- seed ------------------------------------------------------------------------------------
   const seed = await seedThroughApi(gateway, admin);
-  const seedClient = await openClient(dbUrl);
+  const seedClient = await benchDb.openClient();
   const seeded = await bulkSeed(seedClient, seed, config.seedReferrals);
-  await closeClient(seedClient);
+  await benchDb.closeClient(seedClient);
 
   const runId = crypto.randomBytes(4).toString('hex');
   const createBody = (key) => JSON.stringify({ query: ops.CREATE_REFERRAL, variables: { input: ops.referralInput({ ...seed, toProviderId: seed.providerId, idempotencyKey: key }) } });
@@ -180,10 +117,9 @@ async function main() {
   const inboxOnce = async () => (await gateway.request(ops.INBOX, undefined, seed.tokens.coordinatorB)).referrals;
 
   // --- capture the statements of one request of each kind --------------------------------------
-  await db.setStatementLogging(config.serverUrl, database, true);
-  state.loggingOn = true;
+  await benchDb.setStatementLogging(true);
   await gateway.restart(); // the pool reconnects with log_statement = all
-  const logClient = await openClient(dbUrl);
+  const logClient = await benchDb.openClient();
   // One of each first, so no first-use work (new pool connections, lazy caches) lands in the capture.
   await createOnce(`bench-${runId}-capture-warmup`);
   await inboxOnce();
@@ -205,24 +141,22 @@ async function main() {
   const inboxFresh = (await capture.freshUuids(logClient, inboxCapture.statements, null)).map((value) => ({ value, kind: 'uuid' }));
   const inboxScript = path.join(artifactsDir, 'inbox.pgbench.sql');
   fs.writeFileSync(inboxScript, capture.toPgbenchScript(inboxCapture.statements, inboxFresh, 'inbox: referrals(filter: {direction: INBOUND}, first: 20), as the gateway executes it'));
-  await closeClient(logClient);
+  await benchDb.closeClient(logClient);
 
-  await db.setStatementLogging(config.serverUrl, database, false);
-  state.loggingOn = false;
+  await benchDb.setStatementLogging(false);
   await gateway.restart(); // and back to a pool without statement logging
   log(`captured ${createCapture.statements.length} statements for createReferral, ${inboxCapture.statements.length} for the inbox:`);
-  for (const [name, captured] of [['createReferral', createCapture], ['inbox', inboxCapture]]) {
-    for (const statement of captured.statements) log(`  ${name}: ${statement.sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
-  }
+  capture.logStatements('createReferral', createCapture.statements);
+  capture.logStatements('inbox', inboxCapture.statements);
 
   // Each script must run cleanly once, and the create script must really insert a referral.
-  const checkClient = await openClient(dbUrl);
+  const checkClient = await benchDb.openClient();
   const countReferrals = async () => Number((await checkClient.query('SELECT count(*) AS n FROM referrals')).rows[0].n);
   const before = await countReferrals();
   await runPgbench({ dbUrl, script: createScript, clients: 1, jobs: 1, transactions: 1, run: 1 });
   if ((await countReferrals()) !== before + 1) throw new HarnessError('the captured createReferral script ran but did not insert exactly one referral');
   await runPgbench({ dbUrl, script: inboxScript, clients: 1, jobs: 1, transactions: 1, run: 4 });
-  await closeClient(checkClient);
+  await benchDb.closeClient(checkClient);
 
   // --- load A: createReferral --------------------------------------------------------------------
   const load = (title, seconds, token, body, isGood) =>
@@ -234,11 +168,11 @@ async function main() {
     reportWarmup(await load('createReferral warm-up', config.warmup, seed.tokens.coordinatorA, createKey('w'), createIsGood));
   }
   const referralCount = async () => {
-    const client = await openClient(dbUrl);
+    const client = await benchDb.openClient();
     try {
       return Number((await client.query('SELECT count(*) AS n FROM referrals')).rows[0].n);
     } finally {
-      await closeClient(client);
+      await benchDb.closeClient(client);
     }
   };
   const referralsBefore = await referralCount();
@@ -251,10 +185,10 @@ async function main() {
   }
 
   // --- load B: the inbox ---------------------------------------------------------------------------
-  const analyzeClient = await openClient(dbUrl);
+  const analyzeClient = await benchDb.openClient();
   await analyzeClient.query('ANALYZE referrals');
   const inboxRows = Number((await analyzeClient.query('SELECT count(*) AS n FROM referrals WHERE to_clinic_id = $1', [seed.clinicB])).rows[0].n);
-  await closeClient(analyzeClient);
+  await benchDb.closeClient(analyzeClient);
   const inboxIsGood = (data) => Array.isArray(data.referrals?.edges) && data.referrals.edges.length > 0;
   if (config.warmup > 0) {
     log(`inbox warm-up ${config.warmup} s`);
@@ -289,7 +223,7 @@ async function main() {
       p99Ms: p99,
       p99TargetMs: TARGET_P99_MS,
       p99Met: p99 !== null && p99 < TARGET_P99_MS,
-      errorFree: loadResult.bad === 0 && loadResult.autocannon.errors === 0 && loadResult.autocannon.timeouts === 0,
+      errorFree: failedCount(loadResult) === 0,
     };
   };
   const git = gitInfo();
@@ -299,65 +233,40 @@ async function main() {
     command: 'npm run build && npm run bench',
     environment: envKnobs(),
     config: { ...config, serverUrl: undefined },
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: os.loadavg(),
-      node: process.version,
+    machine: machineInfo(loadBefore, {
       postgres: info.version,
       pgbench,
       postgresSettings: { sharedBuffers: info.sharedBuffers, synchronousCommit: info.synchronousCommit, maxConnections: info.maxConnections },
-    },
+    }),
     git,
     database: database,
     seed: { ...seeded, inboundReferralsAtInboxTest: inboxRows },
     capture: {
       serverLog: serverLog.file,
-      createReferral: { statements: summarize(createCapture.statements), freshValues: createFresh.length, script: path.relative(ROOT, createScript) },
-      inbox: { statements: summarize(inboxCapture.statements), freshValues: inboxFresh.length, script: path.relative(ROOT, inboxScript) },
+      createReferral: { statements: capture.summarize(createCapture.statements), freshValues: createFresh.length, script: path.relative(ROOT, createScript) },
+      inbox: { statements: capture.summarize(inboxCapture.statements), freshValues: inboxFresh.length, script: path.relative(ROOT, inboxScript) },
     },
     createReferral: { load: createLoad, pgbench: withoutRaw(createPgbench), ...verdict(createLoad, createPgbench) },
     inbox: { load: inboxLoad, pgbench: withoutRaw(inboxPgbench), ...verdict(inboxLoad, inboxPgbench) },
     pgbenchOutput: { createReferral: createPgbench.raw, inbox: inboxPgbench.raw },
     gatewayLog: path.relative(ROOT, path.join(artifactsDir, 'gateway.log')),
   };
-  const resultsFile = path.join(resultsDir, `${stamp}.json`);
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const table = printTable(results, config);
-  const markdownFile = path.join(resultsDir, `${stamp}.md`);
   fs.writeFileSync(markdownFile, markdown(results, config, table));
   process.stdout.write(
     `\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for BENCHMARKS.md; scripts and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`,
   );
 }
 
-function envKnobs() {
-  const knobs = {};
-  for (const [key, value] of Object.entries(process.env)) if (key.startsWith('BENCH_')) knobs[key] = value;
-  return knobs;
-}
-
-function summarize(statements) {
-  return statements.map((s) => ({ pid: s.pid, sql: s.sql.replace(/\s+/g, ' ').trim().slice(0, 240), parameters: Object.keys(s.params).length }));
-}
-
 function withoutRaw({ raw, ...rest }) {
   return rest;
 }
 
-function reportWarmup(result) {
-  const failed = result.bad + result.autocannon.errors + result.autocannon.timeouts;
-  log(`  warm-up: ${result.good} good, ${failed} failed${result.errors.length ? `; first error: ${result.errors[0].message}` : ''}`);
-}
-
 function printTable(results, config) {
   const out = [];
-  const m = results.machine;
   out.push('');
-  out.push(`ReferLoop benchmark ${results.startedAt}  commit ${results.git.commit ?? '?'}${results.git.dirty ? ' (dirty)' : ''}`);
-  out.push(`${m.cpus} CPUs, load ${m.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before; ${m.node}; ${m.postgres.split(' on ')[0]}`);
+  out.push(...reportHeader('benchmark', results));
   out.push(`${config.connections} connections, ${config.duration} s measured after ${config.warmup} s warm-up; seeded ${results.seed.referrals} referrals, ${results.seed.patients} patients; gateway pool ${config.poolSize}`);
   out.push('');
   const head = ['', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'good', 'failed'];
@@ -370,17 +279,14 @@ function printTable(results, config) {
     fmt(r.latencyMs.p99, 1),
     fmt(r.latencyMs.max, 1),
     String(r.good),
-    String(r.bad + r.autocannon.errors + r.autocannon.timeouts),
+    String(failedCount(r)),
   ];
   const pgRow = (name, p) => [name, fmt(p.tps), '', '', '', '', String(p.transactions ?? '-'), String(p.failed ?? 0)];
   rows.push(loadRow('createReferral (gateway)', results.createReferral.load));
   rows.push(pgRow(`  pgbench, same ${results.capture.createReferral.statements.length} statements (TPS)`, results.createReferral.pgbench));
   rows.push(loadRow(ops.INBOX_WITH_COUNT ? 'inbox + totalCount (gateway)' : 'inbox (gateway)', results.inbox.load));
   rows.push(pgRow(`  pgbench, same ${results.capture.inbox.statements.length} statements (TPS)`, results.inbox.pgbench));
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  out.push(line(head));
-  for (const row of rows) out.push(line(row));
+  out.push(...alignedTable(head, rows));
   out.push('');
   for (const [name, r] of [['createReferral', results.createReferral], ['inbox', results.inbox]]) {
     const mark = (met) => (met ? 'met' : 'MISSED');
@@ -399,33 +305,25 @@ function printTable(results, config) {
 
 /** The same figures as a Markdown section, ready to paste into BENCHMARKS.md. */
 function markdown(results, config, table) {
-  const m = results.machine;
   const row = (name, r) => {
     const l = r.load;
-    const failed = l.bad + l.autocannon.errors + l.autocannon.timeouts;
-    return `| ${name} | ${fmt(l.requestsPerSecond)} | ${fmt(l.latencyMs.p50)} | ${fmt(l.latencyMs.p90)} | ${fmt(l.latencyMs.p99)} | ${fmt(l.latencyMs.max)} | ${failed} | ${fmt(r.pgbench.tps)} | ${fmt(r.ratio * 100)}% |`;
+    return `| ${name} | ${fmt(l.requestsPerSecond)} | ${fmt(l.latencyMs.p50)} | ${fmt(l.latencyMs.p90)} | ${fmt(l.latencyMs.p99)} | ${fmt(l.latencyMs.max)} | ${failedCount(l)} | ${fmt(r.pgbench.tps)} | ${fmt(r.ratio * 100)}% |`;
   };
-  return [
-    `## ${results.startedAt} (commit ${results.git.commit ?? '?'}${results.git.dirty ? ', dirty' : ''})`,
-    '',
-    `Command: \`npm run build && ${Object.entries(results.environment).map(([k, v]) => `${k}=${v} `).join('')}npm run bench\``,
-    '',
-    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${m.loadAverageBefore.map((v) => v.toFixed(2)).join(' ')} before the run; ` +
-      `Node ${m.node}; ${m.postgres.split(' on ')[0]}. ${config.connections} connections, ${config.duration} s after ${config.warmup} s warm-up; ` +
-      `${results.seed.referrals} seeded referrals; gateway pool ${config.poolSize}.`,
-    '',
-    '| operation | req/s (good only) | p50 ms | p90 ms | p99 ms | max ms | failed | pgbench TPS (same SQL) | ratio |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    row('createReferral', results.createReferral),
-    row(ops.INBOX_WITH_COUNT ? 'inbox (INBOUND, first 20, with totalCount)' : 'inbox (INBOUND, first 20)', results.inbox),
-    '',
-    `Targets: ratio >= ${TARGET_RATIO * 100}% of pgbench and p99 < ${TARGET_P99_MS} ms at ${config.connections} connections.`,
-    '',
-    '```',
-    table.trim(),
-    '```',
-    '',
-  ].join('\n');
+  return markdownSection({
+    title: '',
+    script: 'bench',
+    results,
+    setup: `${config.connections} connections, ${config.duration} s after ${config.warmup} s warm-up; ${results.seed.referrals} seeded referrals; gateway pool ${config.poolSize}.`,
+    lines: [
+      '| operation | req/s (good only) | p50 ms | p90 ms | p99 ms | max ms | failed | pgbench TPS (same SQL) | ratio |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      row('createReferral', results.createReferral),
+      row(ops.INBOX_WITH_COUNT ? 'inbox (INBOUND, first 20, with totalCount)' : 'inbox (INBOUND, first 20)', results.inbox),
+      '',
+      `Targets: ratio >= ${TARGET_RATIO * 100}% of pgbench and p99 < ${TARGET_P99_MS} ms at ${config.connections} connections.`,
+    ],
+    table,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

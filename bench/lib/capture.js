@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
-const { HarnessError, sleep } = require('./util');
+const { HarnessError, sleep, log } = require('./util');
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -256,4 +256,17 @@ async function freshUuids(client, statements, newReferralId) {
   return all.filter((id) => !known.has(id));
 }
 
-module.exports = { findServerLog, checkPrefix, captureOperation, toPgbenchScript, freshUuids, parseParameters, parseRecords };
+/** A statement's SQL on one line, cut at `length` characters. */
+const oneLine = (sql, length) => sql.replace(/\s+/g, ' ').trim().slice(0, length);
+
+/** Logs the statements captured for `name`, one shortened line each. */
+function logStatements(name, statements) {
+  for (const statement of statements) log(`  ${name}: ${oneLine(statement.sql, 110)}`);
+}
+
+/** What the results record of captured statements: the backend, the SQL (shortened), how many parameters. */
+function summarize(statements) {
+  return statements.map((s) => ({ pid: s.pid, sql: oneLine(s.sql, 240), parameters: Object.keys(s.params).length }));
+}
+
+module.exports = { findServerLog, checkPrefix, captureOperation, toPgbenchScript, freshUuids, logStatements, summarize, parseParameters, parseRecords };

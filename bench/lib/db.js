@@ -2,7 +2,7 @@
 /** PostgreSQL side of the harness: the throw-away bench database and statement logging. */
 
 const { Client } = require('pg');
-const { HarnessError } = require('./util');
+const { HarnessError, log } = require('./util');
 
 const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
 
@@ -69,4 +69,70 @@ async function serverInfo(serverUrl) {
   });
 }
 
-module.exports = { connect, databaseUrl, createDatabase, dropDatabase, setStatementLogging, serverInfo, quoteIdent };
+/**
+ * One run's throw-away database and the harness's own connections to it, held so that the
+ * cleanup can release them on every path (success, harness error, signal): `closeClients()`
+ * ends whatever connections are still open; `release()` turns statement logging off again if
+ * the run left it on, then drops the database, or keeps it and says so (BENCH_KEEP_DB).
+ */
+class BenchDatabase {
+  constructor() {
+    this.serverUrl = null;
+    this.keep = false;
+    /** Set once the database exists: only then is there anything to drop. */
+    this.name = null;
+    this.url = null;
+    this.loggingOn = false;
+    this.clients = new Set();
+  }
+
+  /** Creates database `name` on `serverUrl`; returns its URL. */
+  async create({ serverUrl, name, keep }) {
+    this.serverUrl = serverUrl;
+    this.keep = keep;
+    await createDatabase(serverUrl, name);
+    this.name = name;
+    this.url = databaseUrl(serverUrl, name);
+    return this.url;
+  }
+
+  /** `log_statement = 'all'` for this database (on) or the server's default (off). */
+  async setStatementLogging(on) {
+    await setStatementLogging(this.serverUrl, this.name, on);
+    this.loggingOn = on;
+  }
+
+  /** A connection to this database that the cleanup ends if the run does not. */
+  async openClient() {
+    const client = await connect(this.url);
+    this.clients.add(client);
+    return client;
+  }
+
+  async closeClient(client) {
+    this.clients.delete(client);
+    await client.end().catch(() => {});
+  }
+
+  async closeClients() {
+    for (const client of this.clients) await client.end().catch(() => {});
+    this.clients.clear();
+  }
+
+  async release() {
+    if (!this.name) return;
+    if (this.loggingOn) {
+      await setStatementLogging(this.serverUrl, this.name, false).catch(() => {});
+      this.loggingOn = false;
+    }
+    if (this.keep) {
+      log(`kept database ${this.name} (BENCH_KEEP_DB)`);
+    } else {
+      await dropDatabase(this.serverUrl, this.name)
+        .then(() => log(`dropped database ${this.name}`))
+        .catch((error) => log(`could not drop database ${this.name}: ${error.message}`));
+    }
+  }
+}
+
+module.exports = { connect, databaseUrl, createDatabase, dropDatabase, setStatementLogging, serverInfo, quoteIdent, BenchDatabase };

@@ -3,6 +3,7 @@
 /** Runs the built gateway as a child process and talks GraphQL to it. */
 
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { HarnessError, sleep } = require('./util');
@@ -142,6 +143,40 @@ class Gateway {
   }
 }
 
+/** The bootstrap admin a bench gateway creates at start-up, with a fresh password; the seeding logs in as it. */
+function benchAdmin() {
+  return { email: 'bench-admin@bench.example', password: `bench-${crypto.randomBytes(12).toString('hex')}` };
+}
+
+/**
+ * A bench gateway's environment: production mode, warnings only, the bootstrap `admin` and a
+ * fresh JWT secret; `extra` adds the database, Redis and whatever else the run needs.
+ */
+function gatewayEnv(admin, extra) {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    JWT_TTL_SECONDS: String(24 * 3600),
+    ...extra,
+  };
+}
+
+/**
+ * Node flags for a measured gateway: BENCH_NODE_ARGS (space-separated, for A/B tests), and with
+ * BENCH_PROFILE_DIR=dir a V8 CPU profile of the gateway written there (open it in Chrome DevTools).
+ */
+function benchNodeArgs() {
+  return [
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...(process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`, '-r', path.join(__dirname, 'exit-on-sigterm.js')]
+      : []),
+  ];
+}
+
 /** Synchronous last resort for process exit paths that cannot await. */
 function killAllSync() {
   for (const child of running) {
@@ -153,4 +188,4 @@ function killAllSync() {
   }
 }
 
-module.exports = { Gateway, killAllSync, ROOT };
+module.exports = { Gateway, killAllSync, benchAdmin, gatewayEnv, benchNodeArgs, ROOT };

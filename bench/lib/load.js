@@ -6,7 +6,7 @@
  */
 
 const autocannon = require('autocannon');
-const { HarnessError, latencyStats } = require('./util');
+const { HarnessError, latencyStats, log } = require('./util');
 
 let current = null;
 
@@ -121,4 +121,14 @@ function stopCurrent() {
   if (current) current.stop();
 }
 
-module.exports = { runLoad, stopCurrent };
+/** The requests of a run that failed: answers that did not count as good, plus autocannon's errors and timeouts. */
+function failedCount(result) {
+  return result.bad + result.autocannon.errors + result.autocannon.timeouts;
+}
+
+/** One log line on a warm-up run: how many answers were good, and the first error if any failed. */
+function reportWarmup(result) {
+  log(`  warm-up: ${result.good} good, ${failedCount(result)} failed${result.errors.length ? `; first error: ${result.errors[0].message}` : ''}`);
+}
+
+module.exports = { runLoad, stopCurrent, failedCount, reportWarmup };

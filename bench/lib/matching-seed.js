@@ -13,7 +13,7 @@
 const ops = require('./operations');
 const { HarnessError, log } = require('./util');
 
-const PASSWORD = 'bench-password-correct-horse-42';
+const { PASSWORD } = ops;
 
 /** Centre, metro population in millions, IANA zone. Spread (km) grows with the square root of the population. */
 const METROS = [
@@ -147,10 +147,7 @@ function matchVariants(count, seed) {
  * application sets.
  */
 async function seedActors(gateway, admin) {
-  const login = async (email, password) => (await gateway.request(ops.LOGIN, { input: { email, password } })).login;
-  const adminToken = (await login(admin.email, admin.password)).accessToken;
-  const as = (token) => (query, input) => gateway.request(query, { input }, token);
-  const asAdmin = as(adminToken);
+  const { login, as, asAdmin } = await ops.apiSession(gateway, admin);
 
   const clinics = [];
   for (const [index, metro] of METROS.entries()) {
@@ -200,17 +197,7 @@ async function seedActors(gateway, admin) {
 
   const coordinatorToken = (await login(home.email, PASSWORD)).accessToken;
   const providerToken = (await login(providerEmail, PASSWORD)).accessToken;
-  const patientId = (
-    await as(coordinatorToken)(ops.CREATE_PATIENT, {
-      clinicId: home.clinicId,
-      firstName: 'Jordan',
-      lastName: 'Rivera',
-      email: 'jordan.rivera@bench.example',
-      dateOfBirth: '1984-05-17',
-      phone: '+1 312 555 0199',
-      emailConsent: true,
-    })
-  ).createPatient.id;
+  const patientId = (await as(coordinatorToken)(ops.CREATE_PATIENT, ops.patientInput(home.clinicId))).createPatient.id;
 
   const templates = {};
   for (const priority of ['ROUTINE', 'URGENT']) {

@@ -1,5 +1,10 @@
 'use strict';
-/** The GraphQL documents the benchmark sends, and the referral it creates. */
+/** The GraphQL documents the benchmark sends, the referral it creates and the patient it is for. */
+
+const { boolEnv } = require('./util');
+
+/** The password of every user the seeding creates. */
+const PASSWORD = 'bench-password-correct-horse-42';
 
 const LOGIN = `mutation login($input: LoginInput!) {
   login(input: $input) { accessToken user { id role clinicId } }
@@ -20,7 +25,7 @@ const CREATE_REFERRAL = `mutation createReferral($input: CreateReferralInput!) {
  * One inbox page as a client pages through it. BENCH_INBOX_COUNT=1 also asks for totalCount,
  * which costs a count over the whole inbox (index-only, but proportional to its size).
  */
-const INBOX_WITH_COUNT = ['1', 'true', 'yes'].includes(String(process.env.BENCH_INBOX_COUNT ?? '').trim().toLowerCase());
+const INBOX_WITH_COUNT = boolEnv('BENCH_INBOX_COUNT');
 const INBOX = `query inbox {
   referrals(filter: { direction: INBOUND }, first: 20) {
     ${INBOX_WITH_COUNT ? 'totalCount' : ''}
@@ -28,6 +33,30 @@ const INBOX = `query inbox {
     pageInfo { endCursor hasNextPage }
   }
 }`;
+
+/**
+ * Logs in as the bootstrap `admin`: `login(email, password)`, `as(token)(mutation, input)` and
+ * `asAdmin(mutation, input)` send through `gateway`.
+ */
+async function apiSession(gateway, admin) {
+  const login = async (email, password) => (await gateway.request(LOGIN, { input: { email, password } })).login;
+  const adminToken = (await login(admin.email, admin.password)).accessToken;
+  const as = (token) => (query, input) => gateway.request(query, { input }, token);
+  return { login, as, asAdmin: as(adminToken) };
+}
+
+/** The patient the seeded referrals are for, at `clinicId`. */
+function patientInput(clinicId) {
+  return {
+    clinicId,
+    firstName: 'Jordan',
+    lastName: 'Rivera',
+    email: 'jordan.rivera@bench.example',
+    dateOfBirth: '1984-05-17',
+    phone: '+1 312 555 0199',
+    emailConsent: true,
+  };
+}
 
 /** Full clinical content, as a physiotherapy referral for a shoulder would carry. */
 function referralInput({ patientId, toProviderId, idempotencyKey }) {
@@ -63,4 +92,17 @@ function referralInput({ patientId, toProviderId, idempotencyKey }) {
   };
 }
 
-module.exports = { INBOX_WITH_COUNT, LOGIN, CREATE_CLINIC, CREATE_USER, CREATE_PROVIDER, CREATE_PATIENT, CREATE_REFERRAL, INBOX, referralInput };
+module.exports = {
+  PASSWORD,
+  INBOX_WITH_COUNT,
+  LOGIN,
+  CREATE_CLINIC,
+  CREATE_USER,
+  CREATE_PROVIDER,
+  CREATE_PATIENT,
+  CREATE_REFERRAL,
+  INBOX,
+  apiSession,
+  patientInput,
+  referralInput,
+};

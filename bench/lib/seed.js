@@ -8,13 +8,10 @@
 const ops = require('./operations');
 const { log } = require('./util');
 
-const PASSWORD = 'bench-password-correct-horse-42';
+const { PASSWORD } = ops;
 
 async function seedThroughApi(gateway, admin) {
-  const login = async (email, password) => (await gateway.request(ops.LOGIN, { input: { email, password } })).login;
-  const adminToken = (await login(admin.email, admin.password)).accessToken;
-  const as = (token) => (query, input) => gateway.request(query, { input }, token);
-  const asAdmin = as(adminToken);
+  const { login, as, asAdmin } = await ops.apiSession(gateway, admin);
 
   const clinic = async (name, city, latitude, longitude) =>
     (
@@ -52,17 +49,7 @@ async function seedThroughApi(gateway, admin) {
 
   const coordinatorA = (await login('coordinator-a@bench.example', PASSWORD)).accessToken;
   const coordinatorB = (await login('coordinator-b@bench.example', PASSWORD)).accessToken;
-  const patientId = (
-    await as(coordinatorA)(ops.CREATE_PATIENT, {
-      clinicId: clinicA,
-      firstName: 'Jordan',
-      lastName: 'Rivera',
-      email: 'jordan.rivera@bench.example',
-      dateOfBirth: '1984-05-17',
-      phone: '+1 312 555 0199',
-      emailConsent: true,
-    })
-  ).createPatient.id;
+  const patientId = (await as(coordinatorA)(ops.CREATE_PATIENT, ops.patientInput(clinicA))).createPatient.id;
 
   return { clinicA, clinicB, coordinatorAId, coordinatorBId, providerUserId, providerId, patientId, tokens: { coordinatorA, coordinatorB } };
 }

@@ -20,6 +20,11 @@ function strEnv(name, fallback) {
   return raw === '' ? fallback : raw;
 }
 
+/** An on/off env knob: `1`, `true` or `yes` (any case) turn it on; anything else, or unset, leaves it off. */
+function boolEnv(name) {
+  return ['1', 'true', 'yes'].includes(strEnv(name, '').toLowerCase());
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A free TCP port on 127.0.0.1 (released before returning; the gateway binds it right after). */
@@ -76,4 +81,4 @@ function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-module.exports = { HarnessError, intEnv, strEnv, sleep, freePort, latencyStats, withTimeout, fmt, log };
+module.exports = { HarnessError, intEnv, strEnv, boolEnv, sleep, freePort, latencyStats, withTimeout, fmt, log };
