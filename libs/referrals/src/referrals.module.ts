@@ -17,6 +17,9 @@ import { OpenReferralsRepository } from './pool/open-referrals.repository';
 import { OpenReferralsResolver } from './pool/open-referrals.resolver';
 import { SuggestedProvidersResolver } from './suggestions/suggested-providers.resolver';
 import { SuggestionBasisRepository } from './suggestions/suggestion-basis.repository';
+import { TreatmentPlanRepository } from './treatment/treatment-plan.repository';
+import { TreatmentPlans } from './treatment/treatment-plans.service';
+import { ReferralTreatmentPlanResolver, TreatmentPlansResolver } from './treatment/treatment-plans.resolver';
 
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
@@ -40,6 +43,10 @@ export class ReferralsCoreModule {}
     OpenReferralsResolver,
     SuggestionBasisRepository,
     SuggestedProvidersResolver,
+    TreatmentPlanRepository,
+    TreatmentPlans,
+    TreatmentPlansResolver,
+    ReferralTreatmentPlanResolver,
   ],
   exports: [ReferralsCoreModule],
 })

@@ -8,6 +8,7 @@ import { ProviderEntity } from './provider.entity';
 import { ReferralEventEntity } from './referral-event.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralPassEntity } from './referral-pass.entity';
+import { TreatmentPlanEntity } from './treatment-plan.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -21,6 +22,7 @@ export {
   ReferralEventEntity,
   ReferralEntity,
   ReferralPassEntity,
+  TreatmentPlanEntity,
   UserEntity,
 };
 
@@ -36,4 +38,5 @@ export const ENTITIES = [
   NotificationEntity,
   AppSecretEntity,
   ReferralPassEntity,
+  TreatmentPlanEntity,
 ];

@@ -15,6 +15,8 @@ export enum ReferralEventType {
   SCHEDULED = 'SCHEDULED',
   RESCHEDULED = 'RESCHEDULED',
   TREATMENT_STARTED = 'TREATMENT_STARTED',
+  /** A version of the treatment plan was set; the status does not change. */
+  TREATMENT_PLAN_SET = 'TREATMENT_PLAN_SET',
   COMPLETED = 'COMPLETED',
   OUTCOME_ACKNOWLEDGED = 'OUTCOME_ACKNOWLEDGED',
   REDIRECTED = 'REDIRECTED',

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Technique } from '@referloop/common';
+import { ShortTermGoal, TreatmentPlan } from './treatment-plan.model';
+
+interface PlanRow {
+  referral_id: string;
+  version: number;
+  long_term_goal: string;
+  short_term_goals: ShortTermGoal[];
+  planned_visits: number;
+  visits_per_week: number;
+  techniques: Technique[];
+  set_by_user_id: string;
+  set_at: Date;
+}
+
+const toPlan = (row: PlanRow): TreatmentPlan => ({
+  referralId: row.referral_id,
+  version: row.version,
+  longTermGoal: row.long_term_goal,
+  shortTermGoals: row.short_term_goals,
+  plannedVisits: row.planned_visits,
+  visitsPerWeek: row.visits_per_week,
+  techniques: row.techniques,
+  setByUserId: row.set_by_user_id,
+  setAt: row.set_at,
+});
+
+export type NewPlan = Omit<TreatmentPlan, 'version' | 'setAt' | 'referralId' | 'setByUserId'>;
+
+/**
+ * Plans are read through referrals the caller has already been shown (the field resolvers of a
+ * visible Referral), so these queries take referral ids, never a caller.
+ */
+@Injectable()
+export class TreatmentPlanRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The latest version, under the caller's lock of the referral row. */
+  async currentVersion(manager: EntityManager, referralId: string): Promise<number> {
+    const rows: { version: number | null }[] = await manager.query('SELECT max(version) AS version FROM treatment_plans WHERE referral_id = $1', [
+      referralId,
+    ]);
+    return rows[0]?.version ?? 0;
+  }
+
+  async insert(manager: EntityManager, referralId: string, version: number, plan: NewPlan, userId: string, at: Date): Promise<TreatmentPlan> {
+    const rows: PlanRow[] = await manager.query(
+      `INSERT INTO treatment_plans (id, referral_id, version, long_term_goal, short_term_goals, planned_visits, visits_per_week, techniques, set_by_user_id, set_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+      [randomUUID(), referralId, version, plan.longTermGoal, JSON.stringify(plan.shortTermGoals), plan.plannedVisits, plan.visitsPerWeek, plan.techniques, userId, at],
+    );
+    return toPlan(rows[0]);
+  }
+
+  /** Every version of each referral's plan, oldest first. */
+  async historyOf(referralIds: readonly string[]): Promise<Map<string, TreatmentPlan[]>> {
+    const rows: PlanRow[] = await this.db.query('SELECT * FROM treatment_plans WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, version', [
+      referralIds,
+    ]);
+    const byReferral = new Map<string, TreatmentPlan[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) byReferral.get(row.referral_id)?.push(toPlan(row));
+    return byReferral;
+  }
+}

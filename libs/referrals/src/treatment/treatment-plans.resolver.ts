@@ -1,0 +1,57 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, Audit, AuditTrail, CurrentActor, Loaders, RequestLoaders } from '@referloop/common';
+import { User, UserRepository } from '@referloop/auth';
+import { Referral } from '../models/referral.model';
+import { SetTreatmentPlanInput } from './treatment-plan.input';
+import { TreatmentPlan } from './treatment-plan.model';
+import { TreatmentPlanRepository } from './treatment-plan.repository';
+import { TreatmentPlans } from './treatment-plans.service';
+
+@Resolver(() => TreatmentPlan)
+export class TreatmentPlansResolver {
+  constructor(
+    private readonly plans: TreatmentPlans,
+    private readonly users: UserRepository,
+  ) {}
+
+  @Mutation(() => TreatmentPlan, {
+    description: 'Sets the treatment plan of an accepted referral (a new version each time; earlier ones are kept). The treating provider only.',
+  })
+  async setTreatmentPlan(
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+    @Args('input', { type: () => SetTreatmentPlanInput }) input: SetTreatmentPlanInput,
+  ): Promise<TreatmentPlan> {
+    const { plan, referral } = await this.plans.set(actor, input);
+    audit.touchReferral(referral.id, referral.referring_clinic_id, referral.to_clinic_id);
+    audit.touchPatient(referral.patient_id, referral.referring_clinic_id, referral.to_clinic_id);
+    return plan;
+  }
+
+  @ResolveField(() => User, { description: 'Who set this version.' })
+  async setBy(@Parent() plan: TreatmentPlan, @RequestLoaders() loaders: Loaders): Promise<User> {
+    const loader = loaders.get<string, User>('user', async (ids) => new Map((await this.users.findByIds(ids)).map((user) => [user.id, user])));
+    return (await loader.load(plan.setByUserId)) as User;
+  }
+}
+
+/** The plan on the referral: shown to whoever may see the referral (the referrer reads it too). */
+@Resolver(() => Referral)
+export class ReferralTreatmentPlanResolver {
+  constructor(private readonly plans: TreatmentPlanRepository) {}
+
+  @ResolveField(() => TreatmentPlan, { nullable: true, description: 'The current treatment plan; null until the treating provider sets one.' })
+  async treatmentPlan(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<TreatmentPlan | null> {
+    return (await this.history(referral, loaders)).at(-1) ?? null;
+  }
+
+  @ResolveField(() => [TreatmentPlan], { description: 'Every version of the treatment plan, oldest first.' })
+  async treatmentPlanHistory(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<TreatmentPlan[]> {
+    return this.history(referral, loaders);
+  }
+
+  private async history(referral: Referral, loaders: Loaders): Promise<TreatmentPlan[]> {
+    const loader = loaders.get<string, TreatmentPlan[]>('treatmentPlans', (ids) => this.plans.historyOf(ids));
+    return (await loader.load(referral.id)) ?? [];
+  }
+}
