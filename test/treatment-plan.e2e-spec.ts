@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { expectGraphqlError } from './support/expectations';
 import { GraphqlClient } from './support/graphql-client';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, referralIn, World } from './support/world';
+import { referralIn, World } from './support/world';
+import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
 
 const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) {
   setTreatmentPlan(input: $input) {
@@ -43,21 +43,16 @@ const seedPlan = (referralId: string, overrides: Record<string, unknown> = {}) =
 
 /** The treatment plan: set by the treating provider, versioned, readable by both sides, refused to everyone else. */
 describe('treatment plan', () => {
-  let app: TestApp;
+  let started: WorldWithDb | undefined;
   let world: World;
   let db: Client;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildWorld(app.anonymous);
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
+    started = await startWorldWithDb();
+    ({ world, db } = started);
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
+  afterAll(() => closeWorldWithDb(started));
 
   const planOf = async (client: GraphqlClient, id: string) => (await client.ok<{ referral: PlanView }>(PLAN_OF, { id })).referral;
   const versionsInDb = async (id: string) =>

@@ -1,7 +1,7 @@
 import { AssessmentInput, GoalsInput, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
 
 /** The JSON stored for clinical inputs: trimmed, with every optional field present as null. */
-const rangeOfMotion = (items: RangeOfMotionInput[] | undefined) =>
+export const rangeOfMotionJson = (items: RangeOfMotionInput[] | undefined) =>
   (items ?? []).map((item) => ({
     joint: item.joint.trim(),
     movement: item.movement.trim(),
@@ -12,7 +12,7 @@ const rangeOfMotion = (items: RangeOfMotionInput[] | undefined) =>
   }));
 
 export const assessmentJson = (input: AssessmentInput | null | undefined) =>
-  input ? { postureNotes: input.postureNotes ?? null, rangeOfMotion: rangeOfMotion(input.rangeOfMotion) } : null;
+  input ? { postureNotes: input.postureNotes ?? null, rangeOfMotion: rangeOfMotionJson(input.rangeOfMotion) } : null;
 
 export const goalsJson = (input: GoalsInput | null | undefined) =>
   input ? { longTerm: input.longTerm.trim(), shortTerm: (input.shortTerm ?? []).map((goal) => goal.trim()) } : null;
@@ -21,7 +21,7 @@ export const outcomeJson = (input: OutcomeInput) => ({
   summary: input.summary.trim(),
   goalsMet: input.goalsMet,
   visitsUsed: input.visitsUsed,
-  finalRangeOfMotion: rangeOfMotion(input.finalRangeOfMotion),
+  finalRangeOfMotion: rangeOfMotionJson(input.finalRangeOfMotion),
 });
 
 /** jsonb parameters are passed serialised; null stays SQL NULL. */

@@ -84,12 +84,14 @@ export class ReferralLifecycle {
   async move<R = undefined>(
     actor: Actor,
     command: Command,
-    action: LifecycleAction,
+    /** The action, or how to choose it from the locked row (a visit is START_TREATMENT when it is the first attended one). */
+    actionFor: LifecycleAction | ((row: ReferralRow) => LifecycleAction),
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
   ): Promise<{ row: ReferralRow; result?: R }> {
     const committed = await this.db.transaction(async (manager) => {
       const row = await this.referrals.lockForMove(manager, actor, command.id);
       if (!row) throw notFound('Referral');
+      const action = typeof actionFor === 'function' ? actionFor(row) : actionFor;
 
       const parties = partiesOf(actor, rowParticipants(row));
       if (parties.size === 0 && row.pool_candidate === true && row.to_provider_id !== null) {

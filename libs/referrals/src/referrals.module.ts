@@ -20,6 +20,9 @@ import { SuggestionBasisRepository } from './suggestions/suggestion-basis.reposi
 import { TreatmentPlanRepository } from './treatment/treatment-plan.repository';
 import { TreatmentPlans } from './treatment/treatment-plans.service';
 import { ReferralTreatmentPlanResolver, TreatmentPlansResolver } from './treatment/treatment-plans.resolver';
+import { VisitRepository } from './treatment/visit.repository';
+import { Visits } from './treatment/visits.service';
+import { VisitsResolver } from './treatment/visits.resolver';
 
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
@@ -47,6 +50,9 @@ export class ReferralsCoreModule {}
     TreatmentPlans,
     TreatmentPlansResolver,
     ReferralTreatmentPlanResolver,
+    VisitRepository,
+    Visits,
+    VisitsResolver,
   ],
   exports: [ReferralsCoreModule],
 })

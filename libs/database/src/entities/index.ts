@@ -9,6 +9,7 @@ import { ReferralEventEntity } from './referral-event.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralPassEntity } from './referral-pass.entity';
 import { TreatmentPlanEntity } from './treatment-plan.entity';
+import { VisitEntity } from './visit.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -24,6 +25,7 @@ export {
   ReferralPassEntity,
   TreatmentPlanEntity,
   UserEntity,
+  VisitEntity,
 };
 
 export const ENTITIES = [
@@ -39,4 +41,5 @@ export const ENTITIES = [
   AppSecretEntity,
   ReferralPassEntity,
   TreatmentPlanEntity,
+  VisitEntity,
 ];

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -16,6 +17,16 @@ import {
 import { IsNotBlank } from '@referloop/common';
 import { GoalAttainment } from '../lifecycle';
 import { BodySide } from '../models/clinical.model';
+
+/** An optional pain score, 0 (none) to 10 (worst): measurements and visits rate pain alike. */
+export const OptionalPainScoreField = (description?: string) =>
+  applyDecorators(
+    Field(() => Int, { nullable: true, description }),
+    IsOptional(),
+    IsInt(),
+    Min(0, { message: 'painScore must be between 0 and 10' }),
+    Max(10, { message: 'painScore must be between 0 and 10' }),
+  );
 
 @InputType()
 export class RangeOfMotionInput {
@@ -49,13 +60,20 @@ export class RangeOfMotionInput {
   @Max(360, { message: 'expectedDegrees must be between 0 and 360' })
   expectedDegrees?: number | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0, { message: 'painScore must be between 0 and 10' })
-  @Max(10, { message: 'painScore must be between 0 and 10' })
+  @OptionalPainScoreField()
   painScore?: number | null;
 }
+
+/** An optional list of range-of-motion measurements (an assessment's, a visit's). */
+export const OptionalRangeOfMotionField = (options: { defaultValue?: RangeOfMotionInput[] } = {}) =>
+  applyDecorators(
+    Field(() => [RangeOfMotionInput], { nullable: true, ...options }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(60),
+    ValidateNested({ each: true }),
+    Type(() => RangeOfMotionInput),
+  );
 
 @InputType()
 export class AssessmentInput {
@@ -65,12 +83,7 @@ export class AssessmentInput {
   @MaxLength(4000)
   postureNotes?: string | null;
 
-  @Field(() => [RangeOfMotionInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(60)
-  @ValidateNested({ each: true })
-  @Type(() => RangeOfMotionInput)
+  @OptionalRangeOfMotionField()
   rangeOfMotion?: RangeOfMotionInput[];
 }
 

@@ -17,6 +17,10 @@ export enum ReferralEventType {
   TREATMENT_STARTED = 'TREATMENT_STARTED',
   /** A version of the treatment plan was set; the status does not change. */
   TREATMENT_PLAN_SET = 'TREATMENT_PLAN_SET',
+  /** An attended visit after the first (the first is TREATMENT_STARTED). */
+  VISIT_RECORDED = 'VISIT_RECORDED',
+  /** The patient missed a visit. */
+  NO_SHOW = 'NO_SHOW',
   COMPLETED = 'COMPLETED',
   OUTCOME_ACKNOWLEDGED = 'OUTCOME_ACKNOWLEDGED',
   REDIRECTED = 'REDIRECTED',

@@ -32,10 +32,12 @@ export enum ReferralAction {
   REDIRECT = 'REDIRECT',
 }
 
-/** Moves that are not offered to people as actions: editing a draft and the clock's expiry. */
+/** Moves that are not offered to people as actions: editing a draft, the clock's expiry, recording a visit. */
 export enum InternalAction {
   EDIT = 'EDIT',
   EXPIRE = 'EXPIRE',
+  /** A visit (attended or missed) after the first attended one, or a missed one before it. */
+  RECORD_VISIT = 'RECORD_VISIT',
 }
 
 export type LifecycleAction = ReferralAction | InternalAction;

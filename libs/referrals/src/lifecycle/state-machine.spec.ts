@@ -44,7 +44,7 @@ const PUBLIC_ACTIONS: readonly ReferralAction[] = [
   A.ACKNOWLEDGE_OUTCOME,
   A.REDIRECT,
 ];
-const ALL_ACTIONS: readonly LifecycleAction[] = [...PUBLIC_ACTIONS, I.EDIT, I.EXPIRE];
+const ALL_ACTIONS: readonly LifecycleAction[] = [...PUBLIC_ACTIONS, I.EDIT, I.EXPIRE, I.RECORD_VISIT];
 
 const ACTORS: Record<string, readonly Party[]> = {
   REFERRER: [REFERRER],
@@ -74,6 +74,7 @@ const OWNERS: Record<LifecycleAction, readonly Party[]> = {
   // Clinical steps are the target provider's alone.
   [A.START_TREATMENT]: [TARGET_PROVIDER],
   [A.COMPLETE]: [TARGET_PROVIDER],
+  [I.RECORD_VISIT]: [TARGET_PROVIDER],
   // The referrer cancels before acceptance; after it, either side may.
   [A.CANCEL]: [REFERRER, RECEIVER_STAFF, TARGET_PROVIDER],
   [I.EXPIRE]: [SYSTEM],
@@ -141,6 +142,9 @@ const MOVES: readonly Move[] = [
   // Clinical steps: the target provider alone.
   { from: S.SCHEDULED, action: A.START_TREATMENT, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
   { from: S.IN_TREATMENT, action: A.COMPLETE, party: TARGET_PROVIDER, to: S.COMPLETED, reasonRequired: false },
+  // Visits (a no-show before the first attended one, any visit after it) leave the status.
+  { from: S.SCHEDULED, action: I.RECORD_VISIT, party: TARGET_PROVIDER, to: S.SCHEDULED, reasonRequired: false },
+  { from: S.IN_TREATMENT, action: I.RECORD_VISIT, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
 
   // Closing the loop does not change the status (loopClosedAt is set instead).
   { from: S.COMPLETED, action: A.ACKNOWLEDGE_OUTCOME, party: REFERRER, to: S.COMPLETED, reasonRequired: false },
@@ -221,8 +225,8 @@ describe('decide: every status × action × actor', () => {
     });
   }
 
-  it('covers 10 statuses × 13 actions × 8 actor sets', () => {
-    expect(ALL_STATUSES.length * ALL_ACTIONS.length * Object.keys(ACTORS).length).toBe(1040);
+  it('covers 10 statuses × 14 actions × 8 actor sets', () => {
+    expect(ALL_STATUSES.length * ALL_ACTIONS.length * Object.keys(ACTORS).length).toBe(1120);
   });
 });
 

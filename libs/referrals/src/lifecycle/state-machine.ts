@@ -36,6 +36,8 @@ export const LIFECYCLE: readonly Rule[] = [
   { action: InternalAction.EXPIRE, from: [S.SENT], to: S.EXPIRED, parties: [Party.SYSTEM], reasonRequired: false },
   { action: ReferralAction.SCHEDULE, from: [S.ACCEPTED, S.SCHEDULED], to: S.SCHEDULED, parties: RECEIVER, reasonRequired: false },
   { action: ReferralAction.START_TREATMENT, from: [S.SCHEDULED], to: S.IN_TREATMENT, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
+  // The first attended visit is START_TREATMENT; every other visit, and a no-show, leaves the status.
+  { action: InternalAction.RECORD_VISIT, from: [S.SCHEDULED, S.IN_TREATMENT], to: null, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
   { action: ReferralAction.COMPLETE, from: [S.IN_TREATMENT], to: S.COMPLETED, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
   { action: ReferralAction.ACKNOWLEDGE_OUTCOME, from: [S.COMPLETED], to: null, parties: [Party.REFERRER], reasonRequired: false },
 ];

@@ -47,6 +47,12 @@ export class TreatmentPlanRepository {
     return rows[0]?.version ?? 0;
   }
 
+  /** The latest version, read under the caller's lock of the referral row; null before the first. */
+  async current(manager: EntityManager, referralId: string): Promise<TreatmentPlan | null> {
+    const rows: PlanRow[] = await manager.query('SELECT * FROM treatment_plans WHERE referral_id = $1 ORDER BY version DESC LIMIT 1', [referralId]);
+    return rows[0] ? toPlan(rows[0]) : null;
+  }
+
   async insert(manager: EntityManager, referralId: string, version: number, plan: NewPlan, userId: string, at: Date): Promise<TreatmentPlan> {
     const rows: PlanRow[] = await manager.query(
       `INSERT INTO treatment_plans (id, referral_id, version, long_term_goal, short_term_goals, planned_visits, visits_per_week, techniques, set_by_user_id, set_at)

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Technique } from '@referloop/common';
+import { RangeOfMotionFinding } from '../models/clinical.model';
+import { Visit } from './visit.model';
+
+interface VisitRow {
+  id: string;
+  referral_id: string;
+  number: number;
+  at: Date;
+  attended: boolean;
+  techniques_used: Technique[];
+  range_of_motion: RangeOfMotionFinding[];
+  pain_score: number | null;
+  notes: string | null;
+  short_term_goals_met: number[];
+  plan_version: number | null;
+  over_budget: boolean;
+  recorded_at: Date;
+}
+
+const toVisit = (row: VisitRow): Visit => ({
+  id: row.id,
+  number: row.number,
+  at: row.at,
+  attended: row.attended,
+  techniquesUsed: row.techniques_used,
+  rangeOfMotion: row.range_of_motion,
+  painScore: row.pain_score,
+  notes: row.notes,
+  shortTermGoalsMet: row.short_term_goals_met,
+  planVersion: row.plan_version,
+  overBudget: row.over_budget,
+  recordedAt: row.recorded_at,
+});
+
+export type NewVisit = Omit<Visit, 'id' | 'number' | 'overBudget' | 'recordedAt'> & { budget: number | null };
+
+/** Visits are read through referrals the caller has already been shown, so these take referral ids. */
+@Injectable()
+export class VisitRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Appends a visit under the caller's lock of the referral: numbered after the ones before it,
+   * and flagged when it is an attended visit beyond `budget`.
+   */
+  async insert(manager: EntityManager, referralId: string, visit: NewVisit, userId: string, at: Date): Promise<Visit> {
+    const rows: VisitRow[] = await manager.query(
+      `WITH before AS (
+         SELECT count(*)::int AS visits, (count(*) FILTER (WHERE attended))::int AS attended FROM visits WHERE referral_id = $2
+       )
+       INSERT INTO visits (id, referral_id, number, at, attended, techniques_used, range_of_motion, pain_score, notes,
+                           short_term_goals_met, plan_version, over_budget, recorded_by_user_id, recorded_at)
+       SELECT $1, $2, before.visits + 1, $3, $4, $5, $6, $7, $8, $9, $10,
+              $4 AND $11::int IS NOT NULL AND before.attended + 1 > $11::int, $12, $13
+         FROM before
+       RETURNING *`,
+      [
+        randomUUID(),
+        referralId,
+        visit.at,
+        visit.attended,
+        visit.techniquesUsed,
+        JSON.stringify(visit.rangeOfMotion),
+        visit.painScore,
+        visit.notes,
+        visit.shortTermGoalsMet,
+        visit.planVersion,
+        visit.budget,
+        userId,
+        at,
+      ],
+    );
+    return toVisit(rows[0]);
+  }
+
+  /** Each referral's visits, in order. */
+  async of(referralIds: readonly string[]): Promise<Map<string, Visit[]>> {
+    const rows: (VisitRow & { referral_id: string })[] = await this.db.query(
+      'SELECT * FROM visits WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, number',
+      [referralIds],
+    );
+    const byReferral = new Map<string, Visit[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) byReferral.get(row.referral_id)?.push(toVisit(row));
+    return byReferral;
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, badInput } from '@referloop/common';
+import { rangeOfMotionJson } from '../clinical-json';
+import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '../lifecycle';
+import { ReferralLifecycle } from '../referral-lifecycle.service';
+import { ReferralRow } from '../referral.row';
+import { TreatmentPlanRepository } from './treatment-plan.repository';
+import { RecordVisitInput } from './visit.input';
+import { Visit } from './visit.model';
+import { VisitRepository } from './visit.repository';
+
+/** How far ahead of this server's clock a visit's time may be (clocks differ a little). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Visits of an episode, recorded by the treating provider. The first attended visit of a
+ * SCHEDULED referral starts treatment — the same move as startReferralTreatment, setting
+ * treatmentStartedAt — and every other visit, or a no-show, is recorded without changing the
+ * status. Either way the visit, its history entry and the referral's new version commit together.
+ */
+@Injectable()
+export class Visits {
+  constructor(
+    private readonly lifecycle: ReferralLifecycle,
+    private readonly plans: TreatmentPlanRepository,
+    private readonly visits: VisitRepository,
+  ) {}
+
+  async record(actor: Actor, input: RecordVisitInput): Promise<{ visit: Visit; referral: ReferralRow }> {
+    if (!(input.at instanceof Date) || input.at.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      throw badInput('input.at', 'at is when the visit took place, and cannot be in the future');
+    }
+    const startsTreatment = (row: ReferralRow) => input.attended && row.status === ReferralStatus.SCHEDULED;
+    const { row, result } = await this.lifecycle.move<Visit>(
+      actor,
+      { id: input.referralId, expectedVersion: input.expectedVersion },
+      (locked) => (startsTreatment(locked) ? ReferralAction.START_TREATMENT : InternalAction.RECORD_VISIT),
+      async ({ row, manager, now }) => {
+        const plan = await this.plans.current(manager, row.id);
+        const goals = plan?.shortTermGoals.length ?? 0;
+        (input.shortTermGoalsMet ?? []).forEach((position, index) => {
+          if (position > goals) {
+            throw badInput(`input.shortTermGoalsMet.${index}`, plan ? `The plan has ${goals} short-term goals` : 'There is no treatment plan with short-term goals yet');
+          }
+        });
+        const visit = await this.visits.insert(
+          manager,
+          row.id,
+          {
+            at: input.at,
+            attended: input.attended,
+            techniquesUsed: input.techniquesUsed ?? [],
+            rangeOfMotion: rangeOfMotionJson(input.rangeOfMotion),
+            painScore: input.painScore ?? null,
+            notes: input.notes?.trim() || null,
+            shortTermGoalsMet: input.shortTermGoalsMet ?? [],
+            planVersion: plan?.version ?? null,
+            budget: plan?.plannedVisits ?? row.recommended_visits,
+          },
+          actor.userId,
+          now,
+        );
+        const data = { visitNumber: visit.number, overBudget: visit.overBudget };
+        if (startsTreatment(row)) {
+          return { changes: { treatment_started_at: now }, event: { type: ReferralEventType.TREATMENT_STARTED, data }, result: visit };
+        }
+        return { changes: {}, event: { type: input.attended ? ReferralEventType.VISIT_RECORDED : ReferralEventType.NO_SHOW, data }, result: visit };
+      },
+    );
+    return { visit: result as Visit, referral: row };
+  }
+}
