@@ -29,6 +29,17 @@ interface Episode {
   events: Array<{ type: string; fromStatus: string; toStatus: string }>;
 }
 
+const PROGRESS = `query progress($id: ID!) {
+  referral(id: $id) {
+    progress {
+      measures { joint movement side firstDegrees latestDegrees expectedDegrees changeDegrees towardExpected }
+      firstPainScore latestPainScore
+      goals { position met metAtVisit }
+      attendedVisits missedVisits plannedVisits
+    }
+  }
+}`;
+
 const DAY = 24 * 3_600_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
@@ -97,7 +108,12 @@ describe('visits', () => {
     // A missed week, then five more attended visits: six attended is the budget.
     expect((await record(referral.id, { at: daysAgo(42), attended: false, techniquesUsed: [] })).errors).toBeUndefined();
     for (let week = 5; week >= 1; week -= 1) {
-      const visit = await record(referral.id, { at: daysAgo(week * 7), shortTermGoalsMet: week === 3 ? [1, 2] : [] });
+      const visit = await record(
+        referral.id,
+        week === 3
+          ? { at: daysAgo(week * 7), shortTermGoalsMet: [1, 2], painScore: 2, rangeOfMotion: [rangeOfMotionFinding({ measuredDegrees: 165, expectedDegrees: 180 })] }
+          : { at: daysAgo(week * 7) },
+      );
       expect(visit.errors).toBeUndefined();
       expect(visit.data?.recordVisit.overBudget).toBe(false);
     }
@@ -122,6 +138,26 @@ describe('visits', () => {
     expect(after.events.filter((event) => event.type === 'VISIT_RECORDED')).toHaveLength(6);
     // The receiving clinic reads them too.
     expect((await episode(referral.id, world.coordinatorB.client)).visits).toHaveLength(8);
+
+    // Progress, worked out by hand: shoulder flexion (left) assessed at 120° of 180° on the
+    // referral, 120° at the first visit, 165° five weeks later: 45° gained of the 60° missing.
+    // Pain 5 at the first visit, 2 at the last that scored it. Goals 1 and 2 met at visit 5.
+    const { progress } = (await world.coordinatorA.client.ok<{ referral: { progress: Record<string, unknown> } }>(PROGRESS, { id: referral.id })).referral;
+    expect(progress).toEqual({
+      measures: [
+        { joint: 'SHOULDER', movement: 'FLEXION', side: 'LEFT', firstDegrees: 120, latestDegrees: 165, expectedDegrees: 180, changeDegrees: 45, towardExpected: 0.75 },
+      ],
+      firstPainScore: 5,
+      latestPainScore: 2,
+      goals: [
+        { position: 1, met: true, metAtVisit: 5 },
+        { position: 2, met: true, metAtVisit: 5 },
+        { position: 3, met: false, metAtVisit: null },
+      ],
+      attendedVisits: 7,
+      missedVisits: 1,
+      plannedVisits: 6,
+    });
   });
 
   it('a no-show before the first visit leaves the referral SCHEDULED; the next attended visit starts treatment', async () => {

@@ -23,6 +23,7 @@ import { ReferralTreatmentPlanResolver, TreatmentPlansResolver } from './treatme
 import { VisitRepository } from './treatment/visit.repository';
 import { Visits } from './treatment/visits.service';
 import { VisitsResolver } from './treatment/visits.resolver';
+import { ProgressResolver } from './treatment/progress.resolver';
 
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
@@ -53,6 +54,7 @@ export class ReferralsCoreModule {}
     VisitRepository,
     Visits,
     VisitsResolver,
+    ProgressResolver,
   ],
   exports: [ReferralsCoreModule],
 })
