@@ -116,6 +116,7 @@ export function expectedOrder(candidates: ProviderFacts[], ask: Ask, weights: We
 export interface PlacedProvider {
   providerId: string;
   userId: string;
+  email: string;
   client: GraphqlClient;
   location: LatLon;
 }
@@ -150,7 +151,7 @@ export async function createPlacedProvider(admin: GraphqlClient, spec: ProviderS
       },
     },
   );
-  return { providerId: data.createProvider.id, userId: user.id, client: user.client, location: spec.location };
+  return { providerId: data.createProvider.id, userId: user.id, email: user.email, client: user.client, location: spec.location };
 }
 
 /** A referrer: a coordinator of `clinicId` who creates a fresh patient for every referral it sends. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { GraphqlClient, GraphqlResponse } from './graphql-client';
-import { createSignedInUser, Referral, referralInput } from './fixtures';
+import { Referral, referralInput } from './fixtures';
 import { REFERRAL_FIELDS } from './operations';
 import { destination, expectKmClose, haversineKm, LatLon as Point } from './geodesy';
+import { createPlacedProvider, DOCUMENTED_WEIGHTS, expectedScore } from './matching';
 
 /**
  * What the open-referral (pool) and fallback tests share: places at a known great-circle
@@ -56,40 +57,13 @@ export interface ProviderFacts {
   weeklyCapacity?: number;
 }
 
-const CREATE_PROVIDER = `mutation createProvider($input: CreateProviderInput!) { createProvider(input: $input) { id } }`;
-
 /** A signed-in PROVIDER user of `clinicId` with a provider profile of exactly these facts, made by `admin`. */
 export async function createProviderAt(admin: GraphqlClient, facts: ProviderFacts): Promise<PlacedProvider> {
-  const user = await createSignedInUser(admin, 'PROVIDER', facts.clinicId);
   const conditions = facts.conditions ?? ['SHOULDER_PAIN'];
   const techniques = facts.techniques ?? [];
   const weeklyCapacity = facts.weeklyCapacity ?? 10;
-  const data = await admin.ok<{ createProvider: { id: string } }>(CREATE_PROVIDER, {
-    input: {
-      clinicId: facts.clinicId,
-      userId: user.id,
-      displayName: `Provider ${randomUUID().slice(0, 8)}`,
-      email: user.email,
-      modalities: facts.modalities,
-      techniques,
-      conditions,
-      acceptingNewPatients: facts.acceptingNewPatients ?? true,
-      weeklyCapacity,
-      location: facts.location,
-    },
-  });
-  return {
-    providerId: data.createProvider.id,
-    userId: user.id,
-    email: user.email,
-    clinicId: facts.clinicId,
-    client: user.client,
-    location: facts.location,
-    modalities: facts.modalities,
-    conditions,
-    techniques,
-    weeklyCapacity,
-  };
+  const placed = await createPlacedProvider(admin, { ...facts, conditions, techniques, weeklyCapacity });
+  return { ...placed, clinicId: facts.clinicId, modalities: facts.modalities, conditions, techniques, weeklyCapacity };
 }
 
 /** A complete createReferral input offered to a pool instead of one provider. */
@@ -231,22 +205,6 @@ export async function suggestionsFor(client: GraphqlClient, id: string, first?: 
   return data.referral.suggestedProviders;
 }
 
-export interface Weights {
-  coverage: number;
-  distance: number;
-  responsiveness: number;
-  load: number;
-}
-
-/** The default weights, as documented for each priority. */
-export const DEFAULT_WEIGHTS: Record<'ROUTINE' | 'URGENT', Weights> = {
-  ROUTINE: { coverage: 0.5, distance: 0.25, responsiveness: 0.15, load: 0.1 },
-  URGENT: { coverage: 0.5, distance: 0.15, responsiveness: 0.3, load: 0.05 },
-};
-
-/** MATCH_RESPONSIVENESS_HALF_HOURS, documented default. */
-export const HALF_HOURS = 24;
-
 /** Words the reasons use, written from the vocabulary's documentation. */
 export const WORDS: Record<string, string> = {
   SHOULDER_PAIN: 'shoulder pain',
@@ -296,21 +254,14 @@ function answeredWithin(hours: number): string {
 
 /** The documented matching: hard filters, score, order and reasons, for `candidates` less `excluded`. */
 export function expectedMatches(candidates: Candidate[], ask: MatchAsk, excluded: string[] = []): ExpectedMatch[] {
-  const weights = DEFAULT_WEIGHTS[ask.priority];
+  const weights = DOCUMENTED_WEIGHTS[ask.priority];
   return candidates
     .filter((c) => !excluded.includes(c.providerId))
     .filter((c) => c.modalities.includes(ask.modality) && c.acceptingNewPatients && c.capacityLeft > 0)
     .map((c) => ({ c, km: greatCircleKm(ask.near, c.location) }))
     .filter(({ km }) => km <= ask.radiusKm)
     .map(({ c, km }) => {
-      const asked = 2 * ask.conditions.length + ask.techniques.length;
-      const treated = ask.conditions.filter((x) => c.conditions.includes(x)).length;
-      const used = ask.techniques.filter((x) => c.techniques.includes(x)).length;
-      const coverage = asked === 0 ? 1 : (2 * treated + used) / asked;
-      const nearness = 1 - km / ask.radiusKm;
-      const responsiveness = c.medianHours === null ? 0.5 : HALF_HOURS / (HALF_HOURS + c.medianHours);
-      const room = c.capacityLeft / c.weeklyCapacity;
-      const score = weights.coverage * coverage + weights.distance * nearness + weights.responsiveness * responsiveness + weights.load * room;
+      const score = expectedScore({ ...c, id: c.providerId }, ask, weights);
       const reasons = [
         ...ask.conditions.map((x) => (c.conditions.includes(x) ? `treats ${WORDS[x]}` : `does not list ${WORDS[x]}`)),
         ...ask.techniques.map((x) => (c.techniques.includes(x) ? `uses ${WORDS[x]}` : `does not list ${WORDS[x]}`)),

@@ -14,7 +14,7 @@ import { factsOf } from './referral-facts';
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
 
 /** Users are shown by several fields (the referrer, each history entry's actor): one batch. */
-const userLoader = (loaders: Loaders, users: UserRepository) =>
+export const userLoader = (loaders: Loaders, users: UserRepository) =>
   loaders.get<string, User>('user', async (ids) => byId(await users.findByIds(ids)));
 
 /**

@@ -3,10 +3,8 @@ import { Loaders, RequestLoaders } from '@referloop/common';
 import { Referral } from '../models/referral.model';
 import { progressOf } from './progress';
 import { TreatmentProgress } from './progress.model';
-import { TreatmentPlan } from './treatment-plan.model';
-import { TreatmentPlanRepository } from './treatment-plan.repository';
-import { Visit } from './visit.model';
-import { VisitRepository } from './visit.repository';
+import { planHistoryLoader, TreatmentPlanRepository } from './treatment-plan.repository';
+import { VisitRepository, visitsLoader } from './visit.repository';
 
 @Resolver(() => Referral)
 export class ProgressResolver {
@@ -17,10 +15,10 @@ export class ProgressResolver {
 
   @ResolveField(() => TreatmentProgress, { description: 'Where the episode stands, from the assessment, the plan and the visits recorded.' })
   async progress(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<TreatmentProgress> {
-    // The same loaders as Referral.treatmentPlanHistory and Referral.visits: one query each per request.
+    // The same batches as Referral.treatmentPlanHistory and Referral.visits: one query each per request.
     const [history, visits] = await Promise.all([
-      loaders.get<string, TreatmentPlan[]>('treatmentPlans', (ids) => this.plans.historyOf(ids)).load(referral.id),
-      loaders.get<string, Visit[]>('visits', (ids) => this.visits.of(ids)).load(referral.id),
+      planHistoryLoader(loaders, this.plans).load(referral.id),
+      visitsLoader(loaders, this.visits).load(referral.id),
     ]);
     return progressOf({
       assessment: referral.assessment,

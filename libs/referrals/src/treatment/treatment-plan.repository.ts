@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Technique } from '@referloop/common';
+import { Loaders, Technique } from '@referloop/common';
 import { ShortTermGoal, TreatmentPlan } from './treatment-plan.model';
 
 interface PlanRow {
@@ -72,3 +72,7 @@ export class TreatmentPlanRepository {
     return byReferral;
   }
 }
+
+/** Each request's one batch of plan histories, shared by every field that needs them. */
+export const planHistoryLoader = (loaders: Loaders, plans: TreatmentPlanRepository) =>
+  loaders.get<string, TreatmentPlan[]>('treatmentPlans', (ids) => plans.historyOf(ids));

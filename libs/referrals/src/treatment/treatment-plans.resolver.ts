@@ -4,7 +4,8 @@ import { User, UserRepository } from '@referloop/auth';
 import { Referral } from '../models/referral.model';
 import { SetTreatmentPlanInput } from './treatment-plan.input';
 import { TreatmentPlan } from './treatment-plan.model';
-import { TreatmentPlanRepository } from './treatment-plan.repository';
+import { planHistoryLoader, TreatmentPlanRepository } from './treatment-plan.repository';
+import { userLoader } from '../referral-fields.resolver';
 import { TreatmentPlans } from './treatment-plans.service';
 
 @Resolver(() => TreatmentPlan)
@@ -30,8 +31,7 @@ export class TreatmentPlansResolver {
 
   @ResolveField(() => User, { description: 'Who set this version.' })
   async setBy(@Parent() plan: TreatmentPlan, @RequestLoaders() loaders: Loaders): Promise<User> {
-    const loader = loaders.get<string, User>('user', async (ids) => new Map((await this.users.findByIds(ids)).map((user) => [user.id, user])));
-    return (await loader.load(plan.setByUserId)) as User;
+    return (await userLoader(loaders, this.users).load(plan.setByUserId)) as User;
   }
 }
 
@@ -51,7 +51,6 @@ export class ReferralTreatmentPlanResolver {
   }
 
   private async history(referral: Referral, loaders: Loaders): Promise<TreatmentPlan[]> {
-    const loader = loaders.get<string, TreatmentPlan[]>('treatmentPlans', (ids) => this.plans.historyOf(ids));
-    return (await loader.load(referral.id)) ?? [];
+    return (await planHistoryLoader(loaders, this.plans).load(referral.id)) ?? [];
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Technique } from '@referloop/common';
+import { Loaders, Technique } from '@referloop/common';
 import { RangeOfMotionFinding } from '../models/clinical.model';
 import { Visit } from './visit.model';
 
@@ -89,3 +89,6 @@ export class VisitRepository {
     return byReferral;
   }
 }
+
+/** Each request's one batch of visits, shared by every field that needs them. */
+export const visitsLoader = (loaders: Loaders, visits: VisitRepository) => loaders.get<string, Visit[]>('visits', (ids) => visits.of(ids));

@@ -3,7 +3,7 @@ import { Actor, Audit, AuditTrail, CurrentActor, Loaders, RequestLoaders } from 
 import { Referral } from '../models/referral.model';
 import { RecordVisitInput } from './visit.input';
 import { Visit } from './visit.model';
-import { VisitRepository } from './visit.repository';
+import { VisitRepository, visitsLoader } from './visit.repository';
 import { Visits } from './visits.service';
 
 @Resolver(() => Referral)
@@ -26,7 +26,6 @@ export class VisitsResolver {
 
   @ResolveField(() => [Visit], { description: 'Visits recorded so far, in order; both sides read them.' })
   async visits(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Visit[]> {
-    const loader = loaders.get<string, Visit[]>('visits', (ids) => this.repository.of(ids));
-    return (await loader.load(referral.id)) ?? [];
+    return (await visitsLoader(loaders, this.repository).load(referral.id)) ?? [];
   }
 }
