@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../libs/common/src/config/app-config';
 import { JobName, JobQueues } from '../libs/jobs/src';
 import { OutboxRelay } from '../libs/notifications/src';
 import { ProviderStatsStore } from '../libs/providers/src';
-import { ResponseClock } from '../libs/referrals/src';
+import { OutcomeReminders, ResponseClock } from '../libs/referrals/src';
 import { teardownAll } from './support/teardown';
 import { startTestApp, TestApp } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
@@ -75,6 +75,7 @@ describe('worker start-up', () => {
       context.get(ResponseClock),
       context.get(JobQueues),
       context.get(ProviderStatsStore),
+      context.get(OutcomeReminders),
     );
 
     await expect(runtime.start()).rejects.toThrow(`Refusing to start: no handler for job(s) ${JobName.EXPIRE_REFERRAL}`);

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { OutboxRelay } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';
-import { ResponseClock } from '@referloop/referrals';
+import { OutcomeReminders, ResponseClock } from '@referloop/referrals';
 import { HealthServer } from './health-server';
 import { PeriodicTask } from './periodic-task';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
@@ -38,6 +38,7 @@ export class WorkerRuntime {
     private readonly responseClock: ResponseClock,
     private readonly jobs: JobQueues,
     private readonly providerStats: ProviderStatsStore,
+    private readonly outcomeReminders: OutcomeReminders,
   ) {
     this.processors = [notifications, clock];
   }
@@ -56,6 +57,7 @@ export class WorkerRuntime {
     this.tasks = [
       new PeriodicTask('OutboxRelay', this.config.worker.relayIntervalMs, () => this.relay.relay()),
       new PeriodicTask('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
+      new PeriodicTask('OutcomeReminders', this.config.worker.sweepIntervalMs, () => this.outcomeReminders.sweep()),
       // Transitions keep each provider's row current; this moves the 90-day window on for the rest.
       new PeriodicTask('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
     ];

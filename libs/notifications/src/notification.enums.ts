@@ -31,6 +31,12 @@ export enum NotificationTemplate {
   REFERRAL_CANCELLED = 'REFERRAL_CANCELLED',
   REFERRAL_EXPIRED = 'REFERRAL_EXPIRED',
   RESPONSE_REMINDER = 'RESPONSE_REMINDER',
+  /** The patient has missed several visits of an episode. */
+  VISITS_MISSED = 'VISITS_MISSED',
+  /** The treating provider has written an interim progress report. */
+  PROGRESS_REPORT = 'PROGRESS_REPORT',
+  /** The outcome has waited a while for the referrer's acknowledgement. */
+  OUTCOME_REMINDER = 'OUTCOME_REMINDER',
 }
 
 /** Why a notification was suppressed or skipped. */

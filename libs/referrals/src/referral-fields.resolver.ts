@@ -84,6 +84,36 @@ export class ReferralFieldsResolver {
     return referral.redirectedToId ? this.linked(actor, loaders, audit, referral.redirectedToId) : null;
   }
 
+  @ResolveField(() => Referral, { nullable: true, description: 'The episode whose treating provider referred the patient on with this referral.' })
+  async onwardFrom(
+    @Parent() referral: Referral,
+    @CurrentActor() actor: Actor,
+    @RequestLoaders() loaders: Loaders,
+    @Audit() audit: AuditTrail,
+  ): Promise<Referral | null> {
+    return referral.onwardFromId ? this.linked(actor, loaders, audit, referral.onwardFromId) : null;
+  }
+
+  @ResolveField(() => [Referral], { description: 'Referrals its treating provider made onward from this episode, the ones you may see, oldest first.' })
+  async onwardReferrals(
+    @Parent() referral: Referral,
+    @CurrentActor() actor: Actor,
+    @RequestLoaders() loaders: Loaders,
+    @Audit() audit: AuditTrail,
+  ): Promise<Referral[]> {
+    const loader = loaders.get<string, Referral[]>('onwardReferrals', async (ids) => {
+      const byEpisode = new Map<string, Referral[]>(ids.map((id) => [id, []]));
+      for (const row of await this.referrals.findVisibleOnwardFrom(actor, ids)) byEpisode.get(row.onward_from_id as string)?.push(toReferral(row));
+      return byEpisode;
+    });
+    const onward = (await loader.load(referral.id)) ?? [];
+    for (const linked of onward) {
+      audit.touchReferral(linked.id, linked.referringClinicId, linked.toClinicId);
+      audit.touchPatient(linked.patientId, linked.referringClinicId, linked.toClinicId);
+    }
+    return onward;
+  }
+
   @ResolveField(() => [ReferralEvent], {
     description: "History, oldest first. Passes on an open referral (other clinics' providers, with their notes) are shown to its referrer only.",
   })

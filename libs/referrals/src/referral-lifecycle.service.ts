@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
-import { Outbox } from '@referloop/notifications';
+import { Outbox, OutboxItem } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';
 import { decide, describeAction, LifecycleAction, Party, ReferralEventType, ReferralStatus } from './lifecycle';
 import { notificationsFor } from './notifications/referral-notifications';
@@ -34,6 +34,8 @@ export interface MovePlan<R = undefined> {
    * version they loaded.
    */
   leavesReferral?: boolean;
+  /** Emails beyond the ones the event always causes (a visit that was one no-show too many). */
+  notifications?: readonly OutboxItem[];
 }
 
 export interface Command {
@@ -146,7 +148,7 @@ export class ReferralLifecycle {
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
   ): Promise<Committed<R>> {
     const now = new Date();
-    const { changes, event, result, leavesReferral } = await plan({ row, parties, to, reasonRequired, now, manager });
+    const { changes, event, result, leavesReferral, notifications = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
     const history = { referralId: row.id, type: event.type, fromStatus: row.status, actorId, reason: event.reason ?? null, data: event.data, at: now };
     if (leavesReferral) {
       await this.referrals.appendEvents(manager, [{ ...history, toStatus: row.status }]);
@@ -157,7 +159,7 @@ export class ReferralLifecycle {
     if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
       await this.providerStats.refresh(manager, [updated.to_provider_id]);
     }
-    const { pendingIds } = await this.outbox.record(manager, row.id, actorId, notificationsFor(event.type, row.status));
+    const { pendingIds } = await this.outbox.record(manager, row.id, actorId, [...notificationsFor(event.type, row.status), ...notifications]);
     return { row: updated, result, pendingNotificationIds: pendingIds };
   }
 }

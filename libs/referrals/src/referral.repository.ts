@@ -40,6 +40,8 @@ export interface NewReferral {
   sentAt: Date | null;
   dueAt: Date | null;
   redirectedFromId: string | null;
+  /** The episode a treating provider referred onward from. */
+  onwardFromId: string | null;
   /** Set when it starts sent: who sent it. */
   sentByUserId: string | null;
 }
@@ -100,6 +102,15 @@ export class ReferralRepository {
     return this.db.query(`SELECT r.* FROM referrals r WHERE r.id = ANY($1::uuid[]) AND ${visibilityCondition(actor, param)}`, values);
   }
 
+  /** The referrals made onward from each of these episodes that the actor may see, oldest first. */
+  async findVisibleOnwardFrom(actor: Actor, episodeIds: readonly string[]): Promise<ReferralRow[]> {
+    const { values, param } = sqlParams([episodeIds]);
+    return this.db.query(
+      `SELECT r.* FROM referrals r WHERE r.onward_from_id = ANY($1::uuid[]) AND ${visibilityCondition(actor, param)} ORDER BY r.created_at, r.id`,
+      values,
+    );
+  }
+
   /** Locks the referral for the rest of the transaction, whoever may see it: for the system's own moves. */
   async lock(manager: EntityManager, id: string): Promise<ReferralRow | null> {
     const rows: ReferralRow[] = await manager.query('SELECT * FROM referrals WHERE id = $1 FOR UPDATE', [id]);
@@ -148,9 +159,9 @@ export class ReferralRepository {
            assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
            referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
            idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id, sent_by_user_id, clock_seq,
-           pool_latitude, pool_longitude, pool_radius_km)
+           pool_latitude, pool_longitude, pool_radius_km, onward_from_id)
          VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-           $22, $22, $23, $24, $25, $27, $28, $31, $32, $33)
+           $22, $22, $23, $24, $25, $27, $28, $31, $32, $33, $34)
          ON CONFLICT DO NOTHING RETURNING *),
        history AS (
          INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, at)
@@ -196,6 +207,7 @@ export class ReferralRepository {
         referral.pool?.latitude ?? null,
         referral.pool?.longitude ?? null,
         referral.pool?.radiusKm ?? null,
+        referral.onwardFromId,
       ],
     );
     return rows[0] ?? null;

@@ -48,6 +48,8 @@ export interface ReferralRow {
   outcome: Outcome | null;
   redirected_from_id: string | null;
   redirected_to_id: string | null;
+  onward_from_id: string | null;
+  outcome_reminded_at: Date | null;
   pool_latitude: number | null;
   pool_longitude: number | null;
   pool_radius_km: number | null;
@@ -85,7 +87,8 @@ export function toReferral(row: ReferralRow): Referral {
     cancelReason: row.cancel_reason,
     declineReason: row.decline_reason,
     declineNote: row.decline_note,
-    outcome: row.outcome,
+    // Outcomes stored before goal attainment and recommendations existed read as having none.
+    outcome: row.outcome && { ...row.outcome, shortTermGoals: row.outcome.shortTermGoals ?? [], recommendations: row.outcome.recommendations ?? [] },
     patientId: row.patient_id,
     referringClinicId: row.referring_clinic_id,
     referringUserId: row.referring_user_id,
@@ -94,6 +97,7 @@ export function toReferral(row: ReferralRow): Referral {
     toClinicId: row.to_clinic_id,
     redirectedFromId: row.redirected_from_id,
     redirectedToId: row.redirected_to_id,
+    onwardFromId: row.onward_from_id,
     pool:
       row.pool_latitude === null || row.pool_longitude === null || row.pool_radius_km === null
         ? null

@@ -5,6 +5,7 @@ import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Mod
 import { PatientRepository } from '@referloop/patients';
 import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
 import { CreateReferralInput, PoolInput, UpdateReferralInput } from './dto/referral-content.input';
+import { ReferOnwardInput } from './dto/refer-onward.input';
 import { RedirectReferralInput } from './dto/transition.input';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from './lifecycle';
 import { assessmentJson, goalsJson, json } from './clinical-json';
@@ -49,7 +50,7 @@ function assertPractises(provider: Provider, modality: Modality): void {
   }
 }
 
-/** Creating referrals, editing drafts and redirecting declined or expired ones. */
+/** Creating referrals, editing drafts, redirecting declined or expired ones and referring on from an episode. */
 @Injectable()
 export class ReferralService {
   constructor(
@@ -108,6 +109,7 @@ export class ReferralService {
       sentAt: sending ? now : null,
       dueAt: sending ? dueAtFor(this.config, priority, now) : null,
       redirectedFromId: null,
+      onwardFromId: null,
       sentByUserId: sending ? actor.userId : null,
     }, now);
     await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
@@ -178,6 +180,8 @@ export class ReferralService {
         sentAt: now,
         dueAt: dueAtFor(this.config, priority, now),
         redirectedFromId: row.id,
+        // A replacement of an onward referral still belongs to the episode it came from.
+        onwardFromId: row.onward_from_id,
         sentByUserId: actor.userId,
       }, now);
       return {
@@ -189,6 +193,62 @@ export class ReferralService {
     const created = result as Inserted;
     await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
     return { previous: row, created: created.row };
+  }
+
+  /**
+   * A new referral, already SENT, from the treating provider (and their clinic) to another
+   * modality, linked to the episode. It carries the episode's patient, conditions, assessment,
+   * red flags and consent to share; the treating provider becomes its referrer, so the answer
+   * and the outcome come back to them. Returns the episode and the new referral.
+   */
+  async referOnward(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
+    assertOneTarget(input, true);
+    if (input.toProviderId) assertNotSelf(actor, input.toProviderId);
+    const provider = input.toProviderId ? await this.providers.findById(input.toProviderId) : null;
+    if (input.toProviderId && !provider) throw notFound('Provider');
+    if (provider) assertPractises(provider, input.modality);
+    const pool = input.toPool ? poolColumns(input.toPool) : null;
+    const command = { id: input.referralId, expectedVersion: input.expectedVersion };
+    const { row, result } = await this.lifecycle.move<Inserted>(actor, command, InternalAction.REFER_ONWARD, async ({ row, now, manager }) => {
+      const priority = input.priority ?? ReferralPriority.ROUTINE;
+      const reason = input.reason.trim();
+      const created = await this.insertWithReference(manager, actor, {
+        status: ReferralStatus.SENT,
+        priority,
+        modality: input.modality,
+        conditions: row.conditions,
+        techniques: input.techniques ?? [],
+        reason,
+        assessment: row.assessment,
+        // Goals and a visit budget are the next provider's to set for their own care.
+        goals: null,
+        recommendedVisits: null,
+        visitsPerWeek: null,
+        redFlags: row.red_flags,
+        consentToShare: row.consent_to_share,
+        patientId: row.patient_id,
+        referringClinicId: row.to_clinic_id as string,
+        referringUserId: actor.userId,
+        referringProviderId: actor.providerId,
+        toProviderId: provider?.id ?? null,
+        toClinicId: provider?.clinicId ?? null,
+        pool: pool && { latitude: pool.pool_latitude as number, longitude: pool.pool_longitude as number, radiusKm: pool.pool_radius_km as number },
+        idempotencyKey: null,
+        sentAt: now,
+        dueAt: dueAtFor(this.config, priority, now),
+        redirectedFromId: null,
+        onwardFromId: row.id,
+        sentByUserId: actor.userId,
+      }, now);
+      return {
+        changes: {},
+        event: { type: ReferralEventType.REFERRED_ONWARD, reason, data: { onwardReferralId: created.row.id, modality: input.modality } },
+        result: created,
+      };
+    });
+    const created = result as Inserted;
+    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+    return { episode: row, created: created.row };
   }
 
   /** Reads through the caller's transaction (`manager`): a second pool connection could deadlock a full pool. */

@@ -4,6 +4,7 @@ import { ClinicsModule } from '@referloop/clinics';
 import { NotificationsModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProviderStatsModule, ProvidersModule } from '@referloop/providers';
+import { OutcomeReminders } from './clock/outcome-reminders.service';
 import { ResponseClock } from './clock/response-clock.service';
 import { ReferralNotificationsResolver } from './notifications/referral-notifications.resolver';
 import { ReferralDispatch } from './referral-dispatch';
@@ -24,12 +25,17 @@ import { VisitRepository } from './treatment/visit.repository';
 import { Visits } from './treatment/visits.service';
 import { VisitsResolver } from './treatment/visits.resolver';
 import { ProgressResolver } from './treatment/progress.resolver';
+import { ReferralStatsRepository } from './stats/referral-stats.repository';
+import { ReferralStatsResolver } from './stats/referral-stats.resolver';
+import { ProgressReportRepository } from './treatment/progress-report.repository';
+import { ProgressReports } from './treatment/progress-reports.service';
+import { ProgressReportsResolver, ReferralProgressReportsResolver } from './treatment/progress-reports.resolver';
 
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
   imports: [NotificationsModule, ProviderStatsModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock],
-  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, NotificationsModule],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders],
+  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders, NotificationsModule],
 })
 export class ReferralsCoreModule {}
 
@@ -55,6 +61,12 @@ export class ReferralsCoreModule {}
     Visits,
     VisitsResolver,
     ProgressResolver,
+    ProgressReportRepository,
+    ProgressReports,
+    ProgressReportsResolver,
+    ReferralProgressReportsResolver,
+    ReferralStatsRepository,
+    ReferralStatsResolver,
   ],
   exports: [ReferralsCoreModule],
 })

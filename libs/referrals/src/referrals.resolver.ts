@@ -12,6 +12,7 @@ import {
   type Connection,
 } from '@referloop/common';
 import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
+import { ReferOnwardInput } from './dto/refer-onward.input';
 import { ReferralsArgs } from './dto/referrals.args';
 import {
   AcceptReferralInput,
@@ -148,6 +149,16 @@ export class ReferralsResolver {
   async redirectReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RedirectReferralInput }) input: RedirectReferralInput) {
     const { previous, created } = await this.service.redirect(actor, input);
     seen(audit, previous);
+    return seen(audit, created);
+  }
+
+  @Mutation(() => Referral, {
+    description:
+      'Refers the patient of an episode on to another modality (e.g. physical therapy for strengthening), carrying the assessment forward; returns the new referral, already sent. The treating provider only, during or after treatment.',
+  })
+  async referOnward(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ReferOnwardInput }) input: ReferOnwardInput) {
+    const { episode, created } = await this.service.referOnward(actor, input);
+    seen(audit, episode);
     return seen(audit, created);
   }
 }

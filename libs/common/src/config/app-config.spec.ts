@@ -44,6 +44,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the episode settings, with their documented defaults', () => {
+    expect(loadConfig({}).episode).toEqual({ noShowsBeforeTellingReferrer: 2, progressReportEveryVisits: 4, outcomeReminderAfterHours: 168 });
+    expect(
+      loadConfig({ NO_SHOWS_BEFORE_TELLING_REFERRER: '3', PROGRESS_REPORT_EVERY_VISITS: '0', OUTCOME_REMINDER_AFTER_HOURS: '0.01' }).episode,
+    ).toEqual({ noShowsBeforeTellingReferrer: 3, progressReportEveryVisits: 0, outcomeReminderAfterHours: 0.01 });
+    for (const [name, bad] of [['NO_SHOWS_BEFORE_TELLING_REFERRER', '0'], ['PROGRESS_REPORT_EVERY_VISITS', '-1'], ['OUTCOME_REMINDER_AFTER_HOURS', '0']]) {
+      expect(() => loadConfig({ [name]: bad })).toThrow(name);
+    }
+  });
+
   it('requires the bootstrap admin email and password together', () => {
     expect(() => loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'a@b.c' })).toThrow('BOOTSTRAP_ADMIN_PASSWORD');
     expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'A@B.C', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough-pw' }).bootstrapAdmin).toEqual({

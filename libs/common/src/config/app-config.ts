@@ -34,6 +34,17 @@ export interface AppConfig {
   links: { publicUrl: string; secret: string | null; ttlDays: number };
   worker: WorkerConfig;
   matching: MatchingConfig;
+  episode: EpisodeConfig;
+}
+
+/** When the treating side reports back to the referrer during and after an episode of care. */
+export interface EpisodeConfig {
+  /** The referrer is told at this many missed visits, and at each one after it. */
+  noShowsBeforeTellingReferrer: number;
+  /** An interim progress report goes to the referrer every this many attended visits; 0 turns them off. */
+  progressReportEveryVisits: number;
+  /** A completed referral whose outcome the referrer has not acknowledged after this long reminds them, once. */
+  outcomeReminderAfterHours: number;
 }
 
 /** How much each part of a match counts; each priority's four weights sum to 1, so scores run 0..1. */
@@ -244,6 +255,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       },
       responsivenessHalfHours: positiveNumber(env, 'MATCH_RESPONSIVENESS_HALF_HOURS', 24),
       statsRefreshIntervalMs: integer(env, 'PROVIDER_STATS_REFRESH_INTERVAL_MS', 3_600_000, 1000, 7 * 86_400_000),
+    },
+    episode: {
+      noShowsBeforeTellingReferrer: integer(env, 'NO_SHOWS_BEFORE_TELLING_REFERRER', 2, 1, 100),
+      progressReportEveryVisits: integer(env, 'PROGRESS_REPORT_EVERY_VISITS', 4, 0, 100),
+      outcomeReminderAfterHours: positiveNumber(env, 'OUTCOME_REMINDER_AFTER_HOURS', 168),
     },
   };
 }

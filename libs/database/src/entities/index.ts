@@ -4,6 +4,7 @@ import { ClinicEntity } from './clinic.entity';
 import { LoginFailureEntity } from './login-failure.entity';
 import { NotificationEntity } from './notification.entity';
 import { PatientEntity } from './patient.entity';
+import { ProgressReportEntity } from './progress-report.entity';
 import { ProviderEntity } from './provider.entity';
 import { ReferralEventEntity } from './referral-event.entity';
 import { ReferralEntity } from './referral.entity';
@@ -19,6 +20,7 @@ export {
   LoginFailureEntity,
   NotificationEntity,
   PatientEntity,
+  ProgressReportEntity,
   ProviderEntity,
   ReferralEventEntity,
   ReferralEntity,
@@ -42,4 +44,5 @@ export const ENTITIES = [
   ReferralPassEntity,
   TreatmentPlanEntity,
   VisitEntity,
+  ProgressReportEntity,
 ];

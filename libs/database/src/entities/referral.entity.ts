@@ -26,6 +26,8 @@ import { UserEntity } from './user.entity';
 // GiST on pool_area of unclaimed open referrals: the migration owns it (with the trigger that
 // keeps pool_point and pool_area), and the schema diff leaves it alone.
 @Index('referrals_open_pool_area_idx', { synchronize: false })
+// The worker's sweep for outcomes still waiting for the referrer (and not yet reminded).
+@Index('referrals_outcome_waiting_idx', ['completedAt'], { where: `status = 'COMPLETED' AND loop_closed_at IS NULL AND outcome_reminded_at IS NULL` })
 export class ReferralEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -191,6 +193,10 @@ export class ReferralEntity {
   @Column({ name: 'loop_closed_at', type: 'timestamptz', nullable: true })
   loopClosedAt!: Date | null;
 
+  /** When the referrer was reminded of an outcome they had not acknowledged (once). */
+  @Column({ name: 'outcome_reminded_at', type: 'timestamptz', nullable: true })
+  outcomeRemindedAt!: Date | null;
+
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
 
@@ -220,4 +226,13 @@ export class ReferralEntity {
   @ManyToOne(() => ReferralEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'redirected_to_id', foreignKeyConstraintName: 'referrals_redirected_to_id_fkey' })
   redirectedTo?: ReferralEntity;
+
+  /** The episode this referral was made from by its treating provider (referOnward). */
+  @Index('referrals_onward_from_idx')
+  @Column({ name: 'onward_from_id', type: 'uuid', nullable: true })
+  onwardFromId!: string | null;
+
+  @ManyToOne(() => ReferralEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'onward_from_id', foreignKeyConstraintName: 'referrals_onward_from_id_fkey' })
+  onwardFrom?: ReferralEntity;
 }

@@ -23,6 +23,9 @@ const SUPPORTED: Array<[NotificationTemplate, RecipientKind]> = [
   [T.REFERRAL_CANCELLED, K.REFERRER],
   [T.REFERRAL_EXPIRED, K.REFERRER],
   [T.RESPONSE_REMINDER, K.PROVIDER],
+  [T.VISITS_MISSED, K.REFERRER],
+  [T.PROGRESS_REPORT, K.REFERRER],
+  [T.OUTCOME_REMINDER, K.REFERRER],
 ];
 const isSupported = (template: NotificationTemplate, kind: RecipientKind): boolean =>
   SUPPORTED.some(([t, k]) => t === template && k === kind);

@@ -301,6 +301,37 @@ const TEMPLATES: Record<NotificationTemplate, Partial<Record<RecipientKind, Temp
       dueLabel: 'Answer by',
     })),
   },
+  // Attendance, progress and outcome stay in ReferLoop: the emails only say where to read them.
+  [T.VISITS_MISSED]: {
+    [K.REFERRER]: staff((v) => ({
+      subject: `Missed visit on referral ${v.reference}`,
+      heading: 'A visit was missed',
+      paragraphs: [
+        `The patient did not attend a ${v.modality} visit with ${v.provider} at ${v.receivingClinic} (referral ${v.reference}).`,
+        'Open ReferLoop to see the visits, and consider contacting the patient.',
+      ],
+    })),
+  },
+  [T.PROGRESS_REPORT]: {
+    [K.REFERRER]: staff((v) => ({
+      subject: `Progress report for referral ${v.reference}`,
+      heading: 'Progress report ready',
+      paragraphs: [
+        `${v.provider} at ${v.receivingClinic} has written a progress report on referral ${v.reference} for ${v.modality}.`,
+        'Read it in ReferLoop.',
+      ],
+    })),
+  },
+  [T.OUTCOME_REMINDER]: {
+    [K.REFERRER]: staff((v) => ({
+      subject: `Reminder: outcome of referral ${v.reference} is waiting`,
+      heading: 'An outcome is waiting for you',
+      paragraphs: [
+        `${v.provider} at ${v.receivingClinic} completed treatment for referral ${v.reference} for ${v.modality} and reported the outcome.`,
+        'Please review and acknowledge it in ReferLoop to close the loop.',
+      ],
+    })),
+  },
 };
 
 /** Throws for a (template, recipient kind) pair that has no email: the caller asked for the impossible. */

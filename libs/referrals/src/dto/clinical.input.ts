@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsNotBlank } from '@referloop/common';
+import { IsNotBlank, Modality } from '@referloop/common';
 import { GoalAttainment } from '../lifecycle';
 import { BodySide } from '../models/clinical.model';
 
@@ -104,6 +104,38 @@ export class GoalsInput {
   shortTerm?: string[];
 }
 
+@InputType({ description: "How far one of the plan's short-term goals was reached." })
+export class ShortTermGoalAttainmentInput {
+  @Field(() => Int, { description: "The goal's position in the current treatment plan, from 1." })
+  @IsInt()
+  @Min(1, { message: 'position must be at least 1' })
+  position!: number;
+
+  @Field(() => GoalAttainment)
+  @IsEnum(GoalAttainment)
+  attainment!: GoalAttainment;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+@InputType({ description: 'What the treating provider recommends next, e.g. "physical therapy for strengthening".' })
+export class RecommendationInput {
+  @Field(() => String)
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(1000)
+  text!: string;
+
+  @Field(() => Modality, { nullable: true, description: 'The modality suggested, when the recommendation is a referral onward.' })
+  @IsOptional()
+  @IsEnum(Modality)
+  suggestedModality?: Modality | null;
+}
+
 @InputType()
 export class OutcomeInput {
   @Field(() => String)
@@ -129,4 +161,20 @@ export class OutcomeInput {
   @ValidateNested({ each: true })
   @Type(() => RangeOfMotionInput)
   finalRangeOfMotion?: RangeOfMotionInput[];
+
+  @Field(() => [ShortTermGoalAttainmentInput], { nullable: true, description: "Attainment of each of the plan's short-term goals you report on (each at most once)." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ShortTermGoalAttainmentInput)
+  shortTermGoals?: ShortTermGoalAttainmentInput[];
+
+  @Field(() => [RecommendationInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RecommendationInput)
+  recommendations?: RecommendationInput[];
 }

@@ -21,7 +21,13 @@ export enum ReferralEventType {
   VISIT_RECORDED = 'VISIT_RECORDED',
   /** The patient missed a visit. */
   NO_SHOW = 'NO_SHOW',
+  /** The treating provider sent the referrer a progress report on demand (automatic ones ride on their visit's entry). */
+  PROGRESS_REPORTED = 'PROGRESS_REPORTED',
   COMPLETED = 'COMPLETED',
+  /** The referrer was reminded of an outcome still waiting for their acknowledgement. */
+  OUTCOME_REMINDED = 'OUTCOME_REMINDED',
+  /** The treating provider referred the patient on to another modality (data: the new referral). */
+  REFERRED_ONWARD = 'REFERRED_ONWARD',
   OUTCOME_ACKNOWLEDGED = 'OUTCOME_ACKNOWLEDGED',
   REDIRECTED = 'REDIRECTED',
 }

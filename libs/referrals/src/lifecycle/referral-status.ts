@@ -32,12 +32,16 @@ export enum ReferralAction {
   REDIRECT = 'REDIRECT',
 }
 
-/** Moves that are not offered to people as actions: editing a draft, the clock's expiry, recording a visit. */
+/** Moves that are not offered to people as actions: editing a draft, the clock's expiry, the steps of an episode. */
 export enum InternalAction {
   EDIT = 'EDIT',
   EXPIRE = 'EXPIRE',
   /** A visit (attended or missed) after the first attended one, or a missed one before it. */
   RECORD_VISIT = 'RECORD_VISIT',
+  /** An interim progress report to the referrer, on the treating provider's demand. */
+  SEND_PROGRESS_REPORT = 'SEND_PROGRESS_REPORT',
+  /** A new referral from the treating provider to another modality, linked to this episode. */
+  REFER_ONWARD = 'REFER_ONWARD',
 }
 
 export type LifecycleAction = ReferralAction | InternalAction;

@@ -44,7 +44,7 @@ const PUBLIC_ACTIONS: readonly ReferralAction[] = [
   A.ACKNOWLEDGE_OUTCOME,
   A.REDIRECT,
 ];
-const ALL_ACTIONS: readonly LifecycleAction[] = [...PUBLIC_ACTIONS, I.EDIT, I.EXPIRE, I.RECORD_VISIT];
+const ALL_ACTIONS: readonly LifecycleAction[] = [...PUBLIC_ACTIONS, I.EDIT, I.EXPIRE, I.RECORD_VISIT, I.SEND_PROGRESS_REPORT, I.REFER_ONWARD];
 
 const ACTORS: Record<string, readonly Party[]> = {
   REFERRER: [REFERRER],
@@ -75,6 +75,8 @@ const OWNERS: Record<LifecycleAction, readonly Party[]> = {
   [A.START_TREATMENT]: [TARGET_PROVIDER],
   [A.COMPLETE]: [TARGET_PROVIDER],
   [I.RECORD_VISIT]: [TARGET_PROVIDER],
+  [I.SEND_PROGRESS_REPORT]: [TARGET_PROVIDER],
+  [I.REFER_ONWARD]: [TARGET_PROVIDER],
   // The referrer cancels before acceptance; after it, either side may.
   [A.CANCEL]: [REFERRER, RECEIVER_STAFF, TARGET_PROVIDER],
   [I.EXPIRE]: [SYSTEM],
@@ -145,6 +147,10 @@ const MOVES: readonly Move[] = [
   // Visits (a no-show before the first attended one, any visit after it) leave the status.
   { from: S.SCHEDULED, action: I.RECORD_VISIT, party: TARGET_PROVIDER, to: S.SCHEDULED, reasonRequired: false },
   { from: S.IN_TREATMENT, action: I.RECORD_VISIT, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
+  // Reporting during treatment, and referring on during it or after it, leave the status too.
+  { from: S.IN_TREATMENT, action: I.SEND_PROGRESS_REPORT, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
+  { from: S.IN_TREATMENT, action: I.REFER_ONWARD, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
+  { from: S.COMPLETED, action: I.REFER_ONWARD, party: TARGET_PROVIDER, to: S.COMPLETED, reasonRequired: false },
 
   // Closing the loop does not change the status (loopClosedAt is set instead).
   { from: S.COMPLETED, action: A.ACKNOWLEDGE_OUTCOME, party: REFERRER, to: S.COMPLETED, reasonRequired: false },
@@ -225,8 +231,8 @@ describe('decide: every status × action × actor', () => {
     });
   }
 
-  it('covers 10 statuses × 14 actions × 8 actor sets', () => {
-    expect(ALL_STATUSES.length * ALL_ACTIONS.length * Object.keys(ACTORS).length).toBe(1120);
+  it('covers 10 statuses × 16 actions × 8 actor sets', () => {
+    expect(ALL_STATUSES.length * ALL_ACTIONS.length * Object.keys(ACTORS).length).toBe(1280);
   });
 });
 

@@ -38,6 +38,9 @@ export const LIFECYCLE: readonly Rule[] = [
   { action: ReferralAction.START_TREATMENT, from: [S.SCHEDULED], to: S.IN_TREATMENT, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
   // The first attended visit is START_TREATMENT; every other visit, and a no-show, leaves the status.
   { action: InternalAction.RECORD_VISIT, from: [S.SCHEDULED, S.IN_TREATMENT], to: null, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
+  { action: InternalAction.SEND_PROGRESS_REPORT, from: [S.IN_TREATMENT], to: null, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
+  // Onward care is often decided at the end of an episode, so a completed one may still refer on.
+  { action: InternalAction.REFER_ONWARD, from: [S.IN_TREATMENT, S.COMPLETED], to: null, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
   { action: ReferralAction.COMPLETE, from: [S.IN_TREATMENT], to: S.COMPLETED, parties: [Party.TARGET_PROVIDER], reasonRequired: false },
   { action: ReferralAction.ACKNOWLEDGE_OUTCOME, from: [S.COMPLETED], to: null, parties: [Party.REFERRER], reasonRequired: false },
 ];

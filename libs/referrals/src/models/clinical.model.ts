@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Modality } from '@referloop/common';
 import { GoalAttainment } from '../lifecycle';
 
 export enum BodySide {
@@ -47,6 +48,30 @@ export class Goals {
   shortTerm!: string[];
 }
 
+@ObjectType()
+export class ShortTermGoalAttainment {
+  @Field(() => Int, { description: "Position in the treatment plan current at completion, from 1." })
+  position!: number;
+
+  @Field(() => String, { description: 'The goal as the plan worded it at completion.' })
+  description!: string;
+
+  @Field(() => GoalAttainment)
+  attainment!: GoalAttainment;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+}
+
+@ObjectType()
+export class Recommendation {
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => Modality, { nullable: true })
+  suggestedModality!: Modality | null;
+}
+
 @ObjectType({ description: 'What the treating provider reports back when care ends: closes the loop.' })
 export class Outcome {
   @Field(() => String)
@@ -60,4 +85,10 @@ export class Outcome {
 
   @Field(() => [RangeOfMotionFinding])
   finalRangeOfMotion!: RangeOfMotionFinding[];
+
+  @Field(() => [ShortTermGoalAttainment], { description: 'Empty when none was reported.' })
+  shortTermGoals!: ShortTermGoalAttainment[];
+
+  @Field(() => [Recommendation], { description: 'Empty when none was given.' })
+  recommendations!: Recommendation[];
 }

@@ -117,6 +117,7 @@ export class Referral {
   toClinicId!: string | null;
   redirectedFromId!: string | null;
   redirectedToId!: string | null;
+  onwardFromId!: string | null;
 }
 
 @ObjectType()

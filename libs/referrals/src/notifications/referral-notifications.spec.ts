@@ -1,6 +1,6 @@
 import { NotificationTemplate as T, OutboxItem, RecipientKind } from '@referloop/notifications';
 import { ReferralEventType as E, ReferralStatus as S } from '../lifecycle';
-import { notificationsFor, REMINDER } from './referral-notifications';
+import { notificationsFor, PROGRESS_REPORT, REMINDER, VISITS_MISSED } from './referral-notifications';
 
 /*
  * Who is emailed about what, written by hand from the table in README ("Notifications and the
@@ -39,6 +39,11 @@ const EXPECTED: Record<E, ReadonlyArray<[RecipientKind, T]>> = {
     [REFERRER, T.REFERRAL_COMPLETED],
   ],
   [E.OUTCOME_ACKNOWLEDGED]: [],
+  // Reports and reminders go to the referrer only: the patient hears of care from the clinic treating them.
+  [E.PROGRESS_REPORTED]: [[REFERRER, T.PROGRESS_REPORT]],
+  [E.OUTCOME_REMINDED]: [[REFERRER, T.OUTCOME_REMINDER]],
+  // The onward referral is SENT and announced as such; the episode's entry emails nobody.
+  [E.REFERRED_ONWARD]: [],
   [E.CANCELLED]: [
     [PATIENT, T.REFERRAL_CANCELLED],
     [PROVIDER, T.REFERRAL_CANCELLED],
@@ -67,6 +72,9 @@ const FROM: Record<E, S | null> = {
   [E.NO_SHOW]: S.SCHEDULED,
   [E.COMPLETED]: S.IN_TREATMENT,
   [E.OUTCOME_ACKNOWLEDGED]: S.COMPLETED,
+  [E.PROGRESS_REPORTED]: S.IN_TREATMENT,
+  [E.OUTCOME_REMINDED]: S.COMPLETED,
+  [E.REFERRED_ONWARD]: S.IN_TREATMENT,
   [E.CANCELLED]: S.SENT,
   [E.EXPIRED]: S.SENT,
   [E.REDIRECTED]: S.DECLINED,
@@ -90,6 +98,11 @@ describe('notificationsFor', () => {
 
   it('declines the same way from SENT and from ON_HOLD', () => {
     expect(pairs(notificationsFor(E.DECLINED, S.ON_HOLD))).toEqual(expected(EXPECTED[E.DECLINED]));
+  });
+
+  it('tells only the referrer of missed visits and of an interim report that rides on a visit', () => {
+    expect(pairs(VISITS_MISSED)).toEqual(expected([[REFERRER, T.VISITS_MISSED]]));
+    expect(pairs(PROGRESS_REPORT)).toEqual(expected([[REFERRER, T.PROGRESS_REPORT]]));
   });
 
   it('reminds only the receiving provider at half time', () => {

@@ -17,6 +17,8 @@ const BY_EVENT: Partial<Record<E, readonly OutboxItem[]>> = {
   [E.DECLINED]: [item(To.REFERRER, T.REFERRAL_DECLINED), item(To.PATIENT, T.REFERRAL_DECLINED)],
   [E.SCHEDULED]: [item(To.PATIENT, T.APPOINTMENT_SCHEDULED)],
   [E.RESCHEDULED]: [item(To.PATIENT, T.APPOINTMENT_SCHEDULED)],
+  [E.PROGRESS_REPORTED]: [item(To.REFERRER, T.PROGRESS_REPORT)],
+  [E.OUTCOME_REMINDED]: [item(To.REFERRER, T.OUTCOME_REMINDER)],
   [E.COMPLETED]: [item(To.REFERRER, T.REFERRAL_COMPLETED), item(To.PATIENT, T.REFERRAL_COMPLETED)],
   [E.CANCELLED]: [item(To.PATIENT, T.REFERRAL_CANCELLED), item(To.PROVIDER, T.REFERRAL_CANCELLED), item(To.REFERRER, T.REFERRAL_CANCELLED)],
   [E.EXPIRED]: [item(To.REFERRER, T.REFERRAL_EXPIRED)],
@@ -27,6 +29,10 @@ export function notificationsFor(event: E, from: ReferralStatus | null): readonl
   if (event === E.CANCELLED && from === ReferralStatus.DRAFT) return [];
   return BY_EVENT[event] ?? [];
 }
+
+/** Emails a move sends besides its event's: a visit that was the Nth missed one, or that brought an interim report. */
+export const VISITS_MISSED: readonly OutboxItem[] = [item(To.REFERRER, T.VISITS_MISSED)];
+export const PROGRESS_REPORT: readonly OutboxItem[] = [item(To.REFERRER, T.PROGRESS_REPORT)];
 
 /** The reminder the response clock sends the receiver at half time. */
 export const REMINDER: readonly OutboxItem[] = [item(To.PROVIDER, T.RESPONSE_REMINDER)];

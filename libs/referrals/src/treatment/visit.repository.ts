@@ -78,9 +78,18 @@ export class VisitRepository {
     return toVisit(rows[0]);
   }
 
-  /** Each referral's visits, in order. */
-  async of(referralIds: readonly string[]): Promise<Map<string, Visit[]>> {
-    const rows: (VisitRow & { referral_id: string })[] = await this.db.query(
+  /** How many visits of the referral were attended and missed, read under the caller's lock. */
+  async tally(manager: EntityManager, referralId: string): Promise<{ attended: number; missed: number }> {
+    const rows: { attended: number; missed: number }[] = await manager.query(
+      'SELECT (count(*) FILTER (WHERE attended))::int AS attended, (count(*) FILTER (WHERE NOT attended))::int AS missed FROM visits WHERE referral_id = $1',
+      [referralId],
+    );
+    return rows[0];
+  }
+
+  /** Each referral's visits, in order; `manager` reads inside the caller's transaction. */
+  async of(referralIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Visit[]>> {
+    const rows: (VisitRow & { referral_id: string })[] = await manager.query(
       'SELECT * FROM visits WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, number',
       [referralIds],
     );

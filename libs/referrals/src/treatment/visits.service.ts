@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { Actor, badInput } from '@referloop/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
+import { OutboxItem } from '@referloop/notifications';
 import { rangeOfMotionJson } from '../clinical-json';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '../lifecycle';
+import { PROGRESS_REPORT, VISITS_MISSED } from '../notifications/referral-notifications';
 import { ReferralLifecycle } from '../referral-lifecycle.service';
 import { ReferralRow } from '../referral.row';
+import { ProgressReportTrigger } from './progress-report.model';
+import { ProgressReports } from './progress-reports.service';
 import { TreatmentPlanRepository } from './treatment-plan.repository';
 import { RecordVisitInput } from './visit.input';
 import { Visit } from './visit.model';
@@ -16,12 +20,17 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * Visits of an episode, recorded by the treating provider. The first attended visit of a
  * SCHEDULED referral starts treatment — the same move as startReferralTreatment, setting
  * treatmentStartedAt — and every other visit, or a no-show, is recorded without changing the
- * status. Either way the visit, its history entry and the referral's new version commit together.
+ * status. Either way the visit, its history entry and the referral's new version commit together
+ * — with what the visit makes due for the referrer: an interim report every
+ * PROGRESS_REPORT_EVERY_VISITS attended visits, and word of the patient's missed visits from the
+ * NO_SHOWS_BEFORE_TELLING_REFERRER-th on.
  */
 @Injectable()
 export class Visits {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lifecycle: ReferralLifecycle,
+    private readonly reports: ProgressReports,
     private readonly plans: TreatmentPlanRepository,
     private readonly visits: VisitRepository,
   ) {}
@@ -60,11 +69,22 @@ export class Visits {
           actor.userId,
           now,
         );
-        const data = { visitNumber: visit.number, overBudget: visit.overBudget };
-        if (startsTreatment(row)) {
-          return { changes: { treatment_started_at: now }, event: { type: ReferralEventType.TREATMENT_STARTED, data }, result: visit };
+        const { noShowsBeforeTellingReferrer, progressReportEveryVisits } = this.config.episode;
+        const tally = await this.visits.tally(manager, row.id);
+        const notifications: OutboxItem[] = [];
+        let reportNumber: number | undefined;
+        if (!input.attended && tally.missed >= noShowsBeforeTellingReferrer) notifications.push(...VISITS_MISSED);
+        if (input.attended && progressReportEveryVisits > 0 && tally.attended % progressReportEveryVisits === 0) {
+          const report = await this.reports.write(manager, row, { trigger: ProgressReportTrigger.EVERY_N_VISITS, comments: null }, actor.userId, now);
+          reportNumber = report.number;
+          notifications.push(...PROGRESS_REPORT);
         }
-        return { changes: {}, event: { type: input.attended ? ReferralEventType.VISIT_RECORDED : ReferralEventType.NO_SHOW, data }, result: visit };
+        const data = { visitNumber: visit.number, overBudget: visit.overBudget, ...(reportNumber === undefined ? {} : { reportNumber }) };
+        if (startsTreatment(row)) {
+          return { changes: { treatment_started_at: now }, event: { type: ReferralEventType.TREATMENT_STARTED, data }, result: visit, notifications };
+        }
+        const type = input.attended ? ReferralEventType.VISIT_RECORDED : ReferralEventType.NO_SHOW;
+        return { changes: {}, event: { type, data }, result: visit, notifications };
       },
     );
     return { visit: result as Visit, referral: row };

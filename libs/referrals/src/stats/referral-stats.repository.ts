@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, sqlParams } from '@referloop/common';
+import { GoalAttainment, ReferralEventType as E, ReferralStatus as S } from '../lifecycle';
+import { visibilityCondition } from '../referral-access';
+import { ReferralStatsInput } from './referral-stats.input';
+import { ReferralStats } from './referral-stats.model';
+
+/** Every status a sent referral can be in, in the enum's order. */
+const SENT_STATUSES = Object.values(S).filter((status) => status !== S.DRAFT);
+
+interface StatsRow {
+  total: number;
+  by_status: Record<string, number>;
+  accepted: number;
+  declined: number;
+  expired: number;
+  accept_median_s: number | null;
+  accept_p90_s: number | null;
+  first_visit_median_s: number | null;
+  first_visit_p90_s: number | null;
+  first_visit_measured: number;
+  completed: number;
+  mean_visits_used: string | null;
+  mean_visits_planned: string | null;
+  goals_met: number;
+  short_term_goals: number;
+  short_term_goals_met: number;
+  leaked: number;
+  loops_closed: number;
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3600);
+const number = (value: string | null) => (value === null ? null : Number(value));
+
+/**
+ * The figures behind `referralStats`, computed by PostgreSQL in one statement over the
+ * referrals the caller may see (the same visibility condition as every other read). What
+ * happened to a referral comes from its history — an accepted referral later cancelled still
+ * counts as accepted — and from its visits, plan and outcome.
+ */
+@Injectable()
+export class ReferralStatsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async stats(actor: Actor, input: ReferralStatsInput): Promise<ReferralStats> {
+    const { values, param } = sqlParams();
+    const conditions = [
+      `r.status <> '${S.DRAFT}'`,
+      `r.sent_at >= ${param(input.from)}`,
+      `r.sent_at < ${param(input.to)}`,
+      visibilityCondition(actor, param),
+    ];
+    if (input.clinicId) {
+      const clinic = param(input.clinicId);
+      conditions.push(`(r.referring_clinic_id = ${clinic} OR r.to_clinic_id = ${clinic})`);
+    }
+    if (input.providerId) {
+      const provider = param(input.providerId);
+      conditions.push(`(r.to_provider_id = ${provider} OR r.referring_provider_id = ${provider})`);
+    }
+    if (input.modality) conditions.push(`r.modality = ${param(input.modality)}`);
+    const happened = (type: E) => `EXISTS (SELECT 1 FROM referral_events e WHERE e.referral_id = r.id AND e.type = '${type}')`;
+    const completed = `status = '${S.COMPLETED}'`;
+
+    const [row]: StatsRow[] = await this.db.query(
+      `WITH p AS (
+         SELECT r.status, r.sent_at, r.redirected_to_id, r.loop_closed_at, r.outcome, r.recommended_visits,
+                (SELECT min(e.at) FROM referral_events e WHERE e.referral_id = r.id AND e.type = '${E.ACCEPTED}') AS accepted_at,
+                ${happened(E.DECLINED)} AS declined,
+                ${happened(E.EXPIRED)} AS expired,
+                COALESCE((SELECT min(v.at) FROM visits v WHERE v.referral_id = r.id AND v.attended), r.treatment_started_at) AS first_visit_at,
+                (SELECT tp.planned_visits FROM treatment_plans tp WHERE tp.referral_id = r.id ORDER BY tp.version DESC LIMIT 1) AS plan_visits
+           FROM referrals r
+          WHERE ${conditions.join(' AND ')}
+       ),
+       goals AS (
+         SELECT goal->>'attainment' AS attainment FROM p, jsonb_array_elements(p.outcome->'shortTermGoals') AS goal WHERE p.${completed}
+       )
+       SELECT count(*)::int AS total,
+              (SELECT COALESCE(jsonb_object_agg(status, n), '{}') FROM (SELECT status, count(*)::int AS n FROM p GROUP BY status) AS s) AS by_status,
+              count(accepted_at)::int AS accepted,
+              count(*) FILTER (WHERE declined)::int AS declined,
+              count(*) FILTER (WHERE expired)::int AS expired,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sent_at)) AS accept_median_s,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sent_at)) AS accept_p90_s,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_visit_at - sent_at)) AS first_visit_median_s,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_visit_at - sent_at)) AS first_visit_p90_s,
+              count(first_visit_at)::int AS first_visit_measured,
+              count(*) FILTER (WHERE ${completed})::int AS completed,
+              avg((outcome->>'visitsUsed')::numeric) FILTER (WHERE ${completed}) AS mean_visits_used,
+              avg(COALESCE(plan_visits, recommended_visits)) FILTER (WHERE ${completed}) AS mean_visits_planned,
+              count(*) FILTER (WHERE ${completed} AND outcome->>'goalsMet' = '${GoalAttainment.MET}')::int AS goals_met,
+              (SELECT count(*)::int FROM goals) AS short_term_goals,
+              (SELECT count(*)::int FROM goals WHERE attainment = '${GoalAttainment.MET}') AS short_term_goals_met,
+              count(*) FILTER (WHERE status IN ('${S.DECLINED}', '${S.EXPIRED}') AND redirected_to_id IS NULL)::int AS leaked,
+              count(*) FILTER (WHERE ${completed} AND loop_closed_at IS NOT NULL)::int AS loops_closed
+         FROM p`,
+      values,
+    );
+    const answered = row.accepted + row.declined + row.expired;
+    return {
+      from: input.from,
+      to: input.to,
+      total: row.total,
+      byStatus: SENT_STATUSES.map((status) => ({ status, count: row.by_status[status] ?? 0 })),
+      accepted: row.accepted,
+      declined: row.declined,
+      expired: row.expired,
+      acceptanceRate: share(row.accepted, answered),
+      timeToAcceptHours: { median: hours(row.accept_median_s), p90: hours(row.accept_p90_s), measured: row.accepted },
+      timeToFirstVisitHours: { median: hours(row.first_visit_median_s), p90: hours(row.first_visit_p90_s), measured: row.first_visit_measured },
+      completed: row.completed,
+      completionRate: share(row.completed, row.accepted),
+      meanVisitsUsed: number(row.mean_visits_used),
+      meanVisitsPlanned: number(row.mean_visits_planned),
+      goalsMetShare: share(row.goals_met, row.completed),
+      shortTermGoalsMetShare: share(row.short_term_goals_met, row.short_term_goals),
+      leaked: row.leaked,
+      leakageRate: share(row.leaked, row.total),
+      loopsClosed: row.loops_closed,
+      loopClosedRate: share(row.loops_closed, row.completed),
+    };
+  }
+}

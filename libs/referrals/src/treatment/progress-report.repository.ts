@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Loaders } from '@referloop/common';
+import { ProgressReport, ProgressReportTrigger } from './progress-report.model';
+import { TreatmentProgress } from './progress.model';
+
+interface ReportRow {
+  id: string;
+  referral_id: string;
+  number: number;
+  trigger: ProgressReportTrigger;
+  progress: TreatmentProgress;
+  comments: string | null;
+  written_by_user_id: string;
+  written_at: Date;
+}
+
+/** jsonb gives the measures' times back as strings; the report shows them as the times they were. */
+const revived = (progress: TreatmentProgress): TreatmentProgress => ({
+  ...progress,
+  measures: progress.measures.map((measure) => ({ ...measure, firstAt: new Date(measure.firstAt), latestAt: new Date(measure.latestAt) })),
+});
+
+const toReport = (row: ReportRow): ProgressReport => ({
+  id: row.id,
+  number: row.number,
+  trigger: row.trigger,
+  progress: revived(row.progress),
+  comments: row.comments,
+  writtenAt: row.written_at,
+  writtenByUserId: row.written_by_user_id,
+});
+
+/** Reports are read through referrals the caller has already been shown, so these take referral ids. */
+@Injectable()
+export class ProgressReportRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Appends the next report under the caller's lock of the referral. */
+  async insert(
+    manager: EntityManager,
+    referralId: string,
+    report: { trigger: ProgressReportTrigger; progress: TreatmentProgress; comments: string | null },
+    userId: string,
+    at: Date,
+  ): Promise<ProgressReport> {
+    const rows: ReportRow[] = await manager.query(
+      `INSERT INTO progress_reports (id, referral_id, number, trigger, progress, comments, written_by_user_id, written_at)
+       SELECT $1, $2, COALESCE(max(number), 0) + 1, $3, $4, $5, $6, $7 FROM progress_reports WHERE referral_id = $2
+       RETURNING *`,
+      [randomUUID(), referralId, report.trigger, JSON.stringify(report.progress), report.comments, userId, at],
+    );
+    return toReport(rows[0]);
+  }
+
+  /** Each referral's reports, oldest first. */
+  async of(referralIds: readonly string[]): Promise<Map<string, ProgressReport[]>> {
+    const rows: ReportRow[] = await this.db.query('SELECT * FROM progress_reports WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, number', [
+      referralIds,
+    ]);
+    const byReferral = new Map<string, ProgressReport[]>(referralIds.map((id) => [id, []]));
+    for (const row of rows) byReferral.get(row.referral_id)?.push(toReport(row));
+    return byReferral;
+  }
+}
+
+export const reportsLoader = (loaders: Loaders, reports: ProgressReportRepository) =>
+  loaders.get<string, ProgressReport[]>('progressReports', (ids) => reports.of(ids));
