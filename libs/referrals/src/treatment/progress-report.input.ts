@@ -1,17 +1,9 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { EpisodeCommandFields } from './episode-command.input';
 
 @InputType()
-export class SendProgressReportInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'referralId must be an id returned by this API' })
-  referralId!: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  expectedVersion?: number;
-
+export class SendProgressReportInput extends EpisodeCommandFields {
   @Field(() => String, { nullable: true, description: 'Your comments for the referrer, stored with the report.' })
   @IsOptional()
   @IsString()

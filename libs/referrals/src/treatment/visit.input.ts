@@ -1,19 +1,11 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { DateTime, OptionalTechniquesField, Technique } from '@referloop/common';
 import { OptionalPainScoreField, OptionalRangeOfMotionField, RangeOfMotionInput } from '../dto/clinical.input';
+import { EpisodeCommandFields } from './episode-command.input';
 
 @InputType()
-export class RecordVisitInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'referralId must be an id returned by this API' })
-  referralId!: string;
-
-  @Field(() => Int, { nullable: true, description: "The referral's version you loaded; a stale one is a CONFLICT." })
-  @IsOptional()
-  @IsInt()
-  expectedVersion?: number;
-
+export class RecordVisitInput extends EpisodeCommandFields {
   @Field(() => DateTime, { description: 'When the visit took (or was to take) place; not in the future.' })
   at!: Date;
 
