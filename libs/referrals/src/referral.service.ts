@@ -242,7 +242,9 @@ export class ReferralService {
       }, now);
       return {
         changes: {},
-        event: { type: ReferralEventType.REFERRED_ONWARD, reason, data: { onwardReferralId: created.row.id, modality: input.modality } },
+        // No reason on the episode's entry: the episode's referrer sees its history but is not a
+        // party to the onward referral, whose reason stays with it.
+        event: { type: ReferralEventType.REFERRED_ONWARD, data: { onwardReferralId: created.row.id, modality: input.modality } },
         result: created,
       };
     });

@@ -63,6 +63,8 @@ export class TreatmentPlans {
         actor.userId,
         now,
       );
+      // The plan is part of what the referral shows: a client holding the old version must reload.
+      const updated = await this.referrals.update(manager, referral.id, {}, now);
       await this.referrals.appendEvents(manager, [
         {
           referralId: referral.id,
@@ -74,7 +76,7 @@ export class TreatmentPlans {
           at: now,
         },
       ]);
-      return { plan, referral };
+      return { plan, referral: updated };
     });
   }
 }

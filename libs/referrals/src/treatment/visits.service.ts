@@ -45,6 +45,10 @@ export class Visits {
       { id: input.referralId, expectedVersion: input.expectedVersion },
       (locked) => (startsTreatment(locked) ? ReferralAction.START_TREATMENT : InternalAction.RECORD_VISIT),
       async ({ row, manager, now }) => {
+        // A visit before the referral was sent cannot belong to its episode (and would make its durations negative).
+        if (row.sent_at !== null && input.at.getTime() < row.sent_at.getTime() - CLOCK_SKEW_MS) {
+          throw badInput('input.at', `at cannot be before the referral was sent (${row.sent_at.toISOString()})`);
+        }
         const plan = await this.plans.current(manager, row.id);
         const goals = plan?.shortTermGoals.length ?? 0;
         (input.shortTermGoalsMet ?? []).forEach((position, index) => {
