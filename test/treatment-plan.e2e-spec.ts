@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { expectGraphqlError } from './support/expectations';
+import { appointmentIn, readReferral } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
+import { referralMutation } from './support/operations';
 import { referralIn, World } from './support/world';
 import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
 
@@ -145,11 +147,46 @@ describe('treatment plan', () => {
 
   it('changes made at the same moment get consecutive versions, none lost', async () => {
     const referral = await referralIn(world, 'IN_TREATMENT');
+    const { version } = await readReferral(world.targetProvider.client, referral.id);
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) => world.targetProvider.client.request(SET_PLAN, { input: seedPlan(referral.id, { plannedVisits: 6 + i }) })),
     );
     for (const result of results) expect(result.errors).toBeUndefined();
     expect(results.map((result) => (result.data as { setTreatmentPlan: { version: number } }).setTreatmentPlan.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await versionsInDb(referral.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Each one a change to the referral too, none lost.
+    expect((await readReferral(world.targetProvider.client, referral.id)).version).toBe(version + 6);
+  });
+
+  it('setting the plan is a change to the referral: its version goes up by one, and a client holding the old version gets a CONFLICT', async () => {
+    const referral = await referralIn(world, 'SCHEDULED');
+    const updatedAt = async () => (await db.query<{ updated_at: Date }>('SELECT updated_at FROM referrals WHERE id = $1', [referral.id])).rows[0].updated_at;
+    const loaded = await readReferral(world.targetProvider.client, referral.id);
+    const updatedBefore = await updatedAt();
+
+    await world.targetProvider.client.ok(SET_PLAN, { input: seedPlan(referral.id) });
+    const afterPlan = await readReferral(world.coordinatorA.client, referral.id);
+    expect(afterPlan.version).toBe(loaded.version + 1);
+    expect((await updatedAt()).getTime()).toBeGreaterThan(updatedBefore.getTime());
+    expect(afterPlan.status).toBe('SCHEDULED');
+
+    // The provider rescheduling, and the referrer cancelling, with the version loaded before the plan: both stale.
+    const reschedule = (expectedVersion: number) =>
+      world.targetProvider.client.request(referralMutation('scheduleReferral'), { input: { id: referral.id, appointmentAt: appointmentIn(5), expectedVersion } });
+    const conflict = expectGraphqlError(await reschedule(loaded.version), 'CONFLICT');
+    expect(conflict.extensions?.currentVersion).toBe(loaded.version + 1);
+    expectGraphqlError(
+      await world.coordinatorA.client.request(referralMutation('cancelReferral'), {
+        input: { id: referral.id, reason: 'Patient moved away', expectedVersion: loaded.version },
+      }),
+      'CONFLICT',
+    );
+    const unchanged = await readReferral(world.coordinatorA.client, referral.id);
+    expect(unchanged).toMatchObject({ status: 'SCHEDULED', version: loaded.version + 1, appointmentAt: loaded.appointmentAt });
+
+    // Reloaded, the same step goes through.
+    const retried = await reschedule(loaded.version + 1);
+    expect(retried.errors).toBeUndefined();
+    expect((await readReferral(world.coordinatorA.client, referral.id)).version).toBe(loaded.version + 2);
   });
 });

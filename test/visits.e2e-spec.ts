@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { backdateReferral } from './support/backdate';
 import { expectGraphqlError } from './support/expectations';
 import { rangeOfMotionFinding } from './support/fixtures';
 import { referralIn, World } from './support/world';
@@ -15,7 +16,7 @@ const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) { se
 
 const EPISODE = `query episode($id: ID!) {
   referral(id: $id) {
-    status version treatmentStartedAt
+    status version treatmentStartedAt sentAt
     visits { number attended overBudget planVersion shortTermGoalsMet }
     events { type fromStatus toStatus }
   }
@@ -25,6 +26,7 @@ interface Episode {
   status: string;
   version: number;
   treatmentStartedAt: string | null;
+  sentAt: string;
   visits: Array<{ number: number; attended: boolean; overBudget: boolean; planVersion: number | null; shortTermGoalsMet: number[] }>;
   events: Array<{ type: string; fromStatus: string; toStatus: string }>;
 }
@@ -79,6 +81,8 @@ describe('visits', () => {
 
   it('a weekly episode: the first attended visit starts treatment, a no-show is recorded, the visit past the budget is flagged', async () => {
     const referral = await referralIn(world, 'SCHEDULED');
+    // Sent eight weeks ago, so the episode's weekly visits come after it.
+    await backdateReferral(db, referral.id, 56);
     await plan(referral.id);
 
     const first = await record(referral.id, {
@@ -162,6 +166,7 @@ describe('visits', () => {
 
   it('a no-show before the first visit leaves the referral SCHEDULED; the next attended visit starts treatment', async () => {
     const referral = await referralIn(world, 'SCHEDULED');
+    await backdateReferral(db, referral.id, 3);
     expect((await record(referral.id, { attended: false, at: daysAgo(2) })).errors).toBeUndefined();
     const missed = await episode(referral.id);
     expect(missed).toMatchObject({ status: 'SCHEDULED', treatmentStartedAt: null });
@@ -195,6 +200,8 @@ describe('visits', () => {
     [{ shortTermGoalsMet: [0] }, 'input.shortTermGoalsMet'],
   ])('%j is BAD_USER_INPUT naming %s, and writes nothing', async (overrides, field) => {
     const referral = await referralIn(world, 'IN_TREATMENT');
+    // Sent before the default visit time, so only the field under test is wrong.
+    await backdateReferral(db, referral.id, 2);
     await plan(referral.id);
     const before = await episode(referral.id);
     expectGraphqlError(await record(referral.id, overrides), 'BAD_USER_INPUT', field);
@@ -204,11 +211,59 @@ describe('visits', () => {
 
   it('a stale expectedVersion is a CONFLICT; visits recorded at once are numbered without gaps', async () => {
     const referral = await referralIn(world, 'IN_TREATMENT');
+    await backdateReferral(db, referral.id, 2);
     const { version } = await episode(referral.id);
     expect((await record(referral.id, { expectedVersion: version })).errors).toBeUndefined();
     expectGraphqlError(await record(referral.id, { expectedVersion: version }), 'CONFLICT');
     const results = await Promise.all(Array.from({ length: 5 }, () => record(referral.id)));
     for (const result of results) expect(result.errors).toBeUndefined();
     expect((await episode(referral.id)).visits.map((visit) => visit.number)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  describe('dated against the referral\'s sending', () => {
+    const eventsInDb = async (id: string) => (await db.query('SELECT id FROM referral_events WHERE referral_id = $1', [id])).rowCount;
+    const ms = (iso: string) => new Date(iso).getTime();
+
+    it('a visit dated before the referral was sent is BAD_USER_INPUT naming input.at, and writes nothing', async () => {
+      const referral = await referralIn(world, 'SCHEDULED');
+      await backdateReferral(db, referral.id, 3);
+      const before = await episode(referral.id);
+      const eventsBefore = await eventsInDb(referral.id);
+
+      for (const at of [daysAgo(4), new Date(ms(before.sentAt) - 3_600_000).toISOString()]) {
+        const error = expectGraphqlError(await record(referral.id, { at, expectedVersion: before.version }), 'BAD_USER_INPUT', 'input.at');
+        // The message tells the provider the earliest time the visit can have.
+        expect(error.message).toBe(`at cannot be before the referral was sent (${new Date(before.sentAt).toISOString()})`);
+      }
+      // A missed visit is dated the same way.
+      expectGraphqlError(await record(referral.id, { at: daysAgo(4), attended: false, techniquesUsed: [] }), 'BAD_USER_INPUT', 'input.at');
+
+      expect(await visitsInDb(referral.id)).toBe(0);
+      expect(await eventsInDb(referral.id)).toBe(eventsBefore);
+      const after = await episode(referral.id);
+      expect(after).toMatchObject({ status: 'SCHEDULED', version: before.version, treatmentStartedAt: null, visits: [] });
+    });
+
+    it('a visit dated after the referral was sent, though days ago, is recorded; so is one a minute before (clocks differ a little)', async () => {
+      const referral = await referralIn(world, 'SCHEDULED');
+      await backdateReferral(db, referral.id, 3);
+      const { sentAt, version } = await episode(referral.id);
+
+      const twoDaysAgo = daysAgo(2);
+      expect(ms(twoDaysAgo)).toBeGreaterThan(ms(sentAt));
+      const first = await record(referral.id, { at: twoDaysAgo, expectedVersion: version });
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.recordVisit).toMatchObject({ number: 1, attended: true, at: twoDaysAgo });
+
+      const oneMinuteBefore = new Date(ms(sentAt) - 60_000).toISOString();
+      const early = await record(referral.id, { at: oneMinuteBefore });
+      expect(early.errors).toBeUndefined();
+      expect(early.data?.recordVisit).toMatchObject({ number: 2, at: oneMinuteBefore });
+
+      const after = await episode(referral.id);
+      expect(after.status).toBe('IN_TREATMENT');
+      expect(after.visits.map((visit) => visit.number)).toEqual([1, 2]);
+      expect(await visitsInDb(referral.id)).toBe(2);
+    });
   });
 });

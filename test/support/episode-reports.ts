@@ -1,6 +1,8 @@
 import { Client } from 'pg';
+import { backdateReferral } from './backdate';
 import { GraphqlClient, GraphqlResponse } from './graphql-client';
 import { rangeOfMotionFinding } from './fixtures';
+import { ReachableState, referralIn, World } from './world';
 
 /** GraphQL documents and database reads shared by the episode report and outcome reminder tests. */
 export const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) {
@@ -78,6 +80,20 @@ export function setPlan(provider: GraphqlClient, referralId: string): Promise<un
 }
 
 const HOUR = 3_600_000;
+
+/** How long before now `episodeIn` sends its referral: before any visit these tests record (at most 50 hours ago). */
+const EPISODE_SENT_DAYS_AGO = 3;
+
+/**
+ * A fresh referral driven to `state` (see referralIn), then moved back to have been sent
+ * EPISODE_SENT_DAYS_AGO days ago: a visit may not be dated before its referral was sent, and
+ * these tests record visits up to that many days in the past.
+ */
+export async function episodeIn(world: World, db: Client, state: ReachableState): Promise<string> {
+  const { id } = await referralIn(world, state);
+  await backdateReferral(db, id, EPISODE_SENT_DAYS_AGO);
+  return id;
+}
 
 /**
  * Records a visit `hoursAgo` in the past: attended ones measure left shoulder flexion at

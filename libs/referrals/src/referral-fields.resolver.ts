@@ -17,6 +17,12 @@ const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) 
 export const userLoader = (loaders: Loaders, users: UserRepository) =>
   loaders.get<string, User>('user', async (ids) => byId(await users.findByIds(ids)));
 
+/** A linked referral shown in this request, and its patient, go into the request's audit entry. */
+function touched(audit: AuditTrail, referral: Referral): void {
+  audit.touchReferral(referral.id, referral.referringClinicId, referral.toClinicId);
+  audit.touchPatient(referral.patientId, referral.referringClinicId, referral.toClinicId);
+}
+
 /**
  * Relations of a referral, batched per request. Each relation is read through the same
  * tenant-scoped queries as the top-level fields (a linked referral you may not see is null).
@@ -107,10 +113,7 @@ export class ReferralFieldsResolver {
       return byEpisode;
     });
     const onward = (await loader.load(referral.id)) ?? [];
-    for (const linked of onward) {
-      audit.touchReferral(linked.id, linked.referringClinicId, linked.toClinicId);
-      audit.touchPatient(linked.patientId, linked.referringClinicId, linked.toClinicId);
-    }
+    for (const linked of onward) touched(audit, linked);
     return onward;
   }
 
@@ -143,10 +146,7 @@ export class ReferralFieldsResolver {
       byId((await this.referrals.findVisibleByIds(actor, ids)).map(toReferral)),
     );
     const linked = (await loader.load(id)) ?? null;
-    if (linked) {
-      audit.touchReferral(linked.id, linked.referringClinicId, linked.toClinicId);
-      audit.touchPatient(linked.patientId, linked.referringClinicId, linked.toClinicId);
-    }
+    if (linked) touched(audit, linked);
     return linked;
   }
 }

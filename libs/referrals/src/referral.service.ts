@@ -32,11 +32,15 @@ function assertOneTarget(input: { toProviderId?: string | null; toPool?: PoolInp
   }
 }
 
-const poolColumns = (pool: PoolInput | null) => ({
-  pool_latitude: pool?.near.latitude ?? null,
-  pool_longitude: pool?.near.longitude ?? null,
-  pool_radius_km: pool === null ? null : (pool.radiusKm ?? DEFAULT_RADIUS_KM),
-});
+/** An open referral's area as a new referral takes it. */
+const poolOf = (pool: PoolInput | null | undefined): NewReferral['pool'] =>
+  pool ? { latitude: pool.near.latitude, longitude: pool.near.longitude, radiusKm: pool.radiusKm ?? DEFAULT_RADIUS_KM } : null;
+
+/** The same area as the columns an edit of a draft writes (all null to clear it). */
+const poolColumns = (input: PoolInput | null) => {
+  const pool = poolOf(input);
+  return { pool_latitude: pool?.latitude ?? null, pool_longitude: pool?.longitude ?? null, pool_radius_km: pool?.radiusKm ?? null };
+};
 
 function assertNotSelf(actor: Actor, providerId: string): void {
   if (actor.providerId !== null && providerId === actor.providerId) {
@@ -80,7 +84,6 @@ export class ReferralService {
     if (provider) assertPractises(provider, input.modality);
     if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
     if (input.toProviderId && !provider) throw notFound('Provider');
-    const pool = input.toPool ? poolColumns(input.toPool) : null;
 
     const now = new Date();
     const sending = input.send === true;
@@ -104,7 +107,7 @@ export class ReferralService {
       referringProviderId: actor.providerId,
       toProviderId: provider?.id ?? null,
       toClinicId: provider?.clinicId ?? null,
-      pool: pool && { latitude: pool.pool_latitude as number, longitude: pool.pool_longitude as number, radiusKm: pool.pool_radius_km as number },
+      pool: poolOf(input.toPool),
       idempotencyKey: input.idempotencyKey ?? null,
       sentAt: sending ? now : null,
       dueAt: sending ? dueAtFor(this.config, priority, now) : null,
@@ -203,11 +206,7 @@ export class ReferralService {
    */
   async referOnward(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
     assertOneTarget(input, true);
-    if (input.toProviderId) assertNotSelf(actor, input.toProviderId);
-    const provider = input.toProviderId ? await this.providers.findById(input.toProviderId) : null;
-    if (input.toProviderId && !provider) throw notFound('Provider');
-    if (provider) assertPractises(provider, input.modality);
-    const pool = input.toPool ? poolColumns(input.toPool) : null;
+    const provider = input.toProviderId ? await this.targetProvider(actor, input.toProviderId, input.modality, this.db.manager) : null;
     const command = { id: input.referralId, expectedVersion: input.expectedVersion };
     const { row, result } = await this.lifecycle.move<Inserted>(actor, command, InternalAction.REFER_ONWARD, async ({ row, now, manager }) => {
       const priority = input.priority ?? ReferralPriority.ROUTINE;
@@ -232,7 +231,7 @@ export class ReferralService {
         referringProviderId: actor.providerId,
         toProviderId: provider?.id ?? null,
         toClinicId: provider?.clinicId ?? null,
-        pool: pool && { latitude: pool.pool_latitude as number, longitude: pool.pool_longitude as number, radiusKm: pool.pool_radius_km as number },
+        pool: poolOf(input.toPool),
         idempotencyKey: null,
         sentAt: now,
         dueAt: dueAtFor(this.config, priority, now),
@@ -253,7 +252,7 @@ export class ReferralService {
     return { episode: row, created: created.row };
   }
 
-  /** Reads through the caller's transaction (`manager`): a second pool connection could deadlock a full pool. */
+  /** Inside a transaction, reads through it (`manager`): a second pool connection could deadlock a full pool. */
   private async targetProvider(actor: Actor, providerId: string, modality: Modality, manager: EntityManager): Promise<Provider> {
     assertNotSelf(actor, providerId);
     const provider = await this.providers.findById(providerId, manager);

@@ -154,7 +154,7 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral, {
     description:
-      'Refers the patient of an episode on to another modality (e.g. physical therapy for strengthening), carrying the assessment forward; returns the new referral, already sent. The treating provider only, during or after treatment.',
+      'Refers the patient of an episode on to another provider (e.g. physical therapy for strengthening), carrying the assessment forward; returns the new referral, already sent. The treating provider only, during or after treatment.',
   })
   async referOnward(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ReferOnwardInput }) input: ReferOnwardInput) {
     const { episode, created } = await this.service.referOnward(actor, input);

@@ -26,7 +26,7 @@ export enum ReferralEventType {
   COMPLETED = 'COMPLETED',
   /** The referrer was reminded of an outcome still waiting for their acknowledgement. */
   OUTCOME_REMINDED = 'OUTCOME_REMINDED',
-  /** The treating provider referred the patient on to another modality (data: the new referral). */
+  /** The treating provider referred the patient on to another provider (data: the new referral). */
   REFERRED_ONWARD = 'REFERRED_ONWARD',
   OUTCOME_ACKNOWLEDGED = 'OUTCOME_ACKNOWLEDGED',
   REDIRECTED = 'REDIRECTED',

@@ -40,7 +40,7 @@ export enum InternalAction {
   RECORD_VISIT = 'RECORD_VISIT',
   /** An interim progress report to the referrer, on the treating provider's demand. */
   SEND_PROGRESS_REPORT = 'SEND_PROGRESS_REPORT',
-  /** A new referral from the treating provider to another modality, linked to this episode. */
+  /** A new referral from the treating provider to another provider, linked to this episode. */
   REFER_ONWARD = 'REFER_ONWARD',
 }
 

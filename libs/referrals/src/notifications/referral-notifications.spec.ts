@@ -1,6 +1,6 @@
 import { NotificationTemplate as T, OutboxItem, RecipientKind } from '@referloop/notifications';
 import { ReferralEventType as E, ReferralStatus as S } from '../lifecycle';
-import { notificationsFor, PROGRESS_REPORT, REMINDER, VISITS_MISSED } from './referral-notifications';
+import { notificationsFor, REMINDER, VISITS_MISSED } from './referral-notifications';
 
 /*
  * Who is emailed about what, written by hand from the table in README ("Notifications and the
@@ -100,9 +100,8 @@ describe('notificationsFor', () => {
     expect(pairs(notificationsFor(E.DECLINED, S.ON_HOLD))).toEqual(expected(EXPECTED[E.DECLINED]));
   });
 
-  it('tells only the referrer of missed visits and of an interim report that rides on a visit', () => {
+  it('tells only the referrer of missed visits', () => {
     expect(pairs(VISITS_MISSED)).toEqual(expected([[REFERRER, T.VISITS_MISSED]]));
-    expect(pairs(PROGRESS_REPORT)).toEqual(expected([[REFERRER, T.PROGRESS_REPORT]]));
   });
 
   it('reminds only the receiving provider at half time', () => {

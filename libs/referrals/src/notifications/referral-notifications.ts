@@ -30,9 +30,8 @@ export function notificationsFor(event: E, from: ReferralStatus | null): readonl
   return BY_EVENT[event] ?? [];
 }
 
-/** Emails a move sends besides its event's: a visit that was the Nth missed one, or that brought an interim report. */
+/** What a missed visit adds to its NO_SHOW entry's emails from the NO_SHOWS_BEFORE_TELLING_REFERRER-th on. */
 export const VISITS_MISSED: readonly OutboxItem[] = [item(To.REFERRER, T.VISITS_MISSED)];
-export const PROGRESS_REPORT: readonly OutboxItem[] = [item(To.REFERRER, T.PROGRESS_REPORT)];
 
 /** The reminder the response clock sends the receiver at half time. */
 export const REMINDER: readonly OutboxItem[] = [item(To.PROVIDER, T.RESPONSE_REMINDER)];

@@ -8,6 +8,7 @@ import { progressOf } from './progress';
 import { ProgressReport, ProgressReportTrigger } from './progress-report.model';
 import { SendProgressReportInput } from './progress-report.input';
 import { ProgressReportRepository } from './progress-report.repository';
+import { TreatmentPlan } from './treatment-plan.model';
 import { TreatmentPlanRepository } from './treatment-plan.repository';
 import { VisitRepository } from './visit.repository';
 
@@ -25,15 +26,15 @@ export class ProgressReports {
     private readonly reports: ProgressReportRepository,
   ) {}
 
-  /** Writes the next report of a referral the caller holds locked (the visit that makes it due included). */
+  /** Writes the next report of a referral the caller holds locked, with its current plan (the visit that makes it due included). */
   async write(
     manager: EntityManager,
     row: ReferralRow,
+    plan: TreatmentPlan | null,
     report: { trigger: ProgressReportTrigger; comments: string | null },
     userId: string,
     now: Date,
   ): Promise<ProgressReport> {
-    const plan = await this.plans.current(manager, row.id);
     const visits = (await this.visits.of([row.id], manager)).get(row.id) ?? [];
     const progress = progressOf({ assessment: row.assessment, assessedAt: row.created_at, plan, recommendedVisits: row.recommended_visits, visits });
     return this.reports.insert(manager, row.id, { ...report, progress }, userId, now);
@@ -45,7 +46,8 @@ export class ProgressReports {
       { id: input.referralId, expectedVersion: input.expectedVersion },
       InternalAction.SEND_PROGRESS_REPORT,
       async ({ row, manager, now }) => {
-        const report = await this.write(manager, row, { trigger: ProgressReportTrigger.ON_DEMAND, comments: input.comments?.trim() || null }, actor.userId, now);
+        const plan = await this.plans.current(manager, row.id);
+        const report = await this.write(manager, row, plan, { trigger: ProgressReportTrigger.ON_DEMAND, comments: input.comments?.trim() || null }, actor.userId, now);
         return { changes: {}, event: { type: ReferralEventType.PROGRESS_REPORTED, data: { reportNumber: report.number } }, result: report };
       },
     );

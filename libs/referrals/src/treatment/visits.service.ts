@@ -3,7 +3,7 @@ import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
 import { OutboxItem } from '@referloop/notifications';
 import { rangeOfMotionJson } from '../clinical-json';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '../lifecycle';
-import { PROGRESS_REPORT, VISITS_MISSED } from '../notifications/referral-notifications';
+import { notificationsFor, VISITS_MISSED } from '../notifications/referral-notifications';
 import { ReferralLifecycle } from '../referral-lifecycle.service';
 import { ReferralRow } from '../referral.row';
 import { ProgressReportTrigger } from './progress-report.model';
@@ -13,7 +13,7 @@ import { RecordVisitInput } from './visit.input';
 import { Visit } from './visit.model';
 import { VisitRepository } from './visit.repository';
 
-/** How far ahead of this server's clock a visit's time may be (clocks differ a little). */
+/** How far a visit's time may stray past this server's clock, or before the referral's sending (clocks differ a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
@@ -79,9 +79,10 @@ export class Visits {
         let reportNumber: number | undefined;
         if (!input.attended && tally.missed >= noShowsBeforeTellingReferrer) notifications.push(...VISITS_MISSED);
         if (input.attended && progressReportEveryVisits > 0 && tally.attended % progressReportEveryVisits === 0) {
-          const report = await this.reports.write(manager, row, { trigger: ProgressReportTrigger.EVERY_N_VISITS, comments: null }, actor.userId, now);
+          const report = await this.reports.write(manager, row, plan, { trigger: ProgressReportTrigger.EVERY_N_VISITS, comments: null }, actor.userId, now);
           reportNumber = report.number;
-          notifications.push(...PROGRESS_REPORT);
+          // The same emails as a report sent on demand.
+          notifications.push(...notificationsFor(ReferralEventType.PROGRESS_REPORTED, row.status));
         }
         const data = { visitNumber: visit.number, overBudget: visit.overBudget, ...(reportNumber === undefined ? {} : { reportNumber }) };
         if (startsTreatment(row)) {

@@ -1,0 +1,207 @@
+import { Client } from 'pg';
+import { OutcomeReminders } from '../libs/referrals/src';
+import { historyOf, notificationsOf } from './support/episode-reports';
+import { expectGraphqlError } from './support/expectations';
+import { readReferral, Referral, runReferralMutation } from './support/fixtures';
+import { Pipeline, startPipeline } from './support/pipeline';
+import { withDeadline } from './support/poll-until';
+import { ReceivedEmail } from './support/smtp-sink';
+import { referralIn, World } from './support/world';
+import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { referralMutation } from './support/operations';
+
+/** Reminder columns and history of one referral, as stored. */
+async function reminderState(db: Client, referralId: string) {
+  const { rows } = await db.query<{ status: string; version: number; outcome_reminded_at: Date | null; loop_closed_at: Date | null }>(
+    'SELECT status, version, outcome_reminded_at, loop_closed_at FROM referrals WHERE id = $1',
+    [referralId],
+  );
+  const reminders = (await historyOf(db, referralId)).filter((entry) => entry.type === 'OUTCOME_REMINDED');
+  const emails = (await notificationsOf(db, referralId)).filter((row) => row.template === 'OUTCOME_REMINDER');
+  return { ...rows[0], reminders, emails };
+}
+
+/** Moves a referral's completion `hours` into the past, as if the outcome had waited that long. */
+async function completedHoursAgo(db: Client, referralId: string, hours: number): Promise<void> {
+  const { rowCount } = await db.query(`UPDATE referrals SET completed_at = now() - make_interval(secs => $2::double precision) WHERE id = $1`, [
+    referralId,
+    hours * 3600,
+  ]);
+  expect(rowCount).toBe(1);
+}
+
+/**
+ * The last step of the closed loop: an outcome the referrer has not acknowledged after
+ * OUTCOME_REMINDER_AFTER_HOURS reminds them — once. The sweep is called directly here, so each
+ * test decides exactly when it runs.
+ */
+describe('outcome reminders: the sweep (OUTCOME_REMINDER_AFTER_HOURS=24)', () => {
+  let started: WorldWithDb | undefined;
+  let world: World;
+  let db: Client;
+  let reminders: OutcomeReminders;
+
+  beforeAll(async () => {
+    started = await startWorldWithDb({ OUTCOME_REMINDER_AFTER_HOURS: '24' });
+    ({ world, db } = started);
+    reminders = started.app.app.get(OutcomeReminders);
+  });
+
+  afterAll(() => closeWorldWithDb(started));
+
+  it('reminds the referrer of an outcome unacknowledged for 25 hours once, without changing the referral', async () => {
+    const completed = await referralIn(world, 'COMPLETED');
+    await completedHoursAgo(db, completed.id, 25);
+    const seen = await readReferral(world.coordinatorA.client, completed.id);
+    const before = await reminderState(db, completed.id);
+    expect(before).toMatchObject({ status: 'COMPLETED', outcome_reminded_at: null, reminders: [], emails: [] });
+
+    const sweepStarted = Date.now();
+    expect(await reminders.sweep()).toBe(1);
+    const sweepEnded = Date.now();
+
+    const after = await reminderState(db, completed.id);
+    expect(after.status).toBe('COMPLETED');
+    expect(after.version).toBe(before.version);
+    expect(after.loop_closed_at).toBeNull();
+    expect(after.outcome_reminded_at).not.toBeNull();
+    // Stamped by the sweep itself (this process's clock), not carried over from anything earlier.
+    expect((after.outcome_reminded_at as Date).getTime()).toBeGreaterThanOrEqual(sweepStarted);
+    expect((after.outcome_reminded_at as Date).getTime()).toBeLessThanOrEqual(sweepEnded);
+    expect(after.reminders).toEqual([{ type: 'OUTCOME_REMINDED', from_status: 'COMPLETED', to_status: 'COMPLETED', actor_id: null, data: null }]);
+    expect(after.emails.map((row) => [row.recipient_kind, row.recipient_email])).toEqual([['REFERRER', world.coordinatorA.email]]);
+    // Nobody else hears of it.
+    const all = await notificationsOf(db, completed.id);
+    expect(all.filter((row) => row.template === 'OUTCOME_REMINDER')).toHaveLength(1);
+
+    // The API shows the reminder in the history, and the same version as before.
+    const read = await readReferral(world.coordinatorA.client, completed.id);
+    expect(read.version).toBe(seen.version);
+    expect(read.events.at(-1)).toMatchObject({ type: 'OUTCOME_REMINDED', fromStatus: 'COMPLETED', toStatus: 'COMPLETED', actor: null });
+
+    // Once only: the next sweep reminds nobody.
+    expect(await reminders.sweep()).toBe(0);
+    const again = await reminderState(db, completed.id);
+    expect(again.reminders).toHaveLength(1);
+    expect(again.emails).toHaveLength(1);
+    expect(again.outcome_reminded_at).toEqual(after.outcome_reminded_at);
+
+    // The referrer acknowledges with the version loaded before the reminder.
+    const acknowledged = await runReferralMutation(world.coordinatorA.client, 'acknowledgeReferralOutcome', { id: completed.id, expectedVersion: seen.version });
+    expect(acknowledged.loopClosedAt).not.toBeNull();
+    expect(acknowledged.version).toBe(seen.version + 1);
+    expect(await reminders.sweep()).toBe(0);
+  });
+
+  it('does not remind of an outcome 23 hours old; it does once it is past the wait', async () => {
+    const completed = await referralIn(world, 'COMPLETED');
+    await completedHoursAgo(db, completed.id, 23);
+    expect(await reminders.sweep()).toBe(0);
+    expect(await reminderState(db, completed.id)).toMatchObject({ outcome_reminded_at: null, reminders: [], emails: [] });
+
+    // The same referral, past the wait: only its age held it back.
+    await completedHoursAgo(db, completed.id, 24.1);
+    expect(await reminders.sweep()).toBe(1);
+    const after = await reminderState(db, completed.id);
+    expect(after.reminders).toHaveLength(1);
+    expect(after.emails).toHaveLength(1);
+  });
+
+  it('never reminds of an outcome the referrer has acknowledged', async () => {
+    const closed = await referralIn(world, 'LOOP_CLOSED');
+    await completedHoursAgo(db, closed.id, 500);
+    expect(await reminders.sweep()).toBe(0);
+    const state = await reminderState(db, closed.id);
+    expect(state.loop_closed_at).not.toBeNull();
+    expect(state).toMatchObject({ outcome_reminded_at: null, reminders: [], emails: [] });
+  });
+
+  it('does not remind of a fresh outcome (completed just now)', async () => {
+    const completed = await referralIn(world, 'COMPLETED');
+    expect(await reminders.sweep()).toBe(0);
+    expect(await reminderState(db, completed.id)).toMatchObject({ outcome_reminded_at: null, reminders: [], emails: [] });
+  });
+
+  it('two sweeps at once remind each due referral once in total', async () => {
+    const due: Referral[] = [];
+    for (let n = 0; n < 4; n += 1) {
+      const completed = await referralIn(world, 'COMPLETED');
+      await completedHoursAgo(db, completed.id, 30 + n);
+      due.push(completed);
+    }
+    const counts = await Promise.all([reminders.sweep(), reminders.sweep(), reminders.sweep()]);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(due.length);
+    for (const referral of due) {
+      const state = await reminderState(db, referral.id);
+      expect(state.outcome_reminded_at).not.toBeNull();
+      expect(state.reminders).toHaveLength(1);
+      expect(state.emails).toHaveLength(1);
+    }
+    expect(await reminders.sweep()).toBe(0);
+  });
+
+  it('an acknowledgement after the reminder still closes the loop, and a stale version there is still a conflict', async () => {
+    const completed = await referralIn(world, 'COMPLETED');
+    await completedHoursAgo(db, completed.id, 48);
+    const stale = completed.version - 1;
+    expect(await reminders.sweep()).toBe(1);
+    const acknowledge = referralMutation('acknowledgeReferralOutcome');
+    expectGraphqlError(await world.coordinatorA.client.request(acknowledge, { input: { id: completed.id, expectedVersion: stale } }), 'CONFLICT');
+    // The treating side cannot close the referrer's loop, reminder or not.
+    expectGraphqlError(await world.targetProvider.client.request(acknowledge, { input: { id: completed.id } }), 'FORBIDDEN');
+    const closed = await runReferralMutation(world.coordinatorA.client, 'acknowledgeReferralOutcome', { id: completed.id, expectedVersion: completed.version });
+    expect(closed.status).toBe('COMPLETED');
+    expect(closed.loopClosedAt).not.toBeNull();
+  });
+});
+
+/** The same reminder through the real worker's periodic sweep, down to the referrer's inbox. */
+describe('outcome reminders: through the worker to the referrer', () => {
+  // About 1 s of waiting, swept every 200 ms.
+  const ENV = { OUTCOME_REMINDER_AFTER_HOURS: '0.0003', CLOCK_SWEEP_INTERVAL_MS: '200' };
+  const EMAIL_WAIT_MS = 20_000;
+  let pipeline: Pipeline | undefined;
+
+  beforeAll(async () => {
+    pipeline = await startPipeline(ENV);
+  });
+
+  afterAll(() => pipeline?.close());
+
+  const reminderSubject = (referral: Referral) => `Reminder: outcome of referral ${referral.reference} is waiting`;
+  const remindersOf = (referral: Referral): ReceivedEmail[] => (pipeline as Pipeline).smtp.received.filter((mail) => mail.subject.includes(referral.reference) && mail.subject.startsWith('Reminder'));
+
+  it('emails the referrer one reminder naming the referral, with no clinical content', async () => {
+    const { world, smtp } = pipeline as Pipeline;
+    const first = await referralIn(world, 'COMPLETED');
+    await withDeadline(
+      smtp.waitFor((all) => all.some((mail) => mail.subject === reminderSubject(first)), EMAIL_WAIT_MS, `the outcome reminder of ${first.reference}`),
+      EMAIL_WAIT_MS + 1000,
+      'the outcome reminder',
+    );
+    const [email] = remindersOf(first);
+    expect(email.to).toEqual([world.coordinatorA.email]);
+    expect(email.text).toContain(first.reference);
+    expect(email.text).toMatch(/acknowledge/i);
+    // The outcome, the reason and the findings stay in ReferLoop.
+    const full = await readReferral(world.coordinatorA.client, first.id);
+    for (const body of [email.text, email.html]) {
+      expect(body).not.toContain('Flexion restored');
+      expect(body).not.toContain('home programme');
+      expect(body).not.toContain(full.reason);
+      expect(body).not.toContain(world.patient.lastName);
+      expect(body).not.toContain(world.patient.dateOfBirth);
+      expect(body).not.toMatch(/SHOULDER/i);
+    }
+
+    // A later referral's reminder arrives after many more sweeps: the first was not reminded again.
+    const second = await referralIn(world, 'COMPLETED');
+    await withDeadline(
+      smtp.waitFor((all) => all.some((mail) => mail.subject === reminderSubject(second)), EMAIL_WAIT_MS, `the outcome reminder of ${second.reference}`),
+      EMAIL_WAIT_MS + 1000,
+      'the second outcome reminder',
+    );
+    expect(remindersOf(first)).toHaveLength(1);
+    expect(remindersOf(second)).toHaveLength(1);
+  }, 60_000);
+});
