@@ -20,7 +20,7 @@ import {
   SET_PLAN,
   StatsView,
 } from './support/episode-authorization-operations';
-import { expectGraphqlError } from './support/expectations';
+import { expectGraphqlError, expectNoLeakedInternals } from './support/expectations';
 import { outcomeInput, rangeOfMotionFinding, Referral } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { AUDIT_ENTRIES, REFERRAL_BY_REFERENCE } from './support/operations';
@@ -92,6 +92,7 @@ describe('episode authorization', () => {
         modality: 'PHYSICAL_THERAPY',
         toProviderId: world.unrelatedProvider.providerId,
         reason: 'Strengthening programme closer to home',
+        consentToShare: true,
         ...overrides,
       },
     });
@@ -339,6 +340,7 @@ describe('episode authorization', () => {
           status: 'SENT',
           modality: 'PHYSICAL_THERAPY',
           reason: 'Strengthening programme closer to home',
+          consentToShare: true,
           referringClinic: { id: world.clinicB.id },
           referringUser: { id: world.targetProvider.id },
           referringProvider: { id: world.targetProvider.providerId },
@@ -432,19 +434,57 @@ describe('episode authorization', () => {
       expect(await footprint(referral.id)).toEqual(before);
     });
 
-    it.each(['IN_TREATMENT', 'COMPLETED'] as const)('referOnward from %s is allowed: a new referral, the episode versioned and its status kept', async (state) => {
-      const referral = await referralIn(world, state);
-      const before = await footprint(referral.id);
-      const response = await referOnward(referral.id, { expectedVersion: referral.version, modality: 'MASSAGE', toProviderId: world.referringProvider.providerId });
-      expect(response.errors).toBeUndefined();
-      expect(response.data?.referOnward).toMatchObject({ status: 'SENT', onwardFrom: { id: referral.id }, toProvider: { id: world.referringProvider.providerId } });
-      expect(await footprint(referral.id)).toMatchObject({
-        status: state,
-        version: (before.version as number) + 1,
-        events: (before.events as number) + 1,
-        onward: 1,
-        allReferrals: (before.allReferrals as number) + 1,
+    it.each(['IN_TREATMENT', 'COMPLETED'] as const)(
+      'referOnward from %s is allowed: a new referral, and the episode gains only its history entry (same status, same version, no email)',
+      async (state) => {
+        const referral = await referralIn(world, state);
+        const before = await footprint(referral.id);
+        const response = await referOnward(referral.id, { expectedVersion: referral.version, modality: 'MASSAGE', toProviderId: world.referringProvider.providerId });
+        expect(response.errors).toBeUndefined();
+        const onward = response.data!.referOnward;
+        expect(onward).toMatchObject({ status: 'SENT', consentToShare: true, onwardFrom: { id: referral.id }, toProvider: { id: world.referringProvider.providerId } });
+        expect(await footprint(referral.id)).toEqual({
+          ...before,
+          events: (before.events as number) + 1,
+          onward: 1,
+          allReferrals: (before.allReferrals as number) + 1,
+        });
+        expect(before).toMatchObject({ status: state, version: referral.version });
+        const { rows } = await db.query<Record<string, unknown>>(
+          'SELECT type, from_status, to_status, actor_id, reason, data FROM referral_events WHERE referral_id = $1 ORDER BY seq DESC LIMIT 1',
+          [referral.id],
+        );
+        expect(rows).toEqual([
+          {
+            type: 'REFERRED_ONWARD',
+            from_status: state,
+            to_status: state,
+            actor_id: world.targetProvider.id,
+            reason: null,
+            data: { onwardReferralId: onward.id, modality: 'MASSAGE' },
+          },
+        ]);
+      },
+    );
+
+    it('after an onward referral from a COMPLETED episode, the referrer acknowledges the outcome with the version they loaded before it', async () => {
+      const referral = await referralIn(world, 'COMPLETED');
+      const seenByReferrer = (await content(world.coordinatorA.client, referral.id)).version;
+      const onward = await referOnward(referral.id, { modality: 'MASSAGE', toProviderId: world.referringProvider.providerId });
+      expect(onward.errors).toBeUndefined();
+      const acknowledged = await world.coordinatorA.client.request<{ acknowledgeReferralOutcome: { id: string; status: string; version: number; loopClosedAt: string | null } }>(
+        ACKNOWLEDGE_OUTCOME,
+        { input: { id: referral.id, expectedVersion: seenByReferrer } },
+      );
+      expect(acknowledged.errors).toBeUndefined();
+      expect(acknowledged.data?.acknowledgeReferralOutcome).toEqual({
+        id: referral.id,
+        status: 'COMPLETED',
+        version: seenByReferrer + 1,
+        loopClosedAt: expect.any(String),
       });
+      const { rows } = await db.query<{ loop_closed_at: Date | null }>('SELECT loop_closed_at FROM referrals WHERE id = $1', [referral.id]);
+      expect(rows[0].loop_closed_at).not.toBeNull();
     });
 
     it('sendProgressReport on IN_TREATMENT: an ON_DEMAND report, the version bumped', async () => {
@@ -485,9 +525,24 @@ describe('episode authorization', () => {
       ['the treating provider themselves', () => ({ toProviderId: world.targetProvider.providerId }), 'BAD_USER_INPUT', 'input.toProviderId'],
       ['no real reason (blank)', () => ({ reason: '   ' }), 'BAD_USER_INPUT', 'input.reason'],
       ['an unknown provider', () => ({ toProviderId: randomUUID() }), 'NOT_FOUND', undefined],
+      ["the patient's consent not given (false)", () => ({ consentToShare: false }), 'BAD_USER_INPUT', 'input.consentToShare'],
+      // Consent comes first: whatever else is wrong with the request, the missing consent is what is named.
+      ['no consent, and both a provider and a pool', () => ({ consentToShare: false, toPool: { near: { latitude: 41.9, longitude: -87.65 }, radiusKm: 10 } }), 'BAD_USER_INPUT', 'input.consentToShare'],
+      ['no consent, and a provider who does not practise the modality', () => ({ consentToShare: false, toProviderId: world.referringProvider.providerId }), 'BAD_USER_INPUT', 'input.consentToShare'],
+      ['no consent, and an unknown provider', () => ({ consentToShare: false, toProviderId: randomUUID() }), 'BAD_USER_INPUT', 'input.consentToShare'],
     ])('referOnward naming %s', async (_label, overrides, code, field) => {
       const before = await footprint(episode.id);
       expectGraphqlError(await referOnward(episode.id, overrides()), code, field);
+      expect(await footprint(episode.id)).toEqual(before);
+    });
+
+    it('referOnward without consentToShare at all fails validation as any missing required input field does, and writes nothing', async () => {
+      const before = await footprint(episode.id);
+      const response = await referOnward(episode.id, { consentToShare: undefined });
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(response.errors?.[0]?.extensions?.code);
+      expect(response.errors?.[0]?.message).toContain('consentToShare');
+      expect(response.data ?? null).toBeNull();
+      expectNoLeakedInternals(response);
       expect(await footprint(episode.id)).toEqual(before);
     });
 
@@ -525,6 +580,14 @@ describe('episode authorization', () => {
       expect((await content(world.coordinatorA.client, episode.id)).outcome?.shortTermGoals).toEqual([
         { position: 2, description: PLAN_GOALS[1].description, attainment: 'MET', note: null },
       ]);
+    });
+
+    it('the completed episode is referred onward once consent is given (positive control for the consent cases)', async () => {
+      const before = await footprint(episode.id);
+      const response = await referOnward(episode.id);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.referOnward).toMatchObject({ status: 'SENT', consentToShare: true, onwardFrom: { id: episode.id } });
+      expect(await footprint(episode.id)).toMatchObject({ version: before.version, onward: (before.onward as number) + 1 });
     });
   });
 

@@ -757,6 +757,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
         toProviderId: world.unrelatedProvider.providerId,
         reason: 'Strengthening of the left rotator cuff and scapular stabilisers after six sessions of orthopedic massage.',
         techniques: ['STRENGTHENING_EXERCISE'],
+        consentToShare: true,
       },
     });
     expect(created.referOnward).toMatchObject({ status: 'SENT', modality: 'PHYSICAL_THERAPY' });
@@ -780,13 +781,14 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       recommendedVisits: null,
       visitsPerWeek: null,
       goals: null,
-      // The same evaluation that started the episode.
+      // The evaluation carried forward: its posture notes, each movement as last measured (visit 7,
+      // one week ago), in the order the referrer assessed them.
       assessment: {
         postureNotes: POSTURE_NOTES,
         rangeOfMotion: [
-          { joint: 'SHOULDER', movement: 'FLEXION', side: 'LEFT', measuredDegrees: 110, expectedDegrees: 180, painScore: 6 },
-          { joint: 'SHOULDER', movement: 'ABDUCTION', side: 'LEFT', measuredDegrees: 90, expectedDegrees: 180, painScore: 5 },
-          { joint: 'CERVICAL_SPINE', movement: 'ROTATION', side: 'RIGHT', measuredDegrees: 50, expectedDegrees: 80, painScore: 4 },
+          { joint: 'SHOULDER', movement: 'FLEXION', side: 'LEFT', measuredDegrees: 166, expectedDegrees: 180, painScore: null },
+          { joint: 'SHOULDER', movement: 'ABDUCTION', side: 'LEFT', measuredDegrees: 153, expectedDegrees: 180, painScore: null },
+          { joint: 'CERVICAL_SPINE', movement: 'ROTATION', side: 'RIGHT', measuredDegrees: 77, expectedDegrees: 80, painScore: null },
         ],
       },
       patient: { id: world.patient.id },
@@ -803,10 +805,12 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       ],
     });
 
-    // The episode stays COMPLETED with its loop closed; the therapist sees the onward referral on it.
+    // The episode stays COMPLETED with its loop closed, at the same version: it only gains the
+    // history entry. The therapist sees the onward referral on it.
     const episode = await read(therapist.client);
     expect(episode).toMatchObject({ status: 'COMPLETED', loopClosedAt: before.loopClosedAt });
-    expect(episode.version).toBe(before.version + 1);
+    expect(episode.version).toBe(before.version);
+    expect(episode.events).toHaveLength(before.events.length + 1);
     expect(episode.onwardReferrals).toEqual([{ id: onwardId, reference: created.referOnward.reference, status: 'SENT' }]);
     // The episode's entry names no reason: clinic A reads the episode's history, but the reason
     // belongs to the onward referral, which clinic A is no party to.

@@ -1,11 +1,15 @@
 import { Client } from 'pg';
+import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { OutcomeReminders } from '../libs/referrals/src';
 import { historyOf, notificationsOf } from './support/episode-reports';
 import { expectGraphqlError } from './support/expectations';
 import { readReferral, Referral, runReferralMutation } from './support/fixtures';
+import { notificationIdOf } from './support/notification-rows';
 import { Pipeline, startPipeline } from './support/pipeline';
-import { withDeadline } from './support/poll-until';
-import { ReceivedEmail } from './support/smtp-sink';
+import { pollUntil, withDeadline } from './support/poll-until';
+import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
+import { teardownAll } from './support/teardown';
+import { startTestWorker } from './support/test-worker';
 import { referralIn, World } from './support/world';
 import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
 import { referralMutation } from './support/operations';
@@ -28,6 +32,15 @@ async function completedHoursAgo(db: Client, referralId: string, hours: number):
     hours * 3600,
   ]);
   expect(rowCount).toBe(1);
+}
+
+/** Where each of a referral's notification rows stands, as stored. */
+async function deliveryOf(db: Client, referralId: string) {
+  const { rows } = await db.query<{ id: string; recipient_kind: string; template: string; status: string; skip_reason: string | null }>(
+    'SELECT id, recipient_kind, template, status, skip_reason FROM notifications WHERE referral_id = $1 ORDER BY created_at, id',
+    [referralId],
+  );
+  return rows;
 }
 
 /**
@@ -203,5 +216,60 @@ describe('outcome reminders: through the worker to the referrer', () => {
     );
     expect(remindersOf(first)).toHaveLength(1);
     expect(remindersOf(second)).toHaveLength(1);
+  }, 60_000);
+});
+
+/**
+ * A reminder written while the outcome waited, but delivered only after the referrer
+ * acknowledged it, would ask them to do what they have done: the worker drops it instead. The
+ * gateway runs alone until the acknowledgement, so the reminder is still undelivered then.
+ */
+describe('outcome reminders: acknowledged before the worker delivers the reminder', () => {
+  const EMAIL_WAIT_MS = 20_000;
+  let started: WorldWithDb | undefined;
+  let smtp: SmtpSink | undefined;
+  let worker: RunningWorker | undefined;
+
+  beforeAll(async () => {
+    started = await startWorldWithDb({ OUTCOME_REMINDER_AFTER_HOURS: '24' });
+  });
+
+  afterAll(() => teardownAll([() => worker?.stop(), () => smtp?.close(), () => closeWorldWithDb(started)]));
+
+  it('the reminder is SKIPPED as NO_LONGER_DUE and never emailed, while the referral\'s other emails go out', async () => {
+    const { app, world, db } = started as WorldWithDb;
+    const completed = await referralIn(world, 'COMPLETED');
+    await completedHoursAgo(db, completed.id, 25);
+    expect(await app.app.get(OutcomeReminders).sweep()).toBe(1);
+    const [reminder] = (await deliveryOf(db, completed.id)).filter((row) => row.template === 'OUTCOME_REMINDER');
+    expect(reminder).toMatchObject({ recipient_kind: 'REFERRER', status: 'PENDING', skip_reason: null });
+
+    const acknowledged = await runReferralMutation(world.coordinatorA.client, 'acknowledgeReferralOutcome', { id: completed.id });
+    expect(acknowledged.loopClosedAt).not.toBeNull();
+    // No worker yet: nothing has been delivered, the reminder included.
+    expect((await deliveryOf(db, completed.id)).find((row) => row.id === reminder.id)?.status).toBe('PENDING');
+
+    smtp = await SmtpSink.start();
+    worker = await startTestWorker(app.config, { SMTP_URL: smtp.url });
+    const sink = smtp;
+    const settled = await pollUntil(
+      () => deliveryOf(db, completed.id),
+      (rows) => rows.every((row) => row.status !== 'PENDING'),
+      { timeoutMs: EMAIL_WAIT_MS, what: `every notification of ${completed.reference} handled by the worker` },
+    );
+    expect(settled.find((row) => row.id === reminder.id)).toEqual({ ...reminder, status: 'SKIPPED', skip_reason: 'NO_LONGER_DUE' });
+
+    // The worker did deliver: every other row of the referral was sent (the outcome itself to the
+    // referrer among them) and each arrived, so the reminder's absence is its own decision.
+    const others = settled.filter((row) => row.id !== reminder.id);
+    expect(others.map((row) => row.status)).toEqual(others.map(() => 'SENT'));
+    expect(others).toContainEqual(expect.objectContaining({ recipient_kind: 'REFERRER', template: 'REFERRAL_COMPLETED' }));
+    await withDeadline(
+      sink.waitFor((all) => others.every((row) => all.some((mail) => notificationIdOf(mail) === row.id)), EMAIL_WAIT_MS, `the emails of ${completed.reference}`),
+      EMAIL_WAIT_MS + 1000,
+      'the emails of the referral',
+    );
+    expect(sink.received.filter((mail) => notificationIdOf(mail) === reminder.id)).toEqual([]);
+    expect(sink.received.filter((mail) => mail.subject.startsWith('Reminder') && mail.subject.includes(completed.reference))).toEqual([]);
   }, 60_000);
 });

@@ -401,6 +401,7 @@ async function buildFixture(world: World, db: Client): Promise<void> {
       toProviderId: world.referringProvider.providerId,
       reason: 'Soft-tissue work alongside strengthening',
       techniques: ['ORTHOPEDIC_MASSAGE'],
+      consentToShare: true,
     },
   });
   expect(onward.referOnward).toMatchObject({ status: 'SENT', modality: 'MASSAGE' });

@@ -74,7 +74,7 @@ export const SEND_PROGRESS_REPORT = `mutation sendProgressReport($input: SendPro
 
 export const REFER_ONWARD = `mutation referOnward($input: ReferOnwardInput!) {
   referOnward(input: $input) {
-    id status version modality reason
+    id status version modality reason consentToShare
     referringClinic { id }
     referringUser { id }
     referringProvider { id }
@@ -90,6 +90,7 @@ export interface OnwardReferral {
   version: number;
   modality: string;
   reason: string;
+  consentToShare: boolean;
   referringClinic: { id: string };
   referringUser: { id: string };
   referringProvider: { id: string } | null;

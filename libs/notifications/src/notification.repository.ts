@@ -50,6 +50,8 @@ export interface DeliveryRow extends NotificationRow {
   modality: string;
   priority: string;
   referral_status: string;
+  /** The referrer has acknowledged the outcome. */
+  loop_closed: boolean;
   due_at: Date | null;
   appointment_at: Date | null;
   patient_id: string;
@@ -84,7 +86,7 @@ export class NotificationRepository {
   /** The rows for `ids`, in the same order (null where there is none). */
   async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | null)[]> {
     const rows: DeliveryRow[] = await this.db.query(
-      `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.due_at, r.appointment_at,
+      `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.loop_closed_at IS NOT NULL AS loop_closed, r.due_at, r.appointment_at,
               CASE n.recipient_kind WHEN 'PATIENT' THEN pa.email WHEN 'PROVIDER' THEN pr.email ELSE sender.email END AS current_email,
               pa.id AS patient_id, pa.email_consent AS patient_email_consent,
               pr.display_name AS provider_display_name, pr.email AS provider_email,

@@ -61,3 +61,12 @@ export function visibilityCondition(actor: Actor, param: Param): string {
   if (isPlatformAdmin(actor)) return 'TRUE';
   return `((${outboundCondition(actor, param)}) OR (${inboundCondition(actor, param)}))`;
 }
+
+/**
+ * Rows of a table that belongs to a referral (plans, visits, reports), limited to referrals the
+ * actor may see. Their field resolvers run under a referral already shown, but the rows hold
+ * clinical content, so their own query is scoped too.
+ */
+export function ofVisibleReferral(actor: Actor, param: Param, referralIdColumn: string): string {
+  return `EXISTS (SELECT 1 FROM referrals r WHERE r.id = ${referralIdColumn} AND ${visibilityCondition(actor, param)})`;
+}

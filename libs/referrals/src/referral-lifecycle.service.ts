@@ -29,9 +29,10 @@ export interface MovePlan<R = undefined> {
   /** Something else the move produced (the new referral of a redirect). */
   result?: R;
   /**
-   * The move leaves the referral itself as it was (no version bump, no emails): a provider's
-   * pass on an open referral, which the rest of the pool must still be able to claim at the
-   * version they loaded.
+   * The move leaves the referral itself as it was (no version bump, no emails about it), only
+   * its history entry: a provider's pass on an open referral, which the rest of the pool must
+   * still be able to claim at the version they loaded; a referral onward from an episode, whose
+   * referrer must still be able to acknowledge the outcome they loaded.
    */
   leavesReferral?: boolean;
   /** Emails beyond the ones the event always causes (a visit that was one no-show too many). */

@@ -15,6 +15,8 @@ import { ReferralRow, toReferral } from './referral.row';
 import { newReference } from './reference';
 import { ReferralDispatch } from './referral-dispatch';
 import { dueAtFor } from './response-clock';
+import { assessmentCarriedForward } from './treatment/carried-assessment';
+import { VisitRepository } from './treatment/visit.repository';
 
 const REFERENCE_ATTEMPTS = 5;
 
@@ -65,6 +67,7 @@ export class ReferralService {
     private readonly patients: PatientRepository,
     private readonly providers: ProviderRepository,
     private readonly dispatch: ReferralDispatch,
+    private readonly visits: VisitRepository,
   ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
@@ -200,11 +203,15 @@ export class ReferralService {
 
   /**
    * A new referral, already SENT, from the treating provider (and their clinic) to another
-   * modality, linked to the episode. It carries the episode's patient, conditions, assessment,
-   * red flags and consent to share; the treating provider becomes its referrer, so the answer
-   * and the outcome come back to them. Returns the episode and the new referral.
+   * provider, linked to the episode. It carries the episode's patient, conditions, red flags and
+   * assessment (with each movement as last measured, see assessmentCarriedForward), with the patient's consent to share them with the new provider given anew;
+   * the treating provider becomes its referrer, so the answer and the outcome come back to them.
+   * The episode only gains a history entry. Returns the episode and the new referral.
    */
   async referOnward(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
+    if (input.consentToShare !== true) {
+      throw badInput('input.consentToShare', "The patient's consent to share the referral with the new provider is needed");
+    }
     assertOneTarget(input, true);
     const provider = input.toProviderId ? await this.targetProvider(actor, input.toProviderId, input.modality, this.db.manager) : null;
     const command = { id: input.referralId, expectedVersion: input.expectedVersion };
@@ -218,13 +225,13 @@ export class ReferralService {
         conditions: row.conditions,
         techniques: input.techniques ?? [],
         reason,
-        assessment: row.assessment,
+        assessment: assessmentCarriedForward(row.assessment, await this.visits.ofLocked(manager, row.id)),
         // Goals and a visit budget are the next provider's to set for their own care.
         goals: null,
         recommendedVisits: null,
         visitsPerWeek: null,
         redFlags: row.red_flags,
-        consentToShare: row.consent_to_share,
+        consentToShare: true,
         patientId: row.patient_id,
         referringClinicId: row.to_clinic_id as string,
         referringUserId: actor.userId,
@@ -241,6 +248,7 @@ export class ReferralService {
       }, now);
       return {
         changes: {},
+        leavesReferral: true,
         // No reason on the episode's entry: the episode's referrer sees its history but is not a
         // party to the onward referral, whose reason stays with it.
         event: { type: ReferralEventType.REFERRED_ONWARD, data: { onwardReferralId: created.row.id, modality: input.modality } },

@@ -49,7 +49,7 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ NO_SHOWS_BEFORE_TELLING_REFERRER: '3', PROGRESS_REPORT_EVERY_VISITS: '0', OUTCOME_REMINDER_AFTER_HOURS: '0.01' }).episode,
     ).toEqual({ noShowsBeforeTellingReferrer: 3, progressReportEveryVisits: 0, outcomeReminderAfterHours: 0.01 });
-    for (const [name, bad] of [['NO_SHOWS_BEFORE_TELLING_REFERRER', '0'], ['PROGRESS_REPORT_EVERY_VISITS', '-1'], ['OUTCOME_REMINDER_AFTER_HOURS', '0']]) {
+    for (const [name, bad] of [['NO_SHOWS_BEFORE_TELLING_REFERRER', '0'], ['PROGRESS_REPORT_EVERY_VISITS', '-1'], ['OUTCOME_REMINDER_AFTER_HOURS', '0'], ['OUTCOME_REMINDER_AFTER_HOURS', '8785']]) {
       expect(() => loadConfig({ [name]: bad })).toThrow(name);
     }
   });

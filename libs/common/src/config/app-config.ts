@@ -110,11 +110,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function positiveNumber(env: Env, name: string, fallback: number): number {
+function positiveNumber(env: Env, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(name, `must be a positive number, got "${raw}"`);
+  if (value > max) throw new ConfigError(name, `must be at most ${max}, got ${value}`);
   return value;
 }
 
@@ -259,7 +260,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     episode: {
       noShowsBeforeTellingReferrer: integer(env, 'NO_SHOWS_BEFORE_TELLING_REFERRER', 2, 1, 100),
       progressReportEveryVisits: integer(env, 'PROGRESS_REPORT_EVERY_VISITS', 4, 0, 100),
-      outcomeReminderAfterHours: positiveNumber(env, 'OUTCOME_REMINDER_AFTER_HOURS', 168),
+      outcomeReminderAfterHours: positiveNumber(env, 'OUTCOME_REMINDER_AFTER_HOURS', 168, 24 * 366),
     },
   };
 }

@@ -26,6 +26,8 @@ import { UserEntity } from './user.entity';
 // GiST on pool_area of unclaimed open referrals: the migration owns it (with the trigger that
 // keeps pool_point and pool_area), and the schema diff leaves it alone.
 @Index('referrals_open_pool_area_idx', { synchronize: false })
+// Referral statistics take the referrals sent in a period.
+@Index('referrals_sent_at_idx', ['sentAt'], { where: `status <> 'DRAFT'` })
 // The worker's sweep for outcomes still waiting for the referrer (and not yet reminded).
 @Index('referrals_outcome_waiting_idx', ['completedAt'], { where: `status = 'COMPLETED' AND loop_closed_at IS NULL AND outcome_reminded_at IS NULL` })
 export class ReferralEntity {

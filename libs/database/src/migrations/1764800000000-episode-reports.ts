@@ -25,9 +25,13 @@ export class EpisodeReports1764800000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "referrals" ADD "outcome_reminded_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "referrals" ADD "onward_from_id" uuid`);
     await queryRunner.query(`CREATE INDEX "referrals_onward_from_idx" ON "referrals" ("onward_from_id")`);
+    // Outcomes already waiting when this runs are not reminded: a first sweep would otherwise
+    // send every referrer a reminder for each outcome they ever left unacknowledged.
+    await queryRunner.query(`UPDATE "referrals" SET "outcome_reminded_at" = "completed_at" WHERE status = 'COMPLETED' AND loop_closed_at IS NULL`);
     await queryRunner.query(
       `CREATE INDEX "referrals_outcome_waiting_idx" ON "referrals" ("completed_at") WHERE status = 'COMPLETED' AND loop_closed_at IS NULL AND outcome_reminded_at IS NULL`,
     );
+    await queryRunner.query(`CREATE INDEX "referrals_sent_at_idx" ON "referrals" ("sent_at") WHERE status <> 'DRAFT'`);
     await queryRunner.query(
       `ALTER TABLE "referrals" ADD CONSTRAINT "referrals_onward_from_id_fkey" FOREIGN KEY ("onward_from_id") REFERENCES "referrals"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -35,6 +39,7 @@ export class EpisodeReports1764800000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "referrals" DROP CONSTRAINT "referrals_onward_from_id_fkey"`);
+    await queryRunner.query(`DROP INDEX "referrals_sent_at_idx"`);
     await queryRunner.query(`DROP INDEX "referrals_outcome_waiting_idx"`);
     await queryRunner.query(`DROP INDEX "referrals_onward_from_idx"`);
     await queryRunner.query(`ALTER TABLE "referrals" DROP COLUMN "onward_from_id"`);

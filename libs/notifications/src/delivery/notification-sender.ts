@@ -85,7 +85,7 @@ export class NotificationSender {
       await this.notifications.markNotSent(row.id, NotificationStatus.SUPPRESSED, NotificationSkipReason.NO_EMAIL_CONSENT);
       return NotificationStatus.SUPPRESSED;
     }
-    if (!stillDue(row.template, row.referral_status) || !row.current_email) {
+    if (!stillDue(row.template, { status: row.referral_status, loopClosed: row.loop_closed }) || !row.current_email) {
       await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, row.current_email ? NotificationSkipReason.NO_LONGER_DUE : NotificationSkipReason.NO_ADDRESS);
       return NotificationStatus.SKIPPED;
     }

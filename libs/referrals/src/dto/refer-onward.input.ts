@@ -1,13 +1,13 @@
 import { Field, ID, InputType, IntersectionType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { EpisodeCommandFields } from '../treatment/episode-command.input';
 import { PoolInput, ReferralContentFields } from './referral-content.input';
 
 /**
  * The treating provider refers the patient on (e.g. to physical therapy for strengthening). The
- * patient, conditions, assessment, red flags and consent come from the episode (`referralId`);
- * this says where, for what and why.
+ * patient, conditions, assessment and red flags come from the episode (`referralId`); this says
+ * where, for what and why, and that the patient agreed to share them with someone new.
  */
 @InputType()
 export class ReferOnwardInput extends IntersectionType(
@@ -25,4 +25,8 @@ export class ReferOnwardInput extends IntersectionType(
   @ValidateNested()
   @Type(() => PoolInput)
   toPool?: PoolInput;
+
+  @Field(() => Boolean, { description: 'The patient agreed to share the referral with the new provider; it is sent only with true.' })
+  @IsBoolean()
+  consentToShare!: boolean;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Loaders } from '@referloop/common';
+import { Actor, Loaders, sqlParams } from '@referloop/common';
+import { ofVisibleReferral } from '../referral-access';
 import { ProgressReport, ProgressReportTrigger } from './progress-report.model';
 import { TreatmentProgress } from './progress.model';
 
@@ -33,7 +34,7 @@ const toReport = (row: ReportRow): ProgressReport => ({
   writtenByUserId: row.written_by_user_id,
 });
 
-/** Reports are read through referrals the caller has already been shown, so these take referral ids. */
+/** Reports belong to a referral: read by referral id, only where the caller may see the referral. */
 @Injectable()
 export class ProgressReportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -55,16 +56,19 @@ export class ProgressReportRepository {
     return toReport(rows[0]);
   }
 
-  /** Each referral's reports, oldest first. */
-  async of(referralIds: readonly string[]): Promise<Map<string, ProgressReport[]>> {
-    const rows: ReportRow[] = await this.db.query('SELECT * FROM progress_reports WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, number', [
-      referralIds,
-    ]);
+  /** Each referral's reports that the actor may see, oldest first. */
+  async visibleOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, ProgressReport[]>> {
+    const { values, param } = sqlParams([referralIds]);
+    const rows: ReportRow[] = await this.db.query(
+      `SELECT pr.* FROM progress_reports pr WHERE pr.referral_id = ANY($1::uuid[]) AND ${ofVisibleReferral(actor, param, 'pr.referral_id')}
+        ORDER BY pr.referral_id, pr.number`,
+      values,
+    );
     const byReferral = new Map<string, ProgressReport[]>(referralIds.map((id) => [id, []]));
     for (const row of rows) byReferral.get(row.referral_id)?.push(toReport(row));
     return byReferral;
   }
 }
 
-export const reportsLoader = (loaders: Loaders, reports: ProgressReportRepository) =>
-  loaders.get<string, ProgressReport[]>('progressReports', (ids) => reports.of(ids));
+export const reportsLoader = (loaders: Loaders, reports: ProgressReportRepository, actor: Actor) =>
+  loaders.get<string, ProgressReport[]>('progressReports', (ids) => reports.visibleOf(actor, ids));

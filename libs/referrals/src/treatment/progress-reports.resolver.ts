@@ -41,7 +41,7 @@ export class ReferralProgressReportsResolver {
   constructor(private readonly repository: ProgressReportRepository) {}
 
   @ResolveField(() => [ProgressReport], { description: 'Progress reports sent to the referrer, oldest first.' })
-  async reports(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<ProgressReport[]> {
-    return (await reportsLoader(loaders, this.repository).load(referral.id)) ?? [];
+  async reports(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<ProgressReport[]> {
+    return (await reportsLoader(loaders, this.repository, actor).load(referral.id)) ?? [];
   }
 }

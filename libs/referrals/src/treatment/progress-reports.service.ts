@@ -35,7 +35,7 @@ export class ProgressReports {
     userId: string,
     now: Date,
   ): Promise<ProgressReport> {
-    const visits = (await this.visits.of([row.id], manager)).get(row.id) ?? [];
+    const visits = await this.visits.ofLocked(manager, row.id);
     const progress = progressOf({ assessment: row.assessment, assessedAt: row.created_at, plan, recommendedVisits: row.recommended_visits, visits });
     return this.reports.insert(manager, row.id, { ...report, progress }, userId, now);
   }

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '@referloop/common';
+import { Actor, CurrentActor, Loaders, RequestLoaders } from '@referloop/common';
 import { Referral } from '../models/referral.model';
 import { progressOf } from './progress';
 import { TreatmentProgress } from './progress.model';
@@ -14,11 +14,11 @@ export class ProgressResolver {
   ) {}
 
   @ResolveField(() => TreatmentProgress, { description: 'Where the episode stands, from the assessment, the plan and the visits recorded.' })
-  async progress(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<TreatmentProgress> {
+  async progress(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<TreatmentProgress> {
     // The same batches as Referral.treatmentPlanHistory and Referral.visits: one query each per request.
     const [history, visits] = await Promise.all([
-      planHistoryLoader(loaders, this.plans).load(referral.id),
-      visitsLoader(loaders, this.visits).load(referral.id),
+      planHistoryLoader(loaders, this.plans, actor).load(referral.id),
+      visitsLoader(loaders, this.visits, actor).load(referral.id),
     ]);
     return progressOf({
       assessment: referral.assessment,

@@ -9,7 +9,11 @@ interface Measurement {
 }
 
 /** Joints and movements are free text: "Shoulder" and " shoulder" are one joint. */
-const keyOf = (finding: Pick<RangeOfMotionFinding, 'joint' | 'movement' | 'side'>) => [finding.joint.trim().toLowerCase(), finding.movement.trim().toLowerCase(), finding.side ?? ''].join('|');
+export const keyOf = (finding: Pick<RangeOfMotionFinding, 'joint' | 'movement' | 'side'>) => [finding.joint.trim().toLowerCase(), finding.movement.trim().toLowerCase(), finding.side ?? ''].join('|');
+
+/** Attended visits in the order they took place (a visit may be recorded late), then as recorded. */
+export const attendedInOrder = (visits: readonly Visit[]): Visit[] =>
+  visits.filter((visit) => visit.attended).sort((a, b) => a.at.getTime() - b.at.getTime() || a.number - b.number);
 
 function measureProgress(series: Measurement[]): MeasureProgress {
   const first = series[0];
@@ -44,8 +48,7 @@ export function progressOf(input: {
   recommendedVisits: number | null;
   visits: readonly Visit[];
 }): TreatmentProgress {
-  // In the order they took place (a visit may be recorded late), then as recorded.
-  const attended = [...input.visits].filter((visit) => visit.attended).sort((a, b) => a.at.getTime() - b.at.getTime() || a.number - b.number);
+  const attended = attendedInOrder(input.visits);
   const series = new Map<string, Measurement[]>();
   const add = (finding: RangeOfMotionFinding, at: Date) => {
     const key = keyOf(finding);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Loaders, Technique } from '@referloop/common';
+import { Actor, Loaders, sqlParams, Technique } from '@referloop/common';
+import { ofVisibleReferral } from '../referral-access';
 import { ShortTermGoal, TreatmentPlan } from './treatment-plan.model';
 
 interface PlanRow {
@@ -32,8 +33,8 @@ const toPlan = (row: PlanRow): TreatmentPlan => ({
 export type NewPlan = Omit<TreatmentPlan, 'version' | 'setAt' | 'referralId' | 'setByUserId'>;
 
 /**
- * Plans are read through referrals the caller has already been shown (the field resolvers of a
- * visible Referral), so these queries take referral ids, never a caller.
+ * Plans belong to a referral: written and read under the referral's lock inside its move, or
+ * read by referral id for a caller, only where that caller may see the referral.
  */
 @Injectable()
 export class TreatmentPlanRepository {
@@ -62,11 +63,14 @@ export class TreatmentPlanRepository {
     return toPlan(rows[0]);
   }
 
-  /** Every version of each referral's plan, oldest first. */
-  async historyOf(referralIds: readonly string[]): Promise<Map<string, TreatmentPlan[]>> {
-    const rows: PlanRow[] = await this.db.query('SELECT * FROM treatment_plans WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, version', [
-      referralIds,
-    ]);
+  /** Every version of each referral's plan that the actor may see, oldest first. */
+  async historyOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, TreatmentPlan[]>> {
+    const { values, param } = sqlParams([referralIds]);
+    const rows: PlanRow[] = await this.db.query(
+      `SELECT tp.* FROM treatment_plans tp WHERE tp.referral_id = ANY($1::uuid[]) AND ${ofVisibleReferral(actor, param, 'tp.referral_id')}
+        ORDER BY tp.referral_id, tp.version`,
+      values,
+    );
     const byReferral = new Map<string, TreatmentPlan[]>(referralIds.map((id) => [id, []]));
     for (const row of rows) byReferral.get(row.referral_id)?.push(toPlan(row));
     return byReferral;
@@ -74,5 +78,5 @@ export class TreatmentPlanRepository {
 }
 
 /** Each request's one batch of plan histories, shared by every field that needs them. */
-export const planHistoryLoader = (loaders: Loaders, plans: TreatmentPlanRepository) =>
-  loaders.get<string, TreatmentPlan[]>('treatmentPlans', (ids) => plans.historyOf(ids));
+export const planHistoryLoader = (loaders: Loaders, plans: TreatmentPlanRepository, actor: Actor) =>
+  loaders.get<string, TreatmentPlan[]>('treatmentPlans', (ids) => plans.historyOf(actor, ids));

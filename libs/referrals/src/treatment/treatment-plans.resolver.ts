@@ -41,16 +41,16 @@ export class ReferralTreatmentPlanResolver {
   constructor(private readonly plans: TreatmentPlanRepository) {}
 
   @ResolveField(() => TreatmentPlan, { nullable: true, description: 'The current treatment plan; null until the treating provider sets one.' })
-  async treatmentPlan(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<TreatmentPlan | null> {
-    return (await this.history(referral, loaders)).at(-1) ?? null;
+  async treatmentPlan(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<TreatmentPlan | null> {
+    return (await this.history(referral, actor, loaders)).at(-1) ?? null;
   }
 
   @ResolveField(() => [TreatmentPlan], { description: 'Every version of the treatment plan, oldest first.' })
-  async treatmentPlanHistory(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<TreatmentPlan[]> {
-    return this.history(referral, loaders);
+  async treatmentPlanHistory(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<TreatmentPlan[]> {
+    return this.history(referral, actor, loaders);
   }
 
-  private async history(referral: Referral, loaders: Loaders): Promise<TreatmentPlan[]> {
-    return (await planHistoryLoader(loaders, this.plans).load(referral.id)) ?? [];
+  private async history(referral: Referral, actor: Actor, loaders: Loaders): Promise<TreatmentPlan[]> {
+    return (await planHistoryLoader(loaders, this.plans, actor).load(referral.id)) ?? [];
   }
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Loaders, Technique } from '@referloop/common';
+import { Actor, Loaders, sqlParams, Technique } from '@referloop/common';
+import { ofVisibleReferral } from '../referral-access';
 import { RangeOfMotionFinding } from '../models/clinical.model';
 import { Visit } from './visit.model';
 
@@ -39,7 +40,7 @@ const toVisit = (row: VisitRow): Visit => ({
 
 export type NewVisit = Omit<Visit, 'id' | 'number' | 'overBudget' | 'recordedAt'> & { budget: number | null };
 
-/** Visits are read through referrals the caller has already been shown, so these take referral ids. */
+/** Visits belong to a referral: read under its lock inside a move, or by referral id only where the caller may see it. */
 @Injectable()
 export class VisitRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -87,11 +88,18 @@ export class VisitRepository {
     return rows[0];
   }
 
-  /** Each referral's visits, in order; `manager` reads inside the caller's transaction. */
-  async of(referralIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Visit[]>> {
-    const rows: (VisitRow & { referral_id: string })[] = await manager.query(
-      'SELECT * FROM visits WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, number',
-      [referralIds],
+  /** The visits of a referral the caller holds locked (its move already checked who may act), in order. */
+  async ofLocked(manager: EntityManager, referralId: string): Promise<Visit[]> {
+    const rows: VisitRow[] = await manager.query('SELECT * FROM visits WHERE referral_id = $1 ORDER BY number', [referralId]);
+    return rows.map(toVisit);
+  }
+
+  /** Each referral's visits that the actor may see, in order. */
+  async visibleOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, Visit[]>> {
+    const { values, param } = sqlParams([referralIds]);
+    const rows: VisitRow[] = await this.db.query(
+      `SELECT v.* FROM visits v WHERE v.referral_id = ANY($1::uuid[]) AND ${ofVisibleReferral(actor, param, 'v.referral_id')} ORDER BY v.referral_id, v.number`,
+      values,
     );
     const byReferral = new Map<string, Visit[]>(referralIds.map((id) => [id, []]));
     for (const row of rows) byReferral.get(row.referral_id)?.push(toVisit(row));
@@ -100,4 +108,5 @@ export class VisitRepository {
 }
 
 /** Each request's one batch of visits, shared by every field that needs them. */
-export const visitsLoader = (loaders: Loaders, visits: VisitRepository) => loaders.get<string, Visit[]>('visits', (ids) => visits.of(ids));
+export const visitsLoader = (loaders: Loaders, visits: VisitRepository, actor: Actor) =>
+  loaders.get<string, Visit[]>('visits', (ids) => visits.visibleOf(actor, ids));

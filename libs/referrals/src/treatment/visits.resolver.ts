@@ -25,7 +25,7 @@ export class VisitsResolver {
   }
 
   @ResolveField(() => [Visit], { description: 'Visits recorded so far, in order; both sides read them.' })
-  async visits(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Visit[]> {
-    return (await visitsLoader(loaders, this.repository).load(referral.id)) ?? [];
+  async visits(@Parent() referral: Referral, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Visit[]> {
+    return (await visitsLoader(loaders, this.repository, actor).load(referral.id)) ?? [];
   }
 }
