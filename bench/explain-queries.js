@@ -4,8 +4,8 @@
  * `npm run bench:plans`: proves the referral reads stay on indexes at scale. Seeds a database
  * with BENCH_PLAN_REFERRALS (default 1,000,000) referrals, most of them in one clinic's inbox,
  * then asks PostgreSQL for the plan of every list and lookup query the gateway sends — the
- * SQL is produced by the real ReferralRepository, captured through a recording DataSource —
- * and fails if any plan scans the referrals table sequentially.
+ * SQL is produced by the real ReferralRepository and ReferralStatsRepository, captured through a
+ * recording DataSource — and fails if any plan scans the referrals or history table sequentially.
  */
 
 const path = require('node:path');
@@ -22,6 +22,7 @@ const { Client } = require('pg');
 const { migrate } = require('@referloop/database');
 const { ReferralRepository } = require(path.join(ROOT, 'dist/libs/referrals/src/referral.repository'));
 const { ReferralDirection } = require(path.join(ROOT, 'dist/libs/referrals/src/dto/referrals.args'));
+const { ReferralStatsRepository } = require(path.join(ROOT, 'dist/libs/referrals/src/stats/referral-stats.repository'));
 
 const SERVER = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432';
 const COUNT = Number(process.env.BENCH_PLAN_REFERRALS || 1_000_000);
@@ -93,11 +94,26 @@ async function seed(client) {
             'ROUTINE', 'PHYSICAL_THERAPY', '{BACK_PAIN}', '{}', 'plan check', true,
             (SELECT id FROM patients WHERE clinic_id = c.clinic[src] LIMIT 1),
             c.clinic[src], c.coordinator[src], c.provider[dest], c.clinic[dest],
-            now() - g * interval '1 second', now(), now()
+            now() - g * interval '1 second', now(),
+            -- Sent when created (drafts never), so a period of referral statistics is a real slice of the table.
+            CASE WHEN g % 100 <> 0 AND g % 7 = 6 THEN NULL ELSE now() - g * interval '1 second' END
        FROM picks, c`,
     [clinics.map((x) => x.clinic), clinics.map((x) => x.coordinator), clinics.map((x) => x.provider), COUNT, BUSY_SHARE, CLINICS],
   );
+  // Each referral's history as the lifecycle writes it (CREATED, then SENT, then the answer), so
+  // that the statistics read a history table of realistic size (about 2.5 entries a referral).
+  await client.query(
+    `INSERT INTO referral_events (id, referral_id, type, from_status, to_status, at)
+     SELECT gen_random_uuid(), r.id, step.type, step.from_status, step.to_status, r.created_at + step.n * interval '1 hour'
+       FROM referrals r, (VALUES (0, 'CREATED', NULL, 'DRAFT'), (1, 'SENT', 'DRAFT', 'SENT'), (2, 'ACCEPTED', 'SENT', 'ACCEPTED'), (2, 'DECLINED', 'SENT', 'DECLINED'))
+            AS step (n, type, from_status, to_status)
+      WHERE step.n = 0
+         OR (step.n = 1 AND r.status <> 'DRAFT')
+         OR (step.type = 'ACCEPTED' AND r.status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT', 'COMPLETED'))
+         OR (step.type = 'DECLINED' AND r.status = 'DECLINED')`,
+  );
   await client.query('VACUUM ANALYZE referrals');
+  await client.query('VACUUM ANALYZE referral_events');
 }
 
 /** A DataSource stand-in that records the SQL the repository sends instead of running it. */
@@ -105,7 +121,8 @@ function recorder() {
   const queries = [];
   const query = (sql, values) => {
     queries.push({ sql, values });
-    // Shaped like an empty result for both list and count queries.
+    // Shaped like an empty result for list and count queries, and for the statistics' one row.
+    if (/FROM referral_events e WHERE/.test(sql)) return Promise.resolve([{ total: 0, by_status: {} }]);
     return Promise.resolve(/count\(\*\)/.test(sql) ? [{ total: 0 }] : []);
   };
   return { queries, dataSource: { query, manager: { query } } };
@@ -142,19 +159,30 @@ async function main() {
         ['referral by id', (repo) => repo.findVisible(staffB, someId.id)],
         ['referral by reference', (repo) => repo.findVisibleByReference(staffB, someId.reference)],
       ];
+      // Referral statistics over one day of the seeded ~11.6 days (about 86,000 sent referrals in all).
+      const day = { from: new Date(Date.now() - 2 * 86_400_000), to: new Date(Date.now() - 86_400_000) };
+      const statsCases = [
+        ['stats: clinic, one day', (repo) => repo.stats(staffB, day)],
+        ['stats: provider, one day', (repo) => repo.stats(provider, day)],
+        ['stats: platform admin, one day', (repo) => repo.stats(actor('PLATFORM_ADMIN', null), day)],
+      ];
 
-      for (const [name, run] of cases) {
+      const runs = [
+        ...cases.map(([name, run]) => [name, (dataSource) => run(new ReferralRepository(dataSource))]),
+        ...statsCases.map(([name, run]) => [name, (dataSource) => run(new ReferralStatsRepository(dataSource))]),
+      ];
+      for (const [name, run] of runs) {
         const { queries, dataSource } = recorder();
-        const result = run(new ReferralRepository(dataSource));
+        const result = run(dataSource);
         if (result && typeof result.count === 'function') await result.count();
         await (result && result.rows ? result.rows : result);
         for (const { sql, values } of queries) {
           const started = process.hrtime.bigint();
           const plan = (await client.query(`EXPLAIN (ANALYZE, FORMAT TEXT) ${sql}`, values)).rows.map((r) => r['QUERY PLAN']);
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          const seq = plan.some((line) => /Seq Scan on referrals/.test(line));
+          const seq = plan.some((line) => /Seq Scan on (referrals|referral_events)\b/.test(line));
           failed ||= seq;
-          const kind = /count\(\*\)/.test(sql) ? 'count' : 'rows';
+          const kind = /FROM referral_events e WHERE/.test(sql) ? 'stats' : /count\(\*\)/.test(sql) ? 'count' : 'rows';
           const scans = plan.filter((line) => / Scan /.test(line)).map((line) => line.trim().replace(/^->\s*/, '').replace(/\s+\(cost=.*$/, ''));
           console.log(`${seq ? 'SEQ SCAN' : 'ok      '}  ${name} [${kind}] ${ms.toFixed(1)} ms: ${[...new Set(scans)].join('; ')}`);
         }
@@ -167,7 +195,7 @@ async function main() {
     await admin.end();
   }
   if (failed) {
-    console.error('A referral query scans the whole table.');
+    console.error('A referral query scans a whole table.');
     process.exit(1);
   }
 }

@@ -62,18 +62,22 @@ export class ReferralStatsRepository {
       conditions.push(`(r.to_provider_id = ${provider} OR r.referring_provider_id = ${provider})`);
     }
     if (input.modality) conditions.push(`r.modality = ${param(input.modality)}`);
-    const happened = (type: E) => `EXISTS (SELECT 1 FROM referral_events e WHERE e.referral_id = r.id AND e.type = '${type}')`;
     const completed = `status = '${S.COMPLETED}'`;
 
     const [row]: StatsRow[] = await this.db.query(
       `WITH p AS (
          SELECT r.status, r.sent_at, r.redirected_to_id, r.loop_closed_at, r.outcome, r.recommended_visits,
-                (SELECT min(e.at) FROM referral_events e WHERE e.referral_id = r.id AND e.type = '${E.ACCEPTED}') AS accepted_at,
-                ${happened(E.DECLINED)} AS declined,
-                ${happened(E.EXPIRED)} AS expired,
+                history.accepted_at, history.declined, history.expired,
                 COALESCE((SELECT min(v.at) FROM visits v WHERE v.referral_id = r.id AND v.attended), r.treatment_started_at) AS first_visit_at,
                 (SELECT tp.planned_visits FROM treatment_plans tp WHERE tp.referral_id = r.id ORDER BY tp.version DESC LIMIT 1) AS plan_visits
            FROM referrals r
+           -- One pass over each referral's own history (its index), whatever the size of the whole table.
+           CROSS JOIN LATERAL (
+             SELECT min(e.at) FILTER (WHERE e.type = '${E.ACCEPTED}') AS accepted_at,
+                    COALESCE(bool_or(e.type = '${E.DECLINED}'), false) AS declined,
+                    COALESCE(bool_or(e.type = '${E.EXPIRED}'), false) AS expired
+               FROM referral_events e WHERE e.referral_id = r.id
+           ) AS history
           WHERE ${conditions.join(' AND ')}
        ),
        goals AS (
