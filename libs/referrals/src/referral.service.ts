@@ -204,13 +204,14 @@ export class ReferralService {
   /**
    * A new referral, already SENT, from the treating provider (and their clinic) to another
    * provider, linked to the episode. It carries the episode's patient, conditions, red flags and
-   * assessment (with each movement as last measured, see assessmentCarriedForward), with the patient's consent to share them with the new provider given anew;
-   * the treating provider becomes its referrer, so the answer and the outcome come back to them.
+   * assessment (each movement as last measured, see assessmentCarriedForward), with the patient's
+   * consent to share (confirmed for the new provider, or carried over from the episode). The
+   * treating provider becomes its referrer, so the answer and the outcome come back to them.
    * The episode only gains a history entry. Returns the episode and the new referral.
    */
   async referOnward(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
-    if (input.consentToShare !== true) {
-      throw badInput('input.consentToShare', "The patient's consent to share the referral with the new provider is needed");
+    if (input.consentToShare === false) {
+      throw badInput('input.consentToShare', "Without the patient's consent to share it with the new provider, nothing is sent");
     }
     assertOneTarget(input, true);
     const provider = input.toProviderId ? await this.targetProvider(actor, input.toProviderId, input.modality, this.db.manager) : null;
@@ -231,7 +232,8 @@ export class ReferralService {
         recommendedVisits: null,
         visitsPerWeek: null,
         redFlags: row.red_flags,
-        consentToShare: true,
+        // Given (true) for this onward referral, or carried over from the episode, which was sent with it.
+        consentToShare: input.consentToShare ?? row.consent_to_share,
         patientId: row.patient_id,
         referringClinicId: row.to_clinic_id as string,
         referringUserId: actor.userId,

@@ -7,7 +7,7 @@ import { PoolInput, ReferralContentFields } from './referral-content.input';
 /**
  * The treating provider refers the patient on (e.g. to physical therapy for strengthening). The
  * patient, conditions, assessment and red flags come from the episode (`referralId`); this says
- * where, for what and why, and that the patient agreed to share them with someone new.
+ * where, for what and why, and whether the patient agreed to share them with someone new.
  */
 @InputType()
 export class ReferOnwardInput extends IntersectionType(
@@ -26,7 +26,12 @@ export class ReferOnwardInput extends IntersectionType(
   @Type(() => PoolInput)
   toPool?: PoolInput;
 
-  @Field(() => Boolean, { description: 'The patient agreed to share the referral with the new provider; it is sent only with true.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'false when the patient did not agree to share it with the new provider: then nothing is sent. Omitted, the consent the episode was referred with carries over.',
+  })
+  @IsOptional()
   @IsBoolean()
-  consentToShare!: boolean;
+  consentToShare?: boolean | null;
 }
