@@ -4,8 +4,9 @@ import { assertEveryJobHandled } from '../apps/worker/src/processors/catalogue-p
 import { NotificationProcessor } from '../apps/worker/src/processors/notification.processor';
 import { ResponseClockProcessor } from '../apps/worker/src/processors/response-clock.processor';
 import { WorkerRuntime } from '../apps/worker/src/worker-runtime';
+import { WorkerHealth } from '../apps/worker/src/health/worker-health';
 import { APP_CONFIG, AppConfig } from '../libs/common/src/config/app-config';
-import { JobName, JobQueues } from '../libs/jobs/src';
+import { JobName, JobQueues, QueueName } from '../libs/jobs/src';
 import { OutboxRelay } from '../libs/notifications/src';
 import { ProviderStatsStore } from '../libs/providers/src';
 import { OutcomeReminders, ResponseClock } from '../libs/referrals/src';
@@ -43,16 +44,26 @@ describe('worker start-up', () => {
   const running = () => worker as RunningWorker;
   const healthUrl = (path: string) => `http://127.0.0.1:${running().healthPort}${path}`;
 
-  it('answers GET /health with 200 once it consumes jobs, and 404 for anything else', async () => {
-    const health = await fetch(healthUrl('/health'));
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', consuming: true, redis: 'up' });
+  it('answers GET /health/live and /health/ready with 200 once it consumes jobs (database, Redis and each queue), and 404 for anything else', async () => {
+    const live = await fetch(healthUrl('/health/live'));
+    expect(live.status).toBe(200);
+    expect(await live.json()).toMatchObject({ status: 'ok' });
+
+    const ready = await fetch(healthUrl('/health/ready'));
+    expect(ready.status).toBe(200);
+    const up = {
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      queues: { status: 'up', [QueueName.NOTIFICATIONS]: 'consuming', [QueueName.RESPONSE_CLOCK]: 'consuming' },
+    };
+    expect(await ready.json()).toEqual({ status: 'ok', info: up, error: {}, details: up });
 
     for (const [method, path] of [
       ['GET', '/'],
-      ['GET', '/metrics'],
+      ['GET', '/health'],
       ['GET', '/health/extra'],
-      ['POST', '/health'],
+      ['GET', '/health/ready?x=1'],
+      ['POST', '/health/ready'],
     ]) {
       const response = await fetch(healthUrl(path), { method });
       expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
@@ -76,15 +87,16 @@ describe('worker start-up', () => {
       context.get(JobQueues),
       context.get(ProviderStatsStore),
       context.get(OutcomeReminders),
+      context.get(WorkerHealth),
     );
 
     await expect(runtime.start()).rejects.toThrow(`Refusing to start: no handler for job(s) ${JobName.EXPIRE_REFERRAL}`);
     // Nothing was started: no health endpoint on the port it would have used.
-    await expect(fetch(`http://127.0.0.1:${config.workerPort}/health`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${config.workerPort}/health/live`)).rejects.toThrow();
   });
 
-  it('stops answering /health once stopped', async () => {
-    const url = healthUrl('/health');
+  it('stops answering /health/live once stopped', async () => {
+    const url = healthUrl('/health/live');
     await running().stop();
     worker = undefined;
     await expect(fetch(url)).rejects.toThrow();

@@ -1,37 +1,41 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 
+/** How long the database may take to answer a readiness ping. */
+const DATABASE_PING_MS = 1000;
+
 /**
- * Liveness and readiness. Without PostgreSQL the gateway cannot serve: 503. Without Redis it
- * serves all the same (mutations commit and the relay sends their emails later), so readiness
- * stays 200 and says `redis: "down"` — a load balancer must not take every replica out of
- * service because the queue is away, but whoever watches sees it.
+ * Liveness and readiness, in terminus's format. Without PostgreSQL the gateway cannot serve:
+ * 503. Without Redis it serves all the same (mutations commit and the relay sends their emails
+ * later), so Redis never makes it unready: its entry says whether it is connected — a load
+ * balancer must not take every replica out of service because the queue is away, but whoever
+ * watches sees it.
  */
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
     private readonly jobs: JobQueues,
   ) {}
 
   @Public()
   @Get('live')
-  live(): { status: string } {
-    return { status: 'ok' };
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
   @Public()
   @Get('ready')
-  async ready(@Res() reply: FastifyReply): Promise<void> {
-    const [database, redis] = await Promise.all([
-      this.db.query('SELECT 1').then(() => true, () => false),
-      this.jobs.ping(),
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: DATABASE_PING_MS }),
+      async () => this.indicators.check('redis').up({ connected: await this.jobs.ping(), requiredToServe: false }),
     ]);
-    const status = !database ? 'unavailable' : redis ? 'ok' : 'degraded';
-    await reply.status(database ? 200 : 503).send({ status, database: database ? 'up' : 'down', redis: redis ? 'up' : 'down' });
   }
 }

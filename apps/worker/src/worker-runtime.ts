@@ -5,7 +5,8 @@ import { JobQueues } from '@referloop/jobs';
 import { OutboxRelay } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';
 import { OutcomeReminders, ResponseClock } from '@referloop/referrals';
-import { HealthServer } from './health-server';
+import { WorkerHealth } from './health/worker-health';
+import { WorkerHttpServer } from './health/http-server';
 import { PeriodicTask } from './periodic-task';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
 import { NotificationProcessor } from './processors/notification.processor';
@@ -21,7 +22,7 @@ export class WorkerRuntime {
   private readonly logger = new Logger('Worker');
   private readonly processors: CatalogueProcessor[];
   private tasks: PeriodicTask[] = [];
-  private health?: HealthServer;
+  private http?: WorkerHttpServer;
   private consuming = false;
   /**
    * BullMQ reports a worker's troubles (a lost connection, a lock it could not renew) as
@@ -39,6 +40,7 @@ export class WorkerRuntime {
     private readonly jobs: JobQueues,
     private readonly providerStats: ProviderStatsStore,
     private readonly outcomeReminders: OutcomeReminders,
+    private readonly health: WorkerHealth,
   ) {
     this.processors = [notifications, clock];
   }
@@ -62,9 +64,12 @@ export class WorkerRuntime {
       new PeriodicTask('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
     ];
     for (const task of this.tasks) task.start();
-    this.health = new HealthServer(() => this.healthCheck());
-    const port = await this.health.listen(this.config.workerPort, this.config.host);
-    this.logger.log(`Consuming ${this.processors.map((processor) => processor.queueName).join(', ')}; health on :${port}/health`);
+    this.http = new WorkerHttpServer({
+      '/health/live': () => this.health.live(),
+      '/health/ready': () => this.health.ready(() => this.consuming, () => this.workers()),
+    });
+    const port = await this.http.listen(this.config.workerPort, this.config.host);
+    this.logger.log(`Consuming ${this.processors.map((processor) => processor.queueName).join(', ')}; health on :${port}/health/ready`);
     return port;
   }
 
@@ -89,17 +94,11 @@ export class WorkerRuntime {
     clearTimeout(timer);
     if (outcome === 'timeout') this.logger.warn(`Jobs still running after ${this.config.worker.shutdownGraceMs} ms; closing anyway`);
     await Promise.all(this.workers().map((worker) => worker.close(outcome === 'timeout')));
-    await this.health?.close();
+    await this.http?.close();
   }
 
   private workers(): Worker[] {
     return this.processors.map((processor) => processor.worker);
-  }
-
-  private async healthCheck(): Promise<{ healthy: boolean; details: Record<string, unknown> }> {
-    const running = this.workers().every((worker) => worker.isRunning());
-    const redis = await this.jobs.ping();
-    return { healthy: this.consuming && running && redis, details: { consuming: this.consuming && running, redis: redis ? 'up' : 'down' } };
   }
 
   /** Redis evicting BullMQ keys under memory pressure would silently drop jobs and locks. */

@@ -1,5 +1,6 @@
 import { BullModule, Processor } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@referloop/common';
 import { dataSourceOptions } from '@referloop/database';
@@ -10,6 +11,7 @@ import { ReferralsCoreModule } from '@referloop/referrals';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
 import { RegisteredQueueErrors } from './registered-queue-errors';
+import { WorkerHealth } from './health/worker-health';
 import { WorkerRuntime } from './worker-runtime';
 
 /**
@@ -47,8 +49,9 @@ export class WorkerModule {
         ReferralsCoreModule,
         NotificationDeliveryModule,
         ProviderStatsModule,
+        TerminusModule.forRoot({ logger: false }),
       ],
-      providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime],
+      providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime, WorkerHealth],
     };
   }
 }
