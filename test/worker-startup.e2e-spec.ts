@@ -5,6 +5,8 @@ import { NotificationProcessor } from '../apps/worker/src/processors/notificatio
 import { ResponseClockProcessor } from '../apps/worker/src/processors/response-clock.processor';
 import { WorkerRuntime } from '../apps/worker/src/worker-runtime';
 import { WorkerHealth } from '../apps/worker/src/health/worker-health';
+import { WorkerGauges } from '../apps/worker/src/metrics/worker-gauges';
+import { Metrics } from '../libs/metrics/src';
 import { APP_CONFIG, AppConfig } from '../libs/common/src/config/app-config';
 import { JobName, JobQueues, QueueName } from '../libs/jobs/src';
 import { OutboxRelay } from '../libs/notifications/src';
@@ -88,6 +90,8 @@ describe('worker start-up', () => {
       context.get(ProviderStatsStore),
       context.get(OutcomeReminders),
       context.get(WorkerHealth),
+      context.get(Metrics),
+      context.get(WorkerGauges),
     );
 
     await expect(runtime.start()).rejects.toThrow(`Refusing to start: no handler for job(s) ${JobName.EXPIRE_REFERRAL}`);

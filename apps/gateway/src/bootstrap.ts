@@ -1,11 +1,28 @@
-import { Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { requestIdFrom } from '@referloop/logging';
 import { AppConfig } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
+import { HttpDrain } from './http-drain';
 
 const REDIS_WAIT_MS = 2000;
+
+/**
+ * Security headers on every answer. The API answers JSON and the patients' pages are plain
+ * HTML with one inline style sheet and a form posting back to the gateway: nothing else may
+ * load, run or frame them.
+ */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+  },
+};
 
 /** A URL without its password, for logs. */
 const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
@@ -15,27 +32,38 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   // Patient links carry a signed token of about 130 characters in the path (/status/:token);
   // Fastify's default limit of 100 per parameter would answer every real link 414. The
   // controller itself refuses tokens over 200 characters with its plain 404.
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 512 } });
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 512 },
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers),
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   // RFC 8058 recommends multipart/form-data for one-click unsubscribe POSTs; Fastify refuses
   // types it cannot parse (415). No route reads such a body, so it is read (bounded) and dropped.
   adapter.getInstance().addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 16 * 1024 }, (_request, _body, done) =>
     done(null, {}),
   );
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, {
-    logger: loggerLevels(config.logLevel),
-    bufferLogs: false,
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const drain = app.get(HttpDrain);
+  adapter.getInstance().addHook('onSend', async (_request, reply) => {
+    if (drain.draining) reply.header('connection', 'close');
   });
+  await app.register(helmet, SECURITY_HEADERS);
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins[0] === '*' ? true : config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
+  }
   app.enableShutdownHooks();
   await app.init();
   // Give Redis a moment, so the first mutations enqueue directly; without it the gateway still
   // serves, and the relay delivers what could not be enqueued.
   if (!(await app.get(JobQueues).connected(REDIS_WAIT_MS))) {
-    Logger.warn(`Redis is not reachable at ${redactUrl(config.redisUrl)}: serving anyway; emails wait in the outbox until it is back`, 'Gateway');
+    NestLogger.warn(`Redis is not reachable at ${redactUrl(config.redisUrl)}: serving anyway; emails wait in the outbox until it is back`, 'Gateway');
   }
   return app;
 }
 
-function loggerLevels(level: AppConfig['logLevel']): ('error' | 'warn' | 'log' | 'debug')[] {
-  const order = ['error', 'warn', 'log', 'debug'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
-}

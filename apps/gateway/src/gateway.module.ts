@@ -25,15 +25,23 @@ import {
 } from '@referloop/common';
 import { dataSourceOptions } from '@referloop/database';
 import { JobsModule } from '@referloop/jobs';
+import { LoggingModule, LoggingOptions } from '@referloop/logging';
+import { MetricsModule } from '@referloop/metrics';
 import { NotificationsApiModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
 import { ReferralsModule } from '@referloop/referrals';
 import { HealthController } from './health.controller';
+import { HttpDrain } from './http-drain';
+import { RequestLogPlugin } from './logging/request-log.plugin';
+import { GraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
+import { MetricsController } from './metrics/metrics.controller';
 
 export interface GatewayOptions {
   /** Where to write the generated schema; in-memory when omitted. */
   schemaFile?: string;
+  /** Where the JSON log lines go; standard output when omitted. */
+  logStream?: LoggingOptions['stream'];
 }
 
 @Module({})
@@ -43,6 +51,8 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, { stream: options.logStream }),
+        MetricsModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-gateway' }),
           migrationsRun: false,
@@ -52,8 +62,13 @@ export class GatewayModule {
           path: '/graphql',
           autoSchemaFile: options.schemaFile ?? true,
           sortSchema: true,
+          // No landing page in any mode; no schema introspection in production (schema.graphql is public in the repository instead).
           playground: false,
-          introspection: true,
+          introspection: !config.production,
+          // Nor "did you mean …" hints naming fields in production.
+          hideSchemaDetailsFromClientErrors: config.production,
+          // Requests that a browser could send cross-site without a preflight are refused (Apollo's default, stated).
+          csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
           validationRules: [depthLimitRule(config.graphql.maxDepth)],
           plugins: [pageBudgetPlugin(config.graphql.maxItems)],
@@ -76,10 +91,13 @@ export class GatewayModule {
         // Failed checks are in the 503 body; logging each one too would flood the log while a dependency is down.
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         DateTimeScalar,
         LocalDateScalar,
+        GraphqlMetricsPlugin,
+        RequestLogPlugin,
+        HttpDrain,
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
       ],

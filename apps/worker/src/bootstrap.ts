@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@referloop/common';
+import { LoggingOptions } from '@referloop/logging';
 import { WorkerModule } from './worker.module';
 import { WorkerRuntime } from './worker-runtime';
 
@@ -12,11 +14,9 @@ export interface RunningWorker {
 }
 
 /** Builds and starts the worker; shared by main and the tests. */
-export async function startWorker(config: AppConfig): Promise<RunningWorker> {
-  const order = ['error', 'warn', 'log', 'debug'] as const;
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: order.slice(0, order.indexOf(config.logLevel) + 1),
-  });
+export async function startWorker(config: AppConfig, logging: LoggingOptions = {}): Promise<RunningWorker> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logging), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   const runtime = app.get(WorkerRuntime);
   try {
     const healthPort = await runtime.start();

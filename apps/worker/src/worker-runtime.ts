@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
+import { Metrics } from '@referloop/metrics';
 import { OutboxRelay } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';
 import { OutcomeReminders, ResponseClock } from '@referloop/referrals';
 import { WorkerHealth } from './health/worker-health';
 import { WorkerHttpServer } from './health/http-server';
+import { WorkerGauges } from './metrics/worker-gauges';
 import { PeriodicTask } from './periodic-task';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
 import { NotificationProcessor } from './processors/notification.processor';
@@ -41,6 +43,9 @@ export class WorkerRuntime {
     private readonly providerStats: ProviderStatsStore,
     private readonly outcomeReminders: OutcomeReminders,
     private readonly health: WorkerHealth,
+    private readonly metrics: Metrics,
+    // Registers the scrape-time gauges on the metrics registry; nothing else to call.
+    _gauges: WorkerGauges,
   ) {
     this.processors = [notifications, clock];
   }
@@ -48,7 +53,11 @@ export class WorkerRuntime {
   /** Starts everything; returns the health port (useful when configured as 0). */
   async start(): Promise<number> {
     assertEveryJobHandled(this.processors);
-    for (const worker of this.workers()) worker.on('error', (error: Error) => this.connectionErrors.warn(`worker-${worker.name}`, `Worker for ${worker.name}: ${error.message}`));
+    for (const worker of this.workers()) {
+      worker.on('error', (error: Error) => this.connectionErrors.warn(`worker-${worker.name}`, `Worker for ${worker.name}: ${error.message}`));
+      worker.on('completed', (job) => this.observeJob(worker.name, job, 'completed'));
+      worker.on('failed', (job) => this.observeJob(worker.name, job, 'failed'));
+    }
     await this.jobs.waitUntilReady();
     await this.warnUnlessNoEviction();
     for (const worker of this.workers()) {
@@ -67,6 +76,10 @@ export class WorkerRuntime {
     this.http = new WorkerHttpServer({
       '/health/live': () => this.health.live(),
       '/health/ready': () => this.health.ready(() => this.consuming, () => this.workers()),
+      '/metrics': async () => {
+        const { contentType, body } = await this.metrics.exposition();
+        return { status: 200, contentType, body };
+      },
     });
     const port = await this.http.listen(this.config.workerPort, this.config.host);
     this.logger.log(`Consuming ${this.processors.map((processor) => processor.queueName).join(', ')}; health on :${port}/health/ready`);
@@ -95,6 +108,12 @@ export class WorkerRuntime {
     if (outcome === 'timeout') this.logger.warn(`Jobs still running after ${this.config.worker.shutdownGraceMs} ms; closing anyway`);
     await Promise.all(this.workers().map((worker) => worker.close(outcome === 'timeout')));
     await this.http?.close();
+  }
+
+  /** BullMQ stamps when a job started and finished processing; a job moved back to wait (early timers) has no finish. */
+  private observeJob(queue: string, job: Job | undefined, outcome: 'completed' | 'failed'): void {
+    if (!job?.processedOn || !job.finishedOn) return;
+    this.metrics.jobDuration.observe({ queue, job: job.name, outcome }, (job.finishedOn - job.processedOn) / 1000);
   }
 
   private workers(): Worker[] {

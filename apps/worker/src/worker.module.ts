@@ -5,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@referloop/common';
 import { dataSourceOptions } from '@referloop/database';
 import { QueueName, redisOptionsFromUrl } from '@referloop/jobs';
+import { LoggingModule, LoggingOptions } from '@referloop/logging';
+import { MetricsModule } from '@referloop/metrics';
 import { NotificationDeliveryModule } from '@referloop/notifications';
 import { ProviderStatsModule } from '@referloop/providers';
 import { ReferralsCoreModule } from '@referloop/referrals';
@@ -12,6 +14,7 @@ import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
 import { RegisteredQueueErrors } from './registered-queue-errors';
 import { WorkerHealth } from './health/worker-health';
+import { WorkerGauges } from './metrics/worker-gauges';
 import { WorkerRuntime } from './worker-runtime';
 
 /**
@@ -33,12 +36,14 @@ function applyProcessorOptions(config: AppConfig): void {
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, logging: LoggingOptions = {}): DynamicModule {
     applyProcessorOptions(config);
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config, logging),
+        MetricsModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-worker' }),
           migrationsRun: false,
@@ -51,7 +56,7 @@ export class WorkerModule {
         ProviderStatsModule,
         TerminusModule.forRoot({ logger: false }),
       ],
-      providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime, WorkerHealth],
+      providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime, WorkerHealth, WorkerGauges],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { JobsOptions, Queue } from 'bullmq';
+import { JobsOptions, JobType, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
 import { JOB_ID, JOB_QUEUE, JobName, JobRequest, QueueName } from './job-catalogue';
@@ -82,6 +82,12 @@ export class JobQueues implements OnModuleDestroy {
     if (state === 'failed' || state === 'completed') await queue.remove(id);
     await queue.add(request.name, request.payload, this.optionsFor(request));
     return 'added';
+  }
+
+  /** How many jobs the queue holds in each of `states`; throws if Redis does not answer in time. */
+  async jobCounts<S extends JobType>(name: QueueName, states: readonly S[]): Promise<Record<S, number>> {
+    const counts = await withTimeout(this.queue(name).getJobCounts(...states), this.config.redisCommandTimeoutMs * 2, 'Job counts');
+    return Object.fromEntries(states.map((state) => [state, counts[state] ?? 0])) as Record<S, number>;
   }
 
   /** Resolves once Redis is reachable (the worker waits for it at start; the gateway never does). */

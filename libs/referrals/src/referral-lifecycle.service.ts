@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
 import { Outbox, OutboxItem } from '@referloop/notifications';
+import { Metrics } from '@referloop/metrics';
 import { ProviderStatsStore } from '@referloop/providers';
 import { decide, describeAction, LifecycleAction, Party, ReferralEventType, ReferralStatus } from './lifecycle';
 import { notificationsFor } from './notifications/referral-notifications';
@@ -65,6 +66,7 @@ interface Committed<R> {
   row: ReferralRow;
   result?: R;
   pendingNotificationIds: string[];
+  suppressedNotifications: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export class ReferralLifecycle {
     private readonly outbox: Outbox,
     private readonly dispatch: ReferralDispatch,
     private readonly providerStats: ProviderStatsStore,
+    private readonly metrics: Metrics,
   ) {}
 
   async move<R = undefined>(
@@ -110,8 +113,9 @@ export class ReferralLifecycle {
           currentVersion: row.version,
         });
       }
-      return this.apply(manager, row, parties, decision.to, decision.reasonRequired, actor.userId, plan);
+      return { ...(await this.apply(manager, row, parties, decision.to, decision.reasonRequired, actor.userId, plan)), action };
     });
+    this.countCommitted(committed.action, committed.suppressedNotifications);
     await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
     return { row: committed.row, result: committed.result };
   }
@@ -135,8 +139,16 @@ export class ReferralLifecycle {
       return this.apply(manager, row, new Set(), decision.to, decision.reasonRequired, null, plan);
     });
     if (!committed) return null;
+    this.countCommitted(action, committed.suppressedNotifications);
     await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
     return committed.row;
+  }
+
+  /** Counted once committed: a move that rolled back happened to nobody. */
+  private countCommitted(action: LifecycleAction, suppressedNotifications: number): void {
+    this.metrics.referralTransitions.inc({ action });
+    // The patient has no email consent: these never reach the worker, so they are counted here.
+    if (suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, suppressedNotifications);
   }
 
   private async apply<R>(
@@ -153,14 +165,14 @@ export class ReferralLifecycle {
     const history = { referralId: row.id, type: event.type, fromStatus: row.status, actorId, reason: event.reason ?? null, data: event.data, at: now };
     if (leavesReferral) {
       await this.referrals.appendEvents(manager, [{ ...history, toStatus: row.status }]);
-      return { row, result, pendingNotificationIds: [] };
+      return { row, result, pendingNotificationIds: [], suppressedNotifications: 0 };
     }
     const updated = await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
     await this.referrals.appendEvents(manager, [{ ...history, toStatus: to }]);
     if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
       await this.providerStats.refresh(manager, [updated.to_provider_id]);
     }
-    const { pendingIds } = await this.outbox.record(manager, row.id, actorId, [...notificationsFor(event.type, row.status), ...notifications]);
-    return { row: updated, result, pendingNotificationIds: pendingIds };
+    const { pendingIds, suppressed } = await this.outbox.record(manager, row.id, actorId, [...notificationsFor(event.type, row.status), ...notifications]);
+    return { row: updated, result, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed };
   }
 }

@@ -47,7 +47,7 @@ export interface NewReferral {
 }
 
 /** A new referral and the notifications its sending queued (none for a draft). */
-export type InsertedReferral = ReferralRow & { pending_notification_ids: string[] };
+export type InsertedReferral = ReferralRow & { pending_notification_ids: string[]; suppressed_notifications: number };
 
 export interface NewEvent {
   referralId: string;
@@ -171,7 +171,8 @@ export class ReferralRepository {
           ORDER BY step.n),
        outbox AS (${outboxInsertSql('inserted', { recipients: '$29', templates: '$30', actorId: '$26' })})
        SELECT inserted.*,
-              (SELECT COALESCE(array_agg(outbox.id) FILTER (WHERE outbox.status = 'PENDING'), '{}') FROM outbox) AS pending_notification_ids
+              (SELECT COALESCE(array_agg(outbox.id) FILTER (WHERE outbox.status = 'PENDING'), '{}') FROM outbox) AS pending_notification_ids,
+              (SELECT count(*)::int FROM outbox WHERE outbox.status = 'SUPPRESSED') AS suppressed_notifications
          FROM inserted`,
       [
         randomUUID(),

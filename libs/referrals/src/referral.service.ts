@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
+import { Metrics } from '@referloop/metrics';
 import { PatientRepository } from '@referloop/patients';
 import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
 import { CreateReferralInput, PoolInput, UpdateReferralInput } from './dto/referral-content.input';
@@ -24,6 +25,10 @@ const REFERENCE_ATTEMPTS = 5;
 interface Inserted {
   row: ReferralRow;
   pendingNotificationIds: string[];
+  /** Emails written already SUPPRESSED (a patient without email consent). */
+  suppressedNotifications: number;
+  /** False when an idempotency key answered with the referral an earlier request created. */
+  isNew: boolean;
 }
 
 /** A referral goes to one provider or to a pool, never both or neither. */
@@ -68,6 +73,7 @@ export class ReferralService {
     private readonly providers: ProviderRepository,
     private readonly dispatch: ReferralDispatch,
     private readonly visits: VisitRepository,
+    private readonly metrics: Metrics,
   ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
@@ -118,6 +124,7 @@ export class ReferralService {
       onwardFromId: null,
       sentByUserId: sending ? actor.userId : null,
     }, now);
+    this.countCommitted(created);
     await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
     return created.row;
   }
@@ -197,6 +204,7 @@ export class ReferralService {
       };
     });
     const created = result as Inserted;
+    this.countCommitted(created);
     await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
     return { previous: row, created: created.row };
   }
@@ -258,8 +266,17 @@ export class ReferralService {
       };
     });
     const created = result as Inserted;
+    this.countCommitted(created);
     await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
     return { episode: row, created: created.row };
+  }
+
+  /** A new referral goes through CREATE, and SEND when it starts sent, as its history says. */
+  private countCommitted(inserted: Inserted): void {
+    if (!inserted.isNew) return;
+    this.metrics.referralTransitions.inc({ action: 'CREATE' });
+    if (inserted.row.status === ReferralStatus.SENT) this.metrics.referralTransitions.inc({ action: ReferralAction.SEND });
+    if (inserted.suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, inserted.suppressedNotifications);
   }
 
   /** Inside a transaction, reads through it (`manager`): a second pool connection could deadlock a full pool. */
@@ -285,13 +302,13 @@ export class ReferralService {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
       const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
       if (inserted) {
-        const { pending_notification_ids: pendingNotificationIds, ...row } = inserted;
-        return { row, pendingNotificationIds };
+        const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, ...row } = inserted;
+        return { row, pendingNotificationIds, suppressedNotifications, isNew: true };
       }
       if (fields.idempotencyKey) {
         // Its notifications were queued by the request that created it (or by the relay).
         const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
-        if (existing) return { row: existing, pendingNotificationIds: [] };
+        if (existing) return { row: existing, pendingNotificationIds: [], suppressedNotifications: 0, isNew: false };
       }
     }
     throw new Error(`No free referral reference after ${REFERENCE_ATTEMPTS} attempts`);

@@ -62,6 +62,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads CORS origins, refusing paths, other schemes, and "*" in production', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow('CORS_ORIGINS');
+    for (const bad of ['https://app.example/', 'https://app.example/path', 'ftp://files.example', 'app.example']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow('CORS_ORIGINS');
+    }
+  });
+
+  it('knows production by NODE_ENV', () => {
+    expect(loadConfig({}).production).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).production).toBe(true);
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET');
   });

@@ -6,6 +6,10 @@ import { randomBytes } from 'node:crypto';
  * never half-starts. An empty string counts as unset (shells and compose files produce them).
  */
 export interface AppConfig {
+  /** NODE_ENV=production: no introspection, JWT_SECRET required, CORS never open to every origin. */
+  production: boolean;
+  /** Browser origins allowed to call the API cross-origin; empty: none (same origin only); ['*']: any (not in production). */
+  corsOrigins: string[];
   port: number;
   host: string;
   /**
@@ -166,6 +170,29 @@ function trustProxy(env: Env): boolean | number | string {
   throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or a list of proxy addresses, got "${raw}"`);
 }
 
+/** "https://app.example,https://admin.example": origins only (scheme, host, port), or "*" outside production. */
+function corsOrigins(env: Env, production: boolean): string[] {
+  const raw = read(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  const origins = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (origins.length === 1 && origins[0] === '*') {
+    if (production) throw new ConfigError('CORS_ORIGINS', 'may not be "*" when NODE_ENV=production; list the origins');
+    return origins;
+  }
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `must list origins such as https://app.example (no path, no trailing slash), got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = read(env, 'NODE_ENV') === 'production';
   const jwtSecret = read(env, 'JWT_SECRET');
@@ -194,6 +221,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', 'may hold only letters, digits, _ . - (no ":")');
 
   return {
+    production,
+    corsOrigins: corsOrigins(env, production),
     port,
     host: read(env, 'HOST') ?? '0.0.0.0',
     trustProxy: trustProxy(env),

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError } from './domain-error';
@@ -8,14 +9,15 @@ import { ErrorCode } from './error-code';
  * The one place resolver errors become GraphQL errors. A DomainError keeps its message and
  * code (`extensions.code`, plus `field` for bad input); anything else is logged here with its
  * stack and reaches the client only as "Internal server error", so no stack trace, SQL or row
- * data ever leaves the process.
+ * data ever leaves the process. Errors of plain HTTP routes (health, patient pages) get Nest's
+ * own handling, which answers an HttpException with its status and body.
  */
 @Catch()
-export class GraphqlExceptionFilter implements GqlExceptionFilter {
+export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() !== 'graphql') throw exception;
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() !== 'graphql') return super.catch(exception, host);
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, { extensions: { ...exception.extensions, code: exception.code } });
     }

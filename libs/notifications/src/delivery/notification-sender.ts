@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, GroupBatcher } from '@referloop/common';
+import { Metrics } from '@referloop/metrics';
 import { LinkSigner } from '../links/link-signer';
 import { Accepted, Mailer } from '../mail/mailer';
 import { NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from '../notification.enums';
@@ -44,6 +45,7 @@ export class NotificationSender {
     private readonly notifications: NotificationRepository,
     private readonly mailer: Mailer,
     private readonly links: LinkSigner,
+    private readonly metrics: Metrics,
   ) {
     this.reads = new GroupBatcher((ids) => notifications.findForDelivery(ids), MAX_BATCH);
     this.sentRecords = new GroupBatcher(async (records) => {
@@ -75,6 +77,7 @@ export class NotificationSender {
     // Outside the try: the server has the email; failing to record that must not count as a
     // failed send (the job retries, re-reads the row and, if it is still PENDING, sends again).
     await this.sentRecords.add({ id: notificationId, address, messageId: accepted.messageId, smtpResponse: accepted.response });
+    this.metrics.emails.inc({ outcome: 'sent' });
     return 'sent';
   }
 
@@ -83,10 +86,12 @@ export class NotificationSender {
     if (row.recipient_kind === RecipientKind.PATIENT && !row.patient_email_consent) {
       // Consent was withdrawn (unsubscribed) after the row was written.
       await this.notifications.markNotSent(row.id, NotificationStatus.SUPPRESSED, NotificationSkipReason.NO_EMAIL_CONSENT);
+      this.metrics.emails.inc({ outcome: 'suppressed' });
       return NotificationStatus.SUPPRESSED;
     }
     if (!stillDue(row.template, { status: row.referral_status, loopClosed: row.loop_closed }) || !row.current_email) {
       await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, row.current_email ? NotificationSkipReason.NO_LONGER_DUE : NotificationSkipReason.NO_ADDRESS);
+      this.metrics.emails.inc({ outcome: 'skipped' });
       return NotificationStatus.SKIPPED;
     }
     return null;
@@ -113,7 +118,10 @@ export class NotificationSender {
       // The database is likely what failed; the job's retry (or the relay) comes back to it.
       this.logger.warn(`Notification ${notificationId}: could not record a failed attempt: ${(recordError as Error).message}`);
     }
-    if (finalAttempt) this.logger.warn(`Notification ${notificationId} FAILED after its last attempt: ${message}`);
+    if (finalAttempt) {
+      this.metrics.emails.inc({ outcome: 'failed' });
+      this.logger.warn(`Notification ${notificationId} FAILED after its last attempt: ${message}`);
+    }
     return new Error(message, { cause: error });
   }
 

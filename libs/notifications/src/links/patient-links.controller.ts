@@ -53,9 +53,8 @@ export class PatientLinksController {
       .status(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
+      // The gateway's security headers (content security policy, nosniff) cover these pages too.
       .header('referrer-policy', 'no-referrer')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
       .send(body);
   }
 }

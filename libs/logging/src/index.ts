@@ -1,0 +1,3 @@
+export * from './logging.module';
+export * from './safe-path';
+export * from './request-id';
