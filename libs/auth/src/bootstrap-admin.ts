@@ -24,6 +24,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       role: UserRole.PLATFORM_ADMIN,
       clinicId: null,
     });
-    if (created) this.logger.log(`Created the first platform admin ${admin.email}`);
+    // By id: an email address is personal data, and logs are kept and shipped elsewhere.
+    if (created) this.logger.log(`Created the first platform admin (user ${created.id})`);
   }
 }

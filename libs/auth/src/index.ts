@@ -2,3 +2,4 @@ export * from './auth.module';
 export * from './user.model';
 export * from './user.repository';
 export * from './password-hasher';
+export * from './token.service';

@@ -29,6 +29,17 @@ export class TokenService {
     return { accessToken, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000) };
   }
 
+  /** The user id of an `Authorization: Bearer <token>` header holding a valid token, else null (never throws). */
+  bearerUserId(authorization: string | undefined): string | null {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) return null;
+    try {
+      return this.verify(match[1]);
+    } catch {
+      return null;
+    }
+  }
+
   /** The user id inside a valid, unexpired token. */
   verify(token: string): string {
     try {

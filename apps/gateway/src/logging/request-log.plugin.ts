@@ -1,28 +1,33 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { PinoLogger } from 'nestjs-pino';
+import { TokenService } from '@referloop/auth';
 import { RequestContext } from '@referloop/common';
 import { Metrics } from '@referloop/metrics';
+import { operationNameOf } from '../graphql/operation-name';
 
 /**
  * Adds the GraphQL side of a request to its one log line: the operation name (bounded as for
- * metrics), the user once the token was verified, and the result code (OK, or the first
- * error's code). Never the query text or its variables: they carry names, notes and passwords.
+ * metrics), the user, and the result code (OK, or the first error's code). The user is the one
+ * the auth guard found, or — for a request refused before any resolver ran — the one its valid
+ * token names. Never the query text or its variables: they carry names, notes and passwords.
  */
 @Plugin()
 export class RequestLogPlugin implements ApolloServerPlugin<RequestContext> {
   constructor(
     private readonly logger: PinoLogger,
     private readonly metrics: Metrics,
+    private readonly tokens: TokenService,
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
     return {
-      willSendResponse: async ({ request, operationName, errors, contextValue }) => {
+      willSendResponse: async (context) => {
+        const { errors, contextValue } = context;
         const code = errors?.[0]?.extensions?.code;
         this.logger.assign({
-          operation: this.metrics.operationLabel(operationName ?? request.operationName),
-          userId: contextValue.actor?.userId ?? null,
+          operation: this.metrics.operationLabel(operationNameOf(context)),
+          userId: contextValue.actor?.userId ?? this.tokens.bearerUserId(contextValue.authorization),
           result: errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL') : 'OK',
         });
       },

@@ -1,6 +1,7 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { Metrics } from '@referloop/metrics';
+import { operationNameOf } from '../graphql/operation-name';
 
 /**
  * Times every GraphQL request by operation name and counts the errors it answered with, by
@@ -14,9 +15,10 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin {
   async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
     const started = process.hrtime.bigint();
     return {
-      willSendResponse: async ({ request, operationName, errors }) => {
+      willSendResponse: async (context) => {
+        const { errors } = context;
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const operation = this.metrics.operationLabel(operationName ?? request.operationName);
+        const operation = this.metrics.operationLabel(operationNameOf(context));
         this.metrics.graphqlRequestDuration.observe({ operation, result: errors && errors.length > 0 ? 'error' : 'ok' }, seconds);
         for (const error of errors ?? []) {
           const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL';

@@ -1,0 +1,574 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { Client } from 'pg';
+import { ANONYMOUS, RecordedRequest, RecordingClient, Session } from './support/log-redaction-client';
+import {
+  ACCEPT_REFERRAL,
+  ACKNOWLEDGE_REFERRAL_OUTCOME,
+  CANCEL_REFERRAL,
+  COMPLETE_REFERRAL,
+  CREATE_CLINIC,
+  CREATE_PATIENT,
+  CREATE_PROVIDER,
+  CREATE_REFERRAL,
+  CREATE_USER,
+  DECLINE_REFERRAL,
+  DISABLE_USER,
+  LOGIN,
+  ME,
+  PATIENT_SEARCH,
+  PROVIDE_REFERRAL_INFO,
+  RECORD_VISIT,
+  REDIRECT_REFERRAL,
+  REFER_ONWARD,
+  REFERRAL_DETAIL,
+  REQUEST_REFERRAL_INFO,
+  RETRY_NOTIFICATION,
+  SCHEDULE_REFERRAL,
+  SEND_PROGRESS_REPORT,
+  SEND_REFERRAL,
+  SET_TREATMENT_PLAN,
+  START_REFERRAL_TREATMENT,
+  UPDATE_PATIENT,
+  UPDATE_PROVIDER,
+  UPDATE_REFERRAL,
+} from './support/log-redaction-operations';
+import { CapturedLine, LoggedStack, startLoggedStack } from './support/log-redaction-processes';
+import { notificationIdOf } from './support/notification-rows';
+import { pollUntil } from './support/poll-until';
+import { SmtpSink } from './support/smtp-sink';
+import { teardownAll } from './support/teardown';
+
+/**
+ * Issue 6, logs: one structured JSON line per request (request id, operation, user id, result,
+ * duration), and never a password, token, patient name, email, date of birth, phone number or
+ * clinical text. The built gateway and worker run as child processes at the most verbose level;
+ * the test sends distinctive values through every mutation of the schema (and through failing
+ * requests that echo them back), waits for the worker to deliver the emails, then searches
+ * everything both processes wrote.
+ */
+
+/** Makes every value of this run unique, so a hit in the output can only come from this test. */
+const TAG = randomBytes(4).toString('hex');
+const DIGITS = String(parseInt(TAG.slice(0, 4), 16) % 1000).padStart(3, '0');
+
+const SECRETS = {
+  jwtSecret: `jwt-secret-${TAG}-that-is-long-enough-0123456789`,
+  linkSecret: `link-secret-${TAG}-that-is-long-enough-0123456789`,
+  adminEmail: `root.${TAG}@operator.test`,
+  adminPassword: `Admin-password-${TAG}!`,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const WAIT_MS = 30_000;
+
+interface SensitiveValue {
+  label: string;
+  value: string;
+  /** Emails are matched whatever their case: the gateway stores them lower-cased. */
+  anyCase: boolean;
+}
+
+/** The values that must never reach a log line. */
+class SensitiveValues {
+  readonly all: SensitiveValue[] = [];
+
+  add<T extends string>(label: string, value: T, options: { anyCase?: boolean } = {}): T {
+    this.all.push({ label, value, anyCase: options.anyCase ?? false });
+    return value;
+  }
+
+  email<T extends string>(label: string, value: T): T {
+    return this.add(label, value, { anyCase: true });
+  }
+
+  /** A bearer or link token, and its signature alone (a log could hold a truncated token). */
+  token(label: string, value: string): string {
+    this.add(label, value);
+    const signature = value.split('.').pop() ?? '';
+    if (signature.length >= 16 && signature !== value) this.add(`${label} (signature)`, signature);
+    return value;
+  }
+}
+
+describe('logs: one structured line per request, and nothing sensitive in any of them', () => {
+  const sensitive = new SensitiveValues();
+  for (const [label, value] of Object.entries(SECRETS)) {
+    if (label === 'adminEmail') sensitive.email('bootstrap admin email', value);
+    else sensitive.add(`configured ${label}`, value);
+  }
+
+  let smtp: SmtpSink;
+  let stack: LoggedStack | undefined;
+  let db: Client | undefined;
+  let http: RecordingClient;
+  /** Set once the scenario stopped both processes: everything they will ever write is captured. */
+  let captured: CapturedLine[] | undefined;
+  /** Notifications the scenario made fail: the worker logs each (by id only). */
+  let failedIds: string[] = [];
+
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+    stack = await startLoggedStack({
+      smtpUrl: smtp.url,
+      secrets: SECRETS,
+      // Two quick attempts, so the test can make a notification FAILED and retry it.
+      env: { NOTIFICATION_ATTEMPTS: '2', NOTIFICATION_BACKOFF_MS: '50' },
+    });
+    db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    http = new RecordingClient(stack.baseUrl, `lr-${TAG}`);
+  }, 90_000);
+
+  afterAll(() => teardownAll([() => db?.end(), () => stack?.release(), () => smtp?.close()]), 60_000);
+
+  /** Notification rows by status, read from the database (reading them adds no log line). */
+  const notificationCounts = async (): Promise<Record<string, number>> => {
+    const { rows } = await (db as Client).query<{ status: string; count: string }>('SELECT status, count(*) AS count FROM notifications GROUP BY status');
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  };
+  const settled = (what: string) =>
+    pollUntil(notificationCounts, (counts) => (counts.PENDING ?? 0) === 0, { timeoutMs: WAIT_MS, what: `no PENDING notification (${what})` });
+
+  const login = async (email: string, password: string, label: string): Promise<Session> => {
+    const data = await http.ok<{ login: { accessToken: string; user: { id: string } } }>(ANONYMOUS, LOGIN, { input: { email, password } });
+    return { token: sensitive.token(`access token of ${label}`, data.login.accessToken), userId: data.login.user.id, label };
+  };
+
+  const expectCode = (answer: { errors?: Array<{ extensions?: { code?: unknown } }> | undefined }, code: string) =>
+    expect({ code: answer.errors?.[0]?.extensions?.code, errors: answer.errors }).toMatchObject({ code });
+
+  it(
+    'runs every mutation of the schema (and failing requests echoing sensitive input) against the built gateway; the worker delivers every email',
+    async () => {
+      const admin = await login(SECRETS.adminEmail.toUpperCase(), SECRETS.adminPassword, 'platform admin');
+
+      // Clinics, users, providers.
+      const clinicInput = (name: string, email: string, phone: string) => ({
+        name,
+        email,
+        phone,
+        timeZone: 'America/Chicago',
+        address: { line1: '1 Main St', city: 'Chicago', region: 'IL', postalCode: '60601', country: 'US' },
+        location: { latitude: 41.88, longitude: -87.63 },
+      });
+      const clinicIds: string[] = [];
+      for (const letter of ['A', 'B', 'C']) {
+        const data = await http.ok<{ createClinic: { id: string } }>(admin, CREATE_CLINIC, {
+          input: clinicInput(`Clinic ${letter} ${TAG}`, sensitive.email(`clinic ${letter} email`, `Front.Desk.${letter}.${TAG}@Clinic-${letter}.test`), '+1 312 555 0100'),
+        });
+        clinicIds.push(data.createClinic.id);
+      }
+      const [clinicA, clinicB, clinicC] = clinicIds;
+
+      const newUser = async (creator: Session, role: string, clinicId: string, name: string): Promise<{ id: string; email: string; password: string }> => {
+        const email = sensitive.email(`${name} email`, `${name.replace(/\W/g, '.')}.${TAG}@Staff-Mail.test`);
+        const password = sensitive.add(`${name} password`, `${name.replace(/\W/g, '')}-Pass-${TAG}-x9`);
+        const data = await http.ok<{ createUser: { id: string } }>(creator, CREATE_USER, { input: { email, password, displayName: `${name} ${TAG}`, role, clinicId } });
+        return { id: data.createUser.id, email, password };
+      };
+      const adminAUser = await newUser(admin, 'CLINIC_ADMIN', clinicA, 'Admin-A');
+      const adminA = await login(adminAUser.email, adminAUser.password, 'admin A');
+      // A clinic admin creating staff of their own clinic.
+      const coordinatorUser = await newUser(adminA, 'COORDINATOR', clinicA, 'Coordinator-A');
+      const spareUser = await newUser(adminA, 'COORDINATOR', clinicA, 'Spare-A');
+      const providerBUser = await newUser(admin, 'PROVIDER', clinicB, 'Provider-B');
+      const providerB2User = await newUser(admin, 'PROVIDER', clinicB, 'Provider-B2');
+      const providerCUser = await newUser(admin, 'PROVIDER', clinicC, 'Provider-C');
+
+      // The password never moves: a bad one is refused, and the line says UNAUTHENTICATED only.
+      const wrongPassword = sensitive.add('wrong password', `Wrong-Guess-${TAG}-77`);
+      expectCode(await http.graphql(ANONYMOUS, LOGIN, { input: { email: coordinatorUser.email, password: wrongPassword } }), 'UNAUTHENTICATED');
+      const coordinator = await login(coordinatorUser.email.toUpperCase(), coordinatorUser.password, 'coordinator A');
+      const spare = await login(spareUser.email, spareUser.password, 'spare A');
+      const providerB = await login(providerBUser.email, providerBUser.password, 'provider B');
+      const providerB2 = await login(providerB2User.email, providerB2User.password, 'provider B2');
+      const providerC = await login(providerCUser.email, providerCUser.password, 'provider C');
+
+      // Bad input that the answer echoes: a password too short, a malformed email.
+      const shortPassword = sensitive.add('too short password', `s${TAG}`);
+      expectCode(
+        await http.graphql(admin, CREATE_USER, {
+          input: { email: sensitive.email('refused user email', `Refused.${TAG}@Staff-Mail.test`), password: shortPassword, displayName: 'Refused', role: 'COORDINATOR', clinicId: clinicA },
+        }),
+        'BAD_USER_INPUT',
+      );
+
+      const providerIds: Record<string, string> = {};
+      for (const [label, user, clinicId, modality] of [
+        ['Provider-B', providerBUser, clinicB, 'PHYSICAL_THERAPY'],
+        ['Provider-B2', providerB2User, clinicB, 'PHYSICAL_THERAPY'],
+        ['Provider-C', providerCUser, clinicC, 'MASSAGE'],
+      ] as const) {
+        const data = await http.ok<{ createProvider: { id: string } }>(admin, CREATE_PROVIDER, {
+          input: {
+            clinicId,
+            userId: user.id,
+            displayName: `${label} ${TAG}`,
+            email: sensitive.email(`${label} provider email`, `Profile.${label}.${TAG}@Provider-Mail.test`),
+            modalities: [modality],
+            techniques: modality === 'MASSAGE' ? ['ORTHOPEDIC_MASSAGE'] : ['STRENGTHENING_EXERCISE', 'STRETCHING_MOBILITY'],
+            conditions: ['SHOULDER_PAIN', 'NECK_PAIN'],
+            acceptingNewPatients: true,
+            weeklyCapacity: 20,
+            location: { latitude: 41.9, longitude: -87.65 },
+          },
+        });
+        providerIds[label] = data.createProvider.id;
+      }
+      await http.ok(providerB, UPDATE_PROVIDER, {
+        input: { id: providerIds['Provider-B'], weeklyCapacity: 12, email: sensitive.email('updated provider email', `New.Profile.${TAG}@Provider-Mail.test`) },
+      });
+
+      // The patient: names, email, date of birth, phone — then edited.
+      const patientEmail = sensitive.email('patient email', `Zephyrine.Quill.${TAG}@Patient-Mail.test`);
+      const patientInput = {
+        clinicId: clinicA,
+        firstName: sensitive.add('patient first name', `Zephyrine${TAG}`),
+        lastName: sensitive.add('patient last name', `Quillfeather${TAG}`),
+        email: patientEmail,
+        dateOfBirth: sensitive.add('patient date of birth', '1931-11-27'),
+        phone: sensitive.add('patient phone', `+1 (312) 555-0${DIGITS}`),
+        emailConsent: true,
+      };
+      expectCode(await http.graphql(ANONYMOUS, CREATE_PATIENT, { input: patientInput }), 'UNAUTHENTICATED');
+      const refusedBirthDate = await http.graphql(
+        coordinator,
+        CREATE_PATIENT,
+        { input: { ...patientInput, dateOfBirth: sensitive.add('impossible date of birth', '1931-02-30') } },
+        // The name from the document alone: a variable the scalar refuses fails before execution.
+        { sendOperationName: false },
+      );
+      expectCode(refusedBirthDate, 'BAD_USER_INPUT');
+      // The error carries the value back to the client; it must stay out of the log.
+      expect(JSON.stringify(refusedBirthDate.errors)).toContain('1931-02-30');
+      expectCode(
+        await http.graphql(coordinator, CREATE_PATIENT, { input: { ...patientInput, email: sensitive.email('malformed patient email', `zephyrine-${TAG}-at-nowhere`) } }),
+        'BAD_USER_INPUT',
+      );
+      const patient = (await http.ok<{ createPatient: { id: string } }>(coordinator, CREATE_PATIENT, { input: patientInput })).createPatient;
+      await http.ok(coordinator, UPDATE_PATIENT, {
+        input: {
+          id: patient.id,
+          lastName: sensitive.add('patient new last name', `Marchbanks${TAG}`),
+          phone: sensitive.add('patient new phone', `+44 20 7946 0${DIGITS}`),
+          dateOfBirth: sensitive.add('patient corrected date of birth', '1932-02-29'),
+        },
+      });
+      await http.ok(coordinator, PATIENT_SEARCH, { search: `Marchbanks${TAG}` });
+
+      // Referral 1: the whole episode.
+      const clinical = (label: string, text: string) => sensitive.add(label, `${text} [${TAG}]`);
+      const referralContent = {
+        patientId: patient.id,
+        toProviderId: providerIds['Provider-B'],
+        modality: 'PHYSICAL_THERAPY',
+        conditions: ['SHOULDER_PAIN'],
+        techniques: ['STRENGTHENING_EXERCISE'],
+        priority: 'ROUTINE',
+        reason: clinical('referral reason', 'Left rotator cuff tear after a fall on black ice'),
+        assessment: {
+          postureNotes: clinical('posture notes', 'Marked thoracic kyphosis, left scapula winging'),
+          rangeOfMotion: [{ joint: 'SHOULDER', movement: 'FLEXION', side: 'LEFT', measuredDegrees: 95, expectedDegrees: 180, painScore: 6 }],
+        },
+        goals: { longTerm: clinical('long-term goal', 'Hang washing on the line again'), shortTerm: [clinical('short-term goal', 'Comb hair without pain')] },
+        redFlags: clinical('red flags', 'Anticoagulated on warfarin; history of syncope'),
+        recommendedVisits: 6,
+        visitsPerWeek: 1,
+        consentToShare: true,
+      };
+      const tooLong = `${clinical('over-long reason prefix', 'Overlong history of repeated dislocations')} ${'x'.repeat(4100)}`;
+      expectCode(await http.graphql(coordinator, CREATE_REFERRAL, { input: { ...referralContent, reason: tooLong } }), 'BAD_USER_INPUT');
+      const episode = (await http.ok<{ createReferral: { id: string } }>(coordinator, CREATE_REFERRAL, { input: referralContent })).createReferral;
+      await http.ok(coordinator, UPDATE_REFERRAL, { input: { id: episode.id, reason: clinical('updated referral reason', 'Rotator cuff tear, now also night pain') } });
+      await http.ok(coordinator, SEND_REFERRAL, { input: { id: episode.id } });
+      // Cancelling is not among the receiver's moves, whatever reason it gives.
+      expectCode(
+        await http.graphql(providerB, CANCEL_REFERRAL, { input: { id: episode.id, reason: clinical('refused cancel reason', 'Patient confided a new diagnosis') } }),
+        'INVALID_TRANSITION',
+      );
+      await http.ok(providerB, REQUEST_REFERRAL_INFO, { input: { id: episode.id, question: clinical('info question', 'Any MRI of the left shoulder?') } });
+      await http.ok(coordinator, PROVIDE_REFERRAL_INFO, { input: { id: episode.id, answer: clinical('info answer', 'MRI shows full-thickness supraspinatus tear') } });
+      await http.ok(providerB, ACCEPT_REFERRAL, { input: { id: episode.id, note: clinical('accept note', 'Will see her with her daughter present') } });
+      await http.ok(providerB, SET_TREATMENT_PLAN, {
+        input: {
+          referralId: episode.id,
+          longTermGoal: clinical('plan long-term goal', 'Return to swimming breaststroke'),
+          shortTermGoals: [
+            { description: clinical('plan goal 1', 'Flexion to 140 degrees'), targetVisit: 3, measure: clinical('plan goal measure', 'Goniometer, supine') },
+            { description: clinical('plan goal 2', 'Sleep on the left side'), targetVisit: 5 },
+          ],
+          plannedVisits: 6,
+          visitsPerWeek: 1,
+          techniques: ['STRENGTHENING_EXERCISE'],
+        },
+      });
+      await http.ok(providerB, SCHEDULE_REFERRAL, { input: { id: episode.id, appointmentAt: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString() } });
+      await http.ok(providerB, START_REFERRAL_TREATMENT, { input: { id: episode.id } });
+      const visitAt = new Date(Date.now() - 60_000).toISOString();
+      // The referrer side may not record visits: FORBIDDEN, with the notes it sent.
+      expectCode(
+        await http.graphql(coordinator, RECORD_VISIT, {
+          input: { referralId: episode.id, at: visitAt, attended: true, notes: clinical('forbidden visit notes', 'Coordinator notes: suspected elder abuse') },
+        }),
+        'FORBIDDEN',
+      );
+      expectCode(
+        await http.graphql(providerB, RECORD_VISIT, {
+          input: { referralId: episode.id, at: visitAt, attended: true, painScore: 11, notes: clinical('refused visit notes', 'Tearful, disclosed a fall at home') },
+        }),
+        'BAD_USER_INPUT',
+      );
+      await http.ok(providerB, RECORD_VISIT, {
+        input: {
+          referralId: episode.id,
+          at: visitAt,
+          attended: true,
+          painScore: 4,
+          notes: clinical('visit notes', 'Bruising over the left deltoid, patient anxious'),
+          rangeOfMotion: [{ joint: 'SHOULDER', movement: 'FLEXION', side: 'LEFT', measuredDegrees: 120, expectedDegrees: 180, painScore: 4 }],
+          shortTermGoalsMet: [1],
+          techniquesUsed: ['STRENGTHENING_EXERCISE'],
+        },
+      });
+      await http.ok(providerB, RECORD_VISIT, { input: { referralId: episode.id, at: visitAt, attended: false, notes: clinical('missed visit notes', 'Missed: hospital admission') } });
+      await http.ok(providerB, SEND_PROGRESS_REPORT, { input: { referralId: episode.id, comments: clinical('progress comments', 'Progressing despite low mood') } });
+      const onward = await http.ok<{ referOnward: { id: string } }>(providerB, REFER_ONWARD, {
+        input: {
+          referralId: episode.id,
+          modality: 'MASSAGE',
+          toProviderId: providerIds['Provider-C'],
+          reason: clinical('onward reason', 'Soft tissue work for the trapezius spasm'),
+        },
+      });
+      await http.ok(providerC, ACCEPT_REFERRAL, { input: { id: onward.referOnward.id, note: clinical('onward accept note', 'Knows her from church') } });
+      await http.ok(providerB, COMPLETE_REFERRAL, {
+        input: {
+          id: episode.id,
+          outcome: {
+            summary: clinical('outcome summary', 'Flexion restored to 165 degrees; sleeps through'),
+            goalsMet: 'PARTIALLY_MET',
+            visitsUsed: 2,
+            shortTermGoals: [
+              { position: 1, attainment: 'MET' },
+              { position: 2, attainment: 'NOT_MET', note: clinical('goal note', 'Still wakes on left side') },
+            ],
+            recommendations: [{ text: clinical('recommendation', 'Hydrotherapy for the left shoulder'), suggestedModality: 'PHYSICAL_THERAPY' }],
+          },
+        },
+      });
+      await http.ok(coordinator, ACKNOWLEDGE_REFERRAL_OUTCOME, { input: { id: episode.id } });
+      await http.ok(coordinator, REFERRAL_DETAIL, { id: episode.id });
+
+      // Referral 2: declined with a note, redirected.
+      const declined = (
+        await http.ok<{ createReferral: { id: string } }>(coordinator, CREATE_REFERRAL, {
+          input: { ...referralContent, reason: clinical('second reason', 'Frozen shoulder, diabetic'), send: true },
+        })
+      ).createReferral;
+      await http.ok(providerB, DECLINE_REFERRAL, { input: { id: declined.id, reason: 'OTHER', note: clinical('decline note', 'Patient is my neighbour') } });
+      const redirected = await http.ok<{ redirectReferral: { id: string } }>(coordinator, REDIRECT_REFERRAL, {
+        input: { id: declined.id, toProviderId: providerIds['Provider-B2'] },
+      });
+      await http.ok(providerB2, ACCEPT_REFERRAL, { input: { id: redirected.redirectReferral.id } });
+
+      // Users: a disabled user's token no longer signs anybody in; the line still names whom its
+      // valid signature claims, which is what an operator tracing the refusal needs.
+      await http.ok(adminA, DISABLE_USER, { input: { id: spare.userId } });
+      expectCode(await http.graphql(spare, ME), 'UNAUTHENTICATED');
+      const forged = { token: sensitive.add('forged bearer token', `eyJhbGciOiJIUzI1NiJ9.forged${TAG}.c2lnbmF0dXJl${TAG}`), userId: null, label: 'forged token' };
+      expectCode(await http.graphql(forged, ME), 'UNAUTHENTICATED');
+
+      // A document that does not parse, with a password written into it.
+      const parseFailure = await http.rawGraphql(
+        ANONYMOUS,
+        JSON.stringify({ query: `mutation { login(input: { email: "${coordinatorUser.email}", password: "${coordinatorUser.password}" ` }),
+        { expectOperation: 'anonymous', description: 'unparsable login' },
+      );
+      expect(parseFailure.status).toBe(400);
+      expectCode(parseFailure, 'GRAPHQL_PARSE_FAILED');
+      // A signed-in document that does not validate: the line still names the user.
+      expectCode(await http.graphql(providerB, `query meWithHash { me { id email passwordHash } }`, {}, { sendOperationName: false }), 'GRAPHQL_VALIDATION_FAILED');
+      // A malformed x-request-id is not kept: the gateway makes one.
+      await http.ok(providerB, ME, {}, { requestId: 'has a space' });
+
+      // The patient's links, from an email the worker delivered.
+      await smtp.waitFor((all) => all.some((mail) => mail.to.some((to) => to.toLowerCase() === patientEmail.toLowerCase())), WAIT_MS, 'an email to the patient');
+      const tokens = new Set<string>();
+      for (const mail of smtp.received.filter((m) => m.to.some((to) => to.toLowerCase() === patientEmail.toLowerCase()))) {
+        for (const match of `${mail.text}\n${mail.html}`.matchAll(/\/(?:status|unsubscribe)\/([A-Za-z0-9._-]{20,})/g)) tokens.add(match[1]);
+      }
+      expect(tokens.size).toBeGreaterThan(0);
+      for (const token of tokens) sensitive.token('patient link token', token);
+      const [linkToken] = tokens;
+      expect((await http.page('GET', `/status/${linkToken}`, '/status/[token]')).status).toBe(200);
+      expect((await http.page('GET', `/unsubscribe/${linkToken}`, '/unsubscribe/[token]')).status).toBe(200);
+      const tampered = sensitive.add('tampered link token', `${linkToken.slice(0, -4)}AAAA`);
+      expect((await http.page('GET', `/status/${tampered}?from=${patientEmail}`, '/status/[token]')).status).toBe(404);
+
+      // Referral 3: its cancellation emails fail (SMTP refusing), then an admin retries them.
+      const cancelled = (
+        await http.ok<{ createReferral: { id: string } }>(coordinator, CREATE_REFERRAL, {
+          input: { ...referralContent, reason: clinical('third reason', 'Whiplash after a car crash'), send: true },
+        })
+      ).createReferral;
+      await settled('before refusing mail');
+      smtp.refuseWith = 'mailbox busy, try later (test)';
+      await http.ok(coordinator, CANCEL_REFERRAL, { input: { id: cancelled.id, reason: clinical('cancel reason', 'Patient admitted to a psychiatric ward') } });
+      const failed = await pollUntil(
+        async () =>
+          (await (db as Client).query<{ id: string; status: string }>(`SELECT id, status FROM notifications WHERE referral_id = $1 AND template = 'REFERRAL_CANCELLED'`, [cancelled.id])).rows,
+        (rows) => rows.length > 0 && rows.every((row) => row.status !== 'PENDING'),
+        { timeoutMs: WAIT_MS, what: 'the cancellation emails to fail' },
+      );
+      expect(failed.map((row) => row.status)).toEqual(failed.map(() => 'FAILED'));
+      failedIds = failed.map((row) => row.id);
+      smtp.refuseWith = null;
+      for (const row of failed) await http.ok(admin, RETRY_NOTIFICATION, { input: { id: row.id } });
+      await settled('after the retries');
+      expectCode(await http.graphql(admin, RETRY_NOTIFICATION, { input: { id: failed[0].id } }), 'INVALID_TRANSITION');
+
+      // Last: the patient unsubscribes (one-click).
+      expect((await http.page('POST', `/unsubscribe/${linkToken}`, '/unsubscribe/[token]')).status).toBe(200);
+
+      // The worker delivered every email: nothing pending or failed, each SENT row in the sink.
+      const counts = await settled('at the end');
+      expect(counts.FAILED ?? 0).toBe(0);
+      const { rows: sent } = await (db as Client).query<{ id: string }>(`SELECT id FROM notifications WHERE status = 'SENT'`);
+      const delivered = new Set(smtp.received.map(notificationIdOf));
+      expect(sent.filter((row) => !delivered.has(row.id))).toEqual([]);
+      expect(sent.length).toBeGreaterThan(10);
+
+      // Both stop cleanly: what they wrote is complete.
+      const running = stack as LoggedStack;
+      await Promise.all([running.gateway.stop(), running.worker.stop()]);
+      captured = [...running.gateway.lines(), ...running.worker.lines()];
+    },
+    180_000,
+  );
+
+  it('exercised every mutation of schema.graphql successfully at least once', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
+    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
+    expect(mutations.length).toBeGreaterThan(20);
+    expect(mutations.filter((name) => !http.succeeded.has(name))).toEqual([]);
+  });
+
+  it('no password, token, patient name, email, date of birth, phone number or clinical text appears in anything either process wrote', () => {
+    const lines = capturedLines();
+    expect(lines.filter((line) => line.process === 'gateway').length).toBeGreaterThan(http.requests.length);
+    expect(sensitive.all.length).toBeGreaterThan(60);
+    const offending: string[] = [];
+    for (const { label, value, anyCase } of sensitive.all) {
+      const needle = anyCase ? value.toLowerCase() : value;
+      for (const line of lines) {
+        const haystack = anyCase ? line.text.toLowerCase() : line.text;
+        if (haystack.includes(needle)) offending.push(`${label} "${value}" in ${line.process} ${line.stream}: ${line.text.slice(0, 600)}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it("the worker's delivery failures were captured, naming the notification and not its address", () => {
+    const workerText = capturedLines()
+      .filter((line) => line.process === 'worker')
+      .map((line) => line.text);
+    expect(failedIds.length).toBeGreaterThan(0);
+    for (const id of failedIds) {
+      expect(workerText.filter((text) => text.includes(`Notification ${id} FAILED after its last attempt`))).toHaveLength(1);
+    }
+  });
+
+  it('every line both processes wrote is one JSON object', () => {
+    const notJson = capturedLines().filter((line) => {
+      try {
+        const parsed: unknown = JSON.parse(line.text);
+        return typeof parsed !== 'object' || parsed === null || Array.isArray(parsed);
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson.map((line) => `${line.process} ${line.stream}: ${line.text.slice(0, 300)}`)).toEqual([]);
+  });
+
+  it('every request made exactly one request line: its id (the one sent, or a new uuid), operation, user id, result and duration', () => {
+    const requestLines = capturedLines()
+      .filter((line) => line.process === 'gateway')
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line.text) as Record<string, any>];
+        } catch {
+          return [];
+        }
+      })
+      .filter((entry) => entry.msg === 'request completed' || entry.msg === 'request failed');
+
+    const answeredIds = http.requests.map((request) => request.answeredRequestId);
+    // Ids answered back: the caller's when it was plausible, else a fresh uuid each.
+    for (const request of http.requests) {
+      const expectedId = request.keepsSentId ? request.sentRequestId : expect.stringMatching(UUID);
+      expect({ request: request.description, sent: request.sentRequestId, answered: request.answeredRequestId }).toEqual({
+        request: request.description,
+        sent: request.sentRequestId,
+        answered: expectedId,
+      });
+    }
+    expect(new Set(answeredIds).size).toBe(answeredIds.length);
+    expect(http.requests.some((request) => request.keepsSentId)).toBe(true);
+    expect(http.requests.some((request) => request.sentRequestId !== undefined && !request.keepsSentId)).toBe(true);
+    expect(http.requests.filter((request) => request.sentRequestId === undefined).length).toBeGreaterThan(10);
+
+    const byId = new Map<string, Record<string, any>[]>();
+    for (const entry of requestLines) {
+      const id = String(entry.req?.id);
+      byId.set(id, [...(byId.get(id) ?? []), entry]);
+    }
+    // Plain values on both sides, so each mismatch can be listed with the request it belongs to.
+    const expectedLine = (request: RecordedRequest) => ({
+      count: 1,
+      level: 'number',
+      msg: request.status >= 500 ? 'request failed' : 'request completed',
+      req: { id: request.answeredRequestId, method: request.method, path: request.loggedPath },
+      res: { statusCode: request.status },
+      responseTime: 'number',
+      // Patients' pages are not GraphQL: their lines carry no operation, user or result.
+      operation: request.operation,
+      userId: request.userId,
+      result: request.result,
+    });
+    const actualLine = (request: RecordedRequest) => {
+      const entries = byId.get(String(request.answeredRequestId)) ?? [];
+      const [entry = {}] = entries;
+      return {
+        count: entries.length,
+        level: typeof entry.level === 'number' ? 'number' : entry.level,
+        msg: entry.msg,
+        req: entry.req,
+        res: entry.res,
+        responseTime: typeof entry.responseTime === 'number' && entry.responseTime >= 0 ? 'number' : entry.responseTime,
+        operation: entry.operation,
+        userId: entry.userId,
+        result: entry.result,
+      };
+    };
+    const mismatches = http.requests.flatMap((request) => {
+      const expected = expectedLine(request);
+      const actual = actualLine(request);
+      return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [{ request: request.description, expected, actual }];
+    });
+    expect(mismatches).toEqual([]);
+    // And no request line that the test's requests do not account for.
+    expect(requestLines.length).toBe(http.requests.length);
+    // The spread of results the scenario produced.
+    expect(new Set(http.requests.map((request) => request.result))).toEqual(
+      new Set([undefined, 'OK', 'UNAUTHENTICATED', 'BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'INVALID_TRANSITION']),
+    );
+  });
+
+  function capturedLines(): CapturedLine[] {
+    if (!captured) throw new Error('The scenario did not get as far as stopping both processes; see its failure');
+    return captured;
+  }
+});

@@ -1,0 +1,58 @@
+/**
+ * The documents the log redaction test sends: one named operation each, so its log line can be
+ * held against the name. Each answer selects only what the test needs next.
+ */
+const REFERRAL_ANSWER = 'id status version';
+
+const mutation = (name: string, selection: string) => {
+  const inputType = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+  return `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`;
+};
+
+export const LOGIN = mutation('login', 'accessToken user { id }');
+export const CREATE_CLINIC = mutation('createClinic', 'id');
+export const CREATE_USER = mutation('createUser', 'id');
+export const DISABLE_USER = mutation('disableUser', 'id disabled');
+export const CREATE_PROVIDER = mutation('createProvider', 'id');
+export const UPDATE_PROVIDER = mutation('updateProvider', 'id weeklyCapacity');
+export const CREATE_PATIENT = mutation('createPatient', 'id');
+export const UPDATE_PATIENT = mutation('updatePatient', 'id');
+export const CREATE_REFERRAL = mutation('createReferral', REFERRAL_ANSWER);
+export const UPDATE_REFERRAL = mutation('updateReferral', REFERRAL_ANSWER);
+export const SEND_REFERRAL = mutation('sendReferral', REFERRAL_ANSWER);
+export const REQUEST_REFERRAL_INFO = mutation('requestReferralInfo', REFERRAL_ANSWER);
+export const PROVIDE_REFERRAL_INFO = mutation('provideReferralInfo', REFERRAL_ANSWER);
+export const ACCEPT_REFERRAL = mutation('acceptReferral', REFERRAL_ANSWER);
+export const DECLINE_REFERRAL = mutation('declineReferral', REFERRAL_ANSWER);
+export const REDIRECT_REFERRAL = mutation('redirectReferral', REFERRAL_ANSWER);
+export const CANCEL_REFERRAL = mutation('cancelReferral', REFERRAL_ANSWER);
+export const SCHEDULE_REFERRAL = mutation('scheduleReferral', REFERRAL_ANSWER);
+export const START_REFERRAL_TREATMENT = mutation('startReferralTreatment', REFERRAL_ANSWER);
+export const SET_TREATMENT_PLAN = mutation('setTreatmentPlan', 'version');
+export const RECORD_VISIT = mutation('recordVisit', 'id number attended');
+export const SEND_PROGRESS_REPORT = mutation('sendProgressReport', 'id number');
+export const REFER_ONWARD = mutation('referOnward', REFERRAL_ANSWER);
+export const COMPLETE_REFERRAL = mutation('completeReferral', REFERRAL_ANSWER);
+export const ACKNOWLEDGE_REFERRAL_OUTCOME = mutation('acknowledgeReferralOutcome', REFERRAL_ANSWER);
+export const RETRY_NOTIFICATION = mutation('retryNotification', 'id status');
+
+/** Reads that echo the sensitive values back: their answers must not reach the log either. */
+export const PATIENT_SEARCH = `query patientSearch($search: String) {
+  patients(filter: { search: $search }, first: 5) { totalCount edges { node { id firstName lastName email dateOfBirth phone } } }
+}`;
+
+export const REFERRAL_DETAIL = `query referralDetail($id: ID!) {
+  referral(id: $id) {
+    id status reason redFlags declineNote cancelReason
+    assessment { postureNotes }
+    goals { longTerm shortTerm }
+    patient { firstName lastName email dateOfBirth phone }
+    events { type reason }
+    visits { notes }
+    reports { comments }
+    outcome { summary shortTermGoals { note } recommendations { text } }
+    notifications { id status template recipientKind maskedAddress }
+  }
+}`;
+
+export const ME = `query me { me { id email } }`;
