@@ -10,8 +10,10 @@ const { ensureInstalled } = require('./ensure-installed');
 
 const root = path.resolve(__dirname, '..');
 const { APPS } = require('./apps');
-// Every app's entry point must exist and be newer than the sources.
-const builtEntries = Object.values(APPS).map((app) => path.join(root, app.entry));
+// Every app's entry point, and the demo's and the seed's, must exist and be newer than the sources.
+const builtEntries = [...Object.values(APPS).map((app) => app.entry), 'dist/apps/demo/src/main.js', 'dist/apps/demo/src/seed-main.js'].map((entry) =>
+  path.join(root, entry),
+);
 const sourceDirs = ['apps', 'libs'].map((dir) => path.join(root, dir));
 // Compiler settings change the output as much as the sources do.
 const buildInputs = ['tsconfig.json', 'tsconfig.build.json'].map((file) => path.join(root, file));

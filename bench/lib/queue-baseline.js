@@ -10,7 +10,6 @@
 
 const crypto = require('node:crypto');
 const { Queue, Worker } = require('bullmq');
-const Redis = require('ioredis');
 const { HarnessError } = require('./util');
 
 const QUEUE = 'notifications';
@@ -86,23 +85,9 @@ async function runNoopBaseline({ redisUrl, prefix, jobs, concurrency, attempts, 
   }
 }
 
-/** Deletes every key under `prefix:` (SCAN + UNLINK); resolves with how many went. */
-async function deleteKeys(redisUrl, prefix) {
-  const redis = new Redis({ ...redisOptions(redisUrl), lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  redis.on('error', () => undefined);
-  let deleted = 0;
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) deleted += await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
+/** Deletes every key under `prefix:`; resolves with how many went (the project's own helper, from the build). */
+function deleteKeys(redisUrl, prefix) {
+  return require('../../dist/libs/jobs/src/queue-keys').deleteQueueKeys(redisUrl, prefix);
 }
 
 module.exports = { runNoopBaseline, deleteKeys, redisOptions, QUEUE };

@@ -2,3 +2,4 @@ export * from './job-catalogue';
 export * from './job-queues';
 export * from './jobs.module';
 export * from './redis-connection';
+export * from './queue-keys';

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from '@referloop/common';
+import { parseSeedArgs, SEED_DEFAULTS, SeedArgsError } from './seed-args';
+import { runSeed, SeedRefused } from './seed';
+
+/** `npm run seed -- --providers N --referrals M [--append]` into DATABASE_URL. */
+async function main(): Promise<void> {
+  const args = parseSeedArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log('npm run seed -- [--providers N] [--referrals M] [--append]');
+    console.log(`  loads N providers (default ${SEED_DEFAULTS.providers}) and M referrals (default ${SEED_DEFAULTS.referrals}) with their clinics,`);
+    console.log('  staff, patients, history, plans and visits into DATABASE_URL (migrated first). Refuses a database that');
+    console.log('  already has referrals unless --append is given.');
+    return;
+  }
+  if (process.env.NODE_ENV === 'production') throw new SeedArgsError('refusing to seed with NODE_ENV=production: the dataset is for development and benchmarks');
+  const config = loadConfig();
+  await runSeed({
+    databaseUrl: config.databaseUrl,
+    providers: args.providers,
+    referrals: args.referrals,
+    append: args.append,
+    responseWindowHours: config.responseWindowHours,
+    outcomeReminderAfterHours: config.episode.outcomeReminderAfterHours,
+  });
+}
+
+main().catch((error: unknown) => {
+  const expected = error instanceof SeedArgsError || error instanceof SeedRefused || error instanceof ConfigError || /PostgreSQL/.test(String(error));
+  console.error(`seed: ${expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = expected && error instanceof SeedArgsError ? 2 : 1;
+});
