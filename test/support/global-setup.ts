@@ -1,4 +1,5 @@
 import './register-lib-aliases';
+import { assertRedisReachable } from '../../libs/jobs/src/redis-reachable';
 import { migrate } from '../../libs/database/src/migrate';
 import {
   RUN_ID_ENV,
@@ -22,6 +23,10 @@ export default async function globalSetup(): Promise<void> {
   // The machine runs on UTC, which hides time-zone bugs; CI sets TZ=America/Chicago and so do
   // local runs unless told otherwise. Workers inherit it.
   if (!process.env.TZ) process.env.TZ = 'America/Chicago';
+  // Most tests need Redis: one line saying so beats hundreds of failures.
+  await assertRedisReachable(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').catch((error: Error) => {
+    throw oneLine(error.message);
+  });
   const runId = newRunId();
   const template = templateName(runId);
   process.env[RUN_ID_ENV] = runId;
@@ -32,6 +37,13 @@ export default async function globalSetup(): Promise<void> {
     // globalTeardown does not run when globalSetup fails: clean up here.
     await withAdminClient((client) => dropDatabase(client, template)).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`e2e setup could not create the template database (set TEST_DATABASE_ADMIN_URL to reach another server): ${reason}`);
+    throw oneLine(`e2e setup could not create the template database (set TEST_DATABASE_ADMIN_URL to reach another server): ${reason}`);
   }
+}
+
+/** An error jest prints as its message alone: a missing service is explained, not traced. */
+function oneLine(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
 }

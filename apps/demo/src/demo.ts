@@ -11,8 +11,7 @@ import { LandedEmail, NotificationRow, printEmails, readMailbox, settledNotifica
 import { onboard, signIn } from './onboarding';
 import { ReferralView } from './operations';
 import { Print, seconds } from './output';
-import { deleteQueueKeys } from '@referloop/jobs';
-import { assertRedisReachable } from './redis';
+import { assertRedisReachable, deleteQueueKeys } from '@referloop/jobs';
 import { StepPrinter } from './steps';
 
 export interface DemoOptions {

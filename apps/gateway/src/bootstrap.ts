@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { requestIdFrom } from '@referloop/logging';
-import { AppConfig } from '@referloop/common';
+import { AppConfig, REDIS_START_COMMAND, withoutPassword } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
 import { HttpDrain } from './http-drain';
@@ -24,8 +24,6 @@ const SECURITY_HEADERS = {
   },
 };
 
-/** A URL without its password, for logs. */
-const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** Builds the gateway (initialised, not yet listening); shared by main, tests and the schema emitter. */
 export async function createGatewayApp(config: AppConfig, options: GatewayOptions = {}): Promise<NestFastifyApplication> {
@@ -62,7 +60,10 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   // Give Redis a moment, so the first mutations enqueue directly; without it the gateway still
   // serves, and the relay delivers what could not be enqueued.
   if (!(await app.get(JobQueues).connected(REDIS_WAIT_MS))) {
-    NestLogger.warn(`Redis is not reachable at ${redactUrl(config.redisUrl)}: serving anyway; emails wait in the outbox until it is back`, 'Gateway');
+    NestLogger.warn(
+      `Redis is not reachable at ${withoutPassword(config.redisUrl)}: serving anyway; emails wait in the outbox until it is back. Start it with \`${REDIS_START_COMMAND}\``,
+      'Gateway',
+    );
   }
   return app;
 }

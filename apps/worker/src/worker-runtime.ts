@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
+import { APP_CONFIG, AppConfig, REDIS_START_COMMAND, ThrottledLogger, withoutPassword } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { Metrics } from '@referloop/metrics';
 import { OutboxRelay } from '@referloop/notifications';
@@ -13,6 +13,9 @@ import { PeriodicTask } from './periodic-task';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
+
+/** How long start-up waits for Redis before saying it is not there (and going on waiting). */
+const REDIS_WAIT_MS = 2000;
 
 /**
  * Starts the worker in a deliberate order — check that every job has a handler, start
@@ -58,7 +61,10 @@ export class WorkerRuntime {
       worker.on('completed', (job) => this.observeJob(worker.name, job, 'completed'));
       worker.on('failed', (job) => this.observeJob(worker.name, job, 'failed'));
     }
-    await this.jobs.waitUntilReady();
+    if (!(await this.jobs.connected(REDIS_WAIT_MS))) {
+      this.logger.warn(`Redis is not reachable at ${withoutPassword(this.config.redisUrl)}: waiting for it. Start it with \`${REDIS_START_COMMAND}\``);
+      await this.jobs.waitUntilReady();
+    }
     await this.warnUnlessNoEviction();
     for (const worker of this.workers()) {
       worker.run().catch((error: unknown) => this.logger.error(`Worker for ${worker.name} stopped: ${(error as Error).message}`));

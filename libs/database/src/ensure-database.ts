@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { postgresStartCommand } from '@referloop/common';
 
 /**
  * Creates the database named in the URL when it does not exist yet, connecting to the
@@ -15,11 +16,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     await client.connect();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Cannot reach PostgreSQL at ${target.host} (${reason}). Start it (for example ` +
-        '`pg_ctlcluster 15 main start`, or `docker compose -f docker/compose.yml up -d postgres`) ' +
-        'or point DATABASE_URL at a running server.',
-    );
+    throw new Error(`Cannot reach PostgreSQL at ${target.host} (${reason}). Start it with \`${postgresStartCommand()}\`, or point DATABASE_URL at a running server.`);
   }
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -3,3 +3,4 @@ export * from './job-queues';
 export * from './jobs.module';
 export * from './redis-connection';
 export * from './queue-keys';
+export * from './redis-reachable';
