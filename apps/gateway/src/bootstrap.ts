@@ -9,6 +9,8 @@ import { AppConfig, REDIS_START_COMMAND, withoutPassword } from '@referloop/comm
 import { JobQueues } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
 import { HttpDrain } from './http-drain';
+import { AdminSession } from './admin/admin-session';
+import { registerQueueDashboard } from './admin/queue-dashboard';
 
 const REDIS_WAIT_MS = 2000;
 
@@ -55,6 +57,7 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins[0] === '*' ? true : config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   }
+  await registerQueueDashboard(adapter.getInstance(), app.get(JobQueues), app.get(AdminSession));
   app.enableShutdownHooks();
   await app.init();
   // Give Redis a moment, so the first mutations enqueue directly; without it the gateway still

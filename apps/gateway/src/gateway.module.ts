@@ -31,7 +31,12 @@ import { NotificationsApiModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
 import { ReferralsModule } from '@referloop/referrals';
+import { AdminLoginController } from './admin/admin-login.controller';
+import { AdminSession } from './admin/admin-session';
 import { HealthController } from './health.controller';
+import { isLiveContext, LiveConnections } from './live/live-connections';
+import { LiveModule } from './live/live.module';
+import { ReferralUpdatesResolver } from './live/referral-updates.resolver';
 import { HttpDrain } from './http-drain';
 import { RequestLogPlugin } from './logging/request-log.plugin';
 import { GraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
@@ -57,27 +62,45 @@ export class GatewayModule {
           ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-gateway' }),
           migrationsRun: false,
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: options.schemaFile ?? true,
-          sortSchema: true,
-          // No landing page in any mode; no schema introspection in production (schema.graphql is public in the repository instead).
-          playground: false,
-          introspection: !config.production,
-          // Nor "did you mean …" hints naming fields in production.
-          hideSchemaDetailsFromClientErrors: config.production,
-          // Requests that a browser could send cross-site without a preflight are refused (Apollo's default, stated).
-          csrfPrevention: true,
-          includeStacktraceInErrorResponses: false,
-          validationRules: [depthLimitRule(config.graphql.maxDepth)],
-          plugins: [pageBudgetPlugin(config.graphql.maxItems)],
-          formatError: formatGraphqlError,
-          context: (request: FastifyRequest): RequestContext => ({
-            authorization: request.headers.authorization,
-            ipAddress: clientAddress(request.ip),
-            audit: new AuditTrail(),
-            loaders: new Loaders(),
+          imports: [LiveModule],
+          inject: [LiveConnections],
+          useFactory: (live: LiveConnections): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: options.schemaFile ?? true,
+            sortSchema: true,
+            // No landing page in any mode; no schema introspection in production (schema.graphql is public in the repository instead).
+            playground: false,
+            introspection: !config.production,
+            // Nor "did you mean …" hints naming fields in production.
+            hideSchemaDetailsFromClientErrors: config.production,
+            // Requests that a browser could send cross-site without a preflight are refused (Apollo's default, stated).
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: [depthLimitRule(config.graphql.maxDepth)],
+            plugins: [pageBudgetPlugin(config.graphql.maxItems)],
+            formatError: formatGraphqlError,
+            // Live updates (the referralUpdated subscription) over graphql-ws on the same path.
+            subscriptions: {
+              'graphql-ws': {
+                path: '/graphql',
+                onConnect: (context) => live.connect(context),
+                onNext: async (_context, _id, _payload, args) => {
+                  await live.updateResolved(args);
+                },
+              },
+            },
+            // HTTP requests come as Fastify's request; live operations as graphql-ws's context.
+            context: (request: unknown): RequestContext =>
+              isLiveContext(request)
+                ? live.context(request)
+                : {
+                    authorization: (request as FastifyRequest).headers.authorization,
+                    ipAddress: clientAddress((request as FastifyRequest).ip),
+                    audit: new AuditTrail(),
+                    loaders: new Loaders(),
+                  },
           }),
         }),
         AuthModule,
@@ -91,11 +114,13 @@ export class GatewayModule {
         // Failed checks are in the 503 body; logging each one too would flood the log while a dependency is down.
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, AdminLoginController],
       providers: [
         DateTimeScalar,
         LocalDateScalar,
         GraphqlMetricsPlugin,
+        ReferralUpdatesResolver,
+        AdminSession,
         RequestLogPlugin,
         HttpDrain,
         { provide: APP_PIPE, useClass: InputValidationPipe },

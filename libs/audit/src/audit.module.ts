@@ -4,5 +4,5 @@ import { AuditWriter } from './audit-writer';
 import { AuditRepository } from './audit.repository';
 import { AuditResolver } from './audit.resolver';
 
-@Module({ providers: [AuditRepository, AuditWriter, AuditPlugin, AuditResolver] })
+@Module({ providers: [AuditRepository, AuditWriter, AuditPlugin, AuditResolver], exports: [AuditWriter] })
 export class AuditModule {}

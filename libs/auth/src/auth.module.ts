@@ -22,6 +22,6 @@ import { UserService } from './user.service';
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UserRepository, TokenService],
+  exports: [UserRepository, TokenService, LoginService],
 })
 export class AuthModule {}

@@ -3,3 +3,4 @@ export * from './user.model';
 export * from './user.repository';
 export * from './password-hasher';
 export * from './token.service';
+export * from './login.service';

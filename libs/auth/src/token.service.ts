@@ -42,11 +42,16 @@ export class TokenService {
 
   /** The user id inside a valid, unexpired token. */
   verify(token: string): string {
+    return this.verifyClaims(token).userId;
+  }
+
+  /** The user id and expiry of a valid, unexpired token (a live connection ends at the expiry). */
+  verifyClaims(token: string): { userId: string; expiresAt: Date } {
     try {
       const claims = verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
       // Only tokens this service issued pass: a user id as subject and an expiry.
       if (typeof claims === 'string' || !isUuid(claims.sub) || typeof claims.exp !== 'number') throw new Error('not ours');
-      return claims.sub;
+      return { userId: claims.sub, expiresAt: new Date(claims.exp * 1000) };
     } catch {
       throw unauthenticated('Your session is invalid or has expired; sign in again');
     }

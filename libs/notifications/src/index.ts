@@ -8,3 +8,4 @@ export * from './links/link-signer';
 export * from './delivery/notification-sender';
 export * from './delivery/outbox-relay';
 export * from './mail/mailer';
+export * from './templates/text-safety';

@@ -3,20 +3,28 @@ import { APP_CONFIG, AppConfig } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
 import { sendJobs } from '@referloop/notifications';
 import { ClockState, clockTimers } from './clock/clock-timers';
+import { ReferralUpdates } from './live/referral-updates';
 
 /**
  * What happens after a referral's transaction commits: its new notifications are handed to the
- * queue, and a running response clock gets its timers. Best-effort by design — the commit is
- * the promise; the outbox relay and the clock sweep deliver whatever Redis did not take now.
+ * queue, a running response clock gets its timers, and live subscribers hear of the change.
+ * Best-effort by design — the commit is the promise; the outbox relay and the clock sweep
+ * deliver whatever Redis did not take now, and a subscriber reads the current state anyway.
  */
 @Injectable()
 export class ReferralDispatch {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueues,
+    private readonly updates: ReferralUpdates,
   ) {}
 
-  async afterCommit(row: ClockState, pendingNotificationIds: readonly string[]): Promise<void> {
+  async afterCommit(row: ClockState & { version: number }, pendingNotificationIds: readonly string[]): Promise<void> {
+    await Promise.all([this.afterReminder(row, pendingNotificationIds), this.updates.published(row)]);
+  }
+
+  /** After a reminder was committed: its email and the clock's timers; the referral itself did not change, so no live update. */
+  async afterReminder(row: ClockState, pendingNotificationIds: readonly string[]): Promise<void> {
     await this.jobs.addBestEffort([...sendJobs(pendingNotificationIds), ...clockTimers(this.config, row)]);
   }
 }

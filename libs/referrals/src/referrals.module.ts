@@ -6,6 +6,7 @@ import { PatientsModule } from '@referloop/patients';
 import { ProviderStatsModule, ProvidersModule } from '@referloop/providers';
 import { OutcomeReminders } from './clock/outcome-reminders.service';
 import { ResponseClock } from './clock/response-clock.service';
+import { ReferralUpdates } from './live/referral-updates';
 import { ReferralNotificationsResolver } from './notifications/referral-notifications.resolver';
 import { ReferralDispatch } from './referral-dispatch';
 import { ReferralEventFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
@@ -34,8 +35,8 @@ import { ProgressReportsResolver, ReferralProgressReportsResolver } from './trea
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
   imports: [NotificationsModule, ProviderStatsModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders],
-  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders, NotificationsModule],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders, ReferralUpdates],
+  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders, ReferralUpdates, NotificationsModule],
 })
 export class ReferralsCoreModule {}
 

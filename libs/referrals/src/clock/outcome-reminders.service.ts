@@ -58,7 +58,7 @@ export class OutcomeReminders {
       return { row, pendingIds };
     });
     if (!committed) return false;
-    await this.dispatch.afterCommit(committed.row, committed.pendingIds);
+    await this.dispatch.afterReminder(committed.row, committed.pendingIds);
     return true;
   }
 }

@@ -63,7 +63,7 @@ export class ResponseClock {
       return { row: { ...row, reminded_at: now }, pendingIds };
     });
     if ('kind' in committed) return committed;
-    await this.dispatch.afterCommit(committed.row, committed.pendingIds);
+    await this.dispatch.afterReminder(committed.row, committed.pendingIds);
     return DONE;
   }
 

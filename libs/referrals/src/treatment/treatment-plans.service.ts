@@ -5,6 +5,7 @@ import { Actor, badInput, conflict, forbidden, invalidTransition, notFound } fro
 import { Party, ReferralEventType, ReferralStatus } from '../lifecycle';
 import { partiesOf } from '../referral-access';
 import { rowParticipants } from '../referral-lifecycle.service';
+import { ReferralDispatch } from '../referral-dispatch';
 import { ReferralRepository } from '../referral.repository';
 import { ReferralRow } from '../referral.row';
 import { SetTreatmentPlanInput } from './treatment-plan.input';
@@ -25,6 +26,7 @@ export class TreatmentPlans {
     @InjectDataSource() private readonly db: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly plans: TreatmentPlanRepository,
+    private readonly dispatch: ReferralDispatch,
   ) {}
 
   async set(actor: Actor, input: SetTreatmentPlanInput): Promise<{ plan: TreatmentPlan; referral: ReferralRow }> {
@@ -33,7 +35,7 @@ export class TreatmentPlans {
         throw badInput(`input.shortTermGoals.${index}.targetVisit`, `targetVisit ${goal.targetVisit} is after the last planned visit (${input.plannedVisits})`);
       }
     });
-    return this.db.transaction(async (manager) => {
+    const committed = await this.db.transaction(async (manager) => {
       const referral = await this.referrals.lockForMove(manager, actor, input.referralId);
       if (!referral) throw notFound('Referral');
       if (!partiesOf(actor, rowParticipants(referral)).has(Party.TARGET_PROVIDER)) {
@@ -78,5 +80,7 @@ export class TreatmentPlans {
       ]);
       return { plan, referral: updated };
     });
+    await this.dispatch.afterCommit(committed.referral, []);
+    return committed;
   }
 }

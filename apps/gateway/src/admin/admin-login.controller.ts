@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LoginService } from '@referloop/auth';
+import { clientAddress, DomainError, ErrorCode, Public, UserRole } from '@referloop/common';
+import { signInPage } from './admin-pages';
+import { AdminSession } from './admin-session';
+import { QUEUE_DASHBOARD_PATH } from './queue-dashboard';
+
+/**
+ * Signing in to the admin pages with a platform admin's email and password, through the same
+ * login as the API (throttled, audited the same way). The token goes into an HttpOnly,
+ * SameSite=Strict cookie limited to /admin, so no script and no other site can use it.
+ */
+@Controller('admin')
+export class AdminLoginController {
+  constructor(
+    private readonly logins: LoginService,
+    private readonly session: AdminSession,
+  ) {}
+
+  @Public()
+  @Get('login')
+  async form(@Res() reply: FastifyReply): Promise<void> {
+    await this.page(reply, 200, null);
+  }
+
+  @Public()
+  @Post('login')
+  async signIn(@Body() body: { email?: unknown; password?: unknown } | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const email = typeof body?.email === 'string' ? body.email : '';
+    const password = typeof body?.password === 'string' ? body.password : '';
+    try {
+      const { accessToken, expiresAt, user } = await this.logins.login(email, password, clientAddress(request.ip));
+      if (user.role !== UserRole.PLATFORM_ADMIN) return await this.page(reply, 403, 'Only platform admins may open the admin pages.');
+      await reply.status(303).header('set-cookie', this.session.cookieFor(accessToken, expiresAt)).header('location', QUEUE_DASHBOARD_PATH).send();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) return await this.page(reply, 429, 'Too many attempts; try again later.');
+      if (error instanceof DomainError) return await this.page(reply, 401, 'Wrong email or password.');
+      throw error;
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  async signOut(@Res() reply: FastifyReply): Promise<void> {
+    await reply.status(303).header('set-cookie', this.session.clearedCookie()).header('location', '/admin/login').send();
+  }
+
+  private async page(reply: FastifyReply, status: number, message: string | null): Promise<void> {
+    await reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(signInPage(message));
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import proxyAddr from '@fastify/proxy-addr';
+import type { ExecutionArgs } from 'graphql';
+import type { Context as WsContext } from 'graphql-ws';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import { AuditWriter } from '@referloop/audit';
+import { TokenService, UserRepository } from '@referloop/auth';
+import { Actor, APP_CONFIG, AppConfig, AuditTrail, clientAddress, Loaders, RequestContext } from '@referloop/common';
+
+/** What graphql-ws keeps for a WebSocket connection (the `ws` adapter's `extra`). */
+interface Extra {
+  socket: WebSocket;
+  request: IncomingMessage;
+}
+
+/** graphql-ws's close code for an authentication failure; clients stop retrying on it. */
+const TOKEN_EXPIRED = 4401;
+
+/**
+ * Authenticates live (WebSocket) connections with the same access token as HTTP requests, sent
+ * as `connectionParams.authorization` ("Bearer <token>"). A connection whose token is invalid,
+ * or whose user is disabled, is refused; an accepted one is closed when its token expires, as
+ * a request with it would then be refused.
+ */
+@Injectable()
+export class LiveConnections {
+  private readonly actors = new WeakMap<object, Actor>();
+  /** Whom to believe in X-Forwarded-For, as for HTTP requests (TRUST_PROXY). */
+  private readonly trusted: (address: string, hop: number) => boolean;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly tokens: TokenService,
+    private readonly users: UserRepository,
+    private readonly audit: AuditWriter,
+  ) {
+    const trust = config.trustProxy;
+    this.trusted =
+      trust === true ? () => true : trust === false ? () => false : typeof trust === 'number' ? (_address, hop) => hop < trust : proxyAddr.compile(trust.split(','));
+  }
+
+  /** graphql-ws's onConnect: false refuses the connection (it closes with 4403 Forbidden). */
+  async connect(context: WsContext<Record<string, unknown> | undefined, unknown>): Promise<boolean> {
+    const extra = context.extra as Extra;
+    const authorization = context.connectionParams?.authorization;
+    const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
+    if (!match) return false;
+    let claims: { userId: string; expiresAt: Date };
+    try {
+      claims = this.tokens.verifyClaims(match[1]);
+    } catch {
+      return false;
+    }
+    const actor = await this.users.findActiveActor(claims.userId, this.addressOf(extra));
+    if (!actor) return false;
+    this.actors.set(extra, actor);
+    const timer = setTimeout(() => extra.socket.close(TOKEN_EXPIRED, 'Token expired'), Math.max(0, claims.expiresAt.getTime() - Date.now()));
+    extra.socket.once('close', () => clearTimeout(timer));
+    return true;
+  }
+
+  /** The GraphQL context of a live operation: the connection's actor, a fresh audit trail and batch loaders. */
+  context(context: WsContext<Record<string, unknown> | undefined, unknown>): RequestContext {
+    const extra = context.extra as Extra;
+    return {
+      authorization: undefined,
+      ipAddress: this.addressOf(extra),
+      actor: this.actors.get(extra),
+      audit: new AuditTrail(),
+      loaders: new Loaders(),
+    };
+  }
+
+  /**
+   * graphql-ws's onNext, once an update's fields have all been resolved: writes its audit entry
+   * (the referral, its patient, and any linked referral a field read), before it is sent.
+   */
+  async updateResolved(args: ExecutionArgs): Promise<void> {
+    const context = args.contextValue as RequestContext;
+    if (context.actor && !context.audit.isEmpty) await this.audit.write(context.actor, context.audit);
+  }
+
+  /** The client's address, read as Fastify reads an HTTP request's under the same TRUST_PROXY. */
+  private addressOf(extra: Extra): string | null {
+    return clientAddress(proxyAddr(extra.request, this.trusted));
+  }
+}
+
+/** A WebSocket operation's context argument, as opposed to an HTTP request. */
+export const isLiveContext = (value: unknown): value is WsContext<Record<string, unknown> | undefined, unknown> =>
+  typeof value === 'object' && value !== null && 'connectionParams' in value && 'extra' in value;
