@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { APP_CONFIG, AppConfig, REDIS_START_COMMAND, ThrottledLogger, withoutPassword } from '@referloop/common';
-import { JobQueues } from '@referloop/jobs';
+import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
+import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs';
 import { Metrics } from '@referloop/metrics';
 import { OutboxRelay } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';

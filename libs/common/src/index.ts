@@ -23,4 +23,3 @@ export * from './graphql/page-budget.plugin';
 export * from './request/keyed-serial-queue';
 export * from './sql/group-batcher';
 export * from './request/throttled-logger';
-export * from './dependencies/start-commands';

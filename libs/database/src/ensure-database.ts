@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { postgresStartCommand } from '@referloop/common';
+import { postgresStartCommand } from './postgres-start-command';
 
 /**
  * Creates the database named in the URL when it does not exist yet, connecting to the

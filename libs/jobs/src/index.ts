@@ -4,3 +4,4 @@ export * from './jobs.module';
 export * from './redis-connection';
 export * from './queue-keys';
 export * from './redis-reachable';
+export * from './redis-start';

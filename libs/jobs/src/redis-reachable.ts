@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
-import { REDIS_START_COMMAND, withoutPassword } from '@referloop/common';
+// Nothing from @referloop/common: the test run's set-up loads this outside the tests, and common pulls in GraphQL.
 import { redisOptionsFromUrl } from './redis-connection';
+import { REDIS_START_COMMAND, withoutPassword } from './redis-start';
 
 /** One connection that gives up at once instead of retrying; `lastError` keeps why. */
 function connection(redisUrl: string): { redis: Redis; lastError: () => string | undefined } {

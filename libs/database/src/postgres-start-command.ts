@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 
 /**
- * The one command that starts each service on this machine, for the messages that say it is not
+ * The one command that starts PostgreSQL on this machine, for the message that says it is not
  * running: a Debian cluster when there is one (its version read from /etc/postgresql), else the
- * compose file's service.
+ * compose file's service. Here rather than beside Redis's in libs/common: the migration path
+ * (which the test run's set-up loads outside the tests) must not pull in GraphQL.
  */
 export function postgresStartCommand(): string {
   let versions: string[] = [];
@@ -16,8 +17,3 @@ export function postgresStartCommand(): string {
     ? `pg_ctlcluster --skip-systemctl-redirect ${versions[0]} main start`
     : 'docker compose -f docker/compose.yml up -d postgres';
 }
-
-export const REDIS_START_COMMAND = 'redis-server --daemonize yes';
-
-/** A service URL without its password, for messages and logs. */
-export const withoutPassword = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
