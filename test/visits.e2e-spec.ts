@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { backdateReferral } from './support/backdate';
+import { setPlan } from './support/episode-reports';
 import { expectGraphqlError } from './support/expectations';
 import { rangeOfMotionFinding } from './support/fixtures';
 import { referralIn, World } from './support/world';
@@ -11,8 +12,6 @@ const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) {
     rangeOfMotion { joint movement side measuredDegrees expectedDegrees painScore }
   }
 }`;
-
-const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) { setTreatmentPlan(input: $input) { version } }`;
 
 const EPISODE = `query episode($id: ID!) {
   referral(id: $id) {
@@ -64,20 +63,7 @@ describe('visits', () => {
     });
   const episode = async (id: string, client = world.coordinatorA.client) => (await client.ok<{ referral: Episode }>(EPISODE, { id })).referral;
   const visitsInDb = async (id: string) => (await db.query('SELECT number FROM visits WHERE referral_id = $1', [id])).rowCount;
-  const plan = (referralId: string) =>
-    world.targetProvider.client.ok(SET_PLAN, {
-      input: {
-        referralId,
-        longTermGoal: 'Full pain-free overhead reach',
-        shortTermGoals: [
-          { description: 'Flexion to 140°', targetVisit: 2 },
-          { description: 'Pain at most 3/10', targetVisit: 4 },
-          { description: 'Flexion to 170°', targetVisit: 6 },
-        ],
-        plannedVisits: 6,
-        visitsPerWeek: 1,
-      },
-    });
+  const plan = (referralId: string) => setPlan(world.targetProvider.client, referralId);
 
   it('a weekly episode: the first attended visit starts treatment, a no-show is recorded, the visit past the budget is flagged', async () => {
     const referral = await referralIn(world, 'SCHEDULED');
