@@ -1,8 +1,23 @@
 import { CustomScalar, Scalar } from '@nestjs/graphql';
 import { GraphQLError, Kind, ValueNode } from 'graphql';
 
-/** ISO-8601 instant with an explicit offset, always emitted in UTC ending in `Z`. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * ISO-8601 instant with an explicit offset, always emitted in UTC ending in `Z`. Each part is
+ * checked, not left to `Date`, which would move 2030-02-30 to 2 March and 24:00 to the next day.
+ */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+/** The widest offsets in use (UTC−12:00 to UTC+14:00), with a margin of symmetry. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+function isRealInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  if (!match || !isRealLocalDate(match[1])) return false;
+  const [hours, minutes, seconds] = [match[2], match[3], match[4] ?? '00'].map(Number);
+  if (hours > 23 || minutes > 59 || seconds > 59) return false;
+  if (match[5] === undefined) return true;
+  const [offsetHours, offsetMinutes] = [Number(match[5]), Number(match[6])];
+  return offsetMinutes <= 59 && offsetHours * 60 + offsetMinutes <= MAX_OFFSET_MINUTES;
+}
 
 export function parseInstant(value: unknown): Date {
   if (typeof value !== 'string' || !INSTANT.test(value)) {
@@ -11,8 +26,10 @@ export function parseInstant(value: unknown): Date {
     });
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`DateTime "${value}" is not a real instant`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!isRealInstant(value) || Number.isNaN(date.getTime())) {
+    throw new GraphQLError(`DateTime "${value}" is not a real instant (a real calendar date, hours 00-23, minutes and seconds 00-59, offset within ±14:00)`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return date;
 }
