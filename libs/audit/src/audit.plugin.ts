@@ -16,7 +16,10 @@ export class AuditPlugin implements ApolloServerPlugin<RequestContext> {
     const writer = this.writer;
     return {
       async executionDidStart(context) {
-        const operation = context.operation;
+        // Apollo runs this hook even when no operation matched the request (an unknown or
+        // missing operationName), and only then answers its own 400: nothing ran, nothing to name.
+        const operation = context.operation as typeof context.operation | undefined;
+        if (!operation) return;
         const firstField = operation.selectionSet.selections.find((s) => s.kind === 'Field');
         const fieldName = firstField && 'name' in firstField ? firstField.name.value : 'unknown';
         context.contextValue.audit.operation = `${operation.operation} ${context.operationName ?? fieldName}`.slice(0, 100);
