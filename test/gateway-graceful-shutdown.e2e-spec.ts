@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { GraphqlResponse } from './support/graphql-client';
 import { graphqlBody, rawRequest, releaseTestAppStorage } from './support/gateway-http';
+import { disposeAll, LiveSubscriber, untilListening } from './support/live-updates';
 import { referralMutation } from './support/operations';
 import { pollUntil, withDeadline } from './support/poll-until';
 import { teardownAll } from './support/teardown';
@@ -121,6 +122,25 @@ describe('gateway: graceful shutdown', () => {
 
   const expectAccepted = (response: AcceptResponse, id: string) =>
     expect(response).toEqual({ status: 200, data: { acceptReferral: expect.objectContaining({ id, status: 'ACCEPTED' }) }, errors: undefined });
+
+  it('closes live connections as going away (1001) instead of waiting for them, and finishes closing', async () => {
+    const scenario = await start();
+    const { app, world } = scenario;
+    const subscribers = [
+      new LiveSubscriber('referring coordinator', app.baseUrl, { token: world.coordinatorA.client.token }),
+      new LiveSubscriber('target provider', app.baseUrl, { token: world.targetProvider.client.token, filter: { direction: 'INBOUND' } }),
+    ];
+    try {
+      await untilListening(subscribers, async () => (await referralIn(world, 'SENT')).id, new Set());
+      closeApp(scenario);
+      await withDeadline(scenario.closing!, CLOSE_DEADLINE_MS, 'closing the gateway with live connections open');
+      for (const subscriber of subscribers) {
+        expect({ name: subscriber.name, closed: await subscriber.closed() }).toEqual({ name: subscriber.name, closed: { code: 1001, reason: 'Server shutting down' } });
+      }
+    } finally {
+      await disposeAll(subscribers);
+    }
+  });
 
   it('stops accepting, finishes the request in flight with queues and database open, then closes the pool', async () => {
     const scenario = await start();

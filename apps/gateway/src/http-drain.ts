@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { LiveConnections } from './live/live-connections';
 
 /**
  * The first step of a graceful shutdown. Nest closes the HTTP server only after every
@@ -7,7 +8,8 @@ import { HttpAdapterHost } from '@nestjs/core';
  * being answered. This provider lives in the root module, whose hooks run first: it stops
  * accepting connections and waits for the requests in flight (Fastify answers 503 to new
  * requests on kept-alive connections meanwhile); the database pool closes last, at
- * application shutdown.
+ * application shutdown. Live (WebSocket) connections are closed first, as going away: the HTTP
+ * server would otherwise wait for them forever.
  */
 @Injectable()
 export class HttpDrain implements OnModuleDestroy {
@@ -19,11 +21,14 @@ export class HttpDrain implements OnModuleDestroy {
    */
   draining = false;
 
-  constructor(private readonly host: HttpAdapterHost) {}
+  constructor(
+    private readonly host: HttpAdapterHost,
+    private readonly live: LiveConnections,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     this.draining = true;
-    this.logger.log('Shutting down: no new connections; finishing the requests in flight');
-    await this.host.httpAdapter.close();
+    this.logger.log('Shutting down: no new connections; closing live connections and finishing the requests in flight');
+    await Promise.all([this.host.httpAdapter.close(), this.live.closeAll()]);
   }
 }

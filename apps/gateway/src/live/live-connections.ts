@@ -16,6 +16,10 @@ interface Extra {
 
 /** graphql-ws's close code for an authentication failure; clients stop retrying on it. */
 const TOKEN_EXPIRED = 4401;
+/** WebSocket's close code for a server going away (RFC 6455); clients reconnect, to another replica. */
+const GOING_AWAY = 1001;
+/** How long a client may take to answer the closing handshake before its socket is cut. */
+const CLOSE_HANDSHAKE_MS = 1000;
 
 /**
  * Authenticates live (WebSocket) connections with the same access token as HTTP requests, sent
@@ -26,6 +30,8 @@ const TOKEN_EXPIRED = 4401;
 @Injectable()
 export class LiveConnections {
   private readonly actors = new WeakMap<object, Actor>();
+  /** Every socket that has said hello (connection_init), so shutdown can close them. */
+  private readonly sockets = new Set<WebSocket>();
   /** Whom to believe in X-Forwarded-For, as for HTTP requests (TRUST_PROXY). */
   private readonly trusted: (address: string, hop: number) => boolean;
 
@@ -43,6 +49,8 @@ export class LiveConnections {
   /** graphql-ws's onConnect: false refuses the connection (it closes with 4403 Forbidden). */
   async connect(context: WsContext<Record<string, unknown> | undefined, unknown>): Promise<boolean> {
     const extra = context.extra as Extra;
+    this.sockets.add(extra.socket);
+    extra.socket.once('close', () => this.sockets.delete(extra.socket));
     const authorization = context.connectionParams?.authorization;
     const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
     if (!match) return false;
@@ -58,6 +66,28 @@ export class LiveConnections {
     const timer = setTimeout(() => extra.socket.close(TOKEN_EXPIRED, 'Token expired'), Math.max(0, claims.expiresAt.getTime() - Date.now()));
     extra.socket.once('close', () => clearTimeout(timer));
     return true;
+  }
+
+  /**
+   * The first step of shutdown: the HTTP server cannot finish closing while a WebSocket holds
+   * its connection open. Each one is closed as going away, and cut if its client does not answer
+   * the handshake in time. A socket that never said hello is closed by graphql-ws itself within
+   * its connection-init timeout (3 s).
+   */
+  async closeAll(): Promise<void> {
+    await Promise.all(
+      [...this.sockets].map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            const cut = setTimeout(() => socket.terminate(), CLOSE_HANDSHAKE_MS);
+            socket.once('close', () => {
+              clearTimeout(cut);
+              resolve();
+            });
+            socket.close(GOING_AWAY, 'Server shutting down');
+          }),
+      ),
+    );
   }
 
   /** The GraphQL context of a live operation: the connection's actor, a fresh audit trail and batch loaders. */
