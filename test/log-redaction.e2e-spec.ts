@@ -93,6 +93,10 @@ class SensitiveValues {
   }
 }
 
+/** Paths probed and scraped every few seconds; their requests are not logged. */
+const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+const PROBE_ID_PREFIX = 'quiet-probe';
+
 describe('logs: one structured line per request, and nothing sensitive in any of them', () => {
   const sensitive = new SensitiveValues();
   for (const [label, value] of Object.entries(SECRETS)) {
@@ -441,8 +445,14 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       expect(sent.filter((row) => !delivered.has(row.id))).toEqual([]);
       expect(sent.length).toBeGreaterThan(10);
 
-      // Both stop cleanly: what they wrote is complete.
+      // Probes and scrapes, as a load balancer and Prometheus make them every few seconds.
       const running = stack as LoggedStack;
+      for (const path of QUIET_PATHS) {
+        const probe = await fetch(`${running.baseUrl}${path}`, { headers: { 'x-request-id': `${PROBE_ID_PREFIX}${path.replace(/\W/g, '-')}` } });
+        expect({ path, status: probe.status }).toEqual({ path, status: 200 });
+      }
+
+      // Both stop cleanly: what they wrote is complete.
       await Promise.all([running.gateway.stop(), running.worker.stop()]);
       captured = [...running.gateway.lines(), ...running.worker.lines()];
     },
@@ -479,6 +489,11 @@ describe('logs: one structured line per request, and nothing sensitive in any of
     for (const id of failedIds) {
       expect(workerText.filter((text) => text.includes(`Notification ${id} FAILED after its last attempt`))).toHaveLength(1);
     }
+  });
+
+  it('health probes and metric scrapes leave no line', () => {
+    const probeLines = capturedLines().filter((line) => line.process === 'gateway' && (line.text.includes(PROBE_ID_PREFIX) || /"path":"\/(health|metrics)/.test(line.text)));
+    expect(probeLines.map((line) => line.text.slice(0, 300))).toEqual([]);
   });
 
   it('every line both processes wrote is one JSON object', () => {

@@ -35,7 +35,9 @@ export class LoggingModule {
               level: PINO_LEVEL[config.logLevel],
               // Fastify assigns the id (see the gateway's bootstrap); this covers a request that reaches pino without one.
               genReqId: (request) => requestIdFrom(request.headers),
-              autoLogging: { ignore: (request) => QUIET_PATHS.test(safePath(request.url)) },
+              // The middleware is mounted under a path, which Fastify's middleware layer strips from
+              // `url` (a probe of /health/ready reads "/"); `originalUrl` keeps the whole path.
+              autoLogging: { ignore: (request) => QUIET_PATHS.test(safePath((request as { originalUrl?: string }).originalUrl ?? request.url)) },
               customSuccessMessage: () => 'request completed',
               customErrorMessage: () => 'request failed',
               serializers: {
