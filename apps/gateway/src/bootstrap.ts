@@ -11,6 +11,7 @@ import { GatewayModule, GatewayOptions } from './gateway.module';
 import { HttpDrain } from './http-drain';
 import { AdminSession } from './admin/admin-session';
 import { registerQueueDashboard } from './admin/queue-dashboard';
+import { guardGraphqlDocuments } from './graphql/graphql-document-guard';
 
 const REDIS_WAIT_MS = 2000;
 
@@ -25,7 +26,6 @@ const SECURITY_HEADERS = {
     directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
   },
 };
-
 
 /** Builds the gateway (initialised, not yet listening); shared by main, tests and the schema emitter. */
 export async function createGatewayApp(config: AppConfig, options: GatewayOptions = {}): Promise<NestFastifyApplication> {
@@ -47,6 +47,7 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   adapter.getInstance().addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 16 * 1024 }, (_request, _body, done) =>
     done(null, {}),
   );
+  guardGraphqlDocuments(adapter.getInstance(), config.graphql.maxTokens);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const drain = app.get(HttpDrain);

@@ -17,9 +17,12 @@ import {
   depthLimitRule,
   formatGraphqlError,
   GraphqlExceptionFilter,
+  GRAPHQL_PATH,
   InputValidationPipe,
   LocalDateScalar,
-  pageBudgetPlugin,
+  requestBudgetPlugin,
+  argumentTextPlugin,
+  argumentTextRule,
   Loaders,
   RequestContext,
 } from '@referloop/common';
@@ -38,6 +41,7 @@ import { isLiveContext, LiveConnections } from './live/live-connections';
 import { LiveModule } from './live/live.module';
 import { ReferralUpdatesResolver } from './live/referral-updates.resolver';
 import { HttpDrain } from './http-drain';
+import { QUERY_COSTS } from './graphql/query-costs';
 import { RequestLogPlugin } from './logging/request-log.plugin';
 import { GraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
 import { MetricsController } from './metrics/metrics.controller';
@@ -67,7 +71,7 @@ export class GatewayModule {
           imports: [LiveModule],
           inject: [LiveConnections],
           useFactory: (live: LiveConnections): ApolloDriverConfig => ({
-            path: '/graphql',
+            path: GRAPHQL_PATH,
             autoSchemaFile: options.schemaFile ?? true,
             sortSchema: true,
             // No landing page in any mode; no schema introspection in production (schema.graphql is public in the repository instead).
@@ -78,13 +82,18 @@ export class GatewayModule {
             // Requests that a browser could send cross-site without a preflight are refused (Apollo's default, stated).
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
-            validationRules: [depthLimitRule(config.graphql.maxDepth)],
-            plugins: [pageBudgetPlugin(config.graphql.maxItems)],
+            // A bounded document; how deeply it nests is checked before it reaches the parser (graphql-document-guard.ts).
+            parseOptions: { maxTokens: config.graphql.maxTokens },
+            validationRules: [depthLimitRule(config.graphql.maxDepth), argumentTextRule],
+            plugins: [
+              argumentTextPlugin(),
+              requestBudgetPlugin({ maxItems: config.graphql.maxItems, maxCost: config.graphql.maxCost, costs: QUERY_COSTS }),
+            ],
             formatError: formatGraphqlError,
             // Live updates (the referralUpdated subscription) over graphql-ws on the same path.
             subscriptions: {
               'graphql-ws': {
-                path: '/graphql',
+                path: GRAPHQL_PATH,
                 onConnect: (context) => live.connect(context),
                 onNext: async (_context, _id, _payload, args) => {
                   await live.updateResolved(args);
@@ -103,6 +112,7 @@ export class GatewayModule {
                   },
           }),
         }),
+        LiveModule,
         AuthModule,
         ClinicsModule,
         ProvidersModule,

@@ -26,7 +26,8 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password: string } | null;
   responseWindowHours: { ROUTINE: number; URGENT: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
-  graphql: { maxDepth: number; maxItems: number };
+  /** Limits on one GraphQL request, each checked before anything runs (docs/query-cost.md). */
+  graphql: { maxDepth: number; maxItems: number; maxCost: number; maxTokens: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** The worker's health endpoint. */
   workerPort: number;
@@ -247,6 +248,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
       maxItems: integer(env, 'GRAPHQL_MAX_ITEMS', 300, 100, 10000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 2000, 100, 1_000_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 10_000, 500, 100_000),
     },
     logLevel: logLevel as AppConfig['logLevel'],
     workerPort: integer(env, 'WORKER_PORT', 3001, 0, 65535),

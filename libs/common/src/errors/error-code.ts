@@ -7,5 +7,7 @@ export enum ErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The request's computed cost is over GRAPHQL_MAX_COST; `extensions.cost` and `maxCost` say by how much. */
+  QUERY_TOO_EXPENSIVE = 'QUERY_TOO_EXPENSIVE',
   INTERNAL = 'INTERNAL_SERVER_ERROR',
 }

@@ -2,3 +2,4 @@ export * from './error-code';
 export * from './domain-error';
 export * from './format-graphql-error';
 export * from './graphql-exception.filter';
+export * from './graphql-error-body';

@@ -1,12 +1,12 @@
 import {
   ASTNode,
-  FragmentDefinitionNode,
   GraphQLError,
   Kind,
   SelectionSetNode,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
+import { fragmentsOf } from './operation-fragments';
 
 /**
  * Refuses operations nested deeper than `maxDepth` fields, before any resolver runs: a
@@ -15,10 +15,7 @@ import {
  */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
+    const fragments = fragmentsOf(context.getDocument());
 
     const depthOf = (selectionSet: SelectionSetNode | undefined, visited: Set<string>): number => {
       if (!selectionSet) return 0;

@@ -1,0 +1,129 @@
+import {
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from 'graphql';
+import { MAX_PAGE_SIZE } from '../pagination/connection';
+
+/** What one field costs, before its list size multiplies what it selects (docs/query-cost.md). */
+export interface QueryCosts {
+  /** A field returning an object: it may need a query or a batch of its own. */
+  objectField: number;
+  /** A scalar or enum field: read with its parent row. */
+  leafField: number;
+  /** A mutation: a transaction with its checks, history and notifications. */
+  mutationField: number;
+  /** Exceptions, by schema coordinate (`Type.field`): statistics, matching, computed fields. */
+  fields: Readonly<Record<string, number>>;
+}
+
+/** What an operation asks for: list items summed over every list, and its cost. */
+export interface OperationMeasure {
+  items: number;
+  cost: number;
+}
+
+/** The page size of a list field when the request gives none and the schema states no default. */
+const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Measures an operation before it runs, over every alias and fragment, with variables
+ * resolved. A paginated field (one taking `first`, directly or inside its `input`) adds its page
+ * size to the items, and its page size multiplies the cost of what it selects, so a nested list
+ * costs its size times its children. Connection and edge types' own fields (edges, node,
+ * pageInfo) cost nothing: they hold what their list already read. Introspection is not counted.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Readonly<Record<string, unknown>>,
+  costs: QueryCosts,
+): OperationMeasure {
+  const root = schema.getRootType(operation.operation);
+  const fieldCost = (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): number => {
+    const exception = costs.fields[`${parent.name}.${field.name}`];
+    if (exception !== undefined) return exception;
+    if (parent === schema.getMutationType()) return costs.mutationField;
+    if (/(Connection|Edge)$/.test(parent.name)) return 0;
+    return isLeafType(getNamedType(field.type)) ? costs.leafField : costs.objectField;
+  };
+  const walk = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | null | undefined, seen: ReadonlySet<string>): OperationMeasure => {
+    const total = { items: 0, cost: 0 };
+    for (const selection of selectionSet?.selections ?? []) {
+      let inner: OperationMeasure;
+      if (selection.kind === Kind.FIELD) {
+        const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        if (!definition || !parent) continue;
+        const size = pageSize(definition, selection, variables);
+        const children = walk(selection.selectionSet, getNamedType(definition.type), seen);
+        inner = { items: (size ?? 0) + children.items, cost: fieldCost(parent, definition) + (size ?? 1) * children.cost };
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        inner = walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, seen);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        inner = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), new Set(seen).add(fragment.name.value));
+      }
+      total.items += inner.items;
+      total.cost += inner.cost;
+    }
+    return total;
+  };
+  return walk(operation.selectionSet, root, new Set());
+}
+
+/**
+ * How many items a list field asks for: its `first` argument, or `first` inside its `input`
+ * (searches such as matchProviders), as given, else the schema's default; undefined for a
+ * field that is not paginated. Sizes over the maximum count as the maximum (they are refused
+ * as bad input anyway).
+ */
+function pageSize(definition: GraphQLField<unknown, unknown>, node: FieldNode, variables: Readonly<Record<string, unknown>>): number | undefined {
+  const given = (name: string) => node.arguments?.find((argument) => argument.name.value === name)?.value;
+  const first = definition.args.find((argument) => argument.name === 'first');
+  const inputArgument = definition.args.find((argument) => argument.name === 'input');
+  const inputType = inputArgument && getNamedType(inputArgument.type);
+  const inputFirst = inputType && isInputObjectType(inputType) ? inputType.getFields().first : undefined;
+  let value: unknown;
+  let fallback: unknown;
+  if (first) {
+    const node = given('first');
+    value = node && valueOf(node, variables);
+    fallback = first.defaultValue;
+  } else if (inputFirst) {
+    value = firstOfInput(given('input'), variables);
+    fallback = inputFirst.defaultValue;
+  } else {
+    return undefined;
+  }
+  const size = typeof value === 'number' ? value : typeof fallback === 'number' ? fallback : DEFAULT_PAGE_SIZE;
+  return Math.max(0, Math.min(size, MAX_PAGE_SIZE));
+}
+
+/** `first` of an `input` given inline (an object literal) or as a variable. */
+function firstOfInput(node: ValueNode | undefined, variables: Readonly<Record<string, unknown>>): unknown {
+  if (node?.kind === Kind.OBJECT) {
+    const first = node.fields.find((field) => field.name.value === 'first');
+    return first ? valueOf(first.value, variables) : undefined;
+  }
+  const given = node && valueOf(node, variables);
+  return typeof given === 'object' && given !== null ? (given as { first?: unknown }).first : undefined;
+}
+
+function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+  return undefined;
+}
