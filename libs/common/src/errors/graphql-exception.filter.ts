@@ -30,7 +30,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
       return new GraphQLError(exception.message, { extensions: { ...exception.extensions, code: exception.code } });
     }
     if (exception instanceof GraphQLError) return exception;
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    this.logUnexpected(exception);
     return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL } });
   }
 
@@ -40,8 +40,12 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
       status < 500 && exception instanceof HttpException
         ? graphqlErrorBody(exception.message, 'BAD_REQUEST')
         : graphqlErrorBody('Internal server error', ErrorCode.INTERNAL);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500) this.logUnexpected(exception);
     const adapter = this.applicationRef ?? this.httpAdapterHost?.httpAdapter;
     if (adapter && !adapter.isHeadersSent(host.getArgByIndex(1))) adapter.reply(host.getArgByIndex(1), body, status);
+  }
+
+  private logUnexpected(exception: unknown): void {
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   }
 }
