@@ -28,6 +28,8 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Migrations create the extensions we use; TypeORM's CREATE EXTENSION at each start raced between the apps.
+    installExtensions: false,
     // Failed queries are logged by the GraphQL exception filter, without their parameters:
     // those carry patient data, which does not belong in logs.
     logging: false,
