@@ -6,14 +6,16 @@ import { RunningWorker, startWorker } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   await migrate(config.databaseUrl);
-  const worker: RunningWorker = await startWorker(config);
+  // The handlers are in place before the worker starts: its ready line is written during
+  // start-up, and a SIGTERM sent on seeing it must stop it cleanly, not kill it.
+  const starting: Promise<RunningWorker> = startWorker(config);
   const logger = new Logger('Worker');
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: finishing running jobs, then exiting`);
-    worker.stop().then(
+    starting.then((worker) => worker.stop()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error(`Shutdown failed: ${(error as Error).message}`);
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  await starting;
 }
 
 main().catch((error: unknown) => {
