@@ -3,6 +3,7 @@ import { RECORD_VISIT } from './support/episode-reports';
 import { expectGraphqlError, expectNoLeakedInternals } from './support/expectations';
 import { referralInput } from './support/fixtures';
 import { GraphqlResponse } from './support/graphql-client';
+import { disposeAll, LiveSubscriber } from './support/live-updates';
 import { PATIENTS, UPDATE_PATIENT, referralMutation } from './support/operations';
 import { TestApp, startTestApp } from './support/test-app';
 import { World, buildWorld, referralIn } from './support/world';
@@ -188,6 +189,26 @@ describe('request hardening: no input reaches a 500, no request too expensive', 
       const list = (first: number) => `{ referrals(first: ${first}) { edges { node { id suggestedProviders(first: 1) { score } } } } }`;
       expect((await world.coordinatorA.client.request(list(30))).errors).toBeUndefined();
       expect(expectGraphqlError(await world.coordinatorA.client.request(list(50)), 'QUERY_TOO_EXPENSIVE').extensions?.cost).toBe(1 + 50 * 50);
+    });
+  });
+
+  describe('live (WebSocket) operations, held to the same limits', () => {
+    const subscribers: LiveSubscriber[] = [];
+    afterAll(() => disposeAll(subscribers));
+    const subscribe = (name: string, query: string) => {
+      const subscriber = new LiveSubscriber(name, testApp.baseUrl, { token: world.coordinatorA.client.token, query });
+      subscribers.push(subscriber);
+      return subscriber;
+    };
+
+    it('refuses a subscription nested deeper than the depth limit', async () => {
+      const nested = `subscription { referralUpdated { ${'redirectedFrom { '.repeat(7)}id${' }'.repeat(7)} } }`;
+      expect(await subscribe('too deep', nested).refusal()).toEqual([[expect.objectContaining({ message: 'Query is nested 9 levels deep; the limit is 8' })]]);
+    });
+
+    it('refuses a document nested too deep to parse, before parsing it', async () => {
+      const refused = await subscribe('over-nested', `subscription { referralUpdated { ${'redirectedFrom { '.repeat(300)}id${' }'.repeat(300)} } }`).refusal();
+      expect(refused).toEqual([[expect.objectContaining({ message: expect.stringContaining('nested more than 200 levels') })]]);
     });
   });
 

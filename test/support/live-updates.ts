@@ -115,6 +115,11 @@ export class LiveSubscriber {
     return this.until(() => this.closedWith ?? undefined, `${this.name}'s connection to close`, ms);
   }
 
+  /** Resolves with the errors the subscription ended with (the server refused it), within a deadline. */
+  refusal(ms = WAIT_MS): Promise<unknown[]> {
+    return this.until(() => (this.errors.length > 0 ? this.errors : undefined), `${this.name}'s subscription to be refused`, ms);
+  }
+
   /** Ends the subscription and the connection, and waits until the socket is closed. */
   async dispose(): Promise<void> {
     this.unsubscribe();

@@ -14,7 +14,6 @@ import {
   clientAddress,
   ConfigModule,
   DateTimeScalar,
-  depthLimitRule,
   formatGraphqlError,
   GraphqlExceptionFilter,
   GRAPHQL_PATH,
@@ -22,7 +21,6 @@ import {
   LocalDateScalar,
   requestBudgetPlugin,
   argumentTextPlugin,
-  argumentTextRule,
   Loaders,
   RequestContext,
 } from '@referloop/common';
@@ -42,6 +40,7 @@ import { LiveModule } from './live/live.module';
 import { ReferralUpdatesResolver } from './live/referral-updates.resolver';
 import { HttpDrain } from './http-drain';
 import { QUERY_COSTS } from './graphql/query-costs';
+import { liveDocumentChecks, requestValidationRules } from './graphql/request-validation';
 import { RequestLogPlugin } from './logging/request-log.plugin';
 import { GraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
 import { MetricsController } from './metrics/metrics.controller';
@@ -84,7 +83,7 @@ export class GatewayModule {
             includeStacktraceInErrorResponses: false,
             // A bounded document; how deeply it nests is checked before it reaches the parser (graphql-document-guard.ts).
             parseOptions: { maxTokens: config.graphql.maxTokens },
-            validationRules: [depthLimitRule(config.graphql.maxDepth), argumentTextRule],
+            validationRules: requestValidationRules(config),
             plugins: [
               argumentTextPlugin(),
               requestBudgetPlugin({ maxItems: config.graphql.maxItems, maxCost: config.graphql.maxCost, costs: QUERY_COSTS }),
@@ -94,6 +93,7 @@ export class GatewayModule {
             subscriptions: {
               'graphql-ws': {
                 path: GRAPHQL_PATH,
+                ...liveDocumentChecks(config),
                 onConnect: (context) => live.connect(context),
                 onNext: async (_context, _id, _payload, args) => {
                   await live.updateResolved(args);
