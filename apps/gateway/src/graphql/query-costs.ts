@@ -1,17 +1,19 @@
 import type { QueryCosts } from '@referloop/common';
 
 /**
- * What each field of the schema costs toward GRAPHQL_MAX_COST (docs/query-cost.md explains the
+ * What each field of the schema costs toward GRAPHQL_MAX_COST (docs/request-limits.md explains the
  * model and keeps this table in words). A unit is roughly one indexed read; the exceptions are
  * fields that run a query of their own per parent or aggregate many rows, priced from their
  * measured cost (BENCHMARKS.md): with the default budget of 2,000, one request may ask for ten
- * sets of statistics, a list of 100 referrals with their people and clinics, or forty
- * provider searches, but not hundreds of any of them through aliases.
+ * sets of statistics, a list of 100 referrals with their people and clinics, or
+ * twenty-five provider searches, but not hundreds of any of them through aliases.
  */
 export const QUERY_COSTS: QueryCosts = {
   objectField: 1,
   leafField: 0,
   mutationField: 10,
+  // A referral's visits, events or reports: a handful each.
+  listSize: 5,
   fields: {
     // One aggregate over every referral the caller may see in the period (up to ~1 s for a
     // platform admin over a day of a million referrals).

@@ -16,6 +16,9 @@ import { fragmentsOf } from './operation-fragments';
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragments = fragmentsOf(context.getDocument());
+    // Each fragment's depth is found once: a fragment spreading another twice, nested twenty
+    // deep, would otherwise be walked a million times.
+    const fragmentDepths = new Map<string, number>();
 
     const depthOf = (selectionSet: SelectionSetNode | undefined, visited: Set<string>): number => {
       if (!selectionSet) return 0;
@@ -31,7 +34,8 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
           const name = selection.name.value;
           const fragment = fragments.get(name);
           if (!fragment || visited.has(name)) continue;
-          depth = depthOf(fragment.selectionSet, new Set(visited).add(name));
+          depth = fragmentDepths.get(name) ?? depthOf(fragment.selectionSet, new Set(visited).add(name));
+          fragmentDepths.set(name, depth);
         }
         deepest = Math.max(deepest, depth);
       }

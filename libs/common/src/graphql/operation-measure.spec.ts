@@ -14,12 +14,12 @@ const schema = buildSchema(`
   type ItemConnection { edges: [ItemEdge!]!, pageInfo: PageInfo! }
   type ItemEdge { node: Item!, cursor: String! }
   type PageInfo { hasNextPage: Boolean! }
-  type Item { id: ID!, name: String!, owner: Person!, stats: Stats!, related(first: Int = 5): [Item!]! }
+  type Item { id: ID!, name: String!, owner: Person!, stats: Stats!, related(first: Int = 5): [Item!]!, history: [Person!]!, tags: [String!]! }
   type Person { name: String! }
   type Stats { total: Int! }
 `);
 
-const costs: QueryCosts = { objectField: 1, leafField: 0, mutationField: 10, fields: { 'Query.stats': 100, 'Item.stats': 7 } };
+const costs: QueryCosts = { objectField: 1, leafField: 0, mutationField: 10, listSize: 3, fields: { 'Query.stats': 100, 'Item.stats': 7 } };
 
 function measure(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
@@ -65,6 +65,22 @@ describe('measureOperation', () => {
     expect(measure('{ a: item(id: "1") { ...F } b: item(id: "2") { ...F } __schema { types { name } } } fragment F on Item { stats { total } owner { name } }').cost).toBe(
       2 * (1 + 7 + 1),
     );
+  });
+
+  it('takes a list without first to hold listSize items, counting none of them as list items', () => {
+    expect(measure('{ item(id: "1") { history { name } tags } }')).toEqual({ items: 0, cost: 1 + 1 + 3 * 0 });
+    expect(measure('{ item(id: "1") { related(first: 2) { history { name } } } }')).toEqual({ items: 2, cost: 1 + (1 + 2 * 1) });
+    expect(measure('{ items(first: 2) { edges { node { history { name } } } } }').cost).toBe(1 + 2 * 1);
+  });
+
+  it('measures each fragment once, however often it is spread (a doubling chain would take forever otherwise)', () => {
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, level) =>
+      level === levels - 1 ? `fragment F${level} on Item { owner { name } }` : `fragment F${level} on Item { ...F${level + 1} a: related(first: 1) { id } ...F${level + 1} }`,
+    );
+    // Each level counts its own list, then the next level twice (once per spread).
+    const expected = { items: 2 ** (levels - 1) - 1, cost: 2 ** (levels - 1) * 1 + (2 ** (levels - 1) - 1) * 1 + 1 };
+    expect(measure(`{ item(id: "1") { ...F0 } } ${fragments.join(' ')}`)).toEqual(expected);
   });
 
   it('clamps page sizes to the maximum', () => {

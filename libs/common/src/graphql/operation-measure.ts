@@ -5,6 +5,8 @@ import {
   GraphQLNamedType,
   GraphQLSchema,
   getNamedType,
+  getNullableType,
+  isListType,
   isInputObjectType,
   isInterfaceType,
   isLeafType,
@@ -16,7 +18,7 @@ import {
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../pagination/connection';
 
-/** What one field costs, before its list size multiplies what it selects (docs/query-cost.md). */
+/** What one field costs, before its list size multiplies what it selects (docs/request-limits.md). */
 export interface QueryCosts {
   /** A field returning an object: it may need a query or a batch of its own. */
   objectField: number;
@@ -24,6 +26,8 @@ export interface QueryCosts {
   leafField: number;
   /** A mutation: a transaction with its checks, history and notifications. */
   mutationField: number;
+  /** How many items a list that takes no `first` is taken to hold (a referral's visits, events, reports). */
+  listSize: number;
   /** Exceptions, by schema coordinate (`Type.field`): statistics, matching, computed fields. */
   fields: Readonly<Record<string, number>>;
 }
@@ -41,7 +45,9 @@ const DEFAULT_PAGE_SIZE = 20;
  * Measures an operation before it runs, over every alias and fragment, with variables
  * resolved. A paginated field (one taking `first`, directly or inside its `input`) adds its page
  * size to the items, and its page size multiplies the cost of what it selects, so a nested list
- * costs its size times its children. Connection and edge types' own fields (edges, node,
+ * costs its size times its children; a list without `first` multiplies by `costs.listSize`. A
+ * fragment is measured once, however often it is spread: a fragment spreading another twice,
+ * nested twenty deep, would otherwise be walked a million times. Connection and edge types' own fields (edges, node,
  * pageInfo) cost nothing: they hold what their list already read. Introspection is not counted.
  */
 export function measureOperation(
@@ -52,13 +58,16 @@ export function measureOperation(
   costs: QueryCosts,
 ): OperationMeasure {
   const root = schema.getRootType(operation.operation);
+  /** A connection's or edge's own fields (edges, node, pageInfo): they hold what their list read. */
+  const isPlumbing = (parent: GraphQLNamedType) => /(Connection|Edge)$/.test(parent.name);
   const fieldCost = (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): number => {
     const exception = costs.fields[`${parent.name}.${field.name}`];
     if (exception !== undefined) return exception;
     if (parent === schema.getMutationType()) return costs.mutationField;
-    if (/(Connection|Edge)$/.test(parent.name)) return 0;
+    if (isPlumbing(parent)) return 0;
     return isLeafType(getNamedType(field.type)) ? costs.leafField : costs.objectField;
   };
+  const fragmentMeasures = new Map<string, OperationMeasure>();
   const walk = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | null | undefined, seen: ReadonlySet<string>): OperationMeasure => {
     const total = { items: 0, cost: 0 };
     for (const selection of selectionSet?.selections ?? []) {
@@ -67,14 +76,20 @@ export function measureOperation(
         const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
         if (!definition || !parent) continue;
         const size = pageSize(definition, selection, variables);
+        const times = size ?? (isListType(getNullableType(definition.type)) && !isPlumbing(parent) ? costs.listSize : 1);
         const children = walk(selection.selectionSet, getNamedType(definition.type), seen);
-        inner = { items: (size ?? 0) + children.items, cost: fieldCost(parent, definition) + (size ?? 1) * children.cost };
+        inner = { items: (size ?? 0) + children.items, cost: fieldCost(parent, definition) + times * children.cost };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         inner = walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, seen);
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
-        inner = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), new Set(seen).add(fragment.name.value));
+        let measured = fragmentMeasures.get(fragment.name.value);
+        if (!measured) {
+          measured = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), new Set(seen).add(fragment.name.value));
+          fragmentMeasures.set(fragment.name.value, measured);
+        }
+        inner = measured;
       }
       total.items += inner.items;
       total.cost += inner.cost;
