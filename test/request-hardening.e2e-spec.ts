@@ -101,6 +101,23 @@ describe('request hardening: no input reaches a 500, no request too expensive', 
       );
     });
 
+    it("holds a variable's default to the same rules as a value sent", async () => {
+      const search = `query patients($search: String = "Smi\\u0000th") { patients(filter: { search: $search }) { totalCount } }`;
+      await expectRefusedUnwritten(() => world.coordinatorA.client.request(search), 'filter.search');
+    });
+
+    it('answers a variable nested far deeper than its type as bad input, never walking it', async () => {
+      // Written out: JSON.stringify itself overflows on it, though the server's JSON.parse does not.
+      const nested = `${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`;
+      const response = await fetch(`${testApp.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${world.coordinatorA.client.token}` },
+        body: `{"query": ${JSON.stringify(PATIENTS)}, "variables": {"filter": {"search": ${nested}}}}`,
+      });
+      const answer = (await response.json()) as GraphqlResponse;
+      expect({ status: response.status, code: answer.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    });
+
     it('refuses a value over 10,000 characters in a field without a limit of its own', async () => {
       await expectRefusedUnwritten(() => world.coordinatorA.client.request(PATIENTS, { filter: { search: 'x'.repeat(100_000) } }), 'filter.search');
     });
@@ -185,6 +202,11 @@ describe('request hardening: no input reaches a 500, no request too expensive', 
       expect(expectGraphqlError(response, 'QUERY_TOO_EXPENSIVE').extensions?.cost).toBe(200 * (1 + 10));
     });
 
+    it("counts a page size given as a variable's default", async () => {
+      const list = `query q($n: Int = 50) { referrals(first: $n) { edges { node { id suggestedProviders(first: 1) { score } } } } }`;
+      expect(expectGraphqlError(await world.coordinatorA.client.request(list), 'QUERY_TOO_EXPENSIVE').extensions?.cost).toBe(1 + 50 * 50);
+    });
+
     it('multiplies what a list selects by its page size', async () => {
       const list = (first: number) => `{ referrals(first: ${first}) { edges { node { id suggestedProviders(first: 1) { score } } } } }`;
       expect((await world.coordinatorA.client.request(list(30))).errors).toBeUndefined();
@@ -204,6 +226,13 @@ describe('request hardening: no input reaches a 500, no request too expensive', 
     it('refuses a subscription nested deeper than the depth limit', async () => {
       const nested = `subscription { referralUpdated { ${'redirectedFrom { '.repeat(7)}id${' }'.repeat(7)} } }`;
       expect(await subscribe('too deep', nested).refusal()).toEqual([[expect.objectContaining({ message: 'Query is nested 9 levels deep; the limit is 8' })]]);
+    });
+
+    it('serves subscriptions only: a query or a mutation goes over HTTP, where every limit applies', async () => {
+      const aliases = Array.from({ length: 100 }, (_, i) => `s${i}: referralStats(input: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { total }`).join(' ');
+      expect(await subscribe('query', `query { ${aliases} }`).refusal()).toEqual([
+        [expect.objectContaining({ message: 'Only subscriptions are served over WebSocket; send query operations over HTTP' })],
+      ]);
     });
 
     it('refuses a document nested too deep to parse, before parsing it', async () => {

@@ -32,6 +32,8 @@ export class LiveConnections {
   private readonly actors = new WeakMap<object, Actor>();
   /** Every socket that has said hello (connection_init), so shutdown can close them. */
   private readonly sockets = new Set<WebSocket>();
+  /** Set once shutdown has begun: a socket saying hello after that is closed straight away. */
+  private closing = false;
   /** Whom to believe in X-Forwarded-For, as for HTTP requests (TRUST_PROXY). */
   private readonly trusted: (address: string, hop: number) => boolean;
 
@@ -49,6 +51,10 @@ export class LiveConnections {
   /** graphql-ws's onConnect: false refuses the connection (it closes with 4403 Forbidden). */
   async connect(context: WsContext<Record<string, unknown> | undefined, unknown>): Promise<boolean> {
     const extra = context.extra as Extra;
+    if (this.closing) {
+      extra.socket.close(GOING_AWAY, 'Server shutting down');
+      return false;
+    }
     this.sockets.add(extra.socket);
     extra.socket.once('close', () => this.sockets.delete(extra.socket));
     const authorization = context.connectionParams?.authorization;
@@ -75,6 +81,7 @@ export class LiveConnections {
    * its connection-init timeout (3 s).
    */
   async closeAll(): Promise<void> {
+    this.closing = true;
     await Promise.all(
       [...this.sockets].map(
         (socket) =>

@@ -26,7 +26,7 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password: string } | null;
   responseWindowHours: { ROUTINE: number; URGENT: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
-  /** Limits on one GraphQL request, each checked before anything runs (docs/query-cost.md). */
+  /** Limits on one GraphQL request, each checked before anything runs (docs/request-limits.md). */
   graphql: { maxDepth: number; maxItems: number; maxCost: number; maxTokens: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** The worker's health endpoint. */

@@ -4,6 +4,7 @@ import { badInput, ErrorCode } from '../errors';
 import { textProblem } from '../validation/text-rules';
 import { ArgumentPath, forEachLiteralString, forEachVariableString } from './argument-strings';
 import { fragmentsOf } from './operation-fragments';
+import { coercedVariables } from './operation-variables';
 
 /**
  * Every string a request passes to any field is held to the text rules before anything runs.
@@ -38,14 +39,15 @@ export const argumentTextRule: ValidationRule = (context: ValidationContext): AS
   },
 });
 
-/** Strings passed in variables, followed to the argument that uses them. */
+/** Strings passed in variables (or their defaults), followed to the argument that uses them. */
 export function argumentTextPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
       return {
-        async didResolveOperation({ operation, document, request }) {
+        async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const variables = request.variables ?? {};
+          const variables = coercedVariables(schema, operation, request);
+          if (!variables) return;
           const refused = firstTextProblem((visit) => forEachVariableString(operation, fragmentsOf(document), variables, visit));
           if (refused) {
             throw new GraphQLError(refused.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: refused.field, http: { status: 400 } } });

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
 import { measureOperation, QueryCosts } from './operation-measure';
 import { fragmentsOf } from './operation-fragments';
+import { coercedVariables } from './operation-variables';
 
 export interface RequestBudget {
   /** List items one request may ask for, summed over every list, search and alias (GRAPHQL_MAX_ITEMS). */
@@ -24,7 +25,9 @@ export function requestBudgetPlugin(budget: RequestBudget): ApolloServerPlugin {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const { items, cost } = measureOperation(schema, operation, fragmentsOf(document), request.variables ?? {}, budget.costs);
+          const variables = coercedVariables(schema, operation, request);
+          if (!variables) return;
+          const { items, cost } = measureOperation(schema, operation, fragmentsOf(document), variables, budget.costs);
           // `http` sets the status of a refused request (Apollo removes it from the body).
           if (items > budget.maxItems) {
             throw new GraphQLError(`This request asks for ${items} list items; at most ${budget.maxItems} per request`, {
