@@ -4,6 +4,9 @@ import { postgresStartCommand } from './postgres-start-command';
 /** An arbitrary constant naming "creating a database" among the server's advisory locks; the database's name is the second key. */
 const CREATE_DATABASE_LOCK = 726_501_602;
 
+/** Creating a database takes well under a second; the other app is given far longer. */
+const LOCK_WAIT_SECONDS = 60;
+
 /** "Already exists" (42P04), or the unique violation of a creator whose row was not yet committed when ours went in (23505). */
 const CREATED_ELSEWHERE = new Set(['42P04', '23505']);
 
@@ -30,6 +33,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     throw new Error(`Cannot reach PostgreSQL at ${target.host} (${reason}). Start it with \`${postgresStartCommand()}\`, or point DATABASE_URL at a running server.`);
   }
   try {
+    // A holder that never lets go (a stuck process) fails this start with a message, not a hang.
+    await client.query(`SET lock_timeout = '${LOCK_WAIT_SECONDS}s'`);
     await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [CREATE_DATABASE_LOCK, name]);
     if (await exists(client, name)) return;
     try {

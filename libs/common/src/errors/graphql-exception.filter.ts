@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
@@ -38,7 +39,7 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
     const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     const body =
       status < 500 && exception instanceof HttpException
-        ? graphqlErrorBody(exception.message, 'BAD_REQUEST')
+        ? graphqlErrorBody(exception.message, ApolloServerErrorCode.BAD_REQUEST)
         : graphqlErrorBody('Internal server error', ErrorCode.INTERNAL);
     if (status >= 500) this.logUnexpected(exception);
     const adapter = this.applicationRef ?? this.httpAdapterHost?.httpAdapter;

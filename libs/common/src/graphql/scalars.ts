@@ -9,9 +9,9 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?
 /** The widest offsets in use (UTC−12:00 to UTC+14:00), with a margin of symmetry. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 
-function isRealInstant(value: string): boolean {
-  const match = INSTANT.exec(value);
-  if (!match || !isRealLocalDate(match[1])) return false;
+/** Whether a value written as INSTANT (`match`) names a real instant. */
+function isRealInstant(match: RegExpExecArray): boolean {
+  if (!isRealLocalDate(match[1])) return false;
   const [hours, minutes, seconds] = [match[2], match[3], match[4] ?? '00'].map(Number);
   if (hours > 23 || minutes > 59 || seconds > 59) return false;
   if (match[5] === undefined) return true;
@@ -20,14 +20,15 @@ function isRealInstant(value: string): boolean {
 }
 
 export function parseInstant(value: unknown): Date {
-  if (typeof value !== 'string' || !INSTANT.test(value)) {
+  const match = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!match) {
     throw new GraphQLError('DateTime must be an ISO-8601 instant with a time zone, e.g. 2026-03-01T14:30:00Z', {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  const date = new Date(value);
-  if (!isRealInstant(value) || Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`DateTime "${value}" is not a real instant (a real calendar date, hours 00-23, minutes and seconds 00-59, offset within ±14:00)`, {
+  const date = new Date(match[0]);
+  if (!isRealInstant(match) || Number.isNaN(date.getTime())) {
+    throw new GraphQLError(`DateTime "${match[0]}" is not a real instant (a real calendar date, hours 00-23, minutes and seconds 00-59, offset within ±14:00)`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
