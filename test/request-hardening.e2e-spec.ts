@@ -101,9 +101,11 @@ describe('request hardening: no input reaches a 500, no request too expensive', 
       );
     });
 
-    it("holds a variable's default to the same rules as a value sent", async () => {
+    it("holds a variable's default to the same rules as a value sent, naming the variable as graphql-js does", async () => {
       const search = `query patients($search: String = "Smi\\u0000th") { patients(filter: { search: $search }) { totalCount } }`;
-      await expectRefusedUnwritten(() => world.coordinatorA.client.request(search), 'filter.search');
+      await expectRefusedUnwritten(() => world.coordinatorA.client.request(search), 'search');
+      const schedule = `mutation s($input: ScheduleReferralInput! = { id: "${world.patient.id}", appointmentAt: "2030-01-10T10:00:00\\u0007Z" }) { scheduleReferral(input: $input) { id } }`;
+      await expectRefusedUnwritten(() => world.targetProvider.client.request(schedule), 'input.appointmentAt');
     });
 
     it('answers a variable nested far deeper than its type as bad input, never walking it', async () => {

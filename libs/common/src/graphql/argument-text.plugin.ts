@@ -1,5 +1,5 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { ASTVisitor, GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import { ASTNode, ASTVisitor, GraphQLError, ValidationContext, ValidationRule, ValueNode } from 'graphql';
 import { badInput, ErrorCode } from '../errors';
 import { textProblem } from '../validation/text-rules';
 import { ArgumentPath, forEachLiteralString, forEachVariableString } from './argument-strings';
@@ -27,17 +27,25 @@ function firstTextProblem(walk: (visit: (path: ArgumentPath, value: string) => v
 }
 
 /**
- * Strings written in the document. Reported on entering the argument, so before the argument's
- * own scalar (a DateTime, say) refuses the same text less helpfully. Apollo reports validation
- * errors as GRAPHQL_VALIDATION_FAILED; carrying the domain error as the original lets the
- * error formatter answer it as the bad input it is.
+ * Strings written in the document: in an argument (the path starts with its name), or in a
+ * variable's default (the path starts with the variable's name, as graphql-js names variables in
+ * its own errors). Reported on entering the argument or the variable definition, so before the
+ * value's own scalar (a DateTime, say) refuses the same text less helpfully. Apollo reports
+ * validation errors as GRAPHQL_VALIDATION_FAILED; carrying the domain error as the original
+ * lets the error formatter answer it as the bad input it is.
  */
-export const argumentTextRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
-  Argument(node) {
-    const refused = firstTextProblem((visit) => forEachLiteralString(node.value, [node.name.value], visit));
+export const argumentTextRule: ValidationRule = (context: ValidationContext): ASTVisitor => {
+  const check = (node: ASTNode, value: ValueNode, root: string) => {
+    const refused = firstTextProblem((visit) => forEachLiteralString(value, [root], visit));
     if (refused) context.reportError(new GraphQLError(refused.message, { nodes: [node], originalError: badInput(refused.field, refused.message) }));
-  },
-});
+  };
+  return {
+    Argument: (node) => check(node, node.value, node.name.value),
+    VariableDefinition: (node) => {
+      if (node.defaultValue) check(node, node.defaultValue, node.variable.name.value);
+    },
+  };
+};
 
 /** Strings passed in variables (or their defaults), followed to the argument that uses them. */
 export function argumentTextPlugin(): ApolloServerPlugin {
