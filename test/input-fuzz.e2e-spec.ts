@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CaseRunner } from './support/schema-fuzz/case-runner';
+import { DELIVERIES, deliveryInWords } from './support/schema-fuzz/deliveries';
 import { CallerName } from './support/schema-fuzz/fuzz-case';
 import { PropertyTarget, fuzzCases } from './support/schema-fuzz/fuzz-cases';
 import { FuzzCoverage } from './support/schema-fuzz/fuzz-coverage';
@@ -18,7 +19,8 @@ import { buildWorld } from './support/world';
  * schema.graphql (read at run time, so a new operation is covered without touching this file)
  * is sent control characters, lone surrogates, bidi marks, emoji, combining marks, 100 kB
  * values, strings at the length limit and impossible dates, by each kind of caller, in
- * variables and written inline. The contract:
+ * variables, written inline and written as the default of its variable with no variables sent
+ * (which must count exactly as if that value had been sent). The contract:
  *   - text holding a forbidden control character or a lone surrogate, or longer than 10,000
  *     UTF-16 code units, and an impossible date, are refused before anything runs: HTTP 400,
  *     BAD_USER_INPUT naming the argument path (`input.assessment.rangeOfMotion.0.joint`);
@@ -26,12 +28,13 @@ import { buildWorld } from './support/world';
  *     INTERNAL_SERVER_ERROR, none shows internals;
  *   - a request that fails writes nothing (every table's rows and content compared around it).
  *
- * Each text leaf of each operation gets four fast-check properties (values against the rules
- * and within them, each in variables and inline), each with a seed derived from the base seed
- * and its name, so a failure in one hides nothing in the others. The default (CI) run is
- * fixed; for more:
+ * Each text leaf of each operation gets six fast-check properties (values against the rules
+ * and within them, each in variables, inline and as a variable's default), each with a seed
+ * derived from the base seed and its name, so a failure in one hides nothing in the others.
+ * The default (CI) run is fixed; for more:
  *   FUZZ_RUNS=50 npx jest test/input-fuzz.e2e-spec.ts   cases per property in variables
- *                                                       (default 2; inline half as many)
+ *                                                       (default 2; written as a literal,
+ *                                                       inline or as a default, half as many)
  *   FUZZ_SEED=7 npx jest test/input-fuzz.e2e-spec.ts    other cases (default 20260112)
  * A failure prints the case (operation, caller, hostile value and where it went, the query and
  * variables, huge values cut short) and the answer. A property stops at its first
@@ -48,22 +51,31 @@ interface FuzzProperty {
   runs: number;
 }
 
-/** Per text leaf: each family of hostile values, in variables and inline; without text, plain valid calls. */
+/** Per text leaf: each family of hostile values, sent each way; without text, plain valid calls. */
 function propertiesOf(operation: RootOperation): FuzzProperty[] {
   const leaves = textLeaves(operation);
   if (leaves.length === 0) return [{ target: undefined, runs: settings.runs }];
   return leaves.flatMap((leaf) =>
-    HOSTILE_FAMILIES.flatMap((family) => [
-      { target: { leaf, family, inline: false }, runs: settings.runs },
-      { target: { leaf, family, inline: true }, runs: settings.inlineRuns },
-    ]),
+    HOSTILE_FAMILIES.flatMap((family) =>
+      DELIVERIES.map((delivery) => ({ target: { leaf, family, delivery }, runs: delivery === 'variables' ? settings.runs : settings.literalRuns })),
+    ),
   );
+}
+
+/**
+ * The seed of a property. Variables and inline keep the name parts they had before defaults
+ * were fuzzed (none and `inline`), so their cases, and any failure found with them, stay the same.
+ */
+function seedOf(operation: RootOperation, property: FuzzProperty): number {
+  const { target } = property;
+  const delivery = !target || target.delivery === 'variables' ? '' : target.delivery;
+  return propertySeed(settings.seed, operation.name, target?.leaf.label ?? '', target?.family ?? '', delivery);
 }
 
 function propertyName(property: FuzzProperty): string {
   const { target } = property;
   if (!target) return 'no text argument';
-  return `${target.leaf.label} (${target.leaf.scalar}), values ${target.family}, ${target.inline ? 'inline' : 'in variables'}`;
+  return `${target.leaf.label} (${target.leaf.scalar}), values ${target.family}, ${deliveryInWords(target.delivery)}`;
 }
 
 /** fast-check's report (seed, path, the case) and the reason the case failed, without its closing hint. */
@@ -107,12 +119,10 @@ describe('schema input fuzz: hostile text and impossible dates in every argument
       const properties = propertiesOf(operation);
       const failures: string[] = [];
       for (const property of properties) {
-        const { target } = property;
-        const seed = propertySeed(settings.seed, operation.name, target?.leaf.label ?? '', target?.family ?? '', target?.inline ? 'inline' : '');
         try {
           await fc.assert(
-            fc.asyncProperty(fuzzCases(operation, target, rows), (fuzzCase) => runner.run(fuzzCase)),
-            { seed, numRuns: property.runs, endOnFailure: true },
+            fc.asyncProperty(fuzzCases(operation, property.target, rows), (fuzzCase) => runner.run(fuzzCase)),
+            { seed: seedOf(operation, property), numRuns: property.runs, endOnFailure: true },
           );
         } catch (error) {
           failures.push(failureReport(property, error));
@@ -125,11 +135,15 @@ describe('schema input fuzz: hostile text and impossible dates in every argument
     30_000 + casesOfLargestOperation() * TIMEOUT_PER_CASE_MS,
   );
 
-  it('covered every operation and every text leaf, inline and in variables, with every kind of hostile value', () => {
+  it('covered every operation and every text leaf, in variables, inline and as a default, with every kind of hostile value', () => {
     expect([...coverage.operations].sort()).toEqual(operations.map((operation) => operation.name).sort());
-    const leaves = operations.flatMap((operation) => textLeaves(operation).map((leaf) => `${operation.name}(${leaf.label})`));
-    expect([...coverage.leaves].sort()).toEqual([...new Set(leaves)].sort());
-    expect(coverage.inline).toBeGreaterThan(0);
+    const withText = operations.filter((operation) => textLeaves(operation).length > 0);
+    const leaves = [...new Set(withText.flatMap((operation) => textLeaves(operation).map((leaf) => `${operation.name}(${leaf.label})`)))].sort();
+    expect([...coverage.leaves].sort()).toEqual(leaves);
+    // Each way of sending on its own: the totals above would not notice one that never sent
+    // anything. An operation without text arguments has no hostile value to send any way.
+    const expected = { operations: withText.map((operation) => operation.name).sort(), leaves };
+    for (const delivery of DELIVERIES) expect({ delivery, ...coverage.sentAs(delivery) }).toEqual({ delivery, ...expected });
     expect(coverage.mustRefuse).toBeGreaterThan(0);
     expect(coverage.succeeded).toBeGreaterThan(0);
     const kinds: HostileKind[] = [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { astFromValue, print } from 'graphql';
+import { GraphQLArgument, astFromValue, print } from 'graphql';
 import { ArgumentValues } from './argument-values';
+import { Delivery, deliveryInWords, isLiteral } from './deliveries';
 import { HostileKind } from './hostile-values';
 import { Refusal } from './refusal-rules';
 import { RootOperation } from './root-operations';
@@ -29,8 +30,8 @@ export interface FuzzCase {
   /** All argument values, the hostile one in place. */
   args: ArgumentValues;
   hostile: Placement | undefined;
-  /** Whether the argument holding the hostile value is written into the query text instead of a variable. */
-  inline: boolean;
+  /** How the argument holding the hostile value is sent; `variables` for a case without one. */
+  delivery: Delivery;
 }
 
 /**
@@ -64,39 +65,46 @@ export function placeValue(
 
 /**
  * The request for a case: one variable per argument, named after it, so a coercion error
- * names the argument path; the argument with the hostile value is printed as a literal instead
- * when the case is inline.
+ * names the argument path. The argument with the hostile value is printed as a literal instead
+ * when the case is inline, and as its variable's default (`$input: T = { … }`, its value left
+ * out of the variables) when the case is sent that way.
  */
 export function requestOf(fuzzCase: FuzzCase): { query: string; variables: ArgumentValues } {
-  const { operation, args, hostile, inline } = fuzzCase;
-  const inlined = inline && hostile ? hostile.path[0] : undefined;
+  const { operation, args, hostile, delivery } = fuzzCase;
+  const written = isLiteral(delivery) && hostile ? hostile.path[0] : undefined;
   const definitions: string[] = [];
   const passed: string[] = [];
   const variables: ArgumentValues = {};
   for (const argument of operation.args) {
-    if (argument.name === inlined) {
-      const literal = astFromValue(args[argument.name], argument.type);
-      if (!literal) throw new Error(`cannot write ${argument.name} of ${operation.name} as a literal`);
-      passed.push(`${argument.name}: ${print(literal)}`);
+    const literal = argument.name === written ? literalOf(args[argument.name], argument, operation) : undefined;
+    if (literal !== undefined && delivery === 'inline') {
+      passed.push(`${argument.name}: ${literal}`);
       continue;
     }
-    definitions.push(`$${argument.name}: ${String(argument.type)}`);
+    definitions.push(`$${argument.name}: ${String(argument.type)}${literal === undefined ? '' : ` = ${literal}`}`);
     passed.push(`${argument.name}: $${argument.name}`);
-    if (args[argument.name] !== undefined) variables[argument.name] = args[argument.name];
+    if (literal === undefined && args[argument.name] !== undefined) variables[argument.name] = args[argument.name];
   }
   const header = `${operation.kind} fuzz_${operation.name}${definitions.length ? `(${definitions.join(', ')})` : ''}`;
   const field = `${operation.name}${passed.length ? `(${passed.join(', ')})` : ''}${operation.selection}`;
   return { query: `${header} { ${field} }`, variables };
 }
 
+/** `value` as GraphQL source text of the argument's type, as a client would write it by hand. */
+function literalOf(value: unknown, argument: GraphQLArgument, operation: RootOperation): string {
+  const literal = astFromValue(value, argument.type);
+  if (!literal) throw new Error(`cannot write ${argument.name} of ${operation.name} as a literal`);
+  return print(literal);
+}
+
 /** The case in words, for failure messages: every invisible character escaped, huge values cut short. */
 export function describeCase(fuzzCase: FuzzCase): string {
-  const { operation, caller, hostile, inline } = fuzzCase;
+  const { operation, caller, hostile, delivery } = fuzzCase;
   const { query, variables } = requestOf(fuzzCase);
   const lines = [`${operation.name} as ${caller}`];
   if (hostile) {
     lines.push(
-      `  hostile ${hostile.kind} (${hostile.scalar}) at ${hostile.path.join('.')}${inline ? ', written inline' : ', in a variable'}: ${show(hostile.value)}`,
+      `  hostile ${hostile.kind} (${hostile.scalar}) at ${hostile.path.join('.')}, ${deliveryInWords(delivery)}: ${show(hostile.value)}`,
       `  contract: ${hostile.refusal ? `must be refused (${hostile.refusal.rule}: ${hostile.refusal.why})` : 'allowed (any coded answer, no 5xx)'}`,
     );
   } else lines.push('  no text argument: only the general rules apply');

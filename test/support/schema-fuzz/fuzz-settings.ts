@@ -2,12 +2,14 @@
  * How much to fuzz. The defaults are what CI runs: a fixed seed, so a run is repeatable and a
  * red build stays red until fixed, and few enough cases to finish in well under a minute.
  *   FUZZ_RUNS  cases per property sent in variables (default 2); half as many, rounded up,
- *              are written inline. FUZZ_RUNS=200 makes a long exploratory run.
+ *              per property written as a literal (inline, or as a variable's default).
+ *              FUZZ_RUNS=200 makes a long exploratory run.
  *   FUZZ_SEED  the base seed (default 20260112); any other integer explores other cases.
  */
 export interface FuzzSettings {
   runs: number;
-  inlineRuns: number;
+  /** Cases per property whose argument is written as a literal, inline or as a variable's default. */
+  literalRuns: number;
   seed: number;
 }
 
@@ -16,7 +18,7 @@ const DEFAULT_SEED = 20260112;
 
 export function fuzzSettings(env: NodeJS.ProcessEnv = process.env): FuzzSettings {
   const runs = integerSetting(env, 'FUZZ_RUNS', DEFAULT_RUNS, 1);
-  return { runs, inlineRuns: Math.ceil(runs / 2), seed: integerSetting(env, 'FUZZ_SEED', DEFAULT_SEED, -(2 ** 31)) };
+  return { runs, literalRuns: Math.ceil(runs / 2), seed: integerSetting(env, 'FUZZ_SEED', DEFAULT_SEED, -(2 ** 31)) };
 }
 
 function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {

@@ -1,5 +1,6 @@
 import { expectNoLeakedInternals } from '../expectations';
 import { GraphqlResponse } from '../graphql-client';
+import { isLiteral } from './deliveries';
 import { FuzzCase } from './fuzz-case';
 import { hasLoneSurrogate } from './refusal-rules';
 import { show } from './show';
@@ -11,21 +12,27 @@ export interface ExpectedRefusal {
 }
 
 /**
- * What the contract requires of the answer to a case that must be refused. Written inline,
- * two things differ from a variable:
+ * What the contract requires of the answer to a case that must be refused. Written as a
+ * literal (inline or as a variable's default), two things differ from a value sent in
+ * variables:
  *   - a lone surrogate cannot be written in GraphQL's syntax at all (neither raw nor as a \u
  *     escape), so the document is refused as unparseable (GRAPHQL_PARSE_FAILED) — or, by a
  *     server that looks first, as bad input naming the field;
- *   - an impossible date is found by the scalar while graphql-js validates the document, which
- *     names no variable: GRAPHQL_VALIDATION_FAILED or BAD_USER_INPUT, any field.
+ *   - an impossible date is found by the scalar while graphql-js validates the document
+ *     (a default literal is checked against its variable's type too): GRAPHQL_VALIDATION_FAILED.
+ *     Inline, that check names no variable, so BAD_USER_INPUT may name any field; a default
+ *     reaches the resolver only through variable coercion, so BAD_USER_INPUT from there names
+ *     the field, as for a value that was sent.
  */
 export function expectedRefusal(fuzzCase: FuzzCase): ExpectedRefusal | undefined {
-  const hostile = fuzzCase.hostile;
+  const { hostile, delivery } = fuzzCase;
   if (!hostile?.refusal) return undefined;
   const field = hostile.path.join('.');
-  if (!fuzzCase.inline) return { codes: ['BAD_USER_INPUT'], field };
+  if (!isLiteral(delivery)) return { codes: ['BAD_USER_INPUT'], field };
   if (hasLoneSurrogate(hostile.value)) return { codes: ['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED'], field };
-  if (hostile.refusal.rule === 'impossible date') return { codes: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'], field: undefined };
+  if (hostile.refusal.rule === 'impossible date') {
+    return { codes: ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'], field: delivery === 'inline' ? undefined : field };
+  }
   return { codes: ['BAD_USER_INPUT'], field };
 }
 
