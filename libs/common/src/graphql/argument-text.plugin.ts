@@ -1,10 +1,9 @@
-import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { ApolloServerPlugin } from '@apollo/server';
 import { ASTNode, ASTVisitor, GraphQLError, ValidationContext, ValidationRule, ValueNode } from 'graphql';
 import { badInput, ErrorCode } from '../errors';
 import { textProblem } from '../validation/text-rules';
 import { ArgumentPath, forEachLiteralString, forEachVariableString } from './argument-strings';
-import { fragmentsOf } from './operation-fragments';
-import { coercedVariables } from './operation-variables';
+import { operationCheckPlugin } from './operation-check.plugin';
 
 /**
  * Every string a request passes to any field is held to the text rules before anything runs.
@@ -49,19 +48,10 @@ export const argumentTextRule: ValidationRule = (context: ValidationContext): AS
 
 /** Strings passed in variables (or their defaults), followed to the argument that uses them. */
 export function argumentTextPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
-      return {
-        async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) return;
-          const variables = coercedVariables(schema, operation, request);
-          if (!variables) return;
-          const refused = firstTextProblem((visit) => forEachVariableString(operation, fragmentsOf(document), variables, visit));
-          if (refused) {
-            throw new GraphQLError(refused.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: refused.field, http: { status: 400 } } });
-          }
-        },
-      };
-    },
-  };
+  return operationCheckPlugin(({ operation, fragments, variables }) => {
+    const refused = firstTextProblem((visit) => forEachVariableString(operation, fragments, variables, visit));
+    if (refused) {
+      throw new GraphQLError(refused.message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: refused.field, http: { status: 400 } } });
+    }
+  });
 }

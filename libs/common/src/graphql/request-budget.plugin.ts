@@ -1,9 +1,8 @@
-import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
 import { measureOperation, QueryCosts } from './operation-measure';
-import { fragmentsOf } from './operation-fragments';
-import { coercedVariables } from './operation-variables';
+import { operationCheckPlugin } from './operation-check.plugin';
 
 export interface RequestBudget {
   /** List items one request may ask for, summed over every list, search and alias (GRAPHQL_MAX_ITEMS). */
@@ -20,27 +19,18 @@ export interface RequestBudget {
  * list items, or would cost more, than one request may.
  */
 export function requestBudgetPlugin(budget: RequestBudget): ApolloServerPlugin {
-  return {
-    async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
-      return {
-        async didResolveOperation({ operation, document, request, schema }) {
-          if (!operation) return;
-          const variables = coercedVariables(schema, operation, request);
-          if (!variables) return;
-          const { items, cost } = measureOperation(schema, operation, fragmentsOf(document), variables, budget.costs);
-          // `http` sets the status of a refused request (Apollo removes it from the body).
-          if (items > budget.maxItems) {
-            throw new GraphQLError(`This request asks for ${items} list items; at most ${budget.maxItems} per request`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first', http: { status: 400 } },
-            });
-          }
-          if (cost > budget.maxCost) {
-            throw new GraphQLError(`This request would cost ${cost}; at most ${budget.maxCost} per request. Ask for fewer items, aliases or statistics at once`, {
-              extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE, cost, maxCost: budget.maxCost, http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
+  return operationCheckPlugin(({ schema, operation, fragments, variables }) => {
+    const { items, cost } = measureOperation(schema, operation, fragments, variables, budget.costs);
+    // `http` sets the status of a refused request (Apollo removes it from the body).
+    if (items > budget.maxItems) {
+      throw new GraphQLError(`This request asks for ${items} list items; at most ${budget.maxItems} per request`, {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first', http: { status: 400 } },
+      });
+    }
+    if (cost > budget.maxCost) {
+      throw new GraphQLError(`This request would cost ${cost}; at most ${budget.maxCost} per request. Ask for fewer items, aliases or statistics at once`, {
+        extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE, cost, maxCost: budget.maxCost, http: { status: 400 } },
+      });
+    }
+  });
 }
