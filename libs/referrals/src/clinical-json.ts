@@ -31,6 +31,3 @@ export const outcomeJson = (input: OutcomeInput, goalDescriptions: readonly stri
     suggestedModality: recommendation.suggestedModality ?? null,
   })),
 });
-
-/** jsonb parameters are passed serialised; null stays SQL NULL. */
-export const json = (value: unknown) => (value === null ? null : JSON.stringify(value));

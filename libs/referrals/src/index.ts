@@ -1,4 +1,4 @@
-export * from './lifecycle';
+// The lifecycle's vocabulary and rules live in @referloop/lifecycle; import them from there.
 export * from './models/referral.model';
 export * from './referrals.module';
 export * from './clock/response-clock.service';

@@ -1,5 +1,5 @@
 import { Actor, UserRole } from '@referloop/common';
-import { Party, ReferralStatus } from './lifecycle';
+import { Party, ReferralStatus } from '@referloop/lifecycle';
 import { partiesOf, ReferralParticipants } from './referral-access';
 
 const CLINIC_A = 'a0000000-0000-4000-8000-000000000001';

@@ -1,5 +1,5 @@
 import { Actor, isClinicStaff, isPlatformAdmin } from '@referloop/common';
-import { Party, ReferralStatus } from './lifecycle';
+import { Party, ReferralStatus } from '@referloop/lifecycle';
 
 /** The columns that decide who may see and act on a referral. */
 export interface ReferralParticipants {

@@ -1,4 +1,4 @@
-import { ReferralFacts } from './lifecycle';
+import { ReferralFacts } from '@referloop/lifecycle';
 import { Referral } from './models/referral.model';
 import { ReferralRow } from './referral.row';
 

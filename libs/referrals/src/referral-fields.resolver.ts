@@ -4,7 +4,7 @@ import { User, UserRepository } from '@referloop/auth';
 import { Clinic, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';
 import { Provider, ProviderRepository } from '@referloop/providers';
-import { availableActions, Party, ReferralAction, ReferralEventType } from './lifecycle';
+import { availableActions, Party, ReferralAction, ReferralEventType } from '@referloop/lifecycle';
 import { Referral, ReferralEvent } from './models/referral.model';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';

@@ -5,12 +5,12 @@ import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referl
 import { Outbox, OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
 import { ProviderStatsStore } from '@referloop/providers';
-import { decide, describeAction, LifecycleAction, Party, ReferralEventType, ReferralStatus } from './lifecycle';
+import { ACTIVE_EPISODE, decide, describeAction, LifecycleAction, MoveEffect, Party, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
 import { rowFacts } from './referral-facts';
 import { partiesOf } from './referral-access';
-import { ReferralRepository } from './referral.repository';
+import { ReferralChanges, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
 
 export interface MoveContext {
@@ -23,20 +23,17 @@ export interface MoveContext {
   manager: EntityManager;
 }
 
-/** What a move changes besides status and version, and how its history entry reads. */
+/**
+ * What a move changes besides status and version, and how its history entry reads. Whether the
+ * changes are applied, and with a new version, is the rule's `effect` (state-machine.ts).
+ */
 export interface MovePlan<R = undefined> {
-  changes: Record<string, unknown>;
-  event: { type: ReferralEventType; reason?: string | null; data?: unknown };
+  changes: ReferralChanges;
+  /** Null only for the reminder to answer: the answer itself is what the history records. */
+  event: { type: ReferralEventType; reason?: string | null; data?: unknown } | null;
   /** Something else the move produced (the new referral of a redirect). */
   result?: R;
-  /**
-   * The move leaves the referral itself as it was (no version bump, no emails about it), only
-   * its history entry: a provider's pass on an open referral, which the rest of the pool must
-   * still be able to claim at the version they loaded; a referral onward from an episode, whose
-   * referrer must still be able to acknowledge the outcome they loaded.
-   */
-  leavesReferral?: boolean;
-  /** Emails beyond the ones the event always causes (a visit that was one no-show too many). */
+  /** Emails beyond the ones the event always causes (a visit that was one no-show too many, a reminder). */
   notifications?: readonly OutboxItem[];
 }
 
@@ -55,18 +52,31 @@ export const rowParticipants = (row: ReferralRow) => ({
   poolCandidate: row.pool_candidate === true,
 });
 
-const ACTIVE = new Set([ReferralStatus.ACCEPTED, ReferralStatus.SCHEDULED, ReferralStatus.IN_TREATMENT]);
+const active = (status: ReferralStatus) => ACTIVE_EPISODE.includes(status);
 
 /** A move changes its provider's stats when it answers the referral or starts or ends an episode. */
 const changesProviderStats = (from: ReferralStatus, to: ReferralStatus) =>
-  from !== to && (to === ReferralStatus.ACCEPTED || to === ReferralStatus.DECLINED || ACTIVE.has(from) !== ACTIVE.has(to));
+  from !== to && (to === ReferralStatus.ACCEPTED || to === ReferralStatus.DECLINED || active(from) !== active(to));
 
 /** What a committed move leaves to do once its transaction is over. */
 interface Committed<R> {
   row: ReferralRow;
+  action: LifecycleAction;
+  effect: MoveEffect;
   result?: R;
   pendingNotificationIds: string[];
   suppressedNotifications: number;
+}
+
+/** How a move was decided: the locked row, who the actor is for it, and the table's decision. */
+interface Decided {
+  row: ReferralRow;
+  action: LifecycleAction;
+  parties: ReadonlySet<Party>;
+  to: ReferralStatus;
+  reasonRequired: boolean;
+  effect?: MoveEffect;
+  actorId: string | null;
 }
 
 /**
@@ -113,16 +123,17 @@ export class ReferralLifecycle {
           currentVersion: row.version,
         });
       }
-      return { ...(await this.apply(manager, row, parties, decision.to, decision.reasonRequired, actor.userId, plan)), action };
+      return this.apply(manager, { row, action, parties, ...decision, actorId: actor.userId }, plan);
     });
-    this.countCommitted(committed.action, committed.suppressedNotifications);
-    await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
+    await this.afterCommit(committed);
     return { row: committed.row, result: committed.result };
   }
 
   /**
-   * A move made by the response clock rather than a person. `stillDue` is asked under the row
-   * lock; a timer for a referral that has moved on (answered, paused, restarted) does nothing
+   * A move made by the system (the response clock, the outcome reminder) rather than a person.
+   * Under the row lock the table decides whether the move is still open from the referral's
+   * status, then `stillDue` whether its time has come and it is not done yet; a timer or sweep
+   * for a referral that has moved on (answered, paused, restarted, acknowledged) does nothing
    * and returns null.
    */
   async moveAsSystem(
@@ -133,46 +144,53 @@ export class ReferralLifecycle {
   ): Promise<ReferralRow | null> {
     const committed = await this.db.transaction(async (manager) => {
       const row = await this.referrals.lock(manager, referralId);
-      if (!row || !stillDue(row, new Date())) return null;
+      if (!row) return null;
       const decision = decide(rowFacts(row), action, new Set([Party.SYSTEM]));
-      if (!decision.allowed) return null;
-      return this.apply(manager, row, new Set(), decision.to, decision.reasonRequired, null, plan);
+      if (!decision.allowed || !stillDue(row, new Date())) return null;
+      return this.apply(manager, { row, action, parties: new Set(), ...decision, actorId: null }, plan);
     });
     if (!committed) return null;
-    this.countCommitted(action, committed.suppressedNotifications);
-    await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
+    await this.afterCommit(committed);
     return committed.row;
   }
 
-  /** Counted once committed: a move that rolled back happened to nobody. */
-  private countCommitted(action: LifecycleAction, suppressedNotifications: number): void {
-    this.metrics.referralTransitions.inc({ action });
+  /**
+   * Once committed: counted (a move that rolled back happened to nobody), then its emails and
+   * timers handed to the queue, and live subscribers told of a changed referral. A system
+   * stamp is no change anyone loaded, so nobody is told.
+   */
+  private async afterCommit(committed: Committed<unknown>): Promise<void> {
+    this.metrics.referralTransitions.inc({ action: committed.action });
     // The patient has no email consent: these never reach the worker, so they are counted here.
-    if (suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, suppressedNotifications);
+    if (committed.suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, committed.suppressedNotifications);
+    if (committed.effect === MoveEffect.SAME_VERSION) await this.dispatch.afterReminder(committed.row, committed.pendingNotificationIds);
+    else await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
   }
 
   private async apply<R>(
     manager: EntityManager,
-    row: ReferralRow,
-    parties: ReadonlySet<Party>,
-    to: ReferralStatus,
-    reasonRequired: boolean,
-    actorId: string | null,
+    decided: Decided,
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
   ): Promise<Committed<R>> {
+    const { row, action, parties, to, reasonRequired, effect = MoveEffect.NEW_VERSION, actorId } = decided;
     const now = new Date();
-    const { changes, event, result, leavesReferral, notifications = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
-    const history = { referralId: row.id, type: event.type, fromStatus: row.status, actorId, reason: event.reason ?? null, data: event.data, at: now };
-    if (leavesReferral) {
-      await this.referrals.appendEvents(manager, [{ ...history, toStatus: row.status }]);
-      return { row, result, pendingNotificationIds: [], suppressedNotifications: 0 };
+    const { changes, event, result, notifications = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
+    const history = event && [{ referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now }];
+    const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0 };
+    if (effect === MoveEffect.HISTORY_ONLY) {
+      if (history) await this.referrals.appendEvents(manager, history);
+      return untouched;
     }
-    const updated = await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
-    await this.referrals.appendEvents(manager, [{ ...history, toStatus: to }]);
+    const updated =
+      effect === MoveEffect.SAME_VERSION
+        ? await this.referrals.stamp(manager, row.id, changes)
+        : await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
+    if (history) await this.referrals.appendEvents(manager, history);
     if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
       await this.providerStats.refresh(manager, [updated.to_provider_id]);
     }
-    const { pendingIds, suppressed } = await this.outbox.record(manager, row.id, actorId, [...notificationsFor(event.type, row.status), ...notifications]);
-    return { row: updated, result, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed };
+    const emails = [...(event ? notificationsFor(event.type, row.status) : []), ...notifications];
+    const { pendingIds, suppressed } = await this.outbox.record(manager, row.id, actorId, emails);
+    return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed };
   }
 }

@@ -10,7 +10,7 @@ import {
   RequestReferralInfoInput,
   ScheduleReferralInput,
 } from './dto/transition.input';
-import { DeclineReason, Party, ReferralAction, ReferralEventType, ReferralStatus } from './lifecycle';
+import { DeclineReason, Party, ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { ReferralRepository } from './referral.repository';
 import { outcomeJson } from './clinical-json';
 import { ReferralLifecycle } from './referral-lifecycle.service';
@@ -96,7 +96,6 @@ export class ReferralTransitions {
         return {
           changes: {},
           event: { type: ReferralEventType.PASSED, reason: note ?? input.reason, data: { declineReason: input.reason } },
-          leavesReferral: true,
           result: 'passed',
         };
       }
@@ -160,7 +159,7 @@ export class ReferralTransitions {
       });
       const outcome = outcomeJson(input.outcome, goals.map((goal) => goal.description));
       return {
-        changes: { completed_at: now, outcome: JSON.stringify(outcome) },
+        changes: { completed_at: now, outcome },
         event: { type: ReferralEventType.COMPLETED, reason: outcome.summary, data: { goalsMet: outcome.goalsMet, visitsUsed: outcome.visitsUsed } },
       };
     });

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, lazyCount, PageRequest, sqlParams } from '@referloop/common';
 import { outboxInsertSql, outboxValues } from '@referloop/notifications';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
-import { ReferralEventType, ReferralStatus } from './lifecycle';
+import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { ReferralEvent } from './models/referral.model';
 import { notificationsFor } from './notifications/referral-notifications';
 import { poolCandidateCondition } from './pool/pool-eligibility';
@@ -45,6 +45,16 @@ export interface NewReferral {
   /** Set when it starts sent: who sent it. */
   sentByUserId: string | null;
 }
+
+/** Columns a move may change: everything but the identity, the version and the timestamps `update` keeps itself. */
+export type ReferralChanges = Partial<Omit<ReferralRow, 'id' | 'reference' | 'version' | 'created_at' | 'updated_at' | 'pool_candidate'>>;
+
+/** jsonb columns: written as JSON text, since node-postgres would send an array as a PostgreSQL array. */
+const JSON_COLUMNS: ReadonlySet<string> = new Set<keyof ReferralRow>(['assessment', 'goals', 'outcome']);
+
+/** `column = $n` for each change, JSON columns serialised here so that no caller has to. */
+const assignments = (changes: ReferralChanges, param: (value: unknown) => string) =>
+  Object.entries(changes).map(([column, value]) => `${column} = ${param(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value)}`);
 
 /** A new referral and the notifications its sending queued (none for a draft). */
 export type InsertedReferral = ReferralRow & { pending_notification_ids: string[]; suppressed_notifications: number };
@@ -224,12 +234,21 @@ export class ReferralRepository {
 
   /**
    * Applies column changes, bumps the version and stamps updated_at. Column names come from
-   * code, never from input; values are parameters. JSON columns must be passed serialised.
+   * code (typed as the row's), never from input; values are parameters.
    */
-  async update(manager: EntityManager, id: string, changes: Record<string, unknown>, now: Date): Promise<ReferralRow> {
+  async update(manager: EntityManager, id: string, changes: ReferralChanges, now: Date): Promise<ReferralRow> {
     const { values, param } = sqlParams([id]);
-    const sets = Object.entries(changes).map(([column, value]) => `${column} = ${param(value)}`);
-    sets.push(`version = version + 1`, `updated_at = ${param(now)}`);
+    const sets = [...assignments(changes, param), `version = version + 1`, `updated_at = ${param(now)}`];
+    return this.updateReturning(manager, sets, values);
+  }
+
+  /** Applies columns only the system keeps (when a reminder went out) without a new version. */
+  async stamp(manager: EntityManager, id: string, changes: ReferralChanges): Promise<ReferralRow> {
+    const { values, param } = sqlParams([id]);
+    return this.updateReturning(manager, assignments(changes, param), values);
+  }
+
+  private async updateReturning(manager: EntityManager, sets: string[], values: unknown[]): Promise<ReferralRow> {
     // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
     const [rows] = await manager.query<[ReferralRow[], number]>(`UPDATE referrals SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, values);
     return rows[0];

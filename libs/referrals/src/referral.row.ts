@@ -1,5 +1,5 @@
 import { Condition, Modality, Technique } from '@referloop/common';
-import { DeclineReason, ReferralPriority, ReferralStatus } from './lifecycle';
+import { DeclineReason, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { Assessment, Goals, Outcome } from './models/clinical.model';
 import { Referral } from './models/referral.model';
 

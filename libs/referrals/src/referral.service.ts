@@ -8,10 +8,10 @@ import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/prov
 import { CreateReferralInput, PoolInput, UpdateReferralInput } from './dto/referral-content.input';
 import { ReferOnwardInput } from './dto/refer-onward.input';
 import { RedirectReferralInput } from './dto/transition.input';
-import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from './lifecycle';
-import { assessmentJson, goalsJson, json } from './clinical-json';
+import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
+import { assessmentJson, goalsJson } from './clinical-json';
 import { ReferralLifecycle } from './referral-lifecycle.service';
-import { NewReferral, ReferralRepository } from './referral.repository';
+import { NewReferral, ReferralChanges, ReferralRepository } from './referral.repository';
 import { ReferralRow, toReferral } from './referral.row';
 import { newReference } from './reference';
 import { ReferralDispatch } from './referral-dispatch';
@@ -135,7 +135,7 @@ export class ReferralService {
     }
     assertOneTarget(input, false);
     const { row } = await this.lifecycle.move(actor, input, InternalAction.EDIT, async ({ row, manager }) => {
-      const changes: Record<string, unknown> = {};
+      const changes: ReferralChanges = {};
       if (input.patientId !== undefined && input.patientId !== row.patient_id) {
         const patient = await this.patients.findVisible(actor, input.patientId, manager);
         if (!patient || patient.clinicId !== row.referring_clinic_id) throw notFound('Patient');
@@ -154,8 +154,8 @@ export class ReferralService {
       if (input.techniques !== undefined) changes.techniques = input.techniques ?? [];
       if (input.priority !== undefined) changes.priority = input.priority;
       if (input.reason !== undefined) changes.reason = input.reason.trim();
-      if (input.assessment !== undefined) changes.assessment = json(assessmentJson(input.assessment));
-      if (input.goals !== undefined) changes.goals = json(goalsJson(input.goals));
+      if (input.assessment !== undefined) changes.assessment = assessmentJson(input.assessment);
+      if (input.goals !== undefined) changes.goals = goalsJson(input.goals);
       if (input.recommendedVisits !== undefined) changes.recommended_visits = input.recommendedVisits;
       if (input.visitsPerWeek !== undefined) changes.visits_per_week = input.visitsPerWeek;
       if (input.redFlags !== undefined) changes.red_flags = input.redFlags;
@@ -258,7 +258,6 @@ export class ReferralService {
       }, now);
       return {
         changes: {},
-        leavesReferral: true,
         // No reason on the episode's entry: the episode's referrer sees its history but is not a
         // party to the onward referral, whose reason stays with it.
         event: { type: ReferralEventType.REFERRED_ONWARD, data: { onwardReferralId: created.row.id, modality: input.modality } },

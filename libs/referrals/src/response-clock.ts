@@ -1,5 +1,5 @@
 import { AppConfig } from '@referloop/common';
-import { ReferralPriority } from './lifecycle';
+import { ReferralPriority } from '@referloop/lifecycle';
 
 /** When a referral sent now must be answered by, from the configured windows. */
 export function dueAtFor(config: AppConfig, priority: ReferralPriority, sentAt: Date): Date {

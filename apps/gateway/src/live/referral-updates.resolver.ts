@@ -2,7 +2,8 @@ import { Args, Field, InputType, Resolver, Subscription } from '@nestjs/graphql'
 import { IsEnum, IsOptional } from 'class-validator';
 import { UserRepository } from '@referloop/auth';
 import { AuditTrail, Loaders, RequestContext } from '@referloop/common';
-import { Party, Referral, ReferralDirection, ReferralRepository, ReferralUpdatedMessage, ReferralUpdates, partiesOf, rowParticipants, toReferral } from '@referloop/referrals';
+import { Party } from '@referloop/lifecycle';
+import { Referral, ReferralDirection, ReferralRepository, ReferralUpdatedMessage, ReferralUpdates, partiesOf, rowParticipants, toReferral } from '@referloop/referrals';
 import type { ReferralRow } from '@referloop/referrals';
 
 @InputType()

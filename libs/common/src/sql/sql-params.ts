@@ -23,3 +23,6 @@ export function lazyCount(db: DataSource, sql: string, values: unknown[]): () =>
   let pending: Promise<number> | undefined;
   return () => (pending ??= db.query<{ total: number }[]>(sql, values).then((rows) => rows[0].total));
 }
+
+/** Constants from code (enum values) as an SQL list of text literals, for `IN (…)` in static SQL. */
+export const sqlTextList = (values: readonly string[]) => values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');

@@ -1,3 +1,4 @@
+import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus, stillOpen } from '@referloop/lifecycle';
 import { NotificationTemplate } from '../notification.enums';
 
 /** Where the referral stands when an email's turn comes. */
@@ -7,18 +8,21 @@ export interface ReferralNow {
 }
 
 /**
- * Emails that only make sense while the referral is still where the email says it is: a
- * reminder to answer once it has been answered, a question once it was answered, or a reminder
- * to acknowledge an outcome already acknowledged would only confuse. Every other email reports
+ * Emails that ask for a move make sense only while the lifecycle still allows it: a reminder to
+ * answer once it has been answered, a question once it was answered, or a reminder to
+ * acknowledge an outcome already acknowledged would only confuse. Every other email reports
  * something that happened and stays true.
  */
-const DUE_ONLY_WHILE: Partial<Record<string, (referral: ReferralNow) => boolean>> = {
-  [NotificationTemplate.RESPONSE_REMINDER]: (referral) => referral.status === 'SENT',
-  [NotificationTemplate.INFO_REQUESTED]: (referral) => referral.status === 'ON_HOLD',
-  [NotificationTemplate.OUTCOME_REMINDER]: (referral) => referral.status === 'COMPLETED' && !referral.loopClosed,
+const ASKS_FOR: Partial<Record<string, { action: LifecycleAction; party: Party }>> = {
+  [NotificationTemplate.RESPONSE_REMINDER]: { action: InternalAction.REMIND_RECEIVER, party: Party.SYSTEM },
+  [NotificationTemplate.INFO_REQUESTED]: { action: ReferralAction.PROVIDE_INFO, party: Party.REFERRER },
+  [NotificationTemplate.OUTCOME_REMINDER]: { action: ReferralAction.ACKNOWLEDGE_OUTCOME, party: Party.REFERRER },
 };
 
 export function stillDue(template: string, referral: ReferralNow): boolean {
-  const due = Object.hasOwn(DUE_ONLY_WHILE, template) ? DUE_ONLY_WHILE[template] : undefined;
-  return due === undefined || due(referral);
+  const asks = Object.hasOwn(ASKS_FOR, template) ? ASKS_FOR[template] : undefined;
+  if (asks === undefined) return true;
+  // Redirection rules out none of these moves.
+  const facts = { status: referral.status as ReferralStatus, loopClosed: referral.loopClosed, redirected: false };
+  return stillOpen(facts, asks.action, asks.party);
 }

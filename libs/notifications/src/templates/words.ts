@@ -1,6 +1,5 @@
 import { Modality } from '@referloop/common';
-// Type-only: the referrals lib writes notifications, so a runtime import would be a cycle.
-import type { ReferralPriority, ReferralStatus } from '@referloop/referrals';
+import { ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 
 const MODALITY_WORDS: Record<Modality, string> = {
   [Modality.MASSAGE]: 'massage therapy',
@@ -9,13 +8,13 @@ const MODALITY_WORDS: Record<Modality, string> = {
   [Modality.PHYSICAL_THERAPY]: 'physical therapy',
 };
 
-const PRIORITY_WORDS: Record<`${ReferralPriority}`, string> = {
+const PRIORITY_WORDS: Record<ReferralPriority, string> = {
   ROUTINE: 'Routine',
   URGENT: 'Urgent',
 };
 
 /** Written for the patient, who reads the status of their own referral. */
-const STATUS_WORDS: Record<`${ReferralStatus}`, string> = {
+const STATUS_WORDS: Record<ReferralStatus, string> = {
   DRAFT: 'being prepared by your clinic',
   SENT: "sent, waiting for the provider's answer",
   ON_HOLD: 'on hold while the provider waits for information from your clinic',

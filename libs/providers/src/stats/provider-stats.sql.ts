@@ -1,3 +1,6 @@
+import { sqlTextList } from '@referloop/common';
+import { ACTIVE_EPISODE } from '@referloop/lifecycle';
+
 /**
  * Load and responsiveness of the providers whose ids are `$1`, from their referrals: the one
  * definition behind both the live `Provider.stats` and the providers' `stats_*` columns matching
@@ -12,7 +15,7 @@
 export const PROVIDER_STATS_SQL = `
   SELECT p.id AS provider_id, p.weekly_capacity,
          (SELECT count(*) FROM referrals r
-           WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT'))::int AS active_episodes,
+           WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.status IN (${sqlTextList(ACTIVE_EPISODE)}))::int AS active_episodes,
          (SELECT count(*) FROM referrals r
            WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.responded_at IS NOT NULL AND r.decline_reason IS NULL
              AND r.responded_at >= week.starts_at)::int AS accepted_this_week,

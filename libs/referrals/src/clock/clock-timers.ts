@@ -1,6 +1,6 @@
 import { AppConfig } from '@referloop/common';
 import { JobName, jobRequest, JobRequest } from '@referloop/jobs';
-import { ReferralPriority, ReferralStatus } from '../lifecycle';
+import { ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 
 export interface ClockState {
   id: string;

@@ -2,11 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@referloop/common';
-import { Outbox } from '@referloop/notifications';
-import { ReferralEventType, ReferralStatus } from '../lifecycle';
-import { notificationsFor } from '../notifications/referral-notifications';
-import { ReferralDispatch } from '../referral-dispatch';
-import { ReferralRepository } from '../referral.repository';
+import { InternalAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
+import { ReferralLifecycle } from '../referral-lifecycle.service';
 
 const SWEEP_BATCH = 500;
 
@@ -14,8 +11,9 @@ const SWEEP_BATCH = 500;
  * The last step of the closed loop: an outcome the referrer has not acknowledged after
  * OUTCOME_REMINDER_AFTER_HOURS reminds them, once. A sweep of PostgreSQL rather than a delayed
  * job: the wait is days long, a minute's precision is plenty, and a table cannot lose it the
- * way a restarted Redis without persistence can. Each reminder is one transaction under the
- * row lock that re-checks it is still due, so overlapping sweeps or replicas remind once.
+ * way a restarted Redis without persistence can. Each reminder is a system move of the
+ * lifecycle table (REMIND_OUTCOME) that re-checks under the row lock that it is still due, so
+ * overlapping sweeps or replicas remind once.
  */
 @Injectable()
 export class OutcomeReminders {
@@ -24,9 +22,7 @@ export class OutcomeReminders {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly referrals: ReferralRepository,
-    private readonly outbox: Outbox,
-    private readonly dispatch: ReferralDispatch,
+    private readonly lifecycle: ReferralLifecycle,
   ) {}
 
   /** Reminds the referrers of outcomes waiting too long; returns how many were reminded. */
@@ -44,21 +40,14 @@ export class OutcomeReminders {
     return reminded;
   }
 
+  /** Not a change of the referral (SAME_VERSION): an acknowledgement loaded before it still applies. */
   private async remind(referralId: string, cutoff: Date): Promise<boolean> {
-    const committed = await this.db.transaction(async (manager) => {
-      const row = await this.referrals.lock(manager, referralId);
-      const due = row !== null && row.status === ReferralStatus.COMPLETED && row.loop_closed_at === null && row.outcome_reminded_at === null;
-      if (!due || row.completed_at === null || row.completed_at > cutoff) return null;
-      const now = new Date();
-      // Not a change of the referral: no version bump, so an acknowledgement loaded before it still applies.
-      await manager.query('UPDATE referrals SET outcome_reminded_at = $2 WHERE id = $1', [row.id, now]);
-      const event = ReferralEventType.OUTCOME_REMINDED;
-      await this.referrals.appendEvents(manager, [{ referralId: row.id, type: event, fromStatus: row.status, toStatus: row.status, actorId: null, at: now }]);
-      const { pendingIds } = await this.outbox.record(manager, row.id, null, notificationsFor(event, row.status));
-      return { row, pendingIds };
-    });
-    if (!committed) return false;
-    await this.dispatch.afterReminder(committed.row, committed.pendingIds);
-    return true;
+    const row = await this.lifecycle.moveAsSystem(
+      referralId,
+      InternalAction.REMIND_OUTCOME,
+      (current) => current.outcome_reminded_at === null && current.completed_at !== null && current.completed_at <= cutoff,
+      ({ now }) => ({ changes: { outcome_reminded_at: now }, event: { type: ReferralEventType.OUTCOME_REMINDED } }),
+    );
+    return row !== null;
   }
 }

@@ -3,12 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@referloop/common';
 import { JobQueues } from '@referloop/jobs';
-import { Outbox } from '@referloop/notifications';
-import { InternalAction, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
+import { InternalAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { REMINDER } from '../notifications/referral-notifications';
-import { ReferralDispatch } from '../referral-dispatch';
-import { ReferralLifecycle } from '../referral-lifecycle.service';
-import { ReferralRepository } from '../referral.repository';
+import { MoveContext, MovePlan, ReferralLifecycle } from '../referral-lifecycle.service';
+import { ReferralRow } from '../referral.row';
 import { ClockState, clockTimers, reminderAt } from './clock-timers';
 
 /**
@@ -32,8 +30,8 @@ const SWEEP_BATCH = 500;
 const REMINDER_AT = `r.due_at - make_interval(secs => (CASE r.priority WHEN '${ReferralPriority.URGENT}' THEN $3 ELSE $2 END)::double precision / 1000)`;
 
 /**
- * The response clock's effects: the reminder at half time and the expiry at the deadline. Each
- * runs in its own transaction under the referral's row lock and first checks that the timer
+ * The response clock's effects: the reminder at half time and the expiry at the deadline, both
+ * system moves of the lifecycle table. Each checks under the referral's row lock that the timer
  * still belongs to the current run of the clock, so a late, duplicated or stale timer does
  * nothing. The sweep finds in PostgreSQL whatever Redis's timers missed.
  */
@@ -44,40 +42,49 @@ export class ResponseClock {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly referrals: ReferralRepository,
     private readonly lifecycle: ReferralLifecycle,
-    private readonly outbox: Outbox,
-    private readonly dispatch: ReferralDispatch,
     private readonly jobs: JobQueues,
   ) {}
 
-  async remind(referralId: string, clockSeq: number): Promise<TimerOutcome> {
-    const committed = await this.db.transaction(async (manager): Promise<TimerOutcome | { row: ClockState; pendingIds: string[] }> => {
-      const row = await this.referrals.lock(manager, referralId);
-      const now = new Date();
-      if (!row || row.status !== ReferralStatus.SENT || row.clock_seq !== clockSeq || row.reminded_at !== null) return STALE;
-      const due = reminderAt(this.config, row);
-      if (due > now) return { kind: 'early', runAt: due };
-      await manager.query('UPDATE referrals SET reminded_at = $2 WHERE id = $1', [row.id, now]);
-      const { pendingIds } = await this.outbox.record(manager, row.id, null, REMINDER);
-      return { row: { ...row, reminded_at: now }, pendingIds };
-    });
-    if ('kind' in committed) return committed;
-    await this.dispatch.afterReminder(committed.row, committed.pendingIds);
-    return DONE;
+  /** The reminder at half time: an email to the receiver, no new version and no history entry (their answer is the history). */
+  remind(referralId: string, clockSeq: number): Promise<TimerOutcome> {
+    const dueAt = (row: ReferralRow) => (row.reminded_at === null && row.due_at !== null ? reminderAt(this.config, row) : null);
+    return this.onTimer(referralId, clockSeq, InternalAction.REMIND_RECEIVER, dueAt, ({ now }) => ({
+      changes: { reminded_at: now },
+      event: null,
+      notifications: REMINDER,
+    }));
   }
 
-  async expire(referralId: string, clockSeq: number): Promise<TimerOutcome> {
+  expire(referralId: string, clockSeq: number): Promise<TimerOutcome> {
+    return this.onTimer(referralId, clockSeq, InternalAction.EXPIRE, (row) => row.due_at, () => ({
+      changes: {},
+      event: { type: ReferralEventType.EXPIRED },
+    }));
+  }
+
+  /**
+   * A timer's move, once its time has come: the lifecycle table decides whether it is still open
+   * (the referral is still waiting for an answer), and a timer armed for an earlier run of the
+   * clock, or with nothing left to do (`dueAt` null), is stale.
+   */
+  private async onTimer(
+    referralId: string,
+    clockSeq: number,
+    action: InternalAction,
+    dueAt: (row: ReferralRow) => Date | null,
+    plan: (context: MoveContext) => MovePlan,
+  ): Promise<TimerOutcome> {
     let early: Date | null = null;
     const row = await this.lifecycle.moveAsSystem(
       referralId,
-      InternalAction.EXPIRE,
+      action,
       (current, now) => {
-        if (current.status !== ReferralStatus.SENT || current.clock_seq !== clockSeq || current.due_at === null) return false;
-        if (current.due_at > now) early = current.due_at;
-        return early === null;
+        const due = current.clock_seq === clockSeq ? dueAt(current) : null;
+        if (due !== null && due > now) early = due;
+        return due !== null && early === null;
       },
-      () => ({ changes: {}, event: { type: ReferralEventType.EXPIRED } }),
+      plan,
     );
     if (row) return DONE;
     return early ? { kind: 'early', runAt: early } : STALE;

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsNotBlank, Modality } from '@referloop/common';
-import { GoalAttainment } from '../lifecycle';
+import { GoalAttainment } from '@referloop/lifecycle';
 import { BodySide } from '../models/clinical.model';
 
 /** An optional pain score, 0 (none) to 10 (worst): measurements and visits rate pain alike. */

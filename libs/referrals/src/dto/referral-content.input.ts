@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { Condition, GeoPointInput, IsConditionList, IsNotBlank, Modality, OptionalTechniquesField, Technique } from '@referloop/common';
 import { RadiusKmField } from '@referloop/providers';
-import { ReferralPriority } from '../lifecycle';
+import { ReferralPriority } from '@referloop/lifecycle';
 import { AssessmentInput, GoalsInput } from './clinical.input';
 
 /** The clinical content of a referral; updateReferral takes the same fields, all optional. */

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Modality, PageArgs } from '@referloop/common';
-import { ReferralStatus } from '../lifecycle';
+import { ReferralStatus } from '@referloop/lifecycle';
 
 export enum ReferralDirection {
   /** Sent to you (your clinic or you as provider). */

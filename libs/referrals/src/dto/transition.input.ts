@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { DateTime, IsNotBlank } from '@referloop/common';
-import { DeclineReason } from '../lifecycle';
+import { DeclineReason } from '@referloop/lifecycle';
 import { OutcomeInput } from './clinical.input';
 
 /** Every lifecycle mutation names the referral and may pin the version it was looking at. */

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Modality } from '@referloop/common';
-import { GoalAttainment } from '../lifecycle';
+import { GoalAttainment } from '@referloop/lifecycle';
 
 export enum BodySide {
   LEFT = 'LEFT',

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Condition, DateTime, GeoPoint, Modality, Technique } from '@referloop/common';
-import { DeclineReason, ReferralEventType, ReferralPriority, ReferralStatus } from '../lifecycle';
+import { DeclineReason, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { Assessment, Goals, Outcome } from './clinical.model';
 
 @ObjectType({ description: 'An open referral is offered to every eligible provider within radiusKm of near; the first to accept takes it.' })

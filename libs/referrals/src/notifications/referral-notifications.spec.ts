@@ -1,5 +1,5 @@
 import { NotificationTemplate as T, OutboxItem, RecipientKind } from '@referloop/notifications';
-import { ReferralEventType as E, ReferralStatus as S } from '../lifecycle';
+import { ReferralEventType as E, ReferralStatus as S } from '@referloop/lifecycle';
 import { notificationsFor, REMINDER, VISITS_MISSED } from './referral-notifications';
 
 /*

@@ -1,5 +1,5 @@
 import { NotificationTemplate as T, OutboxItem, RecipientKind as To } from '@referloop/notifications';
-import { ReferralEventType as E, ReferralStatus } from '../lifecycle';
+import { ReferralEventType as E, ReferralStatus } from '@referloop/lifecycle';
 
 const item = (recipient: To, template: T): OutboxItem => ({ recipient, template });
 

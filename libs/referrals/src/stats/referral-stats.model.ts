@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DateTime } from '@referloop/common';
-import { ReferralStatus } from '../lifecycle';
+import { ReferralStatus } from '@referloop/lifecycle';
 
 @ObjectType()
 export class StatusCount {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, sqlParams } from '@referloop/common';
-import { GoalAttainment, ReferralEventType as E, ReferralStatus as S } from '../lifecycle';
+import { GoalAttainment, ReferralEventType as E, ReferralStatus as S } from '@referloop/lifecycle';
 import { visibilityCondition } from '../referral-access';
 import { ReferralStatsInput } from './referral-stats.input';
 import { ReferralStats } from './referral-stats.model';

@@ -1,7 +1,7 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, badInput, CurrentActor, MAX_PAGE_SIZE } from '@referloop/common';
 import { DEFAULT_RADIUS_KM, ProviderMatch, ProviderMatcher } from '@referloop/providers';
-import { Party, ReferralStatus } from '../lifecycle';
+import { Party, ReferralStatus } from '@referloop/lifecycle';
 import { Referral } from '../models/referral.model';
 import { partiesOf } from '../referral-access';
 import { SuggestionBasisRepository } from './suggestion-basis.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '@referloop/common';
-import { InternalAction, ReferralEventType } from '../lifecycle';
+import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle } from '../referral-lifecycle.service';
 import { ReferralRow } from '../referral.row';
 import { progressOf } from './progress';

@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Actor, badInput, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
-import { Party, ReferralEventType, ReferralStatus } from '../lifecycle';
-import { partiesOf } from '../referral-access';
-import { rowParticipants } from '../referral-lifecycle.service';
-import { ReferralDispatch } from '../referral-dispatch';
-import { ReferralRepository } from '../referral.repository';
+import { Actor, badInput, conflict } from '@referloop/common';
+import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
+import { ReferralLifecycle } from '../referral-lifecycle.service';
 import { ReferralRow } from '../referral.row';
 import { SetTreatmentPlanInput } from './treatment-plan.input';
 import { TreatmentPlan } from './treatment-plan.model';
 import { TreatmentPlanRepository } from './treatment-plan.repository';
 
-/** A plan belongs to an episode that has been accepted and has not ended. */
-const PLANNABLE = new Set([ReferralStatus.ACCEPTED, ReferralStatus.SCHEDULED, ReferralStatus.IN_TREATMENT]);
-
 /**
- * The receiving provider's treatment plan. Each change is a new version, written with a
- * history entry on the referral, under the referral's row lock so two changes at once get
- * consecutive versions (or a CONFLICT when they name the version they were changing).
+ * The receiving provider's treatment plan. Each change is a new version of the plan and a move
+ * of the referral (SET_TREATMENT_PLAN in the lifecycle table: who, from which statuses), so it
+ * is written under the referral's row lock with its history entry, and two changes at once get
+ * consecutive versions (or a CONFLICT when they name the plan version they were changing).
  */
 @Injectable()
 export class TreatmentPlans {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly referrals: ReferralRepository,
+    private readonly lifecycle: ReferralLifecycle,
     private readonly plans: TreatmentPlanRepository,
-    private readonly dispatch: ReferralDispatch,
   ) {}
 
   async set(actor: Actor, input: SetTreatmentPlanInput): Promise<{ plan: TreatmentPlan; referral: ReferralRow }> {
@@ -35,25 +26,18 @@ export class TreatmentPlans {
         throw badInput(`input.shortTermGoals.${index}.targetVisit`, `targetVisit ${goal.targetVisit} is after the last planned visit (${input.plannedVisits})`);
       }
     });
-    const committed = await this.db.transaction(async (manager) => {
-      const referral = await this.referrals.lockForMove(manager, actor, input.referralId);
-      if (!referral) throw notFound('Referral');
-      if (!partiesOf(actor, rowParticipants(referral)).has(Party.TARGET_PROVIDER)) {
-        throw forbidden('Only the treating provider sets the treatment plan');
-      }
-      if (!PLANNABLE.has(referral.status)) {
-        throw invalidTransition(`A treatment plan is set between acceptance and completion; this referral is ${referral.status}`);
-      }
-      const current = await this.plans.currentVersion(manager, referral.id);
+    // The plan's own version guards the change; the referral's version still goes up, since the
+    // plan is part of what the referral shows and a client holding the old one must reload.
+    const { row, result } = await this.lifecycle.move<TreatmentPlan>(actor, { id: input.referralId }, InternalAction.SET_TREATMENT_PLAN, async ({ row, manager, now }) => {
+      const current = await this.plans.currentVersion(manager, row.id);
       if (input.expectedPlanVersion !== undefined && input.expectedPlanVersion !== null && input.expectedPlanVersion !== current) {
         throw conflict(`The plan changed since you loaded it (version ${current}, you had ${input.expectedPlanVersion}); reload and retry`, {
           currentPlanVersion: current,
         });
       }
-      const now = new Date();
       const plan = await this.plans.insert(
         manager,
-        referral.id,
+        row.id,
         current + 1,
         {
           longTermGoal: input.longTermGoal.trim(),
@@ -65,22 +49,8 @@ export class TreatmentPlans {
         actor.userId,
         now,
       );
-      // The plan is part of what the referral shows: a client holding the old version must reload.
-      const updated = await this.referrals.update(manager, referral.id, {}, now);
-      await this.referrals.appendEvents(manager, [
-        {
-          referralId: referral.id,
-          type: ReferralEventType.TREATMENT_PLAN_SET,
-          fromStatus: referral.status,
-          toStatus: referral.status,
-          actorId: actor.userId,
-          data: { planVersion: plan.version },
-          at: now,
-        },
-      ]);
-      return { plan, referral: updated };
+      return { changes: {}, event: { type: ReferralEventType.TREATMENT_PLAN_SET, data: { planVersion: plan.version } }, result: plan };
     });
-    await this.dispatch.afterCommit(committed.referral, []);
-    return committed;
+    return { plan: result as TreatmentPlan, referral: row };
   }
 }

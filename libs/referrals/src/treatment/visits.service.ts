@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
 import { OutboxItem } from '@referloop/notifications';
 import { rangeOfMotionJson } from '../clinical-json';
-import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '../lifecycle';
+import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { notificationsFor, VISITS_MISSED } from '../notifications/referral-notifications';
 import { ReferralLifecycle } from '../referral-lifecycle.service';
 import { ReferralRow } from '../referral.row';

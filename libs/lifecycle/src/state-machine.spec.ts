@@ -1,5 +1,5 @@
 import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
-import { availableActions, decide, Decision, ReferralFacts } from './state-machine';
+import { ACTIVE_EPISODE, availableActions, decide, Decision, MoveEffect, ReferralFacts } from './state-machine';
 
 /*
  * The expectations below are written by hand from the lifecycle table in DESIGN.md and the
@@ -44,7 +44,17 @@ const PUBLIC_ACTIONS: readonly ReferralAction[] = [
   A.ACKNOWLEDGE_OUTCOME,
   A.REDIRECT,
 ];
-const ALL_ACTIONS: readonly LifecycleAction[] = [...PUBLIC_ACTIONS, I.EDIT, I.EXPIRE, I.RECORD_VISIT, I.SEND_PROGRESS_REPORT, I.REFER_ONWARD];
+const ALL_ACTIONS: readonly LifecycleAction[] = [
+  ...PUBLIC_ACTIONS,
+  I.EDIT,
+  I.EXPIRE,
+  I.REMIND_RECEIVER,
+  I.REMIND_OUTCOME,
+  I.SET_TREATMENT_PLAN,
+  I.RECORD_VISIT,
+  I.SEND_PROGRESS_REPORT,
+  I.REFER_ONWARD,
+];
 
 const ACTORS: Record<string, readonly Party[]> = {
   REFERRER: [REFERRER],
@@ -74,12 +84,15 @@ const OWNERS: Record<LifecycleAction, readonly Party[]> = {
   // Clinical steps are the target provider's alone.
   [A.START_TREATMENT]: [TARGET_PROVIDER],
   [A.COMPLETE]: [TARGET_PROVIDER],
+  [I.SET_TREATMENT_PLAN]: [TARGET_PROVIDER],
   [I.RECORD_VISIT]: [TARGET_PROVIDER],
   [I.SEND_PROGRESS_REPORT]: [TARGET_PROVIDER],
   [I.REFER_ONWARD]: [TARGET_PROVIDER],
   // The referrer cancels before acceptance; after it, either side may.
   [A.CANCEL]: [REFERRER, RECEIVER_STAFF, TARGET_PROVIDER],
   [I.EXPIRE]: [SYSTEM],
+  [I.REMIND_RECEIVER]: [SYSTEM],
+  [I.REMIND_OUTCOME]: [SYSTEM],
 };
 
 interface Move {
@@ -134,12 +147,19 @@ const MOVES: readonly Move[] = [
 
   // The response clock expires only a SENT referral (it pauses while ON_HOLD).
   { from: S.SENT, action: I.EXPIRE, party: SYSTEM, to: S.EXPIRED, reasonRequired: false },
+  // Its reminder at half time, likewise only while SENT; it leaves the status.
+  { from: S.SENT, action: I.REMIND_RECEIVER, party: SYSTEM, to: S.SENT, reasonRequired: false },
 
   // Schedule from ACCEPTED, and reschedule from SCHEDULED: receiver side.
   { from: S.ACCEPTED, action: A.SCHEDULE, party: RECEIVER_STAFF, to: S.SCHEDULED, reasonRequired: false },
   { from: S.ACCEPTED, action: A.SCHEDULE, party: TARGET_PROVIDER, to: S.SCHEDULED, reasonRequired: false },
   { from: S.SCHEDULED, action: A.SCHEDULE, party: RECEIVER_STAFF, to: S.SCHEDULED, reasonRequired: false },
   { from: S.SCHEDULED, action: A.SCHEDULE, party: TARGET_PROVIDER, to: S.SCHEDULED, reasonRequired: false },
+
+  // The treatment plan: the target provider's, from acceptance until the episode ends.
+  { from: S.ACCEPTED, action: I.SET_TREATMENT_PLAN, party: TARGET_PROVIDER, to: S.ACCEPTED, reasonRequired: false },
+  { from: S.SCHEDULED, action: I.SET_TREATMENT_PLAN, party: TARGET_PROVIDER, to: S.SCHEDULED, reasonRequired: false },
+  { from: S.IN_TREATMENT, action: I.SET_TREATMENT_PLAN, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
 
   // Clinical steps: the target provider alone.
   { from: S.SCHEDULED, action: A.START_TREATMENT, party: TARGET_PROVIDER, to: S.IN_TREATMENT, reasonRequired: false },
@@ -154,6 +174,8 @@ const MOVES: readonly Move[] = [
 
   // Closing the loop does not change the status (loopClosedAt is set instead).
   { from: S.COMPLETED, action: A.ACKNOWLEDGE_OUTCOME, party: REFERRER, to: S.COMPLETED, reasonRequired: false },
+  // An outcome waiting for that acknowledgement reminds the referrer, from the system.
+  { from: S.COMPLETED, action: I.REMIND_OUTCOME, party: SYSTEM, to: S.COMPLETED, reasonRequired: false },
 ];
 
 type Outcome =
@@ -164,7 +186,7 @@ function expected(facts: ReferralFacts, action: LifecycleAction, actor: readonly
   if (!actor.some((party) => OWNERS[action].includes(party))) return { allowed: false, why: 'NOT_YOUR_SIDE' };
   const cells = MOVES.filter((move) => move.from === facts.status && move.action === action && actor.includes(move.party));
   if (cells.length === 0) return { allowed: false, why: 'NOT_FROM_THIS_STATUS' };
-  if (action === A.ACKNOWLEDGE_OUTCOME && facts.loopClosed) return { allowed: false, why: 'NOT_FROM_THIS_STATUS' };
+  if ((action === A.ACKNOWLEDGE_OUTCOME || action === I.REMIND_OUTCOME) && facts.loopClosed) return { allowed: false, why: 'NOT_FROM_THIS_STATUS' };
   if (action === A.REDIRECT && facts.redirected) return { allowed: false, why: 'NOT_FROM_THIS_STATUS' };
   return { allowed: true, to: cells[0].to, reasonRequired: cells[0].reasonRequired };
 }
@@ -231,8 +253,8 @@ describe('decide: every status × action × actor', () => {
     });
   }
 
-  it('covers 10 statuses × 16 actions × 8 actor sets', () => {
-    expect(ALL_STATUSES.length * ALL_ACTIONS.length * Object.keys(ACTORS).length).toBe(1280);
+  it('covers 10 statuses × 19 actions × 8 actor sets', () => {
+    expect(ALL_STATUSES.length * ALL_ACTIONS.length * Object.keys(ACTORS).length).toBe(1520);
   });
 });
 
@@ -366,6 +388,48 @@ describe('availableActions', () => {
     for (const status of ALL_STATUSES) {
       const actions = availableActions(facts(status), new Set(Object.values(Party)));
       expect(actions.filter((action) => internal.includes(action))).toEqual([]);
+    }
+  });
+});
+
+describe('what each move writes (MoveEffect)', () => {
+  const effectOf = (status: S, action: LifecycleAction, party: Party) => {
+    const decision = decide(facts(status), action, new Set([party]));
+    if (!decision.allowed) throw new Error(`${action} from ${status} by ${party} is not allowed`);
+    return decision.effect ?? MoveEffect.NEW_VERSION;
+  };
+
+  it('leaves the referral row alone for a pass on an open referral and a referral onward: history only', () => {
+    expect(effectOf(S.SENT, A.DECLINE, Party.POOL_CANDIDATE)).toBe(MoveEffect.HISTORY_ONLY);
+    expect(effectOf(S.IN_TREATMENT, I.REFER_ONWARD, TARGET_PROVIDER)).toBe(MoveEffect.HISTORY_ONLY);
+    expect(effectOf(S.COMPLETED, I.REFER_ONWARD, TARGET_PROVIDER)).toBe(MoveEffect.HISTORY_ONLY);
+  });
+
+  it('keeps the version for the system reminders, so an answer loaded before one still applies', () => {
+    expect(effectOf(S.SENT, I.REMIND_RECEIVER, SYSTEM)).toBe(MoveEffect.SAME_VERSION);
+    expect(effectOf(S.COMPLETED, I.REMIND_OUTCOME, SYSTEM)).toBe(MoveEffect.SAME_VERSION);
+  });
+
+  it('makes a new version for every other allowed move, the treatment plan included', () => {
+    const quiet = new Set<string>([`${A.DECLINE}/${Party.POOL_CANDIDATE}`, `${I.REFER_ONWARD}/${TARGET_PROVIDER}`, `${I.REMIND_RECEIVER}/${SYSTEM}`, `${I.REMIND_OUTCOME}/${SYSTEM}`]);
+    for (const move of MOVES) {
+      if (quiet.has(`${move.action}/${move.party}`)) continue;
+      expect({ ...move, effect: effectOf(move.from, move.action, move.party) }).toEqual({ ...move, effect: MoveEffect.NEW_VERSION });
+    }
+    expect(effectOf(S.ACCEPTED, I.SET_TREATMENT_PLAN, TARGET_PROVIDER)).toBe(MoveEffect.NEW_VERSION);
+  });
+
+  it('does not remind of an outcome already acknowledged', () => {
+    expect(decide(facts(S.COMPLETED, { loopClosed: true }), I.REMIND_OUTCOME, new Set([SYSTEM]))).toMatchObject({ allowed: false, why: 'NOT_FROM_THIS_STATUS' });
+  });
+});
+
+describe('ACTIVE_EPISODE', () => {
+  it('is acceptance until the episode ends: where the plan is set and cancelling needs a reason', () => {
+    expect([...ACTIVE_EPISODE].sort()).toEqual([S.ACCEPTED, S.IN_TREATMENT, S.SCHEDULED]);
+    for (const status of ALL_STATUSES) {
+      const plannable = decide(facts(status), I.SET_TREATMENT_PLAN, new Set([TARGET_PROVIDER])).allowed;
+      expect({ status, plannable }).toEqual({ status, plannable: ACTIVE_EPISODE.includes(status) });
     }
   });
 });

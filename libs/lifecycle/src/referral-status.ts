@@ -32,10 +32,19 @@ export enum ReferralAction {
   REDIRECT = 'REDIRECT',
 }
 
-/** Moves that are not offered to people as actions: editing a draft, the clock's expiry, the steps of an episode. */
+/**
+ * Moves that are not offered to people as actions: editing a draft, the steps of an episode,
+ * and the system's own moves (the response clock's reminder and expiry, the outcome reminder).
+ */
 export enum InternalAction {
   EDIT = 'EDIT',
   EXPIRE = 'EXPIRE',
+  /** The receiver is reminded at half time of the response window. */
+  REMIND_RECEIVER = 'REMIND_RECEIVER',
+  /** The referrer is reminded of an outcome still waiting for their acknowledgement. */
+  REMIND_OUTCOME = 'REMIND_OUTCOME',
+  /** A new version of the treatment plan. */
+  SET_TREATMENT_PLAN = 'SET_TREATMENT_PLAN',
   /** A visit (attended or missed) after the first attended one, or a missed one before it. */
   RECORD_VISIT = 'RECORD_VISIT',
   /** An interim progress report to the referrer, on the treating provider's demand. */
@@ -62,7 +71,7 @@ export enum Party {
    * accepts new patients, is inside its radius, has not passed on it): may claim or pass.
    */
   POOL_CANDIDATE = 'POOL_CANDIDATE',
-  /** The response clock. */
+  /** The worker's timers and sweeps: the response clock and the outcome reminder. */
   SYSTEM = 'SYSTEM',
 }
 
