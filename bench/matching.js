@@ -349,7 +349,7 @@ async function main() {
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const table = printTable(results, config);
   fs.writeFileSync(markdownFile, markdown(results, config, table));
-  process.stdout.write(`\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for BENCHMARKS.md; plans and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`);
+  process.stdout.write(`\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for docs/performance-history.md; plans and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`);
 }
 
 /**
@@ -444,7 +444,7 @@ function printTable(results, config) {
   return out.join('\n');
 }
 
-/** The same figures as a Markdown section, ready to paste into BENCHMARKS.md. */
+/** The same figures as a Markdown section for docs/performance-history.md (see markdownSection). */
 function markdown(results, config, table) {
   const row = (name, r, failed) =>
     `| ${name} | ${fmt(r.requestsPerSecond)} | ${fmt(r.latencyMs.p50)} | ${fmt(r.latencyMs.p90)} | ${fmt(r.latencyMs.p99)} | ${fmt(r.latencyMs.max)} | ${failed} |`;

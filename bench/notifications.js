@@ -425,7 +425,7 @@ function printSummary(r, config) {
     `${r.phaseB.offeredEmailsPerSecond} emails/s`,
     ...[lat.p50, lat.p90, lat.p99, lat.max].map((value) => `${ms(value)} ms`),
   ];
-  out.push('', `BENCHMARKS.md row: | ${row.join(' | ')} |`);
+  out.push('', `row for BENCHMARKS.md (the current run) and docs/performance-history.md: | ${row.join(' | ')} |`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

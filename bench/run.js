@@ -255,7 +255,7 @@ async function main() {
   const table = printTable(results, config);
   fs.writeFileSync(markdownFile, markdown(results, config, table));
   process.stdout.write(
-    `\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for BENCHMARKS.md; scripts and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`,
+    `\nresults: ${path.relative(ROOT, resultsFile)} (+ .md for docs/performance-history.md; scripts and gateway log in ${path.relative(ROOT, artifactsDir)}/)\n`,
   );
 }
 
@@ -303,7 +303,7 @@ function printTable(results, config) {
   return out.join('\n');
 }
 
-/** The same figures as a Markdown section, ready to paste into BENCHMARKS.md. */
+/** The same figures as a Markdown section for docs/performance-history.md (see markdownSection). */
 function markdown(results, config, table) {
   const row = (name, r) => {
     const l = r.load;

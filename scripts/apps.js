@@ -7,7 +7,8 @@ const APPS = {
     entry: 'dist/apps/gateway/src/main.js',
     // A larger young generation: a request allocates a few hundred KB (GraphQL documents,
     // validated inputs, pg rows) that die young; with the default 16 MB semi-space the
-    // scavenger ran so often that it cost a fifth of the createReferral throughput (BENCHMARKS.md).
+    // scavenger ran so often that it cost a fifth of the createReferral throughput
+    // (docs/performance-history.md).
     nodeFlags: ['--max-semi-space-size=64'],
   },
   worker: {

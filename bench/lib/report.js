@@ -27,15 +27,17 @@ function alignedTable(head, rows) {
 }
 
 /**
- * A section ready to paste into BENCHMARKS.md: a heading with `title` (may be empty), the run's
- * start and commit; the command with this run's BENCH_* knobs (`npm run <script>`); the machine,
- * followed by `setup`; then `lines`, and the printed `table` in a code block.
+ * A section ready to paste into docs/performance-history.md, at the top of its benchmark's
+ * section (hence a third-level heading), with its figures carried into BENCHMARKS.md's current
+ * table: a heading with `title` (may be empty), the run's start and commit; the command with
+ * this run's BENCH_* knobs (`npm run <script>`); the machine, followed by `setup`; then
+ * `lines`, and the printed `table` in a code block.
  */
 function markdownSection({ title, script, results, setup, lines, table }) {
   const m = results.machine;
   const knobs = Object.entries(results.environment).map(([k, v]) => `${k}=${v} `).join('');
   return [
-    `## ${title ? `${title} ` : ''}${results.startedAt} (commit ${results.git.commit ?? '?'}${results.git.dirty ? ', dirty' : ''})`,
+    `### ${title ? `${title} ` : ''}${results.startedAt} (commit ${results.git.commit ?? '?'}${results.git.dirty ? ', dirty' : ''})`,
     '',
     `Command: \`npm run build && ${knobs}npm run ${script}\``,
     '',

@@ -46,7 +46,8 @@ export class Mailer implements OnModuleDestroy {
 
   async send(email: OutgoingEmail): Promise<Accepted> {
     // Composed into one buffer first: streamed part by part, nodemailer writes the message to
-    // the socket in hundreds of small pieces, which cost more than composing (BENCHMARKS.md).
+    // the socket in hundreds of small pieces, which cost more than composing
+    // (docs/performance-history.md).
     const message = new MailComposer({
       from: this.config.mail.from,
       to: email.to,

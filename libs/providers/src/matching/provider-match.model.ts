@@ -9,7 +9,7 @@ export class ProviderMatch {
   @Field(() => Float, { description: 'Great-circle kilometres from the point searched around.' })
   distanceKm!: number;
 
-  @Field(() => Float, { description: 'Between 0 and 1; see the README for how it is made up. Matches come highest first.' })
+  @Field(() => Float, { description: 'Between 0 and 1; see docs/matching.md for how it is made up. Matches come highest first.' })
   score!: number;
 
   @Field(() => [String], { description: 'The match in words: conditions treated, distance, how quickly they answer, places left.' })

@@ -3,9 +3,9 @@ import { ReferralEventType as E, ReferralStatus as S } from '@referloop/lifecycl
 import { notificationsFor, REMINDER, VISITS_MISSED } from './referral-notifications';
 
 /*
- * Who is emailed about what, written by hand from the table in README ("Notifications and the
- * worker"), not derived from the code's table: a wrong cell there fails here. Recipients are
- * compared as a set; the order rows are written in does not matter.
+ * Who is emailed about what, written by hand from the table in docs/notifications.md ("Who is
+ * emailed about what"), not derived from the code's table: a wrong cell there fails here.
+ * Recipients are compared as a set; the order rows are written in does not matter.
  */
 const { PATIENT, PROVIDER, REFERRER } = RecipientKind;
 
