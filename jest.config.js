@@ -21,14 +21,15 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@referloop/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  // `@referloop/<lib>` through the one mapping every loader shares (scripts/lib-aliases.js).
+  resolver: '<rootDir>/scripts/jest-resolver.js',
 };
 
 module.exports = {
   // Jest 30 reads the timeout only at the top level, not per project: e2e tests boot servers.
   testTimeout: 30000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',

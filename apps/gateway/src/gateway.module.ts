@@ -37,7 +37,6 @@ import { AdminSession } from './admin/admin-session';
 import { HealthController } from './health.controller';
 import { isLiveContext, LiveConnections } from './live/live-connections';
 import { LiveModule } from './live/live.module';
-import { ReferralUpdatesResolver } from './live/referral-updates.resolver';
 import { HttpDrain } from './http-drain';
 import { QUERY_COSTS } from './graphql/query-costs';
 import { liveDocumentChecks, requestValidationRules } from './graphql/request-validation';
@@ -129,7 +128,6 @@ export class GatewayModule {
         DateTimeScalar,
         LocalDateScalar,
         GraphqlMetricsPlugin,
-        ReferralUpdatesResolver,
         AdminSession,
         RequestLogPlugin,
         HttpDrain,

@@ -7,6 +7,7 @@ import { ProviderStatsModule, ProvidersModule } from '@referloop/providers';
 import { OutcomeReminders } from './clock/outcome-reminders.service';
 import { ResponseClock } from './clock/response-clock.service';
 import { ReferralUpdates } from './live/referral-updates';
+import { ReferralUpdatesResolver } from './live/referral-updates.resolver';
 import { ReferralNotificationsResolver } from './notifications/referral-notifications.resolver';
 import { ReferralDispatch } from './referral-dispatch';
 import { ReferralEventFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
@@ -50,6 +51,7 @@ export class ReferralsCoreModule {}
     ReferralFieldsResolver,
     ReferralEventFieldsResolver,
     ReferralNotificationsResolver,
+    ReferralUpdatesResolver,
     OpenReferralsRepository,
     OpenReferralsResolver,
     SuggestionBasisRepository,

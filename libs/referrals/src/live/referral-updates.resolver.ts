@@ -3,8 +3,13 @@ import { IsEnum, IsOptional } from 'class-validator';
 import { UserRepository } from '@referloop/auth';
 import { AuditTrail, Loaders, RequestContext } from '@referloop/common';
 import { Party } from '@referloop/lifecycle';
-import { Referral, ReferralDirection, ReferralRepository, ReferralUpdatedMessage, ReferralUpdates, partiesOf, rowParticipants, toReferral } from '@referloop/referrals';
-import type { ReferralRow } from '@referloop/referrals';
+import { ReferralDirection } from '../dto/referrals.args';
+import { Referral } from '../models/referral.model';
+import { partiesOf } from '../referral-access';
+import { rowParticipants } from '../referral-lifecycle.service';
+import { ReferralRepository } from '../referral.repository';
+import { ReferralRow, toReferral } from '../referral.row';
+import { ReferralUpdatedMessage, ReferralUpdates } from './referral-updates';
 
 @InputType()
 export class ReferralUpdatedFilter {
