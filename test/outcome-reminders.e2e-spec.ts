@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
-import { OutcomeReminders } from '../libs/referrals/src';
+import { OutcomeReminders } from '../libs/episode/src';
 import { historyOf, notificationsOf } from './support/episode-reports';
 import { expectGraphqlError } from './support/expectations';
 import { readReferral, Referral, runReferralMutation } from './support/fixtures';

@@ -31,6 +31,7 @@ import { MetricsModule } from '@referloop/metrics';
 import { NotificationsApiModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
+import { EpisodeModule } from '@referloop/episode';
 import { ReferralsModule } from '@referloop/referrals';
 import { AdminLoginController } from './admin/admin-login.controller';
 import { AdminSession } from './admin/admin-session';
@@ -117,6 +118,7 @@ export class GatewayModule {
         ProvidersModule,
         PatientsModule,
         ReferralsModule,
+        EpisodeModule,
         NotificationsApiModule,
         JobsModule,
         AuditModule,

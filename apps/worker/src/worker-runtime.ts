@@ -5,7 +5,8 @@ import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs
 import { Metrics } from '@referloop/metrics';
 import { OutboxRelay } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';
-import { OutcomeReminders, ResponseClock } from '@referloop/referrals';
+import { OutcomeReminders } from '@referloop/episode';
+import { ResponseClock } from '@referloop/referrals';
 import { WorkerHealth } from './health/worker-health';
 import { WorkerHttpServer } from './health/http-server';
 import { WorkerGauges } from './metrics/worker-gauges';

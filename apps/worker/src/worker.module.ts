@@ -9,6 +9,7 @@ import { LoggingModule, LoggingOptions } from '@referloop/logging';
 import { MetricsModule } from '@referloop/metrics';
 import { NotificationDeliveryModule } from '@referloop/notifications';
 import { ProviderStatsModule } from '@referloop/providers';
+import { OutcomeRemindersModule } from '@referloop/episode';
 import { ReferralsCoreModule } from '@referloop/referrals';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
@@ -52,6 +53,7 @@ export class WorkerModule {
         BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QueueName.NOTIFICATIONS }, { name: QueueName.RESPONSE_CLOCK }),
         ReferralsCoreModule,
+        OutcomeRemindersModule,
         NotificationDeliveryModule,
         ProviderStatsModule,
         TerminusModule.forRoot({ logger: false }),

@@ -1,7 +1,25 @@
 // The lifecycle's vocabulary and rules live in @referloop/lifecycle. Outside this lib, referrals
-// are reached through the GraphQL API and these modules; their rows and SQL stay inside.
+// are reached through the GraphQL API and these modules; their SQL stays inside.
 export * from './models/referral.model';
+export * from './models/clinical.model';
 export * from './referrals.module';
 export * from './clock/response-clock.service';
-export * from './clock/outcome-reminders.service';
 export { ReferralDirection } from './dto/referrals.args';
+
+// For the libs whose moves build on this core (the treatment episode): the one way to write a
+// referral (ReferralLifecycle and NewReferrals), what a move sees, and the shared inputs and
+// helpers of its API.
+export { ReferralLifecycle } from './referral-lifecycle.service';
+export type { MoveContext, MovePlan } from './referral-lifecycle.service';
+export { assertOneTarget, NewReferrals, poolOf } from './new-referrals';
+export type { Inserted } from './new-referrals';
+export type { ReferralRow } from './referral.row';
+export { dueAtFor } from './response-clock';
+export { ofVisibleReferral } from './referral-access';
+export { notificationsFor, VISITS_MISSED } from './notifications/referral-notifications';
+export { rangeOfMotionJson } from './clinical-json';
+export { OptionalPainScoreField, OptionalRangeOfMotionField, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
+export { ReferralCommandInput } from './dto/transition.input';
+export { PoolInput, ReferralContentFields } from './dto/referral-content.input';
+export { userLoader } from './referral-fields.resolver';
+export { auditSeen, seenReferral } from './seen-referral';

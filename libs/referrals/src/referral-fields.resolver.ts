@@ -19,8 +19,7 @@ export const userLoader = (loaders: Loaders, users: UserRepository) =>
 
 /** A linked referral shown in this request, and its patient, go into the request's audit entry. */
 function touched(audit: AuditTrail, referral: Referral): void {
-  audit.touchReferral(referral.id, referral.referringClinicId, referral.toClinicId);
-  audit.touchPatient(referral.patientId, referral.referringClinicId, referral.toClinicId);
+  audit.touchReferralAndPatient(referral.id, referral.patientId, referral.referringClinicId, referral.toClinicId);
 }
 
 /**

@@ -3,7 +3,6 @@ import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
 import {
   AcceptReferralInput,
   CancelReferralInput,
-  CompleteReferralInput,
   DeclineReferralInput,
   ProvideReferralInfoInput,
   ReferralCommandInput,
@@ -12,11 +11,9 @@ import {
 } from './dto/transition.input';
 import { DeclineReason, Party, ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { ReferralRepository } from './referral.repository';
-import { outcomeJson } from './clinical-json';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralRow } from './referral.row';
 import { dueAtFor } from './response-clock';
-import { TreatmentPlanRepository } from './treatment/treatment-plan.repository';
 
 /**
  * The moves of an existing referral, from sending to closing the loop. Each one states only
@@ -29,7 +26,6 @@ export class ReferralTransitions {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly lifecycle: ReferralLifecycle,
     private readonly referrals: ReferralRepository,
-    private readonly plans: TreatmentPlanRepository,
   ) {}
 
   async send(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
@@ -141,28 +137,6 @@ export class ReferralTransitions {
       changes: { treatment_started_at: now },
       event: { type: ReferralEventType.TREATMENT_STARTED },
     }));
-    return row;
-  }
-
-  async complete(actor: Actor, input: CompleteReferralInput): Promise<ReferralRow> {
-    const positions = (input.outcome.shortTermGoals ?? []).map((goal) => goal.position);
-    positions.forEach((position, index) => {
-      if (positions.indexOf(position) !== index) throw badInput(`input.outcome.shortTermGoals.${index}.position`, `Goal ${position} is reported twice`);
-    });
-    const { row } = await this.lifecycle.move(actor, input, ReferralAction.COMPLETE, async ({ now, row, manager }) => {
-      // Positions refer to the plan as it stands: it may have changed since the client loaded it.
-      const goals = (await this.plans.current(manager, row.id))?.shortTermGoals ?? [];
-      positions.forEach((position, index) => {
-        if (position > goals.length) {
-          throw badInput(`input.outcome.shortTermGoals.${index}.position`, goals.length ? `The plan has ${goals.length} short-term goals` : 'There is no treatment plan with short-term goals');
-        }
-      });
-      const outcome = outcomeJson(input.outcome, goals.map((goal) => goal.description));
-      return {
-        changes: { completed_at: now, outcome },
-        event: { type: ReferralEventType.COMPLETED, reason: outcome.summary, data: { goalsMet: outcome.goalsMet, visitsUsed: outcome.visitsUsed } },
-      };
-    });
     return row;
   }
 

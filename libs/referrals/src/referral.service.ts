@@ -1,67 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
-import { Metrics } from '@referloop/metrics';
-import { PatientRepository } from '@referloop/patients';
-import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
-import { CreateReferralInput, PoolInput, UpdateReferralInput } from './dto/referral-content.input';
-import { ReferOnwardInput } from './dto/refer-onward.input';
-import { RedirectReferralInput } from './dto/transition.input';
+import { DataSource } from 'typeorm';
+import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, notFound } from '@referloop/common';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
+import { PatientRepository } from '@referloop/patients';
+import { ProviderRepository } from '@referloop/providers';
+import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
+import { RedirectReferralInput } from './dto/transition.input';
 import { assessmentJson, goalsJson } from './clinical-json';
+import { assertNotSelf, assertOneTarget, assertPractises, Inserted, NewReferrals, poolColumns, poolOf } from './new-referrals';
 import { ReferralLifecycle } from './referral-lifecycle.service';
-import { NewReferral, ReferralChanges, ReferralRepository } from './referral.repository';
+import { ReferralChanges, ReferralRepository } from './referral.repository';
 import { ReferralRow, toReferral } from './referral.row';
-import { newReference } from './reference';
-import { ReferralDispatch } from './referral-dispatch';
 import { dueAtFor } from './response-clock';
-import { assessmentCarriedForward } from './treatment/carried-assessment';
-import { VisitRepository } from './treatment/visit.repository';
 
-const REFERENCE_ATTEMPTS = 5;
-
-/** A referral just written, and its notifications waiting to be queued once the write commits. */
-interface Inserted {
-  row: ReferralRow;
-  pendingNotificationIds: string[];
-  /** Emails written already SUPPRESSED (a patient without email consent). */
-  suppressedNotifications: number;
-  /** False when an idempotency key answered with the referral an earlier request created. */
-  isNew: boolean;
-}
-
-/** A referral goes to one provider or to a pool, never both or neither. */
-function assertOneTarget(input: { toProviderId?: string | null; toPool?: PoolInput | null }, required: boolean): void {
-  if (input.toProviderId && input.toPool) throw badInput('input.toPool', 'Give toProviderId or toPool, not both');
-  if (required && !input.toProviderId && !input.toPool) {
-    throw badInput('input.toProviderId', 'Give toProviderId (one provider) or toPool (an open referral for every eligible provider nearby)');
-  }
-}
-
-/** An open referral's area as a new referral takes it. */
-const poolOf = (pool: PoolInput | null | undefined): NewReferral['pool'] =>
-  pool ? { latitude: pool.near.latitude, longitude: pool.near.longitude, radiusKm: pool.radiusKm ?? DEFAULT_RADIUS_KM } : null;
-
-/** The same area as the columns an edit of a draft writes (all null to clear it). */
-const poolColumns = (input: PoolInput | null) => {
-  const pool = poolOf(input);
-  return { pool_latitude: pool?.latitude ?? null, pool_longitude: pool?.longitude ?? null, pool_radius_km: pool?.radiusKm ?? null };
-};
-
-function assertNotSelf(actor: Actor, providerId: string): void {
-  if (actor.providerId !== null && providerId === actor.providerId) {
-    throw badInput('input.toProviderId', 'You cannot refer a patient to yourself');
-  }
-}
-
-function assertPractises(provider: Provider, modality: Modality): void {
-  if (!provider.modalities.includes(modality)) {
-    throw badInput('input.modality', `${provider.displayName} does not practise ${modality}`);
-  }
-}
-
-/** Creating referrals, editing drafts, redirecting declined or expired ones and referring on from an episode. */
+/** Creating referrals, editing drafts, and redirecting declined or expired ones. */
 @Injectable()
 export class ReferralService {
   constructor(
@@ -71,9 +24,7 @@ export class ReferralService {
     private readonly lifecycle: ReferralLifecycle,
     private readonly patients: PatientRepository,
     private readonly providers: ProviderRepository,
-    private readonly dispatch: ReferralDispatch,
-    private readonly visits: VisitRepository,
-    private readonly metrics: Metrics,
+    private readonly created: NewReferrals,
   ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
@@ -97,7 +48,7 @@ export class ReferralService {
     const now = new Date();
     const sending = input.send === true;
     const priority = input.priority ?? ReferralPriority.ROUTINE;
-    const created = await this.insertWithReference(this.db.manager, actor, {
+    const created = await this.created.insert(this.db.manager, actor, {
       status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
       priority,
       modality: input.modality,
@@ -124,8 +75,7 @@ export class ReferralService {
       onwardFromId: null,
       sentByUserId: sending ? actor.userId : null,
     }, now);
-    this.countCommitted(created);
-    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+    await this.created.committed(created);
     return created.row;
   }
 
@@ -146,7 +96,7 @@ export class ReferralService {
         Object.assign(changes, { to_provider_id: null, to_clinic_id: null }, poolColumns(input.toPool));
       } else if (input.toProviderId !== undefined || (input.modality !== undefined && row.to_provider_id !== null)) {
         // A new target, or a new modality the current target must practise.
-        const provider = await this.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, manager);
+        const provider = await this.created.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, manager);
         Object.assign(changes, { to_provider_id: provider.id, to_clinic_id: provider.clinicId }, poolColumns(null));
       }
       if (input.modality !== undefined) changes.modality = input.modality;
@@ -182,7 +132,7 @@ export class ReferralService {
       // The same clinical content, patient and referrer, sent afresh to the new provider.
       const { priority, modality, conditions, techniques, reason, assessment, goals, recommendedVisits, visitsPerWeek, redFlags,
         consentToShare, patientId, referringClinicId, referringUserId, referringProviderId } = toReferral(row);
-      const created = await this.insertWithReference(manager, actor, {
+      const created = await this.created.insert(manager, actor, {
         priority, modality, conditions, techniques, reason, assessment, goals, recommendedVisits, visitsPerWeek, redFlags,
         consentToShare, patientId, referringClinicId, referringUserId, referringProviderId,
         status: ReferralStatus.SENT,
@@ -204,112 +154,7 @@ export class ReferralService {
       };
     });
     const created = result as Inserted;
-    this.countCommitted(created);
-    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+    await this.created.committed(created);
     return { previous: row, created: created.row };
-  }
-
-  /**
-   * A new referral, already SENT, from the treating provider (and their clinic) to another
-   * provider, linked to the episode. It carries the episode's patient, conditions, red flags and
-   * assessment (each movement as last measured, see assessmentCarriedForward), with the patient's
-   * consent to share (confirmed for the new provider, or carried over from the episode). The
-   * treating provider becomes its referrer, so the answer and the outcome come back to them.
-   * The episode only gains a history entry. Returns the episode and the new referral.
-   */
-  async referOnward(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
-    if (input.consentToShare === false) {
-      throw badInput('input.consentToShare', "Without the patient's consent to share it with the new provider, nothing is sent");
-    }
-    assertOneTarget(input, true);
-    const provider = input.toProviderId ? await this.targetProvider(actor, input.toProviderId, input.modality, this.db.manager) : null;
-    const command = { id: input.referralId, expectedVersion: input.expectedVersion };
-    const { row, result } = await this.lifecycle.move<Inserted>(actor, command, InternalAction.REFER_ONWARD, async ({ row, now, manager }) => {
-      const priority = input.priority ?? ReferralPriority.ROUTINE;
-      const reason = input.reason.trim();
-      const created = await this.insertWithReference(manager, actor, {
-        status: ReferralStatus.SENT,
-        priority,
-        modality: input.modality,
-        conditions: row.conditions,
-        techniques: input.techniques ?? [],
-        reason,
-        assessment: assessmentCarriedForward(row.assessment, await this.visits.ofLocked(manager, row.id)),
-        // Goals and a visit budget are the next provider's to set for their own care.
-        goals: null,
-        recommendedVisits: null,
-        visitsPerWeek: null,
-        redFlags: row.red_flags,
-        // Given (true) for this onward referral, or carried over from the episode, which was sent with it.
-        consentToShare: input.consentToShare ?? row.consent_to_share,
-        patientId: row.patient_id,
-        referringClinicId: row.to_clinic_id as string,
-        referringUserId: actor.userId,
-        referringProviderId: actor.providerId,
-        toProviderId: provider?.id ?? null,
-        toClinicId: provider?.clinicId ?? null,
-        pool: poolOf(input.toPool),
-        idempotencyKey: null,
-        sentAt: now,
-        dueAt: dueAtFor(this.config, priority, now),
-        redirectedFromId: null,
-        onwardFromId: row.id,
-        sentByUserId: actor.userId,
-      }, now);
-      return {
-        changes: {},
-        // No reason on the episode's entry: the episode's referrer sees its history but is not a
-        // party to the onward referral, whose reason stays with it.
-        event: { type: ReferralEventType.REFERRED_ONWARD, data: { onwardReferralId: created.row.id, modality: input.modality } },
-        result: created,
-      };
-    });
-    const created = result as Inserted;
-    this.countCommitted(created);
-    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
-    return { episode: row, created: created.row };
-  }
-
-  /** A new referral goes through CREATE, and SEND when it starts sent, as its history says. */
-  private countCommitted(inserted: Inserted): void {
-    if (!inserted.isNew) return;
-    this.metrics.referralTransitions.inc({ action: 'CREATE' });
-    if (inserted.row.status === ReferralStatus.SENT) this.metrics.referralTransitions.inc({ action: ReferralAction.SEND });
-    if (inserted.suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, inserted.suppressedNotifications);
-  }
-
-  /** Inside a transaction, reads through it (`manager`): a second pool connection could deadlock a full pool. */
-  private async targetProvider(actor: Actor, providerId: string, modality: Modality, manager: EntityManager): Promise<Provider> {
-    assertNotSelf(actor, providerId);
-    const provider = await this.providers.findById(providerId, manager);
-    if (!provider) throw notFound('Provider');
-    assertPractises(provider, modality);
-    return provider;
-  }
-
-  /**
-   * Inserts with a fresh random reference, retrying on the (rare) collision. When the user's
-   * idempotency key is already taken — by an earlier or a concurrent request — returns that
-   * referral instead: the unique index, not a prior read, is what makes this race-free.
-   */
-  private async insertWithReference(
-    manager: EntityManager,
-    actor: Actor,
-    fields: Omit<NewReferral, 'reference'>,
-    now: Date,
-  ): Promise<Inserted> {
-    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
-      const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
-      if (inserted) {
-        const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, ...row } = inserted;
-        return { row, pendingNotificationIds, suppressedNotifications, isNew: true };
-      }
-      if (fields.idempotencyKey) {
-        // Its notifications were queued by the request that created it (or by the relay).
-        const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
-        if (existing) return { row: existing, pendingNotificationIds: [], suppressedNotifications: 0, isNew: false };
-      }
-    }
-    throw new Error(`No free referral reference after ${REFERENCE_ATTEMPTS} attempts`);
   }
 }

@@ -4,11 +4,11 @@ import { ClinicsModule } from '@referloop/clinics';
 import { NotificationsModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProviderStatsModule, ProvidersModule } from '@referloop/providers';
-import { OutcomeReminders } from './clock/outcome-reminders.service';
 import { ResponseClock } from './clock/response-clock.service';
 import { ReferralUpdates } from './live/referral-updates';
 import { ReferralUpdatesResolver } from './live/referral-updates.resolver';
 import { ReferralNotificationsResolver } from './notifications/referral-notifications.resolver';
+import { NewReferrals } from './new-referrals';
 import { ReferralDispatch } from './referral-dispatch';
 import { ReferralEventFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
 import { ReferralLifecycle } from './referral-lifecycle.service';
@@ -20,24 +20,14 @@ import { OpenReferralsRepository } from './pool/open-referrals.repository';
 import { OpenReferralsResolver } from './pool/open-referrals.resolver';
 import { SuggestedProvidersResolver } from './suggestions/suggested-providers.resolver';
 import { SuggestionBasisRepository } from './suggestions/suggestion-basis.repository';
-import { TreatmentPlanRepository } from './treatment/treatment-plan.repository';
-import { TreatmentPlans } from './treatment/treatment-plans.service';
-import { ReferralTreatmentPlanResolver, TreatmentPlansResolver } from './treatment/treatment-plans.resolver';
-import { VisitRepository } from './treatment/visit.repository';
-import { Visits } from './treatment/visits.service';
-import { VisitsResolver } from './treatment/visits.resolver';
-import { ProgressResolver } from './treatment/progress.resolver';
 import { ReferralStatsRepository } from './stats/referral-stats.repository';
 import { ReferralStatsResolver } from './stats/referral-stats.resolver';
-import { ProgressReportRepository } from './treatment/progress-report.repository';
-import { ProgressReports } from './treatment/progress-reports.service';
-import { ProgressReportsResolver, ReferralProgressReportsResolver } from './treatment/progress-reports.resolver';
 
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
   imports: [NotificationsModule, ProviderStatsModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders, ReferralUpdates],
-  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, OutcomeReminders, ReferralUpdates, NotificationsModule],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, ReferralUpdates],
+  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, ReferralUpdates, NotificationsModule],
 })
 export class ReferralsCoreModule {}
 
@@ -46,6 +36,7 @@ export class ReferralsCoreModule {}
   imports: [ReferralsCoreModule, AuthModule, ClinicsModule, PatientsModule, ProvidersModule],
   providers: [
     ReferralService,
+    NewReferrals,
     ReferralTransitions,
     ReferralsResolver,
     ReferralFieldsResolver,
@@ -56,21 +47,9 @@ export class ReferralsCoreModule {}
     OpenReferralsResolver,
     SuggestionBasisRepository,
     SuggestedProvidersResolver,
-    TreatmentPlanRepository,
-    TreatmentPlans,
-    TreatmentPlansResolver,
-    ReferralTreatmentPlanResolver,
-    VisitRepository,
-    Visits,
-    VisitsResolver,
-    ProgressResolver,
-    ProgressReportRepository,
-    ProgressReports,
-    ProgressReportsResolver,
-    ReferralProgressReportsResolver,
     ReferralStatsRepository,
     ReferralStatsResolver,
   ],
-  exports: [ReferralsCoreModule],
+  exports: [ReferralsCoreModule, NewReferrals],
 })
 export class ReferralsModule {}

@@ -12,13 +12,11 @@ import {
   type Connection,
 } from '@referloop/common';
 import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
-import { ReferOnwardInput } from './dto/refer-onward.input';
 import { ReferralsArgs } from './dto/referrals.args';
 import {
   AcceptReferralInput,
   AcknowledgeReferralOutcomeInput,
   CancelReferralInput,
-  CompleteReferralInput,
   DeclineReferralInput,
   ProvideReferralInfoInput,
   RedirectReferralInput,
@@ -30,18 +28,11 @@ import {
 import { Referral } from './models/referral.model';
 import { REFERENCE_PATTERN } from './reference';
 import { ReferralRepository } from './referral.repository';
-import { ReferralRow, toReferral } from './referral.row';
+import { seenReferral } from './seen-referral';
 import { ReferralService } from './referral.service';
 import { ReferralTransitions } from './referral-transitions.service';
 
 export const ReferralConnection = connectionType(Referral, 'Referral');
-
-/** Notes the referral (and its patient) on the request's audit trail and shapes it for the API. */
-function seen(audit: AuditTrail, row: ReferralRow): Referral {
-  audit.touchReferral(row.id, row.referring_clinic_id, row.to_clinic_id);
-  audit.touchPatient(row.patient_id, row.referring_clinic_id, row.to_clinic_id);
-  return toReferral(row);
-}
 
 @Resolver(() => Referral)
 export class ReferralsResolver {
@@ -55,7 +46,7 @@ export class ReferralsResolver {
   async referral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('id', { type: () => ID }) id: string): Promise<Referral> {
     const row = await this.referralRepository.findVisible(actor, requireUuid(id, 'id'));
     if (!row) throw notFound('Referral');
-    return seen(audit, row);
+    return seenReferral(audit, row);
   }
 
   @Query(() => Referral)
@@ -67,7 +58,7 @@ export class ReferralsResolver {
     const normalised = reference.trim().toUpperCase();
     const row = REFERENCE_PATTERN.test(normalised) ? await this.referralRepository.findVisibleByReference(actor, normalised) : null;
     if (!row) throw notFound('Referral');
-    return seen(audit, row);
+    return seenReferral(audit, row);
   }
 
   @Query(() => ReferralConnection, { description: 'Referrals you may see, newest first.' })
@@ -75,37 +66,37 @@ export class ReferralsResolver {
     const page = pageRequest(args);
     const { rows, count } = this.referralRepository.list(actor, args.filter ?? {}, page);
     const keyed = (await rows).map((row) => ({ ...row, createdAt: row.created_at }));
-    return toConnection(keyed, page, count, (row) => seen(audit, row));
+    return toConnection(keyed, page, count, (row) => seenReferral(audit, row));
   }
 
   @Mutation(() => Referral, { description: 'Creates a DRAFT, or with send: true creates and sends it at once.' })
   async createReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CreateReferralInput }) input: CreateReferralInput) {
-    return seen(audit, await this.service.create(actor, input));
+    return seenReferral(audit, await this.service.create(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Edits a DRAFT.' })
   async updateReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => UpdateReferralInput }) input: UpdateReferralInput) {
-    return seen(audit, await this.service.update(actor, input));
+    return seenReferral(audit, await this.service.update(actor, input));
   }
 
   @Mutation(() => Referral)
   async sendReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => SendReferralInput }) input: SendReferralInput) {
-    return seen(audit, await this.transitions.send(actor, input));
+    return seenReferral(audit, await this.transitions.send(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Puts a SENT referral ON_HOLD with a question; the response clock pauses.' })
   async requestReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RequestReferralInfoInput }) input: RequestReferralInfoInput) {
-    return seen(audit, await this.transitions.requestInfo(actor, input));
+    return seenReferral(audit, await this.transitions.requestInfo(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Answers the question; the referral is SENT again and the clock resumes.' })
   async provideReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ProvideReferralInfoInput }) input: ProvideReferralInfoInput) {
-    return seen(audit, await this.transitions.provideInfo(actor, input));
+    return seenReferral(audit, await this.transitions.provideInfo(actor, input));
   }
 
   @Mutation(() => Referral)
   async acceptReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcceptReferralInput }) input: AcceptReferralInput) {
-    return seen(audit, await this.transitions.accept(actor, input));
+    return seenReferral(audit, await this.transitions.accept(actor, input));
   }
 
   @Mutation(() => Referral, {
@@ -114,7 +105,7 @@ export class ReferralsResolver {
   })
   async declineReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => DeclineReferralInput }) input: DeclineReferralInput) {
     const { row, passed } = await this.transitions.decline(actor, input);
-    if (!passed) return seen(audit, row);
+    if (!passed) return seenReferral(audit, row);
     // The pass is on the record, but the candidate was never shown the patient.
     audit.touchReferral(row.id, row.referring_clinic_id, null);
     return null;
@@ -122,43 +113,28 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral)
   async cancelReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CancelReferralInput }) input: CancelReferralInput) {
-    return seen(audit, await this.transitions.cancel(actor, input));
+    return seenReferral(audit, await this.transitions.cancel(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Sets the first appointment (from ACCEPTED) or moves it (from SCHEDULED).' })
   async scheduleReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ScheduleReferralInput }) input: ScheduleReferralInput) {
-    return seen(audit, await this.transitions.schedule(actor, input));
+    return seenReferral(audit, await this.transitions.schedule(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'The first visit took place. The target provider only.' })
   async startReferralTreatment(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => StartReferralTreatmentInput }) input: StartReferralTreatmentInput) {
-    return seen(audit, await this.transitions.startTreatment(actor, input));
-  }
-
-  @Mutation(() => Referral, { description: 'Ends treatment with the outcome report. The target provider only.' })
-  async completeReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CompleteReferralInput }) input: CompleteReferralInput) {
-    return seen(audit, await this.transitions.complete(actor, input));
+    return seenReferral(audit, await this.transitions.startTreatment(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'The referrer has read the outcome: closes the loop.' })
   async acknowledgeReferralOutcome(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcknowledgeReferralOutcomeInput }) input: AcknowledgeReferralOutcomeInput) {
-    return seen(audit, await this.transitions.acknowledgeOutcome(actor, input));
+    return seenReferral(audit, await this.transitions.acknowledgeOutcome(actor, input));
   }
 
   @Mutation(() => Referral, { description: 'Sends a declined or expired referral to another provider; returns the new referral.' })
   async redirectReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RedirectReferralInput }) input: RedirectReferralInput) {
     const { previous, created } = await this.service.redirect(actor, input);
-    seen(audit, previous);
-    return seen(audit, created);
-  }
-
-  @Mutation(() => Referral, {
-    description:
-      'Refers the patient of an episode on to another provider (e.g. physical therapy for strengthening), carrying the assessment forward; returns the new referral, already sent. The treating provider only, during or after treatment.',
-  })
-  async referOnward(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ReferOnwardInput }) input: ReferOnwardInput) {
-    const { episode, created } = await this.service.referOnward(actor, input);
-    seen(audit, episode);
-    return seen(audit, created);
+    seenReferral(audit, previous);
+    return seenReferral(audit, created);
   }
 }

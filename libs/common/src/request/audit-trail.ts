@@ -29,6 +29,12 @@ export class AuditTrail {
     for (const clinicId of clinicIds) if (clinicId) this.clinic(clinicId).referralIds.add(id);
   }
 
+  /** A referral and its patient, shown or changed together: both filed under the clinics on either side. */
+  touchReferralAndPatient(referralId: string, patientId: string, ...clinicIds: ClinicId[]): void {
+    this.touchReferral(referralId, ...clinicIds);
+    this.touchPatient(patientId, ...clinicIds);
+  }
+
   get isEmpty(): boolean {
     return this.patientIds.size === 0 && this.referralIds.size === 0;
   }

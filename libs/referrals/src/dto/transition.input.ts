@@ -1,9 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DateTime, IsNotBlank } from '@referloop/common';
 import { DeclineReason } from '@referloop/lifecycle';
-import { OutcomeInput } from './clinical.input';
 
 /** Every lifecycle mutation names the referral and may pin the version it was looking at. */
 @InputType({ isAbstract: true })
@@ -79,14 +77,6 @@ export class ScheduleReferralInput extends ReferralCommandInput {
 
 @InputType()
 export class StartReferralTreatmentInput extends ReferralCommandInput {}
-
-@InputType()
-export class CompleteReferralInput extends ReferralCommandInput {
-  @Field(() => OutcomeInput)
-  @ValidateNested()
-  @Type(() => OutcomeInput)
-  outcome!: OutcomeInput;
-}
 
 @InputType()
 export class AcknowledgeReferralOutcomeInput extends ReferralCommandInput {}

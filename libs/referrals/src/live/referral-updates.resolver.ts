@@ -9,6 +9,7 @@ import { partiesOf } from '../referral-access';
 import { rowParticipants } from '../referral-lifecycle.service';
 import { ReferralRepository } from '../referral.repository';
 import { ReferralRow, toReferral } from '../referral.row';
+import { auditSeen } from '../seen-referral';
 import { ReferralUpdatedMessage, ReferralUpdates } from './referral-updates';
 
 @InputType()
@@ -79,8 +80,7 @@ export class ReferralUpdatesResolver {
     context.loaders = new Loaders();
     context.audit = new AuditTrail();
     context.audit.operation = 'referralUpdated';
-    context.audit.touchReferral(row.id, row.referring_clinic_id, row.to_clinic_id);
-    context.audit.touchPatient(row.patient_id, row.referring_clinic_id, row.to_clinic_id);
+    auditSeen(context.audit, row);
     return toReferral(row);
   }
 }

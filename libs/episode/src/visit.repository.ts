@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Loaders, sqlParams, Technique } from '@referloop/common';
-import { ofVisibleReferral } from '../referral-access';
-import { RangeOfMotionFinding } from '../models/clinical.model';
+import { ofVisibleReferral, RangeOfMotionFinding } from '@referloop/referrals';
 import { Visit } from './visit.model';
 
 interface VisitRow {

@@ -1,11 +1,10 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Audit, AuditTrail, CurrentActor, Loaders, RequestLoaders } from '@referloop/common';
 import { User, UserRepository } from '@referloop/auth';
-import { Referral } from '../models/referral.model';
+import { auditSeen, Referral, userLoader } from '@referloop/referrals';
 import { SetTreatmentPlanInput } from './treatment-plan.input';
 import { TreatmentPlan } from './treatment-plan.model';
 import { planHistoryLoader, TreatmentPlanRepository } from './treatment-plan.repository';
-import { userLoader } from '../referral-fields.resolver';
 import { TreatmentPlans } from './treatment-plans.service';
 
 @Resolver(() => TreatmentPlan)
@@ -24,8 +23,7 @@ export class TreatmentPlansResolver {
     @Args('input', { type: () => SetTreatmentPlanInput }) input: SetTreatmentPlanInput,
   ): Promise<TreatmentPlan> {
     const { plan, referral } = await this.plans.set(actor, input);
-    audit.touchReferral(referral.id, referral.referring_clinic_id, referral.to_clinic_id);
-    audit.touchPatient(referral.patient_id, referral.referring_clinic_id, referral.to_clinic_id);
+    auditSeen(audit, referral);
     return plan;
   }
 

@@ -1,4 +1,4 @@
-import { BodySide } from '../models/clinical.model';
+import { BodySide } from '@referloop/referrals';
 import { progressOf } from './progress';
 import { TreatmentPlan } from './treatment-plan.model';
 import { Visit } from './visit.model';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@referloop/common';
 import { InternalAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
-import { ReferralLifecycle } from '../referral-lifecycle.service';
+import { ReferralLifecycle } from '@referloop/referrals';
 
 const SWEEP_BATCH = 500;
 

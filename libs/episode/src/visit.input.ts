@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { DateTime, OptionalTechniquesField, Technique } from '@referloop/common';
-import { OptionalPainScoreField, OptionalRangeOfMotionField, RangeOfMotionInput } from '../dto/clinical.input';
+import { OptionalPainScoreField, OptionalRangeOfMotionField, RangeOfMotionInput } from '@referloop/referrals';
 import { EpisodeCommandFields } from './episode-command.input';
 
 @InputType()

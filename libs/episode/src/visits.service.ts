@@ -1,11 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
 import { OutboxItem } from '@referloop/notifications';
-import { rangeOfMotionJson } from '../clinical-json';
+import { notificationsFor, rangeOfMotionJson, ReferralLifecycle, ReferralRow, VISITS_MISSED } from '@referloop/referrals';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
-import { notificationsFor, VISITS_MISSED } from '../notifications/referral-notifications';
-import { ReferralLifecycle } from '../referral-lifecycle.service';
-import { ReferralRow } from '../referral.row';
 import { ProgressReportTrigger } from './progress-report.model';
 import { ProgressReports } from './progress-reports.service';
 import { TreatmentPlanRepository } from './treatment-plan.repository';

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Loaders, RequestLoaders } from '@referloop/common';
-import { Referral } from '../models/referral.model';
+import { Referral } from '@referloop/referrals';
 import { progressOf } from './progress';
 import { TreatmentProgress } from './progress.model';
 import { planHistoryLoader, TreatmentPlanRepository } from './treatment-plan.repository';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTime, Technique } from '@referloop/common';
-import { RangeOfMotionFinding } from '../models/clinical.model';
+import { RangeOfMotionFinding } from '@referloop/referrals';
 
 @ObjectType()
 export class Visit {

@@ -1,4 +1,4 @@
-import { Assessment, RangeOfMotionFinding } from '../models/clinical.model';
+import { Assessment, RangeOfMotionFinding } from '@referloop/referrals';
 import { attendedInOrder, keyOf } from './progress';
 import { Visit } from './visit.model';
 

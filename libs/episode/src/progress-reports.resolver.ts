@@ -1,8 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Audit, AuditTrail, CurrentActor, Loaders, RequestLoaders } from '@referloop/common';
 import { User, UserRepository } from '@referloop/auth';
-import { Referral } from '../models/referral.model';
-import { userLoader } from '../referral-fields.resolver';
+import { auditSeen, Referral, userLoader } from '@referloop/referrals';
 import { ProgressReport } from './progress-report.model';
 import { SendProgressReportInput } from './progress-report.input';
 import { ProgressReportRepository, reportsLoader } from './progress-report.repository';
@@ -24,8 +23,7 @@ export class ProgressReportsResolver {
     @Args('input', { type: () => SendProgressReportInput }) input: SendProgressReportInput,
   ): Promise<ProgressReport> {
     const { report, referral } = await this.reports.send(actor, input);
-    audit.touchReferral(referral.id, referral.referring_clinic_id, referral.to_clinic_id);
-    audit.touchPatient(referral.patient_id, referral.referring_clinic_id, referral.to_clinic_id);
+    auditSeen(audit, referral);
     return report;
   }
 

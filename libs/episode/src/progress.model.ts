@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DateTime } from '@referloop/common';
-import { BodySide } from '../models/clinical.model';
+import { BodySide } from '@referloop/referrals';
 
 @ObjectType({ description: 'One joint movement (and side) as measured over the episode.' })
 export class MeasureProgress {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, badInput, conflict } from '@referloop/common';
 import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
-import { ReferralLifecycle } from '../referral-lifecycle.service';
-import { ReferralRow } from '../referral.row';
+import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { SetTreatmentPlanInput } from './treatment-plan.input';
 import { TreatmentPlan } from './treatment-plan.model';
 import { TreatmentPlanRepository } from './treatment-plan.repository';

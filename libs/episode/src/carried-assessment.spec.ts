@@ -1,4 +1,4 @@
-import { BodySide, RangeOfMotionFinding } from '../models/clinical.model';
+import { BodySide, RangeOfMotionFinding } from '@referloop/referrals';
 import { assessmentCarriedForward } from './carried-assessment';
 import { Visit } from './visit.model';
 

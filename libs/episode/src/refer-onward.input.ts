@@ -1,8 +1,8 @@
 import { Field, ID, InputType, IntersectionType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { EpisodeCommandFields } from '../treatment/episode-command.input';
-import { PoolInput, ReferralContentFields } from './referral-content.input';
+import { EpisodeCommandFields } from './episode-command.input';
+import { PoolInput, ReferralContentFields } from '@referloop/referrals';
 
 /**
  * The treating provider refers the patient on (e.g. to physical therapy for strengthening). The

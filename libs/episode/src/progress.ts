@@ -1,4 +1,4 @@
-import { Assessment, RangeOfMotionFinding } from '../models/clinical.model';
+import { Assessment, RangeOfMotionFinding } from '@referloop/referrals';
 import { GoalProgress, MeasureProgress, TreatmentProgress } from './progress.model';
 import { TreatmentPlan } from './treatment-plan.model';
 import { Visit } from './visit.model';

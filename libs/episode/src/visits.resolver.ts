@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Audit, AuditTrail, CurrentActor, Loaders, RequestLoaders } from '@referloop/common';
-import { Referral } from '../models/referral.model';
+import { auditSeen, Referral } from '@referloop/referrals';
 import { RecordVisitInput } from './visit.input';
 import { Visit } from './visit.model';
 import { VisitRepository, visitsLoader } from './visit.repository';
@@ -19,8 +19,7 @@ export class VisitsResolver {
   })
   async recordVisit(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RecordVisitInput }) input: RecordVisitInput): Promise<Visit> {
     const { visit, referral } = await this.recorder.record(actor, input);
-    audit.touchReferral(referral.id, referral.referring_clinic_id, referral.to_clinic_id);
-    audit.touchPatient(referral.patient_id, referral.referring_clinic_id, referral.to_clinic_id);
+    auditSeen(audit, referral);
     return visit;
   }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Loaders, sqlParams } from '@referloop/common';
-import { ofVisibleReferral } from '../referral-access';
+import { ofVisibleReferral } from '@referloop/referrals';
 import { ProgressReport, ProgressReportTrigger } from './progress-report.model';
 import { TreatmentProgress } from './progress.model';
 

@@ -1,0 +1,4 @@
+export * from './episode.module';
+export * from './outcome-reminders.service';
+export * from './treatment-plans.service';
+export * from './visits.service';

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, badInput, Modality, notFound } from '@referloop/common';
+import { ReferralAction, ReferralStatus } from '@referloop/lifecycle';
+import { Metrics } from '@referloop/metrics';
+import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
+import { PoolInput } from './dto/referral-content.input';
+import { newReference } from './reference';
+import { ReferralDispatch } from './referral-dispatch';
+import { NewReferral, ReferralRepository } from './referral.repository';
+import { ReferralRow } from './referral.row';
+
+const REFERENCE_ATTEMPTS = 5;
+
+/** A referral just written, and its notifications waiting to be queued once the write commits. */
+export interface Inserted {
+  row: ReferralRow;
+  pendingNotificationIds: string[];
+  /** Emails written already SUPPRESSED (a patient without email consent). */
+  suppressedNotifications: number;
+  /** False when an idempotency key answered with the referral an earlier request created. */
+  isNew: boolean;
+}
+
+/** A referral goes to one provider or to a pool, never both or neither. */
+export function assertOneTarget(input: { toProviderId?: string | null; toPool?: PoolInput | null }, required: boolean): void {
+  if (input.toProviderId && input.toPool) throw badInput('input.toPool', 'Give toProviderId or toPool, not both');
+  if (required && !input.toProviderId && !input.toPool) {
+    throw badInput('input.toProviderId', 'Give toProviderId (one provider) or toPool (an open referral for every eligible provider nearby)');
+  }
+}
+
+/** An open referral's area as a new referral takes it. */
+export const poolOf = (pool: PoolInput | null | undefined): NewReferral['pool'] =>
+  pool ? { latitude: pool.near.latitude, longitude: pool.near.longitude, radiusKm: pool.radiusKm ?? DEFAULT_RADIUS_KM } : null;
+
+/** The same area as the columns an edit of a draft writes (all null to clear it). */
+export const poolColumns = (input: PoolInput | null) => {
+  const pool = poolOf(input);
+  return { pool_latitude: pool?.latitude ?? null, pool_longitude: pool?.longitude ?? null, pool_radius_km: pool?.radiusKm ?? null };
+};
+
+export function assertNotSelf(actor: Actor, providerId: string): void {
+  if (actor.providerId !== null && providerId === actor.providerId) {
+    throw badInput('input.toProviderId', 'You cannot refer a patient to yourself');
+  }
+}
+
+export function assertPractises(provider: Provider, modality: Modality): void {
+  if (!provider.modalities.includes(modality)) {
+    throw badInput('input.modality', `${provider.displayName} does not practise ${modality}`);
+  }
+}
+
+/**
+ * How every new referral is written (created, redirected, referred onward): the insert with a
+ * fresh reference and its idempotency key, the checks of its target, and what follows the
+ * commit: counting it and queueing its emails and timers.
+ */
+@Injectable()
+export class NewReferrals {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly providers: ProviderRepository,
+    private readonly dispatch: ReferralDispatch,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** Once the transaction that wrote it has committed. */
+  async committed(created: Inserted): Promise<void> {
+    this.countCommitted(created);
+    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+  }
+
+  /** A new referral goes through CREATE, and SEND when it starts sent, as its history says. */
+  private countCommitted(inserted: Inserted): void {
+    if (!inserted.isNew) return;
+    this.metrics.referralTransitions.inc({ action: 'CREATE' });
+    if (inserted.row.status === ReferralStatus.SENT) this.metrics.referralTransitions.inc({ action: ReferralAction.SEND });
+    if (inserted.suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, inserted.suppressedNotifications);
+  }
+
+  /** The provider a referral goes to, checked. Inside a transaction, reads through it (`manager`): a second pool connection could deadlock a full pool. */
+  async targetProvider(actor: Actor, providerId: string, modality: Modality, manager: EntityManager): Promise<Provider> {
+    assertNotSelf(actor, providerId);
+    const provider = await this.providers.findById(providerId, manager);
+    if (!provider) throw notFound('Provider');
+    assertPractises(provider, modality);
+    return provider;
+  }
+
+  /**
+   * Inserts with a fresh random reference, retrying on the (rare) collision. When the user's
+   * idempotency key is already taken — by an earlier or a concurrent request — returns that
+   * referral instead: the unique index, not a prior read, is what makes this race-free.
+   */
+  async insert(
+    manager: EntityManager,
+    actor: Actor,
+    fields: Omit<NewReferral, 'reference'>,
+    now: Date,
+  ): Promise<Inserted> {
+    for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
+      const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
+      if (inserted) {
+        const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, ...row } = inserted;
+        return { row, pendingNotificationIds, suppressedNotifications, isNew: true };
+      }
+      if (fields.idempotencyKey) {
+        // Its notifications were queued by the request that created it (or by the relay).
+        const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
+        if (existing) return { row: existing, pendingNotificationIds: [], suppressedNotifications: 0, isNew: false };
+      }
+    }
+    throw new Error(`No free referral reference after ${REFERENCE_ATTEMPTS} attempts`);
+  }
+}
