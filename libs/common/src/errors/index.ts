@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './format-graphql-error';
 export * from './graphql-exception.filter';
 export * from './graphql-error-body';
+export * from './format-execution-result';
