@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
+import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason, forbidden, isPlatformAdmin, Modality, notFound } from '@referloop/common';
 import { Metrics } from '@referloop/metrics';
 import { PatientRepository } from '@referloop/patients';
 import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
@@ -78,11 +78,11 @@ export class ReferralService {
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
     if (input.send && !input.consentToShare) {
-      throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it");
+      throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it", ErrorReason.CONSENT_MISSING);
     }
     assertOneTarget(input, true);
     if (input.toProviderId) assertNotSelf(actor, input.toProviderId);
-    if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers');
+    if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers', ErrorReason.NOT_YOUR_ROLE);
     // Independent reads, so in parallel: they are most of a create's latency.
     const [earlier, patient, provider] = await Promise.all([
       input.idempotencyKey ? this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey) : null,
@@ -219,7 +219,7 @@ export class ReferralService {
    */
   async referOnward(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
     if (input.consentToShare === false) {
-      throw badInput('input.consentToShare', "Without the patient's consent to share it with the new provider, nothing is sent");
+      throw badInput('input.consentToShare', "Without the patient's consent to share it with the new provider, nothing is sent", ErrorReason.CONSENT_MISSING);
     }
     assertOneTarget(input, true);
     const provider = input.toProviderId ? await this.targetProvider(actor, input.toProviderId, input.modality, this.db.manager) : null;

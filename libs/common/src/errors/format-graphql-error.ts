@@ -20,10 +20,10 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
  * resolvers run without Nest's filters (enabling them would wrap every field of every response),
  * so only this sees every error — root and field resolvers', plugins', scalars' — and the filter
  * hands resolver errors on untouched. A DomainError keeps its message and becomes `code` (plus
- * its own extensions such as `field`). Request-level errors (parse, validation, variable
- * coercion) keep their codes, variable coercion errors gain `field`, stack traces are dropped,
- * and anything unexpected (a bug, a database failure, a serialisation error) is logged with its
- * stack and masked as "Internal server error".
+ * `reason` when it has one, and its own extensions such as `field`). Request-level errors (parse,
+ * validation, variable coercion) keep their codes, variable coercion errors gain `field`, stack
+ * traces are dropped, and anything unexpected (a bug, a database failure, a serialisation error)
+ * is logged with its stack and masked as "Internal server error".
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
@@ -47,9 +47,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } };
 }
 
-/** What a client reads of a DomainError besides its message: `code` and its own extensions. */
+/** What a client reads of a DomainError besides its message: `code`, `reason` when it has one, and its own extensions. */
 function domainErrorExtensions(error: DomainError): Record<string, unknown> {
-  return { ...error.extensions, code: error.code };
+  return { ...error.extensions, code: error.code, ...(error.reason === undefined ? {} : { reason: error.reason }) };
 }
 
 /** `Variable "$input" got invalid value 11 at "input.assessment.rangeOfMotion[0].painScore"; …` → that path. */

@@ -1,4 +1,5 @@
 export * from './error-code';
+export * from './error-reason';
 export * from './domain-error';
 export * from './format-graphql-error';
 export * from './graphql-exception.filter';

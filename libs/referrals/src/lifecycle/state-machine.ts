@@ -1,3 +1,4 @@
+import { ErrorReason, TransitionReason } from '@referloop/common';
 import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
 
 /**
@@ -57,7 +58,7 @@ export type Decision =
   /** None of the caller's parties may ever take this action: FORBIDDEN. */
   | { allowed: false; why: 'NOT_YOUR_SIDE' }
   /** The caller's side may take it, but not from this status: INVALID_TRANSITION. */
-  | { allowed: false; why: 'NOT_FROM_THIS_STATUS'; message: string };
+  | { allowed: false; why: 'NOT_FROM_THIS_STATUS'; message: string; reason: TransitionReason };
 
 const shares = (parties: readonly Party[], actor: ReadonlySet<Party>) => parties.some((party) => actor.has(party));
 
@@ -67,13 +68,13 @@ export function decide(facts: ReferralFacts, action: LifecycleAction, actor: Rea
 
   const rule = rules.find((candidate) => candidate.from.includes(facts.status) && shares(candidate.parties, actor));
   if (!rule) {
-    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describeAction(action)} a referral that is ${facts.status}` };
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describeAction(action)} a referral that is ${facts.status}`, reason: ErrorReason.NOT_FROM_THIS_STATUS };
   }
   if (action === ReferralAction.ACKNOWLEDGE_OUTCOME && facts.loopClosed) {
-    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'The outcome has already been acknowledged' };
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'The outcome has already been acknowledged', reason: ErrorReason.ALREADY_ACKNOWLEDGED };
   }
   if (action === ReferralAction.REDIRECT && facts.redirected) {
-    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'This referral has already been redirected' };
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: 'This referral has already been redirected', reason: ErrorReason.ALREADY_REDIRECTED };
   }
   return { allowed: true, to: rule.to ?? facts.status, reasonRequired: rule.reasonRequired };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, badInput, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
+import { Actor, badInput, conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/common';
 import { Party, ReferralEventType, ReferralStatus } from '../lifecycle';
 import { partiesOf } from '../referral-access';
 import { rowParticipants } from '../referral-lifecycle.service';
@@ -39,16 +39,16 @@ export class TreatmentPlans {
       const referral = await this.referrals.lockForMove(manager, actor, input.referralId);
       if (!referral) throw notFound('Referral');
       if (!partiesOf(actor, rowParticipants(referral)).has(Party.TARGET_PROVIDER)) {
-        throw forbidden('Only the treating provider sets the treatment plan');
+        throw forbidden('Only the treating provider sets the treatment plan', ErrorReason.NOT_YOUR_SIDE);
       }
       if (!PLANNABLE.has(referral.status)) {
-        throw invalidTransition(`A treatment plan is set between acceptance and completion; this referral is ${referral.status}`);
+        throw invalidTransition(`A treatment plan is set between acceptance and completion; this referral is ${referral.status}`, ErrorReason.NOT_FROM_THIS_STATUS);
       }
       const current = await this.plans.currentVersion(manager, referral.id);
       if (input.expectedPlanVersion !== undefined && input.expectedPlanVersion !== null && input.expectedPlanVersion !== current) {
         throw conflict(`The plan changed since you loaded it (version ${current}, you had ${input.expectedPlanVersion}); reload and retry`, {
           currentPlanVersion: current,
-        });
+        }, ErrorReason.STALE_PLAN_VERSION);
       }
       const now = new Date();
       const plan = await this.plans.insert(
