@@ -67,7 +67,7 @@ describe('an unexpected error is logged exactly once', () => {
     await db().query('CREATE TRIGGER refuse_clinics_for_test BEFORE INSERT ON clinics FOR EACH ROW EXECUTE FUNCTION refuse_clinics_for_test()');
     try {
       const errors = await errorsLoggedBy(async () => {
-        const response = await world.platformAdmin.request(CREATE_CLINIC, { input: clinicInput() });
+        const response = await world.platformAdmin.withHeaders({ 'x-request-id': 'error-logging-root' }).request(CREATE_CLINIC, { input: clinicInput() });
         const error = expectGraphqlError(response, INTERNAL);
         expect(response.errors).toHaveLength(1);
         expect(error.message).toBe('Internal server error');
@@ -75,6 +75,8 @@ describe('an unexpected error is logged exactly once', () => {
       });
       expect(errors).toHaveLength(1);
       expect(errors.filter(mentioning(cause))).toHaveLength(1);
+      // The request's id, which the client got in the x-request-id header, leads to it.
+      expect(errors[0].req).toMatchObject({ id: 'error-logging-root' });
     } finally {
       await db().query('DROP TRIGGER refuse_clinics_for_test ON clinics');
       await db().query('DROP FUNCTION refuse_clinics_for_test()');
