@@ -17,6 +17,16 @@ export function expectGraphqlError(response: GraphqlResponse, code: string, fiel
   return first as GraphqlError;
 }
 
+/**
+ * Asserts the response failed with `code` and `extensions.reason` (and, for bad input, `field`),
+ * as expectGraphqlError does. Returns the first error for further checks.
+ */
+export function expectGraphqlReason(response: GraphqlResponse, code: string, reason: string, field?: string): GraphqlError {
+  const first = expectGraphqlError(response, code, field);
+  expect({ reason: first.extensions?.reason, errors: response.errors }).toMatchObject({ reason });
+  return first;
+}
+
 /** No stack traces, SQL or source frames in any error a client sees. */
 export function expectNoLeakedInternals(response: GraphqlResponse): void {
   for (const error of response.errors ?? []) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppConfig, loadConfig } from '../../libs/common/src/config/app-config';
 import { deleteQueueKeys } from './queue-keys';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
+import type { GatewayOptions } from '../../apps/gateway/src/gateway.module';
 import { GraphqlClient } from './graphql-client';
 import { cloneTemplateDatabase, dropTestDatabase } from './test-database';
 
@@ -27,9 +28,10 @@ export interface TestApp {
 
 /**
  * Boots the real gateway over real HTTP on its own database (a clone of the migrated
- * template). One per test file: call in beforeAll and `close()` in afterAll.
+ * template). One per test file: call in beforeAll and `close()` in afterAll. `logStream`
+ * receives its JSON log lines (standard output otherwise).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<GatewayOptions, 'logStream'> = {}): Promise<TestApp> {
   const database = await cloneTemplateDatabase();
   let app: NestFastifyApplication | undefined;
   try {
@@ -48,7 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       PORT: '0',
       ...env,
     });
-    app = await createGatewayApp(config);
+    app = await createGatewayApp(config, options);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as AddressInfo;
     const started = app;

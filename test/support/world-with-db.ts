@@ -9,8 +9,8 @@ export interface WorldWithDb {
   db: Client;
 }
 
-export async function startWorldWithDb(env: Record<string, string> = {}): Promise<WorldWithDb> {
-  const app = await startTestApp(env);
+export async function startWorldWithDb(env: Record<string, string> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<WorldWithDb> {
+  const app = await startTestApp(env, options);
   try {
     const world = await buildWorld(app.anonymous);
     const db = new Client({ connectionString: app.config.databaseUrl });

@@ -14,6 +14,7 @@ import {
   clientAddress,
   ConfigModule,
   DateTimeScalar,
+  formatExecutionResult,
   formatGraphqlError,
   GraphqlExceptionFilter,
   GRAPHQL_PATH,
@@ -95,8 +96,10 @@ export class GatewayModule {
                 path: GRAPHQL_PATH,
                 ...liveDocumentChecks(config),
                 onConnect: (context) => live.connect(context),
-                onNext: async (_context, _id, _payload, args) => {
+                // graphql-ws sends results itself: their errors get the same formatting as over HTTP.
+                onNext: async (_context, _id, _payload, args, result) => {
                   await live.updateResolved(args);
+                  return formatExecutionResult(result);
                 },
               },
             },

@@ -3,6 +3,7 @@ import {
   Actor,
   connectionType,
   CurrentActor,
+  ErrorReason,
   forbidden,
   isPlatformAdmin,
   pageRequest,
@@ -23,7 +24,7 @@ export class AuditResolver {
     description: "Who read or changed which patients and referrals. Platform admins; clinic admins see their clinic's.",
   })
   async auditEntries(@CurrentActor() actor: Actor, @Args({ type: () => AuditEntriesArgs }) args: AuditEntriesArgs): Promise<Connection<AuditEntry>> {
-    if (!isPlatformAdmin(actor) && actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins read the audit trail');
+    if (!isPlatformAdmin(actor) && actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins read the audit trail', ErrorReason.NOT_YOUR_ROLE);
     const page = pageRequest(args);
     const viewer = isPlatformAdmin(actor) ? { clinicId: null } : { clinicId: actor.clinicId as string };
     const { rows, count } = this.audit.list(viewer, args.filter ?? {}, page);

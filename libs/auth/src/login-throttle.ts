@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode, KeyedSerialQueue } from '@referloop/common';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, ErrorReason, KeyedSerialQueue } from '@referloop/common';
 
 /** Failures from one address may reach this many times the per-account limit (offices share NAT). */
 const ADDRESS_ALLOWANCE = 4;
@@ -48,7 +48,7 @@ export class LoginThrottle {
     if (refusal !== null) {
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many failed sign-in attempts; try again later', {
         retryAfterSeconds: refusal,
-      });
+      }, ErrorReason.TOO_MANY_SIGN_IN_FAILURES);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, badInput, forbidden, isPlatformAdmin, notFound, UserRole } from '@referloop/common';
+import { Actor, badInput, ErrorReason, forbidden, isPlatformAdmin, notFound, UserRole } from '@referloop/common';
 import { ClinicRepository } from '@referloop/clinics';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
 import { hashPassword } from './password-hasher';
@@ -22,9 +22,9 @@ export class UserService {
       throw badInput('input.clinicId', `clinicId is required for a ${input.role}`);
     }
     if (!isPlatformAdmin(actor)) {
-      if (actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins create users');
-      if (input.role === UserRole.PLATFORM_ADMIN) throw forbidden('Clinic admins cannot create platform admins');
-      if (clinicId !== actor.clinicId) throw forbidden('Clinic admins create users in their own clinic only');
+      if (actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins create users', ErrorReason.NOT_YOUR_ROLE);
+      if (input.role === UserRole.PLATFORM_ADMIN) throw forbidden('Clinic admins cannot create platform admins', ErrorReason.NOT_YOUR_ROLE);
+      if (clinicId !== actor.clinicId) throw forbidden('Clinic admins create users in their own clinic only', ErrorReason.NOT_YOUR_CLINIC);
     }
     if (clinicId !== null && !(await this.clinics.findById(clinicId))) throw notFound('Clinic');
 
@@ -45,7 +45,7 @@ export class UserService {
     const visible = target && (isPlatformAdmin(actor) || target.clinicId === actor.clinicId);
     if (!target || !visible) throw notFound('User');
     if (!isPlatformAdmin(actor) && (actor.role !== UserRole.CLINIC_ADMIN || target.role === UserRole.PLATFORM_ADMIN)) {
-      throw forbidden('Only admins disable users');
+      throw forbidden('Only admins disable users', ErrorReason.NOT_YOUR_ROLE);
     }
     await this.users.disable(target.id);
     return { ...target, disabled: true };

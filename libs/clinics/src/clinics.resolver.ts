@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, forbidden, isPlatformAdmin, notFound, requireUuid } from '@referloop/common';
+import { Actor, CurrentActor, ErrorReason, forbidden, isPlatformAdmin, notFound, requireUuid } from '@referloop/common';
 import { Clinic } from './clinic.model';
 import { ClinicRepository } from './clinic.repository';
 import { CreateClinicInput } from './dto/create-clinic.input';
@@ -10,7 +10,7 @@ export class ClinicsResolver {
 
   @Mutation(() => Clinic, { description: 'Onboards a clinic. Platform admins only.' })
   async createClinic(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateClinicInput }) input: CreateClinicInput): Promise<Clinic> {
-    if (!isPlatformAdmin(actor)) throw forbidden('Only platform admins onboard clinics');
+    if (!isPlatformAdmin(actor)) throw forbidden('Only platform admins onboard clinics', ErrorReason.NOT_YOUR_ROLE);
     return this.clinics.create(input);
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
+import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason } from '@referloop/common';
 import { InternalAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { assertOneTarget, dueAtFor, Inserted, NewReferrals, poolOf, ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { assessmentCarriedForward } from './carried-assessment';
@@ -29,7 +29,7 @@ export class ReferOnward {
    */
   async refer(actor: Actor, input: ReferOnwardInput): Promise<{ episode: ReferralRow; created: ReferralRow }> {
     if (input.consentToShare === false) {
-      throw badInput('input.consentToShare', "Without the patient's consent to share it with the new provider, nothing is sent");
+      throw badInput('input.consentToShare', "Without the patient's consent to share it with the new provider, nothing is sent", ErrorReason.CONSENT_MISSING);
     }
     assertOneTarget(input, true);
     const provider = input.toProviderId ? await this.created.targetProvider(actor, input.toProviderId, input.modality, this.db.manager) : null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, badInput, conflict } from '@referloop/common';
+import { Actor, badInput, conflict, ErrorReason } from '@referloop/common';
 import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { SetTreatmentPlanInput } from './treatment-plan.input';
@@ -32,7 +32,7 @@ export class TreatmentPlans {
       if (input.expectedPlanVersion !== undefined && input.expectedPlanVersion !== null && input.expectedPlanVersion !== current) {
         throw conflict(`The plan changed since you loaded it (version ${current}, you had ${input.expectedPlanVersion}); reload and retry`, {
           currentPlanVersion: current,
-        });
+        }, ErrorReason.STALE_PLAN_VERSION);
       }
       const plan = await this.plans.insert(
         manager,

@@ -1,3 +1,4 @@
+import { ErrorReason } from '@referloop/common';
 import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
 import { ACTIVE_EPISODE, availableActions, decide, Decision, MoveEffect, ReferralFacts } from './state-machine';
 
@@ -338,6 +339,27 @@ describe('REDIRECT when already redirected', () => {
     expect(decide(facts(S.DECLINED, { redirected: true }), A.REDIRECT, new Set([RECEIVER_STAFF]))).toEqual({
       allowed: false,
       why: 'NOT_YOUR_SIDE',
+    });
+  });
+});
+
+describe('the reason an INVALID_TRANSITION gives clients (extensions.reason)', () => {
+  it('is NOT_FROM_THIS_STATUS when the side may take the action, but not from this status', () => {
+    expect(decide(facts(S.COMPLETED), A.ACCEPT, new Set([TARGET_PROVIDER]))).toMatchObject({ why: 'NOT_FROM_THIS_STATUS', reason: ErrorReason.NOT_FROM_THIS_STATUS });
+    expect(decide(facts(S.DECLINED, { redirected: true }), A.CANCEL, new Set([REFERRER]))).toMatchObject({ reason: ErrorReason.NOT_FROM_THIS_STATUS });
+  });
+
+  it('is ALREADY_ACKNOWLEDGED when the loop is closed already', () => {
+    expect(decide(facts(S.COMPLETED, { loopClosed: true }), A.ACKNOWLEDGE_OUTCOME, new Set([REFERRER]))).toMatchObject({
+      why: 'NOT_FROM_THIS_STATUS',
+      reason: ErrorReason.ALREADY_ACKNOWLEDGED,
+    });
+  });
+
+  it.each([S.DECLINED, S.EXPIRED])('is ALREADY_REDIRECTED when a referral %s has been redirected already', (status) => {
+    expect(decide(facts(status, { redirected: true }), A.REDIRECT, new Set([REFERRER]))).toMatchObject({
+      why: 'NOT_FROM_THIS_STATUS',
+      reason: ErrorReason.ALREADY_REDIRECTED,
     });
   });
 });

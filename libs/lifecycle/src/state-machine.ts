@@ -1,3 +1,4 @@
+import { ErrorReason, TransitionReason } from '@referloop/common';
 import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
 
 /**
@@ -36,7 +37,7 @@ interface Rule {
   /** NEW_VERSION unless said. */
   effect?: MoveEffect;
   /** A fact of the referral that rules the move out even from a listed status, and the words for it. */
-  notOnceDone?: { fact: 'loopClosed' | 'redirected'; message: string };
+  notOnceDone?: { fact: 'loopClosed' | 'redirected'; message: string; reason: TransitionReason };
 }
 
 /**
@@ -47,7 +48,7 @@ export const ACTIVE_EPISODE: readonly S[] = [S.ACCEPTED, S.SCHEDULED, S.IN_TREAT
 
 const RECEIVER = [Party.RECEIVER_STAFF, Party.TARGET_PROVIDER] as const;
 const EITHER_SIDE = [Party.REFERRER, Party.RECEIVER_STAFF, Party.TARGET_PROVIDER] as const;
-const ACKNOWLEDGED = { fact: 'loopClosed', message: 'The outcome has already been acknowledged' } as const;
+const ACKNOWLEDGED = { fact: 'loopClosed', message: 'The outcome has already been acknowledged', reason: ErrorReason.ALREADY_ACKNOWLEDGED } as const;
 
 export const LIFECYCLE: readonly Rule[] = [
   { action: InternalAction.EDIT, from: [S.DRAFT], to: S.DRAFT, parties: [Party.REFERRER], reasonRequired: false },
@@ -61,7 +62,7 @@ export const LIFECYCLE: readonly Rule[] = [
   { action: ReferralAction.DECLINE, from: [S.SENT], to: null, parties: [Party.POOL_CANDIDATE], reasonRequired: false, effect: MoveEffect.HISTORY_ONLY },
   {
     action: ReferralAction.REDIRECT, from: [S.DECLINED, S.EXPIRED], to: null, parties: [Party.REFERRER], reasonRequired: false,
-    notOnceDone: { fact: 'redirected', message: 'This referral has already been redirected' },
+    notOnceDone: { fact: 'redirected', message: 'This referral has already been redirected', reason: ErrorReason.ALREADY_REDIRECTED },
   },
   // Before acceptance only the referrer withdraws a referral, and needs no reason.
   { action: ReferralAction.CANCEL, from: [S.DRAFT, S.SENT, S.ON_HOLD], to: S.CANCELLED, parties: [Party.REFERRER], reasonRequired: false },
@@ -101,7 +102,7 @@ export type Decision =
   /** None of the caller's parties may ever take this action: FORBIDDEN. */
   | { allowed: false; why: 'NOT_YOUR_SIDE' }
   /** The caller's side may take it, but not from this status: INVALID_TRANSITION. */
-  | { allowed: false; why: 'NOT_FROM_THIS_STATUS'; message: string };
+  | { allowed: false; why: 'NOT_FROM_THIS_STATUS'; message: string; reason: TransitionReason };
 
 const shares = (parties: readonly Party[], actor: ReadonlySet<Party>) => parties.some((party) => actor.has(party));
 
@@ -111,10 +112,10 @@ export function decide(facts: ReferralFacts, action: LifecycleAction, actor: Rea
 
   const rule = rules.find((candidate) => candidate.from.includes(facts.status) && shares(candidate.parties, actor));
   if (!rule) {
-    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describeAction(action)}: the referral is ${facts.status}` };
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describeAction(action)}: the referral is ${facts.status}`, reason: ErrorReason.NOT_FROM_THIS_STATUS };
   }
   if (rule.notOnceDone && facts[rule.notOnceDone.fact]) {
-    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: rule.notOnceDone.message };
+    return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: rule.notOnceDone.message, reason: rule.notOnceDone.reason };
   }
   return { allowed: true, to: rule.to ?? facts.status, reasonRequired: rule.reasonRequired, ...(rule.effect && { effect: rule.effect }) };
 }

@@ -6,6 +6,7 @@ import {
   Audit,
   AuditTrail,
   CurrentActor,
+  ErrorReason,
   forbidden,
   invalidTransition,
   isPlatformAdmin,
@@ -28,7 +29,7 @@ export class RetryNotificationInput {
 }
 
 function requireAdmin(actor: Actor): void {
-  if (!isPlatformAdmin(actor)) throw forbidden('Only platform admins manage failed notifications');
+  if (!isPlatformAdmin(actor)) throw forbidden('Only platform admins manage failed notifications', ErrorReason.NOT_YOUR_ROLE);
 }
 
 /** The operator's view of emails that could not be delivered, and the way to try again. */
@@ -64,7 +65,7 @@ export class NotificationsAdminResolver {
     if (!row) {
       const existing = await this.notifications.findById(input.id);
       if (!existing) throw notFound('Notification');
-      throw invalidTransition(`Only a FAILED notification can be retried; this one is ${existing.status}`);
+      throw invalidTransition(`Only a FAILED notification can be retried; this one is ${existing.status}`, ErrorReason.NOT_FROM_THIS_STATUS);
     }
     audit.touchReferral(row.referral_id, row.referring_clinic_id, row.to_clinic_id);
     // Committed as PENDING first: if this enqueue fails, the relay picks the row up.

@@ -5,6 +5,7 @@ import {
   AuditTrail,
   connectionType,
   CurrentActor,
+  ErrorReason,
   forbidden,
   isPlatformAdmin,
   notFound,
@@ -29,8 +30,8 @@ export class PatientsResolver {
     @Audit() audit: AuditTrail,
     @Args('input', { type: () => CreatePatientInput }) input: CreatePatientInput,
   ): Promise<Patient> {
-    if (isPlatformAdmin(actor)) throw forbidden('Patients are registered by their clinic');
-    if (actor.clinicId !== input.clinicId) throw forbidden('Patients are registered in your own clinic only');
+    if (isPlatformAdmin(actor)) throw forbidden('Patients are registered by their clinic', ErrorReason.NOT_YOUR_ROLE);
+    if (actor.clinicId !== input.clinicId) throw forbidden('Patients are registered in your own clinic only', ErrorReason.NOT_YOUR_CLINIC);
     const patient = await this.patientRepository.insert(input);
     audit.touchPatient(patient.id, patient.clinicId);
     return patient;
@@ -45,7 +46,7 @@ export class PatientsResolver {
     const visible = await this.patientRepository.findVisible(actor, input.id);
     if (!visible) throw notFound('Patient');
     if (isPlatformAdmin(actor) || visible.clinicId !== actor.clinicId) {
-      throw forbidden("Only the patient's own clinic edits the patient");
+      throw forbidden("Only the patient's own clinic edits the patient", isPlatformAdmin(actor) ? ErrorReason.NOT_YOUR_ROLE : ErrorReason.NOT_YOUR_CLINIC);
     }
     const patient = await this.patientRepository.update(visible.clinicId, input);
     if (!patient) throw notFound('Patient');

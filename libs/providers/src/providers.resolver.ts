@@ -4,6 +4,7 @@ import {
   badInput,
   connectionType,
   CurrentActor,
+  ErrorReason,
   forbidden,
   isPlatformAdmin,
   notFound,
@@ -22,6 +23,9 @@ import { ProviderRepository } from './provider.repository';
 
 export const ProviderConnection = connectionType(Provider, 'Provider');
 
+/** Why a provider profile is not the caller's to manage: a clinic admin manages their own clinic's; no other role manages any but their own. */
+const refusalReason = (actor: Actor) => (actor.role === UserRole.CLINIC_ADMIN ? ErrorReason.NOT_YOUR_CLINIC : ErrorReason.NOT_YOUR_ROLE);
+
 @Resolver(() => Provider)
 export class ProvidersResolver {
   constructor(
@@ -35,7 +39,7 @@ export class ProvidersResolver {
     @Args('input', { type: () => CreateProviderInput }) input: CreateProviderInput,
   ): Promise<Provider> {
     const mayManage = isPlatformAdmin(actor) || (actor.role === UserRole.CLINIC_ADMIN && actor.clinicId === input.clinicId);
-    if (!mayManage) throw forbidden("Only platform admins and the clinic's admins create providers");
+    if (!mayManage) throw forbidden("Only platform admins and the clinic's admins create providers", refusalReason(actor));
     const user = await this.users.findById(input.userId);
     if (!user || (!isPlatformAdmin(actor) && user.clinicId !== actor.clinicId)) throw notFound('User');
     if (user.clinicId !== input.clinicId) throw badInput('input.userId', 'userId must belong to the same clinic');
@@ -56,7 +60,7 @@ export class ProvidersResolver {
       isPlatformAdmin(actor) ||
       actor.providerId === provider.id ||
       (actor.role === UserRole.CLINIC_ADMIN && actor.clinicId === provider.clinicId);
-    if (!mayEdit) throw forbidden("Only the provider, their clinic's admins and platform admins change a provider's profile");
+    if (!mayEdit) throw forbidden("Only the provider, their clinic's admins and platform admins change a provider's profile", refusalReason(actor));
     const updated = await this.providerRepository.update(provider.id, provider.clinicId, input);
     if (!updated) throw notFound('Provider');
     return updated;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, conflict, forbidden, invalidTransition, notFound } from '@referloop/common';
+import { Actor, conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/common';
 import { Outbox, OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
 import { ProviderStatsStore } from '@referloop/providers';
@@ -111,17 +111,17 @@ export class ReferralLifecycle {
 
       const parties = partiesOf(actor, rowParticipants(row));
       if (parties.size === 0 && row.pool_candidate === true && row.to_provider_id !== null) {
-        throw invalidTransition('This open referral has already been taken by another provider');
+        throw invalidTransition('This open referral has already been taken by another provider', ErrorReason.POOL_TAKEN);
       }
       const decision = decide(rowFacts(row), action, parties);
       if (!decision.allowed) {
-        if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Not your side's action on this referral: ${describeAction(action)}`);
-        throw invalidTransition(decision.message);
+        if (decision.why === 'NOT_YOUR_SIDE') throw forbidden(`Not your side's action on this referral: ${describeAction(action)}`, ErrorReason.NOT_YOUR_SIDE);
+        throw invalidTransition(decision.message, decision.reason);
       }
       if (command.expectedVersion !== undefined && command.expectedVersion !== null && command.expectedVersion !== row.version) {
         throw conflict(`The referral changed since you loaded it (version ${row.version}, you had ${command.expectedVersion}); reload and retry`, {
           currentVersion: row.version,
-        });
+        }, ErrorReason.STALE_VERSION);
       }
       return this.apply(manager, { row, action, parties, ...decision, actorId: actor.userId }, plan);
     });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
+import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason } from '@referloop/common';
 import {
   AcceptReferralInput,
   CancelReferralInput,
@@ -31,7 +31,7 @@ export class ReferralTransitions {
   async send(actor: Actor, input: ReferralCommandInput): Promise<ReferralRow> {
     const { row } = await this.lifecycle.move(actor, input, ReferralAction.SEND, ({ row, now }) => {
       if (!row.consent_to_share) {
-        throw badInput('input.id', "The patient's consent to share is missing; set consentToShare with updateReferral first");
+        throw badInput('input.id', "The patient's consent to share is missing; set consentToShare with updateReferral first", ErrorReason.CONSENT_MISSING);
       }
       return {
         changes: { sent_at: now, due_at: dueAtFor(this.config, row.priority, now), sent_by_user_id: actor.userId, clock_seq: row.clock_seq + 1 },

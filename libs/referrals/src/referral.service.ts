@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, forbidden, isPlatformAdmin, notFound } from '@referloop/common';
+import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason, forbidden, isPlatformAdmin, notFound } from '@referloop/common';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { PatientRepository } from '@referloop/patients';
 import { ProviderRepository } from '@referloop/providers';
@@ -29,11 +29,11 @@ export class ReferralService {
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
     if (input.send && !input.consentToShare) {
-      throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it");
+      throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it", ErrorReason.CONSENT_MISSING);
     }
     assertOneTarget(input, true);
     if (input.toProviderId) assertNotSelf(actor, input.toProviderId);
-    if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers');
+    if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers', ErrorReason.NOT_YOUR_ROLE);
     // Independent reads, so in parallel: they are most of a create's latency.
     const [earlier, patient, provider] = await Promise.all([
       input.idempotencyKey ? this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey) : null,

@@ -4,6 +4,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { TokenService } from '@referloop/auth';
 import { RequestContext } from '@referloop/common';
 import { Metrics } from '@referloop/metrics';
+import { answeredErrors } from '../graphql/answered-errors';
 import { operationNameOf } from '../graphql/operation-name';
 
 /**
@@ -23,12 +24,13 @@ export class RequestLogPlugin implements ApolloServerPlugin<RequestContext> {
   async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
     return {
       willSendResponse: async (context) => {
-        const { errors, contextValue } = context;
-        const code = errors?.[0]?.extensions?.code;
+        const { contextValue } = context;
+        const errors = answeredErrors(context.response);
+        const code = errors[0]?.extensions?.code;
         this.logger.assign({
           operation: this.metrics.operationLabel(operationNameOf(context)),
           userId: contextValue.actor?.userId ?? this.tokens.bearerUserId(contextValue.authorization),
-          result: errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL') : 'OK',
+          result: errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL') : 'OK',
         });
       },
     };

@@ -1,6 +1,7 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { Metrics } from '@referloop/metrics';
+import { answeredErrors } from '../graphql/answered-errors';
 import { operationNameOf } from '../graphql/operation-name';
 
 /**
@@ -16,11 +17,11 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin {
     const started = process.hrtime.bigint();
     return {
       willSendResponse: async (context) => {
-        const { errors } = context;
+        const errors = answeredErrors(context.response);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const operation = this.metrics.operationLabel(operationNameOf(context));
-        this.metrics.graphqlRequestDuration.observe({ operation, result: errors && errors.length > 0 ? 'error' : 'ok' }, seconds);
-        for (const error of errors ?? []) {
+        this.metrics.graphqlRequestDuration.observe({ operation, result: errors.length > 0 ? 'error' : 'ok' }, seconds);
+        for (const error of errors) {
           const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL';
           this.metrics.graphqlErrors.inc({ code });
         }

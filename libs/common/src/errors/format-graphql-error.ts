@@ -1,9 +1,7 @@
-import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
-
-const logger = new Logger('GraphQL');
+import { logUnexpectedError } from './unexpected-error-log';
 
 /** Codes Apollo itself produces for malformed requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -17,18 +15,21 @@ const REQUEST_ERROR_CODES = new Set([
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
- * Last line of defence on every error leaving Apollo. Resolver errors were already mapped by
- * GraphqlExceptionFilter — except those thrown by field resolvers, which Nest runs without
- * filters (enabling them would wrap every field of every response); their DomainErrors are
- * mapped the same way here. This also keeps request-level errors (parse, validation, variable
- * coercion) with their codes, adds `field` to variable coercion errors, drops any stack trace,
- * and masks anything unexpected (serialisation failures, errors thrown in scalars).
+ * The one place an error leaving Apollo takes the shape a client sees, and the one place an
+ * unexpected one is logged. It has to be here rather than in GraphqlExceptionFilter: field
+ * resolvers run without Nest's filters (enabling them would wrap every field of every response),
+ * so only this sees every error — root and field resolvers', plugins', scalars' — and the filter
+ * hands resolver errors on untouched. A DomainError keeps its message and becomes `code` (plus
+ * `reason` when it has one, and its own extensions such as `field`). Request-level errors (parse,
+ * validation, variable coercion) keep their codes, variable coercion errors gain `field`, stack
+ * traces are dropped, and anything unexpected (a bug, a database failure, a serialisation error)
+ * is logged with its stack and masked as "Internal server error".
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (original instanceof DomainError) return { ...base, extensions: { ...original.extensions, code: original.code } };
+  if (original instanceof DomainError) return { ...base, extensions: domainErrorExtensions(original) };
   const unexpected = original !== undefined && !(original instanceof GraphQLError);
 
   if (code && KNOWN_CODES.has(code) && !unexpected && code !== ErrorCode.INTERNAL) {
@@ -42,8 +43,13 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (code && REQUEST_ERROR_CODES.has(code) && !unexpected) return { ...base, extensions: { code } };
   if (code === ErrorCode.INTERNAL && original === undefined) return { ...base, extensions: { code } };
-  logger.error(original?.stack ?? formatted.message);
+  logUnexpectedError(original ?? formatted.message);
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/** What a client reads of a DomainError besides its message: `code`, `reason` when it has one, and its own extensions. */
+function domainErrorExtensions(error: DomainError): Record<string, unknown> {
+  return { ...error.extensions, code: error.code, ...(error.reason === undefined ? {} : { reason: error.reason }) };
 }
 
 /** `Variable "$input" got invalid value 11 at "input.assessment.rangeOfMotion[0].painScore"; …` → that path. */

@@ -1,38 +1,36 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus } from '@nestjs/common';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlExceptionFilter } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
-import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 import { GRAPHQL_PATH } from '../graphql/graphql-path';
 import { graphqlErrorBody } from './graphql-error-body';
+import { logUnexpectedError } from './unexpected-error-log';
 
 /**
- * The one place resolver errors become GraphQL errors. A DomainError keeps its message and
- * code (`extensions.code`, plus `field` for bad input); anything else is logged here with its
- * stack and reaches the client only as "Internal server error", so no stack trace, SQL or row
- * data ever leaves the process. A request to the GraphQL endpoint that fails before Apollo sees
- * it (a body that is not JSON, too large, of a type it cannot read) is answered in the same shape
- * as every GraphQL error, with its HTTP status. Errors of plain HTTP routes (health, patient
- * pages) get Nest's own handling, which answers an HttpException with its status and body.
+ * Resolver errors pass through here untouched, to be mapped and (when unexpected) logged by
+ * formatGraphqlError, the one place that sees every GraphQL error: field resolvers run without
+ * Nest's filters, so a filter could never be that place, and mapping or logging here as well
+ * logged one failure twice. The filter still has to catch them: with no filter of its own, Nest
+ * logs every error a resolver throws, refusals included.
+ *
+ * A request to the GraphQL endpoint that fails before Apollo sees it (a body that is not JSON,
+ * too large, of a type it cannot read) never reaches the formatter, so it is answered here, in
+ * the same shape as every GraphQL error, with its HTTP status; only a server fault (5xx) is
+ * logged. Errors of plain HTTP routes (health, patient pages) get Nest's own handling, which
+ * answers an HttpException with its status and body.
  */
 @Catch()
 export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
-  private readonly logger = new Logger('GraphQL');
-
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() !== 'graphql') {
       const request = host.switchToHttp().getRequest<{ url?: string } | undefined>();
       if (request?.url?.split('?')[0] !== GRAPHQL_PATH) return super.catch(exception, host);
       return this.answerAsGraphql(exception, host);
     }
-    if (exception instanceof DomainError) {
-      return new GraphQLError(exception.message, { extensions: { ...exception.extensions, code: exception.code } });
-    }
-    if (exception instanceof GraphQLError) return exception;
-    this.logUnexpected(exception);
-    return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL } });
+    // graphql-js raises an Error a resolver returns as that resolver's error; any other thrown
+    // value would be taken for the resolver's result, so it is wrapped.
+    return exception instanceof Error ? exception : new Error(`Non-error thrown: ${String(exception)}`);
   }
 
   private answerAsGraphql(exception: unknown, host: ArgumentsHost): void {
@@ -41,12 +39,8 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter implements GqlEx
       status < 500 && exception instanceof HttpException
         ? graphqlErrorBody(exception.message, ApolloServerErrorCode.BAD_REQUEST)
         : graphqlErrorBody('Internal server error', ErrorCode.INTERNAL);
-    if (status >= 500) this.logUnexpected(exception);
+    if (status >= 500) logUnexpectedError(exception);
     const adapter = this.applicationRef ?? this.httpAdapterHost?.httpAdapter;
     if (adapter && !adapter.isHeadersSent(host.getArgByIndex(1))) adapter.reply(host.getArgByIndex(1), body, status);
-  }
-
-  private logUnexpected(exception: unknown): void {
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   }
 }

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors';
+import { ErrorCode, ErrorReason } from '../errors';
 import { measureOperation, QueryCosts } from './operation-measure';
 import { operationCheckPlugin } from './operation-check.plugin';
 
@@ -24,12 +24,12 @@ export function requestBudgetPlugin(budget: RequestBudget): ApolloServerPlugin {
     // `http` sets the status of a refused request (Apollo removes it from the body).
     if (items > budget.maxItems) {
       throw new GraphQLError(`This request asks for ${items} list items; at most ${budget.maxItems} per request`, {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first', http: { status: 400 } },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.ITEMS_OVER_LIMIT, field: 'first', http: { status: 400 } },
       });
     }
     if (cost > budget.maxCost) {
       throw new GraphQLError(`This request would cost ${cost}; at most ${budget.maxCost} per request. Ask for fewer items, aliases or statistics at once`, {
-        extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE, cost, maxCost: budget.maxCost, http: { status: 400 } },
+        extensions: { code: ErrorCode.QUERY_TOO_EXPENSIVE, reason: ErrorReason.COST_OVER_LIMIT, cost, maxCost: budget.maxCost, http: { status: 400 } },
       });
     }
   });
