@@ -67,7 +67,7 @@ function loadProduct() {
   require('../scripts/register-aliases');
   return {
     migrate: require('../dist/libs/database/src/migrate').migrate,
-    loadConfig: require('../dist/libs/common/src/config/app-config').loadConfig,
+    loadConfig: require('../dist/libs/core/src/config/app-config').loadConfig,
   };
 }
 

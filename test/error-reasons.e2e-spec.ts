@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorReason } from '../libs/common/src/errors/error-reason';
+import { ErrorReason } from '../libs/core/src/errors/error-reason';
 import { SET_PLAN } from './support/episode-reports';
 import { REFER_ONWARD } from './support/episode-authorization-operations';
 import { expectGraphqlReason } from './support/expectations';

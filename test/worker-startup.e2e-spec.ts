@@ -7,7 +7,7 @@ import { WorkerRuntime } from '../apps/worker/src/worker-runtime';
 import { WorkerHealth } from '../apps/worker/src/health/worker-health';
 import { WorkerGauges } from '../apps/worker/src/metrics/worker-gauges';
 import { Metrics } from '../libs/metrics/src';
-import { APP_CONFIG, AppConfig } from '../libs/common/src/config/app-config';
+import { APP_CONFIG, AppConfig } from '../libs/core/src/config/app-config';
 import { JobName, JobQueues, QueueName } from '../libs/jobs/src';
 import { OutboxRelay } from '../libs/notifications/src';
 import { ProviderStatsStore } from '../libs/providers/src';

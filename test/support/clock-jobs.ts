@@ -1,6 +1,6 @@
 import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../libs/common/src/config/app-config';
+import { AppConfig } from '../../libs/core/src/config/app-config';
 import { JOB_ID, JobName, QueueName, redisOptionsFromUrl } from '../../libs/jobs/src';
 import { withDeadline } from './poll-until';
 

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig, loadConfig } from '../../libs/common/src/config/app-config';
+import { AppConfig, loadConfig } from '../../libs/core/src/config/app-config';
 import { deleteQueueKeys } from './queue-keys';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import type { GatewayOptions } from '../../apps/gateway/src/gateway.module';

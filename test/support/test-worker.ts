@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '../../libs/common/src/config/app-config';
+import { AppConfig, loadConfig } from '../../libs/core/src/config/app-config';
 import { RunningWorker, startWorker } from '../../apps/worker/src/bootstrap';
 
 /**

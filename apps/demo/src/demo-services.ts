@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, loadConfig } from '@referloop/common';
+import { AppConfig, loadConfig } from '@referloop/core';
 import { createGatewayApp } from '../../gateway/src/bootstrap';
 import { RunningWorker, startWorker } from '../../worker/src/bootstrap';
 

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@referloop/common';
+import { ConfigError, loadConfig } from '@referloop/core';
 import { parseSeedArgs, SEED_DEFAULTS, SeedArgsError } from './seed-args';
 import { runSeed, SeedRefused } from './seed';
 

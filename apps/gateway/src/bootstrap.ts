@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { requestIdFrom } from '@referloop/logging';
-import { AppConfig } from '@referloop/common';
+import { AppConfig } from '@referloop/core';
 import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
 import { HttpDrain } from './http-drain';

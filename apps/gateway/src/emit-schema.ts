@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadConfig } from '@referloop/common';
+import { loadConfig } from '@referloop/core';
 import { migrate } from '@referloop/database';
 import { createGatewayApp } from './bootstrap';
 

@@ -8,23 +8,8 @@ import type { FastifyRequest } from 'fastify';
 import { AuditModule } from '@referloop/audit';
 import { AuthModule } from '@referloop/auth';
 import { ClinicsModule } from '@referloop/clinics';
-import {
-  AppConfig,
-  AuditTrail,
-  clientAddress,
-  ConfigModule,
-  DateTimeScalar,
-  formatExecutionResult,
-  formatGraphqlError,
-  GraphqlExceptionFilter,
-  GRAPHQL_PATH,
-  InputValidationPipe,
-  LocalDateScalar,
-  requestBudgetPlugin,
-  argumentTextPlugin,
-  Loaders,
-  RequestContext,
-} from '@referloop/common';
+import { AuditTrail, DateTimeScalar, formatExecutionResult, formatGraphqlError, GraphqlExceptionFilter, GRAPHQL_PATH, InputValidationPipe, LocalDateScalar, requestBudgetPlugin, argumentTextPlugin, Loaders, RequestContext } from '@referloop/common';
+import { AppConfig, clientAddress, ConfigModule } from '@referloop/core';
 import { dataSourceOptions } from '@referloop/database';
 import { JobsModule } from '@referloop/jobs';
 import { LoggingModule, LoggingOptions } from '@referloop/logging';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@referloop/common';
+import { ConfigError, loadConfig } from '@referloop/core';
 import { migrate } from '@referloop/database';
 import { createGatewayApp } from './bootstrap';
 

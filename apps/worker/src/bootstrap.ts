@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@referloop/common';
+import { AppConfig } from '@referloop/core';
 import { LoggingOptions } from '@referloop/logging';
 import { WorkerModule } from './worker.module';
 import { WorkerRuntime } from './worker-runtime';

@@ -1,4 +1,4 @@
-import { ThrottledLogger } from '@referloop/common';
+import { ThrottledLogger } from '@referloop/core';
 
 /**
  * Runs `work` every `intervalMs`, never two runs at once (the next waits for the previous to

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { ThrottledLogger } from '@referloop/common';
+import { ThrottledLogger } from '@referloop/core';
 import { QueueName } from '@referloop/jobs';
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
+import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/core';
 import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs';
 import { Metrics } from '@referloop/metrics';
 import { OutboxRelay } from '@referloop/notifications';

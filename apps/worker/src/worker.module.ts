@@ -2,7 +2,7 @@ import { BullModule, Processor } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, ConfigModule } from '@referloop/common';
+import { AppConfig, ConfigModule } from '@referloop/core';
 import { dataSourceOptions } from '@referloop/database';
 import { QueueName, redisOptionsFromUrl } from '@referloop/jobs';
 import { LoggingModule, LoggingOptions } from '@referloop/logging';

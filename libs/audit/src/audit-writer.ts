@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, AuditTrail, GroupBatcher } from '@referloop/common';
+import { Actor, AuditTrail } from '@referloop/common';
+import { GroupBatcher } from '@referloop/core';
 import { AuditEntryRecord, AuditRepository } from './audit.repository';
 
 /** Keeps one INSERT well under PostgreSQL's 65,535 bind parameters (11 per entry). */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, AuditTrail, ClinicSubjects, lazyCount, PageRequest, sqlParams, UserRole, whereClause } from '@referloop/common';
+import { Actor, AuditTrail, ClinicSubjects, PageRequest, UserRole } from '@referloop/common';
+import { lazyCount, sqlParams, whereClause } from '@referloop/core';
 import { AuditEntry, AuditEntryFilter } from './audit-entry.model';
 
 interface AuditRow {

@@ -1,16 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import {
-  Actor,
-  connectionType,
-  CurrentActor,
-  ErrorReason,
-  forbidden,
-  isPlatformAdmin,
-  pageRequest,
-  toConnection,
-  UserRole,
-  type Connection,
-} from '@referloop/common';
+import { Actor, connectionType, CurrentActor, isPlatformAdmin, pageRequest, toConnection, UserRole, type Connection } from '@referloop/common';
+import { ErrorReason, forbidden } from '@referloop/core';
 import { AuditEntriesArgs, AuditEntry } from './audit-entry.model';
 import { AuditRepository } from './audit.repository';
 

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_OPERATION, requestContext, unauthenticated } from '@referloop/common';
+import { PUBLIC_OPERATION, requestContext } from '@referloop/common';
+import { unauthenticated } from '@referloop/core';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 

@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, notFound, Public, RequestContext } from '@referloop/common';
+import { Actor, CurrentActor, Public, RequestContext } from '@referloop/common';
+import { notFound } from '@referloop/core';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
 import { LoginInput } from './dto/login.input';
 import { LoginService } from './login.service';

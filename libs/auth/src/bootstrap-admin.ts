@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, UserRole } from '@referloop/common';
+import { UserRole } from '@referloop/common';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { hashPassword } from './password-hasher';
 import { UserRepository } from './user.repository';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode, ErrorReason, KeyedSerialQueue } from '@referloop/common';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, ErrorReason, KeyedSerialQueue } from '@referloop/core';
 
 /** Failures from one address may reach this many times the per-account limit (offices share NAT). */
 const ADDRESS_ALLOWANCE = 4;

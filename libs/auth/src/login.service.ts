@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { unauthenticated } from '@referloop/common';
+import { unauthenticated } from '@referloop/core';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password-hasher';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';

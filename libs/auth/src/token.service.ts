@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { sign, verify } from 'jsonwebtoken';
-import { APP_CONFIG, AppConfig, isUuid, unauthenticated } from '@referloop/common';
+import { APP_CONFIG, AppConfig, isUuid, unauthenticated } from '@referloop/core';
 
 const ISSUER = 'referloop';
 

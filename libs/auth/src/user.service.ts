@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, badInput, ErrorReason, forbidden, isPlatformAdmin, notFound, UserRole } from '@referloop/common';
+import { Actor, isPlatformAdmin, UserRole } from '@referloop/common';
+import { badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { ClinicRepository } from '@referloop/clinics';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
 import { hashPassword } from './password-hasher';

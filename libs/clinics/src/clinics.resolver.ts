@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, ErrorReason, forbidden, isPlatformAdmin, notFound, requireUuid } from '@referloop/common';
+import { Actor, CurrentActor, isPlatformAdmin } from '@referloop/common';
+import { ErrorReason, forbidden, notFound, requireUuid } from '@referloop/core';
 import { Clinic } from './clinic.model';
 import { ClinicRepository } from './clinic.repository';
 import { CreateClinicInput } from './dto/create-clinic.input';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { InternalAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { ReferralLifecycle } from '@referloop/referrals';
 

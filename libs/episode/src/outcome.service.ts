@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, badInput } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { badInput } from '@referloop/core';
 import { ReferralAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { CompleteReferralInput } from './outcome.input';

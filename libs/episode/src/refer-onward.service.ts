@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { APP_CONFIG, AppConfig, badInput, ErrorReason } from '@referloop/core';
 import { InternalAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { assertOneTarget, dueAtFor, Inserted, NewReferrals, poolOf, ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { assessmentCarriedForward } from './carried-assessment';

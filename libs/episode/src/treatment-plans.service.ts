@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, badInput, conflict, ErrorReason } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { badInput, conflict, ErrorReason } from '@referloop/core';
 import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { SetTreatmentPlanInput } from './treatment-plan.input';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Loaders, sqlParams, Technique } from '@referloop/common';
+import { Actor, Loaders, Technique } from '@referloop/common';
+import { sqlParams } from '@referloop/core';
 import { ofVisibleReferral, RangeOfMotionFinding } from '@referloop/referrals';
 import { Visit } from './visit.model';
 

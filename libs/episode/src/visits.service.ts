@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, APP_CONFIG, AppConfig, badInput } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { APP_CONFIG, AppConfig, badInput } from '@referloop/core';
 import { OutboxItem } from '@referloop/notifications';
 import { notificationsFor, rangeOfMotionJson, ReferralLifecycle, ReferralRow, VISITS_MISSED } from '@referloop/referrals';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';

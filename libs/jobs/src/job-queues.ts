@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { JobsOptions, JobType, Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
+import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/core';
 import { JOB_ID, JOB_QUEUE, JobName, JobRequest, QueueName } from './job-catalogue';
 import { createFailFastRedis } from './redis-connection';
 

@@ -1,4 +1,4 @@
-import { ErrorReason } from '@referloop/common';
+import { ErrorReason } from '@referloop/core';
 import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
 import { ACTIVE_EPISODE, availableActions, decide, Decision, MoveEffect, ReferralFacts } from './state-machine';
 

@@ -1,4 +1,4 @@
-import { ErrorReason, TransitionReason } from '@referloop/common';
+import { ErrorReason, TransitionReason } from '@referloop/core';
 import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
 
 /**

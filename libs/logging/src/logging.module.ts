@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import type { AppConfig } from '@referloop/common';
+import type { AppConfig } from '@referloop/core';
 import { requestIdFrom } from './request-id';
 import { safePath } from './safe-path';
 

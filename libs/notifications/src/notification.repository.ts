@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { lazyCount } from '@referloop/common';
+import { lazyCount } from '@referloop/core';
 import { NotificationSkipReason, NotificationStatus } from './notification.enums';
 
 export interface NotificationRow {

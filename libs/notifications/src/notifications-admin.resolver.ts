@@ -1,21 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
-import {
-  Actor,
-  Audit,
-  AuditTrail,
-  CurrentActor,
-  ErrorReason,
-  forbidden,
-  invalidTransition,
-  isPlatformAdmin,
-  notFound,
-  PageArgs,
-  pageRequest,
-  toConnection,
-  type Connection,
-} from '@referloop/common';
+import { Actor, Audit, AuditTrail, CurrentActor, isPlatformAdmin, PageArgs, pageRequest, toConnection, type Connection } from '@referloop/common';
+import { ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/core';
 import { JobName, jobRequest, JobQueues } from '@referloop/jobs';
 import { NotificationStatus } from './notification.enums';
 import { Notification, NotificationConnection, toNotification } from './notification.model';

@@ -1,19 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  Actor,
-  Audit,
-  AuditTrail,
-  connectionType,
-  CurrentActor,
-  ErrorReason,
-  forbidden,
-  isPlatformAdmin,
-  notFound,
-  pageRequest,
-  requireUuid,
-  toConnection,
-  type Connection,
-} from '@referloop/common';
+import { Actor, Audit, AuditTrail, connectionType, CurrentActor, isPlatformAdmin, pageRequest, toConnection, type Connection } from '@referloop/common';
+import { ErrorReason, forbidden, notFound, requireUuid } from '@referloop/core';
 import { CreatePatientInput, PatientsArgs, UpdatePatientInput } from './dto/patient.input';
 import { Patient } from './patient.model';
 import { PatientRepository } from './patient.repository';

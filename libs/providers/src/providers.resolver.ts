@@ -1,19 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  Actor,
-  badInput,
-  connectionType,
-  CurrentActor,
-  ErrorReason,
-  forbidden,
-  isPlatformAdmin,
-  notFound,
-  pageRequest,
-  requireUuid,
-  toConnection,
-  UserRole,
-  type Connection,
-} from '@referloop/common';
+import { Actor, connectionType, CurrentActor, isPlatformAdmin, pageRequest, toConnection, UserRole, type Connection } from '@referloop/common';
+import { badInput, ErrorReason, forbidden, notFound, requireUuid } from '@referloop/core';
 import { UserRepository } from '@referloop/auth';
 import { CreateProviderInput } from './dto/create-provider.input';
 import { UpdateProviderInput } from './dto/update-provider.input';

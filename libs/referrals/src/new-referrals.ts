@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, badInput, Modality, notFound } from '@referloop/common';
+import { Actor, Modality } from '@referloop/common';
+import { badInput, notFound } from '@referloop/core';
 import { ReferralAction, ReferralStatus } from '@referloop/lifecycle';
 import { Metrics } from '@referloop/metrics';
 import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { JobQueues } from '@referloop/jobs';
 import { sendJobs } from '@referloop/notifications';
 import { ClockState, clockTimers } from './clock/clock-timers';

@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Audit, AuditTrail, CurrentActor, isPlatformAdmin, Loaders, notFound, RequestLoaders } from '@referloop/common';
+import { Actor, Audit, AuditTrail, CurrentActor, isPlatformAdmin, Loaders, RequestLoaders } from '@referloop/common';
+import { notFound } from '@referloop/core';
 import { User, UserRepository } from '@referloop/auth';
 import { Clinic, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/core';
 import { Outbox, OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
 import { ProviderStatsStore } from '@referloop/providers';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { APP_CONFIG, AppConfig, badInput, ErrorReason } from '@referloop/core';
 import {
   AcceptReferralInput,
   CancelReferralInput,

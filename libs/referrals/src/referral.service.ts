@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, ErrorReason, forbidden, isPlatformAdmin, notFound } from '@referloop/common';
+import { Actor, isPlatformAdmin } from '@referloop/common';
+import { APP_CONFIG, AppConfig, badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { PatientRepository } from '@referloop/patients';
 import { ProviderRepository } from '@referloop/providers';

@@ -1,16 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  Actor,
-  Audit,
-  AuditTrail,
-  connectionType,
-  CurrentActor,
-  notFound,
-  pageRequest,
-  requireUuid,
-  toConnection,
-  type Connection,
-} from '@referloop/common';
+import { Actor, Audit, AuditTrail, connectionType, CurrentActor, pageRequest, toConnection, type Connection } from '@referloop/common';
+import { notFound, requireUuid } from '@referloop/core';
 import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
 import { ReferralsArgs } from './dto/referrals.args';
 import {

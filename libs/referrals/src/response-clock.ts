@@ -1,4 +1,4 @@
-import { AppConfig } from '@referloop/common';
+import { AppConfig } from '@referloop/core';
 import { ReferralPriority } from '@referloop/lifecycle';
 
 /** When a referral sent now must be answered by, from the configured windows. */

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginService } from '@referloop/auth';
-import { clientAddress, DomainError, ErrorCode, Public, UserRole } from '@referloop/common';
+import { Public, UserRole } from '@referloop/common';
+import { clientAddress, DomainError, ErrorCode } from '@referloop/core';
 import { signInPage } from './admin-pages';
 import { AdminSession } from './admin-session';
 import { QUEUE_DASHBOARD_PATH } from './queue-dashboard';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { TokenService, UserRepository } from '@referloop/auth';
-import { APP_CONFIG, AppConfig, clientAddress, isPlatformAdmin } from '@referloop/common';
+import { isPlatformAdmin } from '@referloop/common';
+import { APP_CONFIG, AppConfig, clientAddress } from '@referloop/core';
 
 /** The cookie that carries a platform admin's access token to the queue dashboard (a browser page cannot send a bearer header). */
 export const ADMIN_COOKIE = 'referloop_admin';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { documentNestingError, GRAPHQL_PATH, graphqlErrorBody } from '@referloop/common';
+import { documentNestingError, GRAPHQL_PATH } from '@referloop/common';
+import { graphqlErrorBody } from '@referloop/core';
 
 /**
  * Holds every document sent to the GraphQL endpoint over HTTP to the nesting limit before

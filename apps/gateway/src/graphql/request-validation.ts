@@ -1,5 +1,6 @@
 import { ASTVisitor, DocumentNode, GraphQLError, GraphQLSchema, OperationTypeNode, parse, specifiedRules, validate, ValidationContext, ValidationRule } from 'graphql';
-import { AppConfig, argumentTextRule, depthLimitRule, documentNestingError } from '@referloop/common';
+import { argumentTextRule, depthLimitRule, documentNestingError } from '@referloop/common';
+import { AppConfig } from '@referloop/core';
 
 /** The rules every operation is validated against beside GraphQL's own, over HTTP and WebSocket alike. */
 export function requestValidationRules(config: AppConfig): ValidationRule[] {

@@ -6,7 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { AuditWriter } from '@referloop/audit';
 import { TokenService, UserRepository } from '@referloop/auth';
-import { Actor, APP_CONFIG, AppConfig, AuditTrail, clientAddress, Loaders, RequestContext } from '@referloop/common';
+import { Actor, AuditTrail, Loaders, RequestContext } from '@referloop/common';
+import { APP_CONFIG, AppConfig, clientAddress } from '@referloop/core';
 
 /** What graphql-ws keeps for a WebSocket connection (the `ws` adapter's `extra`). */
 interface Extra {

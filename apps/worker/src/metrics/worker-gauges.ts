@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { ThrottledLogger } from '@referloop/common';
+import { ThrottledLogger } from '@referloop/core';
 import { JobQueues, QueueName } from '@referloop/jobs';
 import { Metrics } from '@referloop/metrics';
 

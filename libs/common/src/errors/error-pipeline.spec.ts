@@ -1,8 +1,8 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { badInput, conflict, DomainError, forbidden, invalidTransition, notFound } from './domain-error';
-import { ErrorCode } from './error-code';
-import { ErrorReason } from './error-reason';
+import { badInput, conflict, DomainError, forbidden, invalidTransition, notFound } from '@referloop/core';
+import { ErrorCode } from '@referloop/core';
+import { ErrorReason } from '@referloop/core';
 import { formatExecutionResult } from './format-execution-result';
 import { formatGraphqlError } from './format-graphql-error';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';

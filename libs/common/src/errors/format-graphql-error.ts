@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError } from './domain-error';
-import { ErrorCode } from './error-code';
-import { logUnexpectedError } from './unexpected-error-log';
+import { DomainError } from '@referloop/core';
+import { ErrorCode } from '@referloop/core';
+import { logUnexpectedError } from '@referloop/core';
 
 /** Codes Apollo itself produces for malformed requests; their messages are safe to show. */
 const REQUEST_ERROR_CODES = new Set([

@@ -2,10 +2,10 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus } from '@nestjs/common'
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlExceptionFilter } from '@nestjs/graphql';
-import { ErrorCode } from './error-code';
+import { ErrorCode } from '@referloop/core';
 import { GRAPHQL_PATH } from '../graphql/graphql-path';
-import { graphqlErrorBody } from './graphql-error-body';
-import { logUnexpectedError } from './unexpected-error-log';
+import { graphqlErrorBody } from '@referloop/core';
+import { logUnexpectedError } from '@referloop/core';
 
 /**
  * Resolver errors pass through here untouched, to be mapped and (when unexpected) logged by

@@ -1,7 +1,4 @@
-export * from './error-code';
-export * from './error-reason';
-export * from './domain-error';
+// Domain errors, their codes and reasons are in @referloop/core; these turn them into GraphQL answers.
 export * from './format-graphql-error';
 export * from './graphql-exception.filter';
-export * from './graphql-error-body';
 export * from './format-execution-result';

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ASTNode, ASTVisitor, GraphQLError, ValidationContext, ValidationRule, ValueNode } from 'graphql';
-import { badInput, ErrorCode } from '../errors';
-import { textProblem } from '../validation/text-rules';
+import { badInput, ErrorCode } from '@referloop/core';
+import { textProblem } from '@referloop/core';
 import { ArgumentPath, forEachLiteralString, forEachVariableString } from './argument-strings';
 import { operationCheckPlugin } from './operation-check.plugin';
 

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, ErrorReason } from '../errors';
+import { ErrorCode, ErrorReason } from '@referloop/core';
 import { measureOperation, QueryCosts } from './operation-measure';
 import { operationCheckPlugin } from './operation-check.plugin';
 

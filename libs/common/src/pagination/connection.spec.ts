@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError } from '@referloop/core';
 import { decodeCursor, encodeCursor, toConnection } from './connection';
 
 describe('keyset cursors', () => {

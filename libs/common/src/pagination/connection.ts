@@ -1,7 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { badInput } from '../errors';
+import { badInput } from '@referloop/core';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { unauthenticated } from '../errors';
+import { unauthenticated } from '@referloop/core';
 import { Actor } from './actor';
 import { RequestContext } from './request-context';
 

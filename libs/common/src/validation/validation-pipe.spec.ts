@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min, ValidateNested } from 'class-validator';
-import { DomainError, ErrorCode } from '../errors';
+import { DomainError, ErrorCode } from '@referloop/core';
 import { InputValidationPipe, lowercaseIds } from './validation-pipe';
 
 class Finding {

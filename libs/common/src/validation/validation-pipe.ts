@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
-import { DomainError, ErrorCode } from '../errors';
+import { DomainError, ErrorCode } from '@referloop/core';
 
 /** Depth-first path of the first failing property, e.g. `assessment.rangeOfMotion.0.painScore`. */
 export function firstFailure(errors: ValidationError[], prefix: string[] = []): { path: string[]; message: string } | null {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, GroupBatcher } from '@referloop/common';
+import { APP_CONFIG, AppConfig, GroupBatcher } from '@referloop/core';
 import { Metrics } from '@referloop/metrics';
 import { LinkSigner } from '../links/link-signer';
 import { Accepted, Mailer } from '../mail/mailer';

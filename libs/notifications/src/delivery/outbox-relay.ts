@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { JobName, jobRequest, JobQueues } from '@referloop/jobs';
 import { NotificationRepository, PendingKey } from '../notification.repository';
 

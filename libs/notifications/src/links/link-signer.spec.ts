@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@referloop/common';
+import { loadConfig } from '@referloop/core';
 import { LinkSigner } from './link-signer';
 
 const SECRET = 'unit-test-link-secret-0123456789abcdef';

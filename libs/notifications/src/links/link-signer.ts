@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, isUuid } from '@referloop/common';
+import { APP_CONFIG, AppConfig, isUuid } from '@referloop/core';
 
 export interface PatientLink {
   patientId: string;

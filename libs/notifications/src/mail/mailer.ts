@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 
 export interface OutgoingEmail {
   to: string;

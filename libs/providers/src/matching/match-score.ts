@@ -1,4 +1,4 @@
-import { MatchWeights } from '@referloop/common';
+import { MatchWeights } from '@referloop/core';
 
 /**
  * The one scoring function of matching, computed in SQL so ranking and the top-N cut happen in

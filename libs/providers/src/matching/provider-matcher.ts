@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, earthPoint, kmBetween, sqlParams, withinKm } from '@referloop/common';
+import { APP_CONFIG, AppConfig, earthPoint, kmBetween, sqlParams, withinKm } from '@referloop/core';
 import { ProviderRow, toProvider } from '../provider.repository';
 import { matchReasons } from './match-reasons';
 import { MatchRequest } from './match-request';

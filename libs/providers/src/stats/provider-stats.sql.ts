@@ -1,4 +1,4 @@
-import { sqlTextList } from '@referloop/common';
+import { sqlTextList } from '@referloop/core';
 import { ACTIVE_EPISODE } from '@referloop/lifecycle';
 
 /**

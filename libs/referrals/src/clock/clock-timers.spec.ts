@@ -1,4 +1,4 @@
-import { loadConfig } from '@referloop/common';
+import { loadConfig } from '@referloop/core';
 import { JOB_ID, JobName, JobRequest } from '@referloop/jobs';
 import { ClockState, clockTimers, reminderAt } from './clock-timers';
 

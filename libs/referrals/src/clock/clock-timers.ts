@@ -1,4 +1,4 @@
-import { AppConfig } from '@referloop/common';
+import { AppConfig } from '@referloop/core';
 import { JobName, jobRequest, JobRequest } from '@referloop/jobs';
 import { ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 

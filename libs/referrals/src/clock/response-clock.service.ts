@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@referloop/common';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { JobQueues } from '@referloop/jobs';
 import { InternalAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { REMINDER } from '../notifications/referral-notifications';

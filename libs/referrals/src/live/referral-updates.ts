@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/common';
+import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/core';
 import { createFailFastRedis, redisOptionsFromUrl } from '@referloop/jobs';
 
 /** What crosses Redis when a referral changed: ids only; each subscriber reads the referral as itself. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { kmBetween, lazyCount, PageRequest, sqlParams } from '@referloop/common';
+import { PageRequest } from '@referloop/common';
+import { kmBetween, lazyCount, sqlParams } from '@referloop/core';
 import { AgeBand, OpenReferralSummary } from './open-referral.model';
 import { poolCandidateCondition } from './pool-eligibility';
 

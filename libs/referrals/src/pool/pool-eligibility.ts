@@ -1,4 +1,4 @@
-import { chordForKm } from '@referloop/common';
+import { chordForKm } from '@referloop/core';
 import type { Param } from '../referral-access';
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, sqlParams } from '@referloop/common';
+import { Actor } from '@referloop/common';
+import { sqlParams } from '@referloop/core';
 import { GoalAttainment, ReferralEventType as E, ReferralStatus as S } from '@referloop/lifecycle';
 import { visibilityCondition } from '../referral-access';
 import { ReferralStatsInput } from './referral-stats.input';

@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Actor, badInput, CurrentActor } from '@referloop/common';
+import { Actor, CurrentActor } from '@referloop/common';
+import { badInput } from '@referloop/core';
 import { ReferralStatsInput } from './referral-stats.input';
 import { ReferralStats } from './referral-stats.model';
 import { ReferralStatsRepository } from './referral-stats.repository';

@@ -1,5 +1,6 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, badInput, CurrentActor, MAX_PAGE_SIZE } from '@referloop/common';
+import { Actor, CurrentActor, MAX_PAGE_SIZE } from '@referloop/common';
+import { badInput } from '@referloop/core';
 import { DEFAULT_RADIUS_KM, ProviderMatch, ProviderMatcher } from '@referloop/providers';
 import { Party, ReferralStatus } from '@referloop/lifecycle';
 import { Referral } from '../models/referral.model';
