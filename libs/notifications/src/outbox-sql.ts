@@ -7,7 +7,7 @@ export interface OutboxItem {
 }
 
 /** Placeholders (`$n`) of an outbox insert's parameters. */
-export interface OutboxParams {
+interface OutboxParams {
   recipients: string;
   templates: string;
   /** The user who made the move; null for the system. */
@@ -23,7 +23,7 @@ export interface OutboxParams {
  * is no provider to email and nothing to tell the patient yet, so only the referrer is
  * written to (its expiry or cancellation). Returns (id, status) of each row.
  */
-export function outboxInsertSql(source: string, params: OutboxParams): string {
+function outboxInsertSql(source: string, params: OutboxParams): string {
   // created_at to the millisecond, like every keyset column here: a cursor carries milliseconds,
   // and rows of one insert share their instant, so finer digits would make pages skip rows.
   return `INSERT INTO notifications (id, referral_id, recipient_kind, template, recipient_email, status, skip_reason, created_at, updated_at)
@@ -48,7 +48,37 @@ export function outboxInsertSql(source: string, params: OutboxParams): string {
     RETURNING id, status`;
 }
 
-export const outboxValues = (items: readonly OutboxItem[]) => ({
-  recipients: items.map((item) => item.recipient),
-  templates: items.map((item) => item.template),
-});
+/**
+ * What writes referrals and needs their emails written in the same statement: data-modifying
+ * CTEs (`ctes`, may be empty), the referral rows to write emails for (`source`: a CTE's name or
+ * a subquery) and the parameters the CTEs use.
+ */
+export interface OutboxWrite {
+  ctes: string;
+  source: string;
+  values: unknown[];
+  /** The columns of `source` to return beside the outbox's own, if any (`inserted.*`). */
+  returning?: string;
+}
+
+/** The outbox's own columns of a statement's answer. */
+export interface OutboxAnswer {
+  pending_notification_ids: string[];
+  suppressed_notifications: number;
+}
+
+/**
+ * One statement: the caller's write, then the emails it asks for, then the ids of those PENDING
+ * (to queue once the transaction commits) and how many were SUPPRESSED at once. One round trip,
+ * so a new referral with its history and emails needs no transaction of its own. With
+ * `returning`, a write that wrote no row answers no row.
+ */
+export function outboxStatement(write: OutboxWrite, actorId: string | null, items: readonly OutboxItem[]): { sql: string; values: unknown[] } {
+  const values = [...write.values, items.map((item) => item.recipient), items.map((item) => item.template), actorId];
+  const n = write.values.length;
+  const insert = outboxInsertSql(write.source, { recipients: `$${n + 1}`, templates: `$${n + 2}`, actorId: `$${n + 3}` });
+  const counts = `(SELECT COALESCE(array_agg(outbox.id) FILTER (WHERE outbox.status = '${NotificationStatus.PENDING}'), '{}') FROM outbox) AS pending_notification_ids,
+              (SELECT count(*)::int FROM outbox WHERE outbox.status = '${NotificationStatus.SUPPRESSED}') AS suppressed_notifications`;
+  const select = write.returning ? `SELECT ${write.returning}, ${counts} FROM ${write.source}` : `SELECT ${counts}`;
+  return { sql: `WITH ${write.ctes ? `${write.ctes},\n` : ''}outbox AS (${insert})\n${select}`, values };
+}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JobName, jobRequest, JobRequest } from '@referloop/jobs';
-import { NotificationStatus } from './notification.enums';
-import { OutboxItem, outboxInsertSql, outboxValues } from './outbox-sql';
+import { OutboxAnswer, OutboxItem, outboxStatement } from './outbox-sql';
 
 /** The rows a transition wrote and what to enqueue once it has committed. */
 export interface Recorded {
@@ -16,15 +15,9 @@ export interface Recorded {
 export class Outbox {
   async record(manager: EntityManager, referralId: string, actorId: string | null, items: readonly OutboxItem[]): Promise<Recorded> {
     if (items.length === 0) return { pendingIds: [], suppressed: 0 };
-    const { recipients, templates } = outboxValues(items);
-    const rows: { id: string; status: string }[] = await manager.query(
-      outboxInsertSql('(SELECT * FROM referrals WHERE id = $1)', { recipients: '$2', templates: '$3', actorId: '$4' }),
-      [referralId, recipients, templates, actorId],
-    );
-    return {
-      pendingIds: rows.filter((row) => row.status === NotificationStatus.PENDING).map((row) => row.id),
-      suppressed: rows.filter((row) => row.status === NotificationStatus.SUPPRESSED).length,
-    };
+    const { sql, values } = outboxStatement({ ctes: '', source: '(SELECT * FROM referrals WHERE id = $1)', values: [referralId] }, actorId, items);
+    const [answer]: OutboxAnswer[] = await manager.query(sql, values);
+    return { pendingIds: answer.pending_notification_ids, suppressed: answer.suppressed_notifications };
   }
 }
 

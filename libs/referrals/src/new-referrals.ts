@@ -31,15 +31,12 @@ export function assertOneTarget(input: { toProviderId?: string | null; toPool?: 
   }
 }
 
-/** An open referral's area as a new referral takes it. */
-export const poolOf = (pool: PoolInput | null | undefined): NewReferral['pool'] =>
-  pool ? { latitude: pool.near.latitude, longitude: pool.near.longitude, radiusKm: pool.radiusKm ?? DEFAULT_RADIUS_KM } : null;
-
-/** The same area as the columns an edit of a draft writes (all null to clear it). */
-export const poolColumns = (input: PoolInput | null) => {
-  const pool = poolOf(input);
-  return { pool_latitude: pool?.latitude ?? null, pool_longitude: pool?.longitude ?? null, pool_radius_km: pool?.radiusKm ?? null };
-};
+/** An open referral's area as its columns (all null for none, or to clear it when a draft is edited). */
+export const poolOf = (pool: PoolInput | null | undefined): Pick<ReferralRow, 'pool_latitude' | 'pool_longitude' | 'pool_radius_km'> => ({
+  pool_latitude: pool?.near.latitude ?? null,
+  pool_longitude: pool?.near.longitude ?? null,
+  pool_radius_km: pool ? (pool.radiusKm ?? DEFAULT_RADIUS_KM) : null,
+});
 
 export function assertNotSelf(actor: Actor, providerId: string): void {
   if (actor.providerId !== null && providerId === actor.providerId) {
@@ -107,9 +104,9 @@ export class NewReferrals {
         const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, ...row } = inserted;
         return { row, pendingNotificationIds, suppressedNotifications, isNew: true };
       }
-      if (fields.idempotencyKey) {
+      if (fields.idempotency_key) {
         // Its notifications were queued by the request that created it (or by the relay).
-        const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotencyKey);
+        const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotency_key);
         if (existing) return { row: existing, pendingNotificationIds: [], suppressedNotifications: 0, isNew: false };
       }
     }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, PageRequest } from '@referloop/common';
 import { lazyCount, sqlParams } from '@referloop/core';
-import { outboxInsertSql, outboxValues } from '@referloop/notifications';
+import { OutboxAnswer, outboxStatement } from '@referloop/notifications';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { ReferralEvent } from './models/referral.model';
@@ -13,39 +13,17 @@ import { poolCandidateCondition } from './pool/pool-eligibility';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
 
-/** Columns a new referral is inserted with; everything else starts null or defaulted. */
-export interface NewReferral {
-  reference: string;
-  status: ReferralStatus;
-  priority: string;
-  modality: string;
-  conditions: string[];
-  techniques: string[];
-  reason: string;
-  assessment: unknown;
-  goals: unknown;
-  recommendedVisits: number | null;
-  visitsPerWeek: number | null;
-  redFlags: string | null;
-  consentToShare: boolean;
-  patientId: string;
-  referringClinicId: string;
-  referringUserId: string;
-  referringProviderId: string | null;
-  /** Null for an open referral: set by whoever claims it. */
-  toProviderId: string | null;
-  toClinicId: string | null;
-  /** Set for an open referral instead of a target. */
-  pool: { latitude: number; longitude: number; radiusKm: number } | null;
-  idempotencyKey: string | null;
-  sentAt: Date | null;
-  dueAt: Date | null;
-  redirectedFromId: string | null;
-  /** The episode a treating provider referred onward from. */
-  onwardFromId: string | null;
-  /** Set when it starts sent: who sent it. */
-  sentByUserId: string | null;
-}
+/**
+ * What a new referral is inserted with: its own columns, by the row's names and types (a
+ * misspelt or mistyped column does not compile). Everything else starts null or defaulted.
+ */
+export type NewReferral = Pick<
+  ReferralRow,
+  | 'reference' | 'status' | 'priority' | 'modality' | 'conditions' | 'techniques' | 'reason' | 'assessment' | 'goals'
+  | 'recommended_visits' | 'visits_per_week' | 'red_flags' | 'consent_to_share' | 'patient_id' | 'referring_clinic_id'
+  | 'referring_user_id' | 'referring_provider_id' | 'to_provider_id' | 'to_clinic_id' | 'idempotency_key' | 'sent_at' | 'due_at'
+  | 'redirected_from_id' | 'onward_from_id' | 'sent_by_user_id' | 'pool_latitude' | 'pool_longitude' | 'pool_radius_km'
+>;
 
 /** Columns a move may change: everything but the identity, the version and the timestamps `update` keeps itself. */
 export type ReferralChanges = Partial<Omit<ReferralRow, 'id' | 'reference' | 'version' | 'created_at' | 'updated_at' | 'pool_candidate'>>;
@@ -53,12 +31,15 @@ export type ReferralChanges = Partial<Omit<ReferralRow, 'id' | 'reference' | 've
 /** jsonb columns: written as JSON text, since node-postgres would send an array as a PostgreSQL array. */
 const JSON_COLUMNS: ReadonlySet<string> = new Set<keyof ReferralRow>(['assessment', 'goals', 'outcome']);
 
-/** `column = $n` for each change, JSON columns serialised here so that no caller has to. */
+/** A column's value as a parameter: JSON columns serialised here so that no caller has to. */
+const columnValue = (column: string, value: unknown) => (JSON_COLUMNS.has(column) && value !== null && value !== undefined ? JSON.stringify(value) : value);
+
+/** `column = $n` for each change. */
 const assignments = (changes: ReferralChanges, param: (value: unknown) => string) =>
-  Object.entries(changes).map(([column, value]) => `${column} = ${param(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value)}`);
+  Object.entries(changes).map(([column, value]) => `${column} = ${param(columnValue(column, value))}`);
 
 /** A new referral and the notifications its sending queued (none for a draft). */
-export type InsertedReferral = ReferralRow & { pending_notification_ids: string[]; suppressed_notifications: number };
+export type InsertedReferral = ReferralRow & OutboxAnswer;
 
 export interface NewEvent {
   referralId: string;
@@ -163,65 +144,31 @@ export class ReferralRepository {
    */
   async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<InsertedReferral | null> {
     const sending = referral.status === ReferralStatus.SENT;
-    const { recipients, templates } = outboxValues(sending ? notificationsFor(ReferralEventType.SENT, ReferralStatus.DRAFT) : []);
-    const rows: InsertedReferral[] = await manager.query(
-      `WITH inserted AS (
-         INSERT INTO referrals (id, reference, status, version, priority, modality, conditions, techniques, reason,
-           assessment, goals, recommended_visits, visits_per_week, red_flags, consent_to_share, patient_id,
-           referring_clinic_id, referring_user_id, referring_provider_id, to_provider_id, to_clinic_id,
-           idempotency_key, created_at, updated_at, sent_at, due_at, redirected_from_id, sent_by_user_id, clock_seq,
-           pool_latitude, pool_longitude, pool_radius_km, onward_from_id)
-         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-           $22, $22, $23, $24, $25, $27, $28, $31, $32, $33, $34)
+    const columns: Partial<Record<keyof ReferralRow, unknown>> = {
+      ...referral,
+      id: randomUUID(),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      // A referral that starts sent starts the first run of its response clock.
+      clock_seq: sending ? 1 : 0,
+    };
+    const { values, param } = sqlParams();
+    const names = Object.keys(columns);
+    const placeholders = names.map((column) => param(columnValue(column, columns[column as keyof ReferralRow])));
+    const [actor, at] = [param(actorId), param(now)];
+    const ctes = `inserted AS (
+         INSERT INTO referrals (${names.join(', ')}) VALUES (${placeholders.join(', ')})
          ON CONFLICT DO NOTHING RETURNING *),
        history AS (
          INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, at)
-         SELECT gen_random_uuid(), inserted.id, step.type, step.from_status, step.to_status, $26, $22
+         SELECT gen_random_uuid(), inserted.id, step.type, step.from_status, step.to_status, ${actor}, ${at}
            FROM inserted, (VALUES (1, 'CREATED', NULL, 'DRAFT'), (2, 'SENT', 'DRAFT', 'SENT')) AS step (n, type, from_status, to_status)
           WHERE step.n = 1 OR inserted.status = 'SENT'
-          ORDER BY step.n),
-       outbox AS (${outboxInsertSql('inserted', { recipients: '$29', templates: '$30', actorId: '$26' })})
-       SELECT inserted.*,
-              (SELECT COALESCE(array_agg(outbox.id) FILTER (WHERE outbox.status = 'PENDING'), '{}') FROM outbox) AS pending_notification_ids,
-              (SELECT count(*)::int FROM outbox WHERE outbox.status = 'SUPPRESSED') AS suppressed_notifications
-         FROM inserted`,
-      [
-        randomUUID(),
-        referral.reference,
-        referral.status,
-        referral.priority,
-        referral.modality,
-        referral.conditions,
-        referral.techniques,
-        referral.reason,
-        referral.assessment === null ? null : JSON.stringify(referral.assessment),
-        referral.goals === null ? null : JSON.stringify(referral.goals),
-        referral.recommendedVisits,
-        referral.visitsPerWeek,
-        referral.redFlags,
-        referral.consentToShare,
-        referral.patientId,
-        referral.referringClinicId,
-        referral.referringUserId,
-        referral.referringProviderId,
-        referral.toProviderId,
-        referral.toClinicId,
-        referral.idempotencyKey,
-        now,
-        referral.sentAt,
-        referral.dueAt,
-        referral.redirectedFromId,
-        actorId,
-        referral.sentByUserId,
-        sending ? 1 : 0,
-        recipients,
-        templates,
-        referral.pool?.latitude ?? null,
-        referral.pool?.longitude ?? null,
-        referral.pool?.radiusKm ?? null,
-        referral.onwardFromId,
-      ],
-    );
+          ORDER BY step.n)`;
+    const emails = sending ? notificationsFor(ReferralEventType.SENT, ReferralStatus.DRAFT) : [];
+    const statement = outboxStatement({ ctes, source: 'inserted', values, returning: 'inserted.*' }, actorId, emails);
+    const rows: InsertedReferral[] = await manager.query(statement.sql, statement.values);
     return rows[0] ?? null;
   }
 

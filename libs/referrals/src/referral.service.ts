@@ -9,10 +9,10 @@ import { ProviderRepository } from '@referloop/providers';
 import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
 import { RedirectReferralInput } from './dto/transition.input';
 import { assessmentJson, goalsJson } from './clinical-json';
-import { assertNotSelf, assertOneTarget, assertPractises, Inserted, NewReferrals, poolColumns, poolOf } from './new-referrals';
+import { assertNotSelf, assertOneTarget, assertPractises, Inserted, NewReferrals, poolOf } from './new-referrals';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralChanges, ReferralRepository } from './referral.repository';
-import { ReferralRow, toReferral } from './referral.row';
+import { ReferralRow } from './referral.row';
 import { dueAtFor } from './response-clock';
 
 /** Creating referrals, editing drafts, and redirecting declined or expired ones. */
@@ -58,23 +58,23 @@ export class ReferralService {
       reason: input.reason.trim(),
       assessment: assessmentJson(input.assessment),
       goals: goalsJson(input.goals),
-      recommendedVisits: input.recommendedVisits ?? null,
-      visitsPerWeek: input.visitsPerWeek ?? null,
-      redFlags: input.redFlags ?? null,
-      consentToShare: input.consentToShare,
-      patientId: patient.id,
-      referringClinicId: actor.clinicId,
-      referringUserId: actor.userId,
-      referringProviderId: actor.providerId,
-      toProviderId: provider?.id ?? null,
-      toClinicId: provider?.clinicId ?? null,
-      pool: poolOf(input.toPool),
-      idempotencyKey: input.idempotencyKey ?? null,
-      sentAt: sending ? now : null,
-      dueAt: sending ? dueAtFor(this.config, priority, now) : null,
-      redirectedFromId: null,
-      onwardFromId: null,
-      sentByUserId: sending ? actor.userId : null,
+      recommended_visits: input.recommendedVisits ?? null,
+      visits_per_week: input.visitsPerWeek ?? null,
+      red_flags: input.redFlags ?? null,
+      consent_to_share: input.consentToShare,
+      patient_id: patient.id,
+      referring_clinic_id: actor.clinicId,
+      referring_user_id: actor.userId,
+      referring_provider_id: actor.providerId,
+      to_provider_id: provider?.id ?? null,
+      to_clinic_id: provider?.clinicId ?? null,
+      ...poolOf(input.toPool),
+      idempotency_key: input.idempotencyKey ?? null,
+      sent_at: sending ? now : null,
+      due_at: sending ? dueAtFor(this.config, priority, now) : null,
+      redirected_from_id: null,
+      onward_from_id: null,
+      sent_by_user_id: sending ? actor.userId : null,
     }, now);
     await this.created.committed(created);
     return created.row;
@@ -94,11 +94,11 @@ export class ReferralService {
       }
       const modality = input.modality ?? row.modality;
       if (input.toPool) {
-        Object.assign(changes, { to_provider_id: null, to_clinic_id: null }, poolColumns(input.toPool));
+        Object.assign(changes, { to_provider_id: null, to_clinic_id: null }, poolOf(input.toPool));
       } else if (input.toProviderId !== undefined || (input.modality !== undefined && row.to_provider_id !== null)) {
         // A new target, or a new modality the current target must practise.
         const provider = await this.created.targetProvider(actor, input.toProviderId ?? (row.to_provider_id as string), modality, manager);
-        Object.assign(changes, { to_provider_id: provider.id, to_clinic_id: provider.clinicId }, poolColumns(null));
+        Object.assign(changes, { to_provider_id: provider.id, to_clinic_id: provider.clinicId }, poolOf(null));
       }
       if (input.modality !== undefined) changes.modality = input.modality;
       if (input.conditions !== undefined) changes.conditions = input.conditions;
@@ -131,22 +131,22 @@ export class ReferralService {
       }
       assertPractises(provider, row.modality);
       // The same clinical content, patient and referrer, sent afresh to the new provider.
-      const { priority, modality, conditions, techniques, reason, assessment, goals, recommendedVisits, visitsPerWeek, redFlags,
-        consentToShare, patientId, referringClinicId, referringUserId, referringProviderId } = toReferral(row);
+      const { priority, modality, conditions, techniques, reason, assessment, goals, recommended_visits, visits_per_week, red_flags,
+        consent_to_share, patient_id, referring_clinic_id, referring_user_id, referring_provider_id } = row;
       const created = await this.created.insert(manager, actor, {
-        priority, modality, conditions, techniques, reason, assessment, goals, recommendedVisits, visitsPerWeek, redFlags,
-        consentToShare, patientId, referringClinicId, referringUserId, referringProviderId,
+        priority, modality, conditions, techniques, reason, assessment, goals, recommended_visits, visits_per_week, red_flags,
+        consent_to_share, patient_id, referring_clinic_id, referring_user_id, referring_provider_id,
         status: ReferralStatus.SENT,
-        toProviderId: provider.id,
-        toClinicId: provider.clinicId,
-        pool: null,
-        idempotencyKey: null,
-        sentAt: now,
-        dueAt: dueAtFor(this.config, priority, now),
-        redirectedFromId: row.id,
+        to_provider_id: provider.id,
+        to_clinic_id: provider.clinicId,
+        ...poolOf(null),
+        idempotency_key: null,
+        sent_at: now,
+        due_at: dueAtFor(this.config, priority, now),
+        redirected_from_id: row.id,
         // A replacement of an onward referral still belongs to the episode it came from.
-        onwardFromId: row.onward_from_id,
-        sentByUserId: actor.userId,
+        onward_from_id: row.onward_from_id,
+        sent_by_user_id: actor.userId,
       }, now);
       return {
         changes: { redirected_to_id: created.row.id },
