@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Loaders } from '@referloop/common';
-import { sqlParams } from '@referloop/core';
-import { ofVisibleReferral } from '@referloop/referrals';
+import { visibleByReferral } from './episode-rows';
 import { ProgressReport, ProgressReportTrigger } from './progress-report.model';
 import { TreatmentProgress } from './progress.model';
 
@@ -58,16 +57,8 @@ export class ProgressReportRepository {
   }
 
   /** Each referral's reports that the actor may see, oldest first. */
-  async visibleOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, ProgressReport[]>> {
-    const { values, param } = sqlParams([referralIds]);
-    const rows: ReportRow[] = await this.db.query(
-      `SELECT pr.* FROM progress_reports pr WHERE pr.referral_id = ANY($1::uuid[]) AND ${ofVisibleReferral(actor, param, 'pr.referral_id')}
-        ORDER BY pr.referral_id, pr.number`,
-      values,
-    );
-    const byReferral = new Map<string, ProgressReport[]>(referralIds.map((id) => [id, []]));
-    for (const row of rows) byReferral.get(row.referral_id)?.push(toReport(row));
-    return byReferral;
+  visibleOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, ProgressReport[]>> {
+    return visibleByReferral(this.db, actor, 'progress_reports', referralIds, toReport);
   }
 }
 

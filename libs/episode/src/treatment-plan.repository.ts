@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Loaders, Technique } from '@referloop/common';
-import { sqlParams } from '@referloop/core';
-import { ofVisibleReferral } from '@referloop/referrals';
+import { visibleByReferral } from './episode-rows';
 import { ShortTermGoal, TreatmentPlan } from './treatment-plan.model';
 
 interface PlanRow {
@@ -65,16 +64,8 @@ export class TreatmentPlanRepository {
   }
 
   /** Every version of each referral's plan that the actor may see, oldest first. */
-  async historyOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, TreatmentPlan[]>> {
-    const { values, param } = sqlParams([referralIds]);
-    const rows: PlanRow[] = await this.db.query(
-      `SELECT tp.* FROM treatment_plans tp WHERE tp.referral_id = ANY($1::uuid[]) AND ${ofVisibleReferral(actor, param, 'tp.referral_id')}
-        ORDER BY tp.referral_id, tp.version`,
-      values,
-    );
-    const byReferral = new Map<string, TreatmentPlan[]>(referralIds.map((id) => [id, []]));
-    for (const row of rows) byReferral.get(row.referral_id)?.push(toPlan(row));
-    return byReferral;
+  historyOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, TreatmentPlan[]>> {
+    return visibleByReferral(this.db, actor, 'treatment_plans', referralIds, toPlan);
   }
 }
 

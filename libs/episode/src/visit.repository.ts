@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Loaders, Technique } from '@referloop/common';
-import { sqlParams } from '@referloop/core';
-import { ofVisibleReferral, RangeOfMotionFinding } from '@referloop/referrals';
+import { visibleByReferral } from './episode-rows';
+import { RangeOfMotionFinding } from '@referloop/referrals';
 import { Visit } from './visit.model';
 
 interface VisitRow {
@@ -95,15 +95,8 @@ export class VisitRepository {
   }
 
   /** Each referral's visits that the actor may see, in order. */
-  async visibleOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, Visit[]>> {
-    const { values, param } = sqlParams([referralIds]);
-    const rows: VisitRow[] = await this.db.query(
-      `SELECT v.* FROM visits v WHERE v.referral_id = ANY($1::uuid[]) AND ${ofVisibleReferral(actor, param, 'v.referral_id')} ORDER BY v.referral_id, v.number`,
-      values,
-    );
-    const byReferral = new Map<string, Visit[]>(referralIds.map((id) => [id, []]));
-    for (const row of rows) byReferral.get(row.referral_id)?.push(toVisit(row));
-    return byReferral;
+  visibleOf(actor: Actor, referralIds: readonly string[]): Promise<Map<string, Visit[]>> {
+    return visibleByReferral(this.db, actor, 'visits', referralIds, toVisit);
   }
 }
 
