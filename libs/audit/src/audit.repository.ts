@@ -5,19 +5,9 @@ import { DataSource } from 'typeorm';
 import { Actor, AuditTrail, ClinicSubjects, PageRequest, UserRole } from '@referloop/common';
 import { lazyCount, sqlParams, whereClause } from '@referloop/core';
 import { AuditEntry, AuditEntryFilter } from './audit-entry.model';
+import type { TableRow } from '@referloop/database';
 
-interface AuditRow {
-  id: string;
-  actor_id: string | null;
-  actor_clinic_id: string | null;
-  actor_role: UserRole | null;
-  operation: string;
-  patient_ids: string[];
-  referral_ids: string[];
-  subjects: Record<string, ClinicSubjects>;
-  ip_address: string | null;
-  at: Date;
-}
+type AuditRow = TableRow<'audit_entries', { actor_role: UserRole | null; subjects: Record<string, ClinicSubjects> }>;
 
 export interface AuditEntryRecord {
   id: string;

@@ -4,18 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, UserRole } from '@referloop/common';
 import { User } from './user.model';
+import type { TableRow } from '@referloop/database';
 
-interface UserRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  display_name: string;
-  role: UserRole;
-  clinic_id: string | null;
-  disabled_at: Date | null;
-  created_at: Date;
-  provider_id: string | null;
-}
+/** A user, with their provider profile's id (SELECT_USER joins it). */
+type UserRow = TableRow<'users', { role: UserRole }> & { provider_id: string | null };
 
 const SELECT_USER = `SELECT u.*, p.id AS provider_id FROM users u LEFT JOIN providers p ON p.user_id = u.id`;
 

@@ -5,22 +5,9 @@ import { DataSource } from 'typeorm';
 import { geoPoint } from '@referloop/common';
 import { Clinic } from './clinic.model';
 import { CreateClinicInput } from './dto/create-clinic.input';
+import type { TableRow } from '@referloop/database';
 
-interface ClinicRow {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  time_zone: string;
-  address_line1: string;
-  address_city: string;
-  address_region: string | null;
-  address_postal_code: string;
-  address_country: string;
-  latitude: number | null;
-  longitude: number | null;
-  created_at: Date;
-}
+type ClinicRow = TableRow<'clinics'>;
 
 const toClinic = (row: ClinicRow): Clinic => ({
   id: row.id,

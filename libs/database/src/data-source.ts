@@ -1,6 +1,5 @@
 import { types, type CustomTypesConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 // A `date` column is a calendar date; parsing it into a JS Date would shift birthdays by the
@@ -23,7 +22,9 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
+    // No entities: every query is SQL, and the migrations are the one source of each table's shape
+    // (row types are generated from them, row-types/).
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

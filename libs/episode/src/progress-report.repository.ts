@@ -6,17 +6,9 @@ import { Actor, Loaders } from '@referloop/common';
 import { visibleByReferral } from './episode-rows';
 import { ProgressReport, ProgressReportTrigger } from './progress-report.model';
 import { TreatmentProgress } from './progress.model';
+import type { TableRow } from '@referloop/database';
 
-interface ReportRow {
-  id: string;
-  referral_id: string;
-  number: number;
-  trigger: ProgressReportTrigger;
-  progress: TreatmentProgress;
-  comments: string | null;
-  written_by_user_id: string;
-  written_at: Date;
-}
+type ReportRow = TableRow<'progress_reports', { trigger: ProgressReportTrigger; progress: TreatmentProgress }>;
 
 /** jsonb gives the measures' times back as strings; the report shows them as the times they were. */
 const revived = (progress: TreatmentProgress): TreatmentProgress => ({

@@ -5,18 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Loaders, Technique } from '@referloop/common';
 import { visibleByReferral } from './episode-rows';
 import { ShortTermGoal, TreatmentPlan } from './treatment-plan.model';
+import type { TableRow } from '@referloop/database';
 
-interface PlanRow {
-  referral_id: string;
-  version: number;
-  long_term_goal: string;
-  short_term_goals: ShortTermGoal[];
-  planned_visits: number;
-  visits_per_week: number;
-  techniques: Technique[];
-  set_by_user_id: string;
-  set_at: Date;
-}
+type PlanRow = TableRow<'treatment_plans', { short_term_goals: ShortTermGoal[]; techniques: Technique[] }>;
 
 const toPlan = (row: PlanRow): TreatmentPlan => ({
   referralId: row.referral_id,

@@ -6,22 +6,9 @@ import { Actor, Loaders, Technique } from '@referloop/common';
 import { visibleByReferral } from './episode-rows';
 import { RangeOfMotionFinding } from '@referloop/referrals';
 import { Visit } from './visit.model';
+import type { TableRow } from '@referloop/database';
 
-interface VisitRow {
-  id: string;
-  referral_id: string;
-  number: number;
-  at: Date;
-  attended: boolean;
-  techniques_used: Technique[];
-  range_of_motion: RangeOfMotionFinding[];
-  pain_score: number | null;
-  notes: string | null;
-  short_term_goals_met: number[];
-  plan_version: number | null;
-  over_budget: boolean;
-  recorded_at: Date;
-}
+type VisitRow = TableRow<'visits', { techniques_used: Technique[]; range_of_motion: RangeOfMotionFinding[] }>;
 
 const toVisit = (row: VisitRow): Visit => ({
   id: row.id,

@@ -3,23 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lazyCount } from '@referloop/core';
 import { NotificationSkipReason, NotificationStatus } from './notification.enums';
+import type { TableRow } from '@referloop/database';
 
-export interface NotificationRow {
-  id: string;
-  referral_id: string;
-  recipient_kind: string;
-  recipient_email: string | null;
-  template: string;
-  status: string;
-  skip_reason: string | null;
-  attempts: number;
-  last_error: string | null;
-  message_id: string | null;
-  smtp_response: string | null;
-  created_at: Date;
-  updated_at: Date;
-  sent_at: Date | null;
-}
+export type NotificationRow = TableRow<'notifications'>;
 
 export interface SentRecord {
   id: string;

@@ -7,19 +7,9 @@ import { lazyCount, sqlParams, whereClause } from '@referloop/core';
 import { CreatePatientInput, UpdatePatientInput } from './dto/patient.input';
 import { Patient } from './patient.model';
 import { patientVisibility } from './patient-scope';
+import type { TableRow } from '@referloop/database';
 
-interface PatientRow {
-  id: string;
-  clinic_id: string;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  date_of_birth: string;
-  phone: string | null;
-  email_consent: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
+type PatientRow = TableRow<'patients'>;
 
 const toPatient = (row: PatientRow): Patient => ({
   id: row.id,

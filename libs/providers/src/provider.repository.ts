@@ -8,25 +8,9 @@ import { CreateProviderInput } from './dto/create-provider.input';
 import { UpdateProviderInput } from './dto/update-provider.input';
 import { ProviderFilter } from './dto/providers.args';
 import { Provider } from './provider.model';
+import type { TableRow } from '@referloop/database';
 
-export interface ProviderRow {
-  id: string;
-  clinic_id: string;
-  user_id: string;
-  display_name: string;
-  email: string;
-  modalities: Modality[];
-  techniques: Technique[];
-  conditions: Condition[];
-  accepting_new_patients: boolean;
-  weekly_capacity: number;
-  latitude: number | null;
-  longitude: number | null;
-  languages: string[];
-  postal_code: string | null;
-  city: string | null;
-  created_at: Date;
-}
+export type ProviderRow = TableRow<'providers', { modalities: Modality[]; techniques: Technique[]; conditions: Condition[] }>;
 
 export const toProvider = (row: ProviderRow): Provider => ({
   id: row.id,

@@ -12,6 +12,7 @@ import { notificationsFor } from './notifications/referral-notifications';
 import { poolCandidateCondition } from './pool/pool-eligibility';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
+import type { TableRow } from '@referloop/database';
 
 /**
  * What a new referral is inserted with: its own columns, by the row's names and types (a
@@ -25,8 +26,8 @@ export type NewReferral = Pick<
   | 'redirected_from_id' | 'onward_from_id' | 'sent_by_user_id' | 'pool_latitude' | 'pool_longitude' | 'pool_radius_km'
 >;
 
-/** Columns a move may change: everything but the identity, the version and the timestamps `update` keeps itself. */
-export type ReferralChanges = Partial<Omit<ReferralRow, 'id' | 'reference' | 'version' | 'created_at' | 'updated_at' | 'pool_candidate'>>;
+/** Columns a move may change: everything but the identity, the version, the timestamps `update` keeps itself and the pool's point and area (a trigger's). */
+export type ReferralChanges = Partial<Omit<ReferralRow, 'id' | 'reference' | 'version' | 'created_at' | 'updated_at' | 'pool_candidate' | 'pool_point' | 'pool_area'>>;
 
 /** jsonb columns: written as JSON text, since node-postgres would send an array as a PostgreSQL array. */
 const JSON_COLUMNS: ReadonlySet<string> = new Set<keyof ReferralRow>(['assessment', 'goals', 'outcome']);
@@ -52,16 +53,11 @@ export interface NewEvent {
   at: Date;
 }
 
-interface EventRow {
-  id: string;
-  referral_id: string;
-  type: ReferralEventType;
-  from_status: ReferralStatus | null;
-  to_status: ReferralStatus;
-  actor_id: string | null;
-  reason: string | null;
-  at: Date;
-}
+/** The columns of a history entry the API shows. */
+type EventRow = Pick<
+  TableRow<'referral_events', { type: ReferralEventType; from_status: ReferralStatus | null; to_status: ReferralStatus }>,
+  'id' | 'referral_id' | 'type' | 'from_status' | 'to_status' | 'actor_id' | 'reason' | 'at'
+>;
 
 /**
  * All SQL on referrals. Reads take the actor and filter by `visibilityCondition`, so tenancy

@@ -1,61 +1,31 @@
 import { Condition, Modality, Technique } from '@referloop/common';
+import type { TableRow } from '@referloop/database';
 import { DeclineReason, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { Assessment, Goals, Outcome } from './models/clinical.model';
 import { Referral } from './models/referral.model';
 
-/** A `referrals` row as PostgreSQL returns it. */
-export interface ReferralRow {
-  id: string;
-  reference: string;
-  status: ReferralStatus;
-  version: number;
-  priority: ReferralPriority;
-  modality: Modality;
-  conditions: Condition[];
-  techniques: Technique[];
-  reason: string;
-  assessment: Assessment | null;
-  goals: Goals | null;
-  recommended_visits: number | null;
-  visits_per_week: number | null;
-  red_flags: string | null;
-  consent_to_share: boolean;
-  patient_id: string;
-  referring_clinic_id: string;
-  referring_user_id: string;
-  referring_provider_id: string | null;
-  to_provider_id: string | null;
-  to_clinic_id: string | null;
-  idempotency_key: string | null;
-  created_at: Date;
-  updated_at: Date;
-  sent_at: Date | null;
-  due_at: Date | null;
-  clock_remaining_ms: number | null;
-  /** Which run of the response clock is current; timers armed for an earlier one are stale. */
-  clock_seq: number;
-  reminded_at: Date | null;
-  sent_by_user_id: string | null;
-  responded_at: Date | null;
-  appointment_at: Date | null;
-  treatment_started_at: Date | null;
-  completed_at: Date | null;
-  loop_closed_at: Date | null;
-  cancelled_at: Date | null;
-  cancel_reason: string | null;
-  decline_reason: DeclineReason | null;
-  decline_note: string | null;
-  outcome: Outcome | null;
-  redirected_from_id: string | null;
-  redirected_to_id: string | null;
-  onward_from_id: string | null;
-  outcome_reminded_at: Date | null;
-  pool_latitude: number | null;
-  pool_longitude: number | null;
-  pool_radius_km: number | null;
+/**
+ * A `referrals` row as PostgreSQL returns it: the columns the migrations made (generated row
+ * types), with the enums and jsonb shapes the code knows. `clock_seq` says which run of the
+ * response clock is current; timers armed for an earlier one are stale.
+ */
+export type ReferralRow = TableRow<
+  'referrals',
+  {
+    status: ReferralStatus;
+    priority: ReferralPriority;
+    modality: Modality;
+    conditions: Condition[];
+    techniques: Technique[];
+    assessment: Assessment | null;
+    goals: Goals | null;
+    decline_reason: DeclineReason | null;
+    outcome: Outcome | null;
+  }
+> & {
   /** Only from the lock of a move: the actor is an eligible provider of this open referral. */
   pool_candidate?: boolean;
-}
+};
 
 export function toReferral(row: ReferralRow): Referral {
   return {

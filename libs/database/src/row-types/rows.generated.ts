@@ -1,0 +1,217 @@
+// Generated from the migrated database by `npm run db:row-types`; do not edit. CI fails when it
+// differs from what the migrations produce. Narrow a row with TableRow (row-types.ts).
+
+/** Every table's row as node-postgres returns it, by table name. */
+export interface Rows {
+  app_secrets: {
+    name: string;
+    value: string;
+    created_at: Date;
+  };
+  audit_entries: {
+    id: string;
+    actor_id: string | null;
+    actor_clinic_id: string | null;
+    actor_role: string | null;
+    operation: string;
+    patient_ids: string[];
+    referral_ids: string[];
+    clinic_ids: string[];
+    subjects: unknown;
+    ip_address: string | null;
+    at: Date;
+  };
+  clinics: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    time_zone: string;
+    address_line1: string;
+    address_city: string;
+    address_region: string | null;
+    address_postal_code: string;
+    address_country: string;
+    latitude: number | null;
+    longitude: number | null;
+    created_at: Date;
+  };
+  login_failures: {
+    id: number;
+    email: string;
+    ip_address: string;
+    at: Date;
+  };
+  notifications: {
+    id: string;
+    referral_id: string;
+    recipient_kind: string;
+    recipient_email: string | null;
+    template: string;
+    status: string;
+    skip_reason: string | null;
+    attempts: number;
+    last_error: string | null;
+    message_id: string | null;
+    smtp_response: string | null;
+    created_at: Date;
+    updated_at: Date;
+    sent_at: Date | null;
+  };
+  patients: {
+    id: string;
+    clinic_id: string;
+    first_name: string;
+    last_name: string;
+    email: string | null;
+    date_of_birth: string;
+    phone: string | null;
+    email_consent: boolean;
+    created_at: Date;
+    updated_at: Date;
+  };
+  progress_reports: {
+    id: string;
+    referral_id: string;
+    number: number;
+    trigger: string;
+    progress: unknown;
+    comments: string | null;
+    written_by_user_id: string;
+    written_at: Date;
+  };
+  providers: {
+    id: string;
+    clinic_id: string;
+    user_id: string;
+    display_name: string;
+    email: string;
+    modalities: string[];
+    techniques: string[];
+    conditions: string[];
+    accepting_new_patients: boolean;
+    weekly_capacity: number;
+    latitude: number | null;
+    longitude: number | null;
+    created_at: Date;
+    languages: string[];
+    postal_code: string | null;
+    city: string | null;
+    stats_active_episodes: number;
+    stats_accepted_this_week: number;
+    stats_week_ends_at: Date | null;
+    stats_answered_90d: number;
+    stats_accepted_90d: number;
+    stats_median_response_ms: number | null;
+    stats_p90_response_ms: number | null;
+    stats_refreshed_at: Date | null;
+    earth_point: string | null;
+  };
+  referral_events: {
+    id: string;
+    seq: number;
+    referral_id: string;
+    type: string;
+    from_status: string | null;
+    to_status: string;
+    actor_id: string | null;
+    reason: string | null;
+    data: unknown;
+    at: Date;
+  };
+  referral_passes: {
+    referral_id: string;
+    provider_id: string;
+    decline_reason: string;
+    at: Date;
+  };
+  referrals: {
+    id: string;
+    reference: string;
+    status: string;
+    version: number;
+    priority: string;
+    modality: string;
+    conditions: string[];
+    techniques: string[];
+    reason: string;
+    assessment: unknown;
+    goals: unknown;
+    recommended_visits: number | null;
+    visits_per_week: number | null;
+    red_flags: string | null;
+    consent_to_share: boolean;
+    patient_id: string;
+    referring_clinic_id: string;
+    referring_user_id: string;
+    referring_provider_id: string | null;
+    to_provider_id: string | null;
+    to_clinic_id: string | null;
+    idempotency_key: string | null;
+    created_at: Date;
+    updated_at: Date;
+    sent_at: Date | null;
+    due_at: Date | null;
+    clock_remaining_ms: number | null;
+    responded_at: Date | null;
+    appointment_at: Date | null;
+    treatment_started_at: Date | null;
+    completed_at: Date | null;
+    loop_closed_at: Date | null;
+    cancelled_at: Date | null;
+    cancel_reason: string | null;
+    decline_reason: string | null;
+    decline_note: string | null;
+    outcome: unknown;
+    redirected_from_id: string | null;
+    redirected_to_id: string | null;
+    clock_seq: number;
+    reminded_at: Date | null;
+    sent_by_user_id: string | null;
+    pool_latitude: number | null;
+    pool_longitude: number | null;
+    pool_radius_km: number | null;
+    pool_point: string | null;
+    pool_area: string | null;
+    outcome_reminded_at: Date | null;
+    onward_from_id: string | null;
+  };
+  treatment_plans: {
+    id: string;
+    referral_id: string;
+    version: number;
+    long_term_goal: string;
+    short_term_goals: unknown;
+    planned_visits: number;
+    visits_per_week: number;
+    techniques: string[];
+    set_by_user_id: string;
+    set_at: Date;
+  };
+  users: {
+    id: string;
+    email: string;
+    password_hash: string;
+    display_name: string;
+    role: string;
+    clinic_id: string | null;
+    disabled_at: Date | null;
+    created_at: Date;
+  };
+  visits: {
+    id: string;
+    referral_id: string;
+    number: number;
+    at: Date;
+    attended: boolean;
+    techniques_used: string[];
+    range_of_motion: unknown;
+    pain_score: number | null;
+    notes: string | null;
+    short_term_goals_met: number[];
+    plan_version: number | null;
+    over_budget: boolean;
+    recorded_by_user_id: string;
+    recorded_at: Date;
+  };
+}
