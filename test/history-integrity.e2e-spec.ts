@@ -1,25 +1,18 @@
 import { DataSource } from 'typeorm';
 import { readReferral } from './support/fixtures';
-import { TestApp, startTestApp } from './support/test-app';
-import { ReachableState, World, buildWorld, referralIn } from './support/world';
+import { ReachableState, referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * The database itself guards the history: events and audit entries cannot be edited or
  * deleted, and every referral's events form an unbroken chain from DRAFT to its status.
  */
 describe('history integrity', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { app: testApp, world } = useWorld();
   let db: DataSource;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
     db = testApp.app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   it('refuses to change or delete referral events and audit entries', async () => {

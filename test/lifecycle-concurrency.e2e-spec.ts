@@ -1,21 +1,11 @@
 import { readReferral, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 describe('referral lifecycle: optimistic concurrency', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   describe('expectedVersion', () => {
     it('answers CONFLICT for a stale version and changes nothing; the current version works', async () => {

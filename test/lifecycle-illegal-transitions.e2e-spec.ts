@@ -3,8 +3,8 @@ import { GraphqlClient } from './support/graphql-client';
 import { Referral, appointmentIn, outcomeInput, readReferral, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { LifecycleMutation, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { ReachableState, World, buildWorld, referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
+import { ReachableState, World, referralIn } from './support/world';
 
 /**
  * Every lifecycle mutation, attempted by the party that may take it, from every reachable
@@ -79,19 +79,9 @@ const snapshot = (r: Referral) => ({
 });
 
 describe('referral lifecycle: illegal transitions', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { world } = useWorld();
   /** One referral per state, reused while it is untouched (it should always be). */
   const byState = new Map<ReachableState, Referral>();
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
 
   const client = (party: Party | 'coordinatorB' | 'coordinatorC'): GraphqlClient => world[party].client;
 

@@ -5,13 +5,12 @@ import { historyOf, notificationsOf } from './support/episode-reports';
 import { expectGraphqlError } from './support/expectations';
 import { readReferral, Referral, runReferralMutation } from './support/fixtures';
 import { notificationIdOf } from './support/notification-rows';
-import { Pipeline, startPipeline } from './support/pipeline';
 import { pollUntil, withDeadline } from './support/poll-until';
 import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
 import { teardownAll } from './support/teardown';
 import { startTestWorker } from './support/test-worker';
-import { referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { referralIn } from './support/world';
+import { usePipeline, useWorld } from './support/file-setup';
 import { referralMutation } from './support/operations';
 
 /** Reminder columns and history of one referral, as stored. */
@@ -49,18 +48,12 @@ async function deliveryOf(db: Client, referralId: string) {
  * test decides exactly when it runs.
  */
 describe('outcome reminders: the sweep (OUTCOME_REMINDER_AFTER_HOURS=24)', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
+  const { app, world, db } = useWorld({ env: { OUTCOME_REMINDER_AFTER_HOURS: '24' } });
   let reminders: OutcomeReminders;
 
   beforeAll(async () => {
-    started = await startWorldWithDb({ OUTCOME_REMINDER_AFTER_HOURS: '24' });
-    ({ world, db } = started);
-    reminders = started.app.app.get(OutcomeReminders);
+    reminders = app.app.get(OutcomeReminders);
   });
-
-  afterAll(() => closeWorldWithDb(started));
 
   it('reminds the referrer of an outcome unacknowledged for 25 hours once, without changing the referral', async () => {
     const completed = await referralIn(world, 'COMPLETED');
@@ -173,19 +166,12 @@ describe('outcome reminders: through the worker to the referrer', () => {
   // About 1 s of waiting, swept every 200 ms.
   const ENV = { OUTCOME_REMINDER_AFTER_HOURS: '0.0003', CLOCK_SWEEP_INTERVAL_MS: '200' };
   const EMAIL_WAIT_MS = 20_000;
-  let pipeline: Pipeline | undefined;
-
-  beforeAll(async () => {
-    pipeline = await startPipeline(ENV);
-  });
-
-  afterAll(() => pipeline?.close());
+  const { world, smtp } = usePipeline({ env: ENV });
 
   const reminderSubject = (referral: Referral) => `Reminder: outcome of referral ${referral.reference} is waiting`;
-  const remindersOf = (referral: Referral): ReceivedEmail[] => (pipeline as Pipeline).smtp.received.filter((mail) => mail.subject.includes(referral.reference) && mail.subject.startsWith('Reminder'));
+  const remindersOf = (referral: Referral): ReceivedEmail[] => smtp.received.filter((mail) => mail.subject.includes(referral.reference) && mail.subject.startsWith('Reminder'));
 
   it('emails the referrer one reminder naming the referral, with no clinical content', async () => {
-    const { world, smtp } = pipeline as Pipeline;
     const first = await referralIn(world, 'COMPLETED');
     await withDeadline(
       smtp.waitFor((all) => all.some((mail) => mail.subject === reminderSubject(first)), EMAIL_WAIT_MS, `the outcome reminder of ${first.reference}`),
@@ -226,18 +212,13 @@ describe('outcome reminders: through the worker to the referrer', () => {
  */
 describe('outcome reminders: acknowledged before the worker delivers the reminder', () => {
   const EMAIL_WAIT_MS = 20_000;
-  let started: WorldWithDb | undefined;
   let smtp: SmtpSink | undefined;
   let worker: RunningWorker | undefined;
-
-  beforeAll(async () => {
-    started = await startWorldWithDb({ OUTCOME_REMINDER_AFTER_HOURS: '24' });
-  });
-
-  afterAll(() => teardownAll([() => worker?.stop(), () => smtp?.close(), () => closeWorldWithDb(started)]));
+  // Declared first, so it runs first: the worker stops before the gateway and its database go.
+  afterAll(() => teardownAll([() => worker?.stop(), () => smtp?.close()]));
+  const { app, world, db } = useWorld({ env: { OUTCOME_REMINDER_AFTER_HOURS: '24' } });
 
   it('the reminder is SKIPPED as NO_LONGER_DUE and never emailed, while the referral\'s other emails go out', async () => {
-    const { app, world, db } = started as WorldWithDb;
     const completed = await referralIn(world, 'COMPLETED');
     await completedHoursAgo(db, completed.id, 25);
     expect(await app.app.get(OutcomeReminders).sweep()).toBe(1);

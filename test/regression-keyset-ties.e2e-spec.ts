@@ -12,7 +12,7 @@ import {
   USER_PASSWORD,
 } from './support/fixtures';
 import { CREATE_USER, PATIENT, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
+import { useTestApp } from './support/file-setup';
 
 /**
  * Review regression: keyset pagination must never skip (or repeat) a row, even when several
@@ -81,21 +81,16 @@ function expectEachExactlyOnce(served: Row[], created: Row[]): void {
 }
 
 describe('review regressions: keyset pagination across same-millisecond rows', () => {
-  let testApp: TestApp;
+  const { app: testApp } = useTestApp();
   let platformAdmin: GraphqlClient;
   let clinic: { id: string };
   let coordinator: Actor;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     platformAdmin = await signInAsPlatformAdmin(testApp.anonymous);
     // A clinic of its own, so the lists hold exactly the rows these tests create.
     clinic = await createClinic(platformAdmin, { name: 'Keyset clinic' });
     coordinator = await createSignedInUser(platformAdmin, 'COORDINATOR', clinic.id);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   it('patients(first: 1) serves every concurrently created patient exactly once', async () => {

@@ -6,10 +6,9 @@ import { clockRow, eventRows, expiryJobId, FinishedClockJobs, notificationRows, 
 import { readReferral, Referral, runReferralMutation } from './support/fixtures';
 import { pollUntil } from './support/poll-until';
 import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
-import { teardownAll } from './support/teardown';
-import { startTestApp, TestApp } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
-import { buildWorld, createDraft, World } from './support/world';
+import { createDraft, World } from './support/world';
+import { usePipeline, useWorld } from './support/file-setup';
 
 /*
  * The response clock end to end: the gateway arms a referral's timers when it is sent, the
@@ -46,24 +45,16 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
   };
   const JOB_WAIT_MS = 20_000;
 
-  let smtp: SmtpSink;
-  let app: TestApp;
-  let worker: RunningWorker | undefined;
   let finished: FinishedClockJobs | undefined;
-  let world: World;
+  afterAll(() => finished?.close());
+  const { app, world, smtp, worker } = usePipeline({ env: CLOCK_ENV });
   let db: DataSource;
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    app = await startTestApp(CLOCK_ENV);
-    worker = await startTestWorker(app.config, { ...CLOCK_ENV, SMTP_URL: smtp.url });
     finished = new FinishedClockJobs(app.config);
     await finished.ready();
-    world = await buildWorld(app.anonymous);
     db = app.app.get(DataSource);
-  }, 60_000);
-
-  afterAll(() => teardownAll([() => worker?.stop(), () => finished?.close(), () => app?.close(), () => smtp?.close()]), 30_000);
+  });
 
   const jobs = () => finished as FinishedClockJobs;
 
@@ -181,7 +172,7 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
   it('does nothing when a timer fires before its time, and names when it is due', async () => {
     const referral = await sent(world, { priority: 'URGENT' });
     const before = await clockRow(db, referral.id);
-    const clock = (worker as RunningWorker).app.get(ResponseClock);
+    const clock = worker.app.get(ResponseClock);
     const hourMs = 3_600_000;
 
     await expect(clock.expire(referral.id, before.clock_seq)).resolves.toEqual({ kind: 'early', runAt: before.due_at });
@@ -204,20 +195,14 @@ describe('response clock: the sweep repairs what Redis lost', () => {
     CLOCK_SWEEP_INTERVAL_MS: '60000',
   };
 
-  let smtp: SmtpSink;
-  let app: TestApp;
   let worker: RunningWorker | undefined;
-  let world: World;
+  afterAll(() => worker?.stop());
+  const { app, world, smtp } = useWorld({ env: SWEEP_ENV, smtp: true });
   let db: DataSource;
 
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    app = await startTestApp(SWEEP_ENV);
-    world = await buildWorld(app.anonymous);
+  beforeAll(() => {
     db = app.app.get(DataSource);
-  }, 60_000);
-
-  afterAll(() => teardownAll([() => worker?.stop(), () => app?.close(), () => smtp?.close()]), 30_000);
+  });
 
   /** As if the referral had been sent `byMs` earlier: its deadline moves back with it. */
   const sentEarlier = (id: string, byMs: number) =>

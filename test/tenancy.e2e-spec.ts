@@ -3,8 +3,8 @@ import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { Referral, countReferrals, createPatient, readReferral, referralInput } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { PATIENT, PATIENTS, REFERRAL, REFERRALS, REFERRAL_BY_REFERENCE, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
+import { World, referralIn } from './support/world';
 
 /** What a client can tell from an error: everything but where in the query it happened. */
 const shape = (response: GraphqlResponse) => response.errors?.map((error) => ({ message: error.message, extensions: error.extensions }));
@@ -20,20 +20,13 @@ async function listedPatientIds(client: GraphqlClient): Promise<string[]> {
 }
 
 describe('tenancy: who may see what', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { world } = useWorld();
   let sent: Referral;
   let draft: Referral;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
     sent = await referralIn(world, 'SENT');
     draft = await referralIn(world, 'DRAFT');
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   describe.each([

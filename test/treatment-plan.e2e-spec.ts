@@ -1,18 +1,10 @@
-import { Client } from 'pg';
 import { expectGraphqlError } from './support/expectations';
 import { appointmentIn, readReferral } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
+import { SET_PLAN } from './support/episode-operations';
 import { referralMutation } from './support/operations';
-import { referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
-
-const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) {
-  setTreatmentPlan(input: $input) {
-    version longTermGoal plannedVisits visitsPerWeek techniques setAt
-    shortTermGoals { description targetVisit measure }
-    setBy { id }
-  }
-}`;
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const PLAN_OF = `query plan($id: ID!) {
   referral(id: $id) {
@@ -45,16 +37,7 @@ const seedPlan = (referralId: string, overrides: Record<string, unknown> = {}) =
 
 /** The treatment plan: set by the treating provider, versioned, readable by both sides, refused to everyone else. */
 describe('treatment plan', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    started = await startWorldWithDb();
-    ({ world, db } = started);
-  });
-
-  afterAll(() => closeWorldWithDb(started));
+  const { world, db } = useWorld();
 
   const planOf = async (client: GraphqlClient, id: string) => (await client.ok<{ referral: PlanView }>(PLAN_OF, { id })).referral;
   const versionsInDb = async (id: string) =>
