@@ -58,7 +58,10 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
 
   const jobs = () => finished as FinishedClockJobs;
 
-  it('reminds the target provider once at half time, then expires the referral at its deadline and tells the referrer', async () => {
+  // Each test waits on timers of its own referral (the window is 6 s): they run side by side,
+  // so the waits overlap instead of adding up.
+
+  it.concurrent('reminds the target provider once at half time, then expires the referral at its deadline and tells the referrer', async () => {
     const referral = await sent(world);
     const { clock_seq } = await clockRow(db, referral.id);
 
@@ -94,7 +97,7 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
     expect(history.at(-1)).toMatchObject({ type: 'EXPIRED', fromStatus: 'SENT', toStatus: 'EXPIRED', actor: null });
   }, 30_000);
 
-  it('expires an open referral nobody claimed and tells its referrer, naming no provider; its reminder goes to nobody', async () => {
+  it.concurrent('expires an open referral nobody claimed and tells its referrer, naming no provider; its reminder goes to nobody', async () => {
     const referral = await sent(world, { toProviderId: null, toPool: { near: { latitude: 41.88, longitude: -87.63 }, radiusKm: 10 } });
     const { clock_seq } = await clockRow(db, referral.id);
 
@@ -111,7 +114,7 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
     expect(email.text).toContain(`No provider took open referral ${referral.reference} for physical therapy in time.`);
   }, 30_000);
 
-  it('pauses while ON_HOLD, resumes with the time that was left, and expires at the new deadline', async () => {
+  it.concurrent('pauses while ON_HOLD, resumes with the time that was left, and expires at the new deadline', async () => {
     const referral = await sent(world);
     // Half time has come once the reminder has run: pause with about half the window left.
     const running = await clockRow(db, referral.id);
@@ -148,7 +151,7 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
     expect(reminders).toHaveLength(1);
   }, 45_000);
 
-  it('never expires a referral accepted before its deadline: its timers run and do nothing', async () => {
+  it.concurrent('never expires a referral accepted before its deadline: its timers run and do nothing', async () => {
     const referral = await sent(world);
     const accepted = await runReferralMutation(world.targetProvider.client, 'acceptReferral', { id: referral.id, note: 'Can see them Monday' });
     expect(accepted.status).toBe('ACCEPTED');
@@ -169,7 +172,7 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
     expect(smtp.received.filter((mail) => [reminderSubject(referral), expiredSubject(referral)].includes(mail.subject))).toEqual([]);
   }, 30_000);
 
-  it('does nothing when a timer fires before its time, and names when it is due', async () => {
+  it.concurrent('does nothing when a timer fires before its time, and names when it is due', async () => {
     const referral = await sent(world, { priority: 'URGENT' });
     const before = await clockRow(db, referral.id);
     const clock = worker.app.get(ResponseClock);
