@@ -1,7 +1,9 @@
 /**
- * Two projects: `unit` (specs beside the code, no services) and `e2e` (test/, real
- * PostgreSQL over real HTTP). Each e2e worker gets its own database cloned from a migrated
- * template made once per run in globalSetup.
+ * Three projects: `unit` (specs beside the code, no services), `service` (test/service: the
+ * libs' Nest modules over a real PostgreSQL database and Redis, services called directly) and
+ * `e2e` (test/, real PostgreSQL over real HTTP). Each test file of the last two gets its own
+ * database, cloned from templates globalSetup and the first file that needs the usual cast make
+ * once per run.
  */
 const swc = [
   '@swc/jest',
@@ -24,17 +26,18 @@ const shared = {
   moduleNameMapper: { '^@referloop/([a-z-]+)$': '<rootDir>/libs/$1/src' },
 };
 
+const withDatabases = {
+  ...shared,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
 module.exports = {
   // Jest 30 reads the timeout only at the top level, not per project: e2e tests boot servers.
   testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    {
-      ...shared,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-    },
+    { ...withDatabases, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },
+    { ...withDatabases, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `node scripts/jest-project.js <project> [jest arguments]`: jest on one project of
- * jest.config.js, behind `npm run test:unit -- [jest arguments]` (likewise test:e2e).
+ * jest.config.js, behind `npm run test:unit -- [jest arguments]` (likewise test:service and test:e2e).
  *
  * `--selectProjects` takes every word after it as a project name, so with the arguments npm
  * appends after it (`jest --selectProjects e2e test/x.e2e-spec.ts`) it would run the whole
