@@ -35,6 +35,12 @@ const withDatabases = {
 module.exports = {
   // Jest 30 reads the timeout only at the top level, not per project: e2e tests boot servers.
   testTimeout: 30000,
+  // Jest's default is one worker less than the CPUs: a single worker on a 2-CPU machine. The
+  // e2e files spend much of their time waiting (on PostgreSQL, Redis, SMTP, timers), so two
+  // workers keep both CPUs busy. Each file has its own database and queue prefix.
+  maxWorkers: 2,
+  // Slow files first, so that no worker is left with a long file at the end of the run.
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...withDatabases, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },

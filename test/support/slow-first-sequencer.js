@@ -1,0 +1,31 @@
+/**
+ * Jest's own order (files that failed last time first, then the longest by the durations it
+ * recorded), except that a file Jest has not timed yet — on a fresh checkout, every file — is
+ * placed by what is known to be slow, instead of by its size: the slowest files are small ones
+ * that start processes or wait on timers, and started last they would keep one worker busy long
+ * after the other ran out of files.
+ */
+const Sequencer = require('@jest/test-sequencer').default;
+
+/** Slowest first (seconds on a 2-CPU machine, roughly): start-ups, races and kills of real processes, timers. */
+const KNOWN_SLOW = [
+  'test/startup-race.e2e-spec.ts', // 65
+  'test/open-referrals-race.e2e-spec.ts', // 45
+  'test/notifications-worker-kill.e2e-spec.ts', // 30
+  'test/input-fuzz.e2e-spec.ts', // 25
+  'test/worker-shutdown.e2e-spec.ts', // 21
+  'test/health-and-metrics.e2e-spec.ts', // 20
+  'test/response-clock.e2e-spec.ts', // 16
+  'test/demo.e2e-spec.ts', // 14
+];
+
+class SlowFirstSequencer extends Sequencer {
+  sort(tests) {
+    const sorted = super.sort(tests);
+    const rank = (test) => KNOWN_SLOW.findIndex((path) => test.path.endsWith(path));
+    const untimedSlow = (test) => test.duration == null && rank(test) >= 0;
+    return [...sorted.filter(untimedSlow).sort((a, b) => rank(a) - rank(b)), ...sorted.filter((test) => !untimedSlow(test))];
+  }
+}
+
+module.exports = SlowFirstSequencer;
