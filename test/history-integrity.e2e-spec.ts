@@ -30,7 +30,8 @@ describe('history integrity', () => {
     expect(count).toBe(3);
   });
 
-  it.each<ReachableState>(['DRAFT', 'SENT', 'ON_HOLD', 'DECLINED', 'CANCELLED', 'COMPLETED'])(
+  // Through the API, the longest chain; every reachable status on the services (service/lifecycle-effects.service-spec.ts).
+  it.each<ReachableState>(['COMPLETED'])(
     'chains the events of a %s referral from creation to its current status',
     async (state) => {
       const referral = await readReferral(world.coordinatorA.client, (await referralIn(world, state)).id);
