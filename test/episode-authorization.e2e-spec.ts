@@ -86,13 +86,16 @@ describe('episode authorization', () => {
   const acknowledge = (id: string, client: GraphqlClient) => client.request(ACKNOWLEDGE_OUTCOME, { input: { id } });
   const content = async (client: GraphqlClient, id: string) => (await client.ok<{ referral: EpisodeContent }>(EPISODE_CONTENT, { id })).referral;
   const links = async (client: GraphqlClient, id: string) => (await client.ok<{ referral: OnwardLinks }>(ONWARD_LINKS, { id })).referral;
-  const stats = async (client: GraphqlClient, filter: Record<string, unknown> = {}) =>
-    (
+  /** The figures these tests check (REFERRAL_STATS reads them all). */
+  const stats = async (client: GraphqlClient, filter: Record<string, unknown> = {}): Promise<StatsView> => {
+    const { total, byStatus, accepted, completed } = (
       await client.ok<{ referralStats: StatsView }>(REFERRAL_STATS, {
         // From before the episodes in treatment were sent.
         input: { from: daysAgo(EPISODE_SENT_DAYS_AGO + 1), to: new Date(Date.now() + DAY).toISOString(), ...filter },
       })
     ).referralStats;
+    return { total, byStatus, accepted, completed };
+  };
 
   /** Everything a request on the episode could have written, read straight from the database. */
   const footprint = async (referralId: string) => {
