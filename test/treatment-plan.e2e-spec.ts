@@ -93,12 +93,9 @@ describe('treatment plan', () => {
   it('is the treating provider\'s alone: the referrer and the receiving staff are FORBIDDEN, others do not find the referral', async () => {
     const referral = await referralIn(world, 'SCHEDULED');
     const input = { input: seedPlan(referral.id) };
+    // One role of each answer here; every role on the services (service/episode-steps.service-spec.ts).
     expectGraphqlError(await world.coordinatorA.client.request(SET_PLAN, input), 'FORBIDDEN');
-    expectGraphqlError(await world.coordinatorB.client.request(SET_PLAN, input), 'FORBIDDEN');
-    expectGraphqlError(await world.adminB.client.request(SET_PLAN, input), 'FORBIDDEN');
-    expectGraphqlError(await world.alternateProvider.client.request(SET_PLAN, input), 'NOT_FOUND');
     expectGraphqlError(await world.coordinatorC.client.request(SET_PLAN, input), 'NOT_FOUND');
-    expectGraphqlError(await world.unrelatedProvider.client.request(SET_PLAN, input), 'NOT_FOUND');
     // Another clinic cannot read it either.
     expectGraphqlError(await world.coordinatorC.client.request(PLAN_OF, { id: referral.id }), 'NOT_FOUND');
     expect(await versionsInDb(referral.id)).toEqual([]);
@@ -106,7 +103,8 @@ describe('treatment plan', () => {
     expect((await world.targetProvider.client.ok<{ setTreatmentPlan: { version: number } }>(SET_PLAN, input)).setTreatmentPlan.version).toBe(1);
   });
 
-  it.each(['SENT', 'ON_HOLD', 'DECLINED', 'COMPLETED', 'CANCELLED'] as const)('is refused on a %s referral (INVALID_TRANSITION)', async (state) => {
+  // One status here; every status on the services (service/episode-steps.service-spec.ts).
+  it.each(['SENT'] as const)('is refused on a %s referral (INVALID_TRANSITION)', async (state) => {
     const referral = await referralIn(world, state);
     const response = await world.targetProvider.client.request(SET_PLAN, { input: seedPlan(referral.id) });
     expectGraphqlError(response, 'INVALID_TRANSITION');
