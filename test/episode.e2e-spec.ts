@@ -309,6 +309,19 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
   const read = async (client: GraphqlClient, id = episodeId) => (await client.ok<{ referral: Episode }>(EPISODE, { id })).referral;
   const readOnward = async (client: GraphqlClient, id = onwardId) => (await client.ok<{ referral: Onward }>(ONWARD, { id })).referral;
   const visitAt = (number: number) => weeksAgo(VISITS[number - 1].weeksAgo);
+  /** A visit of the plan as the API reads it back once recorded as the `number`th: within the plan's budget. */
+  const recorded = (visit: PlannedVisit, number: number) => ({
+    number,
+    at: weeksAgo(visit.weeksAgo),
+    attended: visit.attended,
+    techniquesUsed: visit.techniquesUsed,
+    painScore: visit.painScore,
+    notes: visit.notes,
+    shortTermGoalsMet: visit.shortTermGoalsMet,
+    planVersion: 1,
+    overBudget: false,
+    rangeOfMotion: visit.rangeOfMotion,
+  });
 
   async function recordVisit(number: number): Promise<void> {
     const visit = VISITS[number - 1];
@@ -328,19 +341,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       },
     );
     // Six attended visits are the plan's budget: none of them is over it.
-    expect(data.recordVisit).toEqual({
-      id: expect.any(String),
-      number,
-      at: weeksAgo(visit.weeksAgo),
-      attended: visit.attended,
-      techniquesUsed: visit.techniquesUsed,
-      painScore: visit.painScore,
-      notes: visit.notes,
-      shortTermGoalsMet: visit.shortTermGoalsMet,
-      rangeOfMotion: visit.rangeOfMotion,
-      planVersion: 1,
-      overBudget: false,
-    });
+    expect(data.recordVisit).toEqual({ id: expect.any(String), ...recorded(visit, number) });
   }
 
   /**
@@ -643,20 +644,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
         overBudget: visit.overBudget,
         rangeOfMotion: visit.rangeOfMotion,
       })),
-    ).toEqual(
-      VISITS.map((visit, index) => ({
-        number: index + 1,
-        at: weeksAgo(visit.weeksAgo),
-        attended: visit.attended,
-        techniquesUsed: visit.techniquesUsed,
-        painScore: visit.painScore,
-        notes: visit.notes,
-        shortTermGoalsMet: visit.shortTermGoalsMet,
-        planVersion: 1,
-        overBudget: false,
-        rangeOfMotion: visit.rangeOfMotion,
-      })),
-    );
+    ).toEqual(VISITS.map((visit, index) => recorded(visit, index + 1)));
   });
 
   it('the therapist completes with per-goal attainment and a referral to physical therapy recommended; coordinator A closes the loop', async () => {

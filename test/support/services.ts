@@ -156,40 +156,24 @@ export async function referralInState(services: Services, state: ReachableState,
 
 /**
  * What the resolver of `mutation` does once the request is authenticated and its input
- * validated: the service call, with the input as the API takes it (instants as ISO strings,
- * which the DateTime scalar turns into Dates).
+ * validated: the service call, with the input as the API takes it (instants as ISO strings).
  */
-export function runMutation(services: Services, mutation: Exclude<LifecycleMutation, 'createReferral'>, actor: Actor, input: Record<string, unknown>): Promise<unknown> {
-  const moves = services.get(ReferralTransitions);
-  const referrals = services.get(ReferralService);
-  const given = input as never;
-  switch (mutation) {
-    case 'sendReferral':
-      return moves.send(actor, given);
-    case 'updateReferral':
-      return referrals.update(actor, given);
-    case 'requestReferralInfo':
-      return moves.requestInfo(actor, given);
-    case 'provideReferralInfo':
-      return moves.provideInfo(actor, given);
-    case 'acceptReferral':
-      return moves.accept(actor, given);
-    case 'declineReferral':
-      return moves.decline(actor, given);
-    case 'redirectReferral':
-      return referrals.redirect(actor, given);
-    case 'cancelReferral':
-      return moves.cancel(actor, given);
-    case 'scheduleReferral':
-      return moves.schedule(actor, { ...input, appointmentAt: new Date(input.appointmentAt as string) } as never);
-    case 'startReferralTreatment':
-      return moves.startTreatment(actor, given);
-    case 'completeReferral':
-      return moves.complete(actor, given);
-    case 'acknowledgeReferralOutcome':
-      return moves.acknowledgeOutcome(actor, given);
+export function runMutation(services: Services, mutation: Mutation, actor: Actor, input: Record<string, unknown>): Promise<unknown> {
+  // The DateTime scalar hands resolvers a Date.
+  const given = (mutation === 'scheduleReferral' ? { ...input, appointmentAt: new Date(input.appointmentAt as string) } : input) as never;
+  if (mutation === 'updateReferral' || mutation === 'redirectReferral') {
+    const referrals = services.get(ReferralService);
+    return referrals[SERVICE_METHOD[mutation]](actor, given);
   }
+  const moves = services.get(ReferralTransitions) as unknown as Record<string, (actor: Actor, input: never) => Promise<unknown>>;
+  return moves[TRANSITION_METHOD[mutation]](actor, given);
 }
+
+type Mutation = Exclude<LifecycleMutation, 'createReferral'>;
+
+/** The ReferralTransitions method each lifecycle mutation's resolver calls, and the ReferralService method of the other two. */
+const TRANSITION_METHOD: Record<Exclude<Mutation, 'updateReferral' | 'redirectReferral'>, keyof ReferralTransitions> = { sendReferral: 'send', requestReferralInfo: 'requestInfo', provideReferralInfo: 'provideInfo', acceptReferral: 'accept', declineReferral: 'decline', cancelReferral: 'cancel', scheduleReferral: 'schedule', startReferralTreatment: 'startTreatment', completeReferral: 'complete', acknowledgeReferralOutcome: 'acknowledgeOutcome' };
+const SERVICE_METHOD = { updateReferral: 'update', redirectReferral: 'redirect' } as const;
 
 /** The DomainError code a call failed with (failing the test when it did not fail, or failed otherwise). */
 export async function codeOf(call: Promise<unknown>): Promise<string> {
