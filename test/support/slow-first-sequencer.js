@@ -7,16 +7,17 @@
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** Slowest first (seconds on a 2-CPU machine, roughly): start-ups, races and kills of real processes, timers. */
+/** Slowest first (seconds, two workers on a 2-CPU machine): start-ups and kills of real processes, timers. */
 const KNOWN_SLOW = [
-  'test/startup-race.e2e-spec.ts', // 65
-  'test/open-referrals-race.e2e-spec.ts', // 45
-  'test/notifications-worker-kill.e2e-spec.ts', // 30
+  'test/startup-race.e2e-spec.ts', // 140, beside the other worker's files
+  'test/notifications-worker-kill.e2e-spec.ts', // 60
   'test/input-fuzz.e2e-spec.ts', // 25
-  'test/worker-shutdown.e2e-spec.ts', // 21
-  'test/health-and-metrics.e2e-spec.ts', // 20
-  'test/response-clock.e2e-spec.ts', // 16
-  'test/demo.e2e-spec.ts', // 14
+  'test/health-and-metrics.e2e-spec.ts', // 21
+  'test/live-updates.e2e-spec.ts', // 21
+  'test/outcome-reminders.e2e-spec.ts', // 17
+  'test/response-clock.e2e-spec.ts', // 15
+  'test/worker-shutdown.e2e-spec.ts', // 15
+  'test/demo.e2e-spec.ts', // 15
 ];
 
 class SlowFirstSequencer extends Sequencer {
