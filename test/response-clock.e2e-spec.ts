@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { JobQueues, QueueName } from '../libs/jobs/src';
-import { ResponseClock } from '../libs/referrals/src';
 import { clockRow, eventRows, expiryJobId, FinishedClockJobs, notificationRows, reminderJobId } from './support/clock-jobs';
 import { readReferral, Referral, runReferralMutation } from './support/fixtures';
 import { pollUntil } from './support/poll-until';
@@ -18,7 +17,8 @@ import { usePipeline, useWorld } from './support/file-setup';
  *
  * Time is never measured by the test: it waits on emails and job completions, and checks
  * the product's own timestamps against each other (reminded_at against due_at, the EXPIRED
- * event against due_at).
+ * event against due_at). What a timer called early, late or twice does is checked on the
+ * services, in service/response-clock.service-spec.ts.
  */
 
 const sent = (world: World, overrides: Record<string, unknown> = {}): Promise<Referral> =>
@@ -34,12 +34,10 @@ const emailsOf = (smtp: SmtpSink, notificationId: string) => smtp.received.filte
 const ms = (date: Date | null) => (date as Date).getTime();
 
 describe('response clock: the delayed timers remind, expire, pause and stand down', () => {
-  // ROUTINE answers are due in 6 s, so half time comes after 3 s. URGENT keeps an hour, for the
-  // early-timer test that must be sure the deadline is still ahead.
+  // ROUTINE answers are due in 6 s, so half time comes after 3 s.
   const WINDOW_MS = 6000;
   const CLOCK_ENV = {
     RESPONSE_WINDOW_ROUTINE_HOURS: String(WINDOW_MS / 3_600_000),
-    RESPONSE_WINDOW_URGENT_HOURS: '1',
     // One sweep at start (before any referral exists), none after: the delayed jobs alone act.
     CLOCK_SWEEP_INTERVAL_MS: '600000',
   };
@@ -47,7 +45,7 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
 
   let finished: FinishedClockJobs | undefined;
   afterAll(() => finished?.close());
-  const { app, world, smtp, worker } = usePipeline({ env: CLOCK_ENV });
+  const { app, world, smtp } = usePipeline({ env: CLOCK_ENV });
   let db: DataSource;
 
   beforeAll(async () => {
@@ -171,22 +169,6 @@ describe('response clock: the delayed timers remind, expire, pause and stand dow
     expect(templates).not.toContain('REFERRAL_EXPIRED');
     expect(smtp.received.filter((mail) => [reminderSubject(referral), expiredSubject(referral)].includes(mail.subject))).toEqual([]);
   }, 30_000);
-
-  it.concurrent('does nothing when a timer fires before its time, and names when it is due', async () => {
-    const referral = await sent(world, { priority: 'URGENT' });
-    const before = await clockRow(db, referral.id);
-    const clock = worker.app.get(ResponseClock);
-    const hourMs = 3_600_000;
-
-    await expect(clock.expire(referral.id, before.clock_seq)).resolves.toEqual({ kind: 'early', runAt: before.due_at });
-    await expect(clock.remind(referral.id, before.clock_seq)).resolves.toEqual({ kind: 'early', runAt: new Date(ms(before.due_at) - hourMs / 2) });
-    // A timer of an earlier run of the clock is stale, not early.
-    await expect(clock.expire(referral.id, before.clock_seq - 1)).resolves.toEqual({ kind: 'stale' });
-
-    expect(await clockRow(db, referral.id)).toEqual(before);
-    expect((await eventRows(db, referral.id)).map((event) => event.type)).toEqual(['CREATED', 'SENT']);
-    expect((await notificationRows(db, referral.id)).map((row) => row.template)).toEqual(['REFERRAL_SENT', 'REFERRAL_SENT']);
-  }, 15_000);
 });
 
 describe('response clock: the sweep repairs what Redis lost', () => {
