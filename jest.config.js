@@ -1,7 +1,9 @@
 /**
- * Two projects: `unit` (specs beside the code, no services) and `e2e` (test/, real
- * PostgreSQL over real HTTP). Each e2e worker gets its own database cloned from a migrated
- * template made once per run in globalSetup.
+ * Three projects: `unit` (specs beside the code, no services), `service` (test/service: the
+ * libs' Nest modules over a real PostgreSQL database and Redis, services called directly) and
+ * `e2e` (test/, real PostgreSQL over real HTTP). Each test file of the last two gets its own
+ * database, cloned from templates globalSetup and the first file that needs the usual cast make
+ * once per run.
  */
 const swc = [
   '@swc/jest',
@@ -25,17 +27,24 @@ const shared = {
   resolver: '<rootDir>/scripts/jest-resolver.js',
 };
 
+const withDatabases = {
+  ...shared,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
 module.exports = {
   // Jest 30 reads the timeout only at the top level, not per project: e2e tests boot servers.
   testTimeout: 30000,
+  // Jest's default is one worker less than the CPUs: a single worker on a 2-CPU machine. The
+  // e2e files spend much of their time waiting (on PostgreSQL, Redis, SMTP, timers), so two
+  // workers keep both CPUs busy. Each file has its own database and queue prefix.
+  maxWorkers: 2,
+  // Slow files first, so that no worker is left with a long file at the end of the run.
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
-    {
-      ...shared,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-    },
+    { ...withDatabases, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },
+    { ...withDatabases, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -2,9 +2,9 @@ import { GraphqlClient } from './support/graphql-client';
 import { createPatient, readReferral } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { AUDIT_ENTRIES, PATIENT, REFERRALS } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
 import { AuditEntry } from './support/audit-entry';
+import { useWorld } from './support/file-setup';
 
 async function auditEntries(client: GraphqlClient, filter: Record<string, unknown>): Promise<{ totalCount: number; entries: AuditEntry[] }> {
   const data = await client.ok<{ auditEntries: { totalCount: number; edges: Array<{ node: AuditEntry }> } }>(AUDIT_ENTRIES, { filter, first: 100 });
@@ -12,17 +12,7 @@ async function auditEntries(client: GraphqlClient, filter: Record<string, unknow
 }
 
 describe('audit trail', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { app: testApp, world } = useWorld();
 
   it('records a referral read with the referral id, the reader and a UTC time', async () => {
     const referral = await referralIn(world, 'SENT');

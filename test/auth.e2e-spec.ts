@@ -1,34 +1,15 @@
-import { createHmac } from 'node:crypto';
 import { USER_PASSWORD, createClinic, createSignedInUser, signIn, uniqueEmail } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { CREATE_CLINIC, CREATE_PROVIDER, CREATE_USER, DISABLE_USER, LOGIN, ME } from './support/operations';
-import { ADMIN_EMAIL, JWT_SECRET, TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld } from './support/world';
+import { ADMIN_EMAIL } from './support/test-app';
+import { useWorld } from './support/file-setup';
+import { withExpiry } from './support/tokens';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** The same token with its `exp` claim replaced, re-signed with the test secret (HS256). */
-function withExpiry(token: string, expiresAtSeconds: number): string {
-  const [header, payload] = token.split('.');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-  const body = Buffer.from(JSON.stringify({ ...claims, exp: expiresAtSeconds })).toString('base64url');
-  const signature = createHmac('sha256', JWT_SECRET).update(`${header}.${body}`).digest('base64url');
-  return `${header}.${body}.${signature}`;
-}
-
 describe('authentication and user administration', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    // Failed logins in this file must not trip the per-address throttle (it has its own file).
-    testApp = await startTestApp({ LOGIN_MAX_FAILURES: '100' });
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  // Failed logins in this file must not trip the per-address throttle (it has its own file).
+  const { app: testApp, world } = useWorld({ env: { LOGIN_MAX_FAILURES: '100' } });
 
   describe('login and tokens', () => {
     it('answers UNAUTHENTICATED on `me` without a token', async () => {

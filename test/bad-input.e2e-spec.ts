@@ -2,8 +2,8 @@ import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { clinicInput, countReferrals, patientInput, rangeOfMotionFinding, referralInput } from './support/fixtures';
 import { expectGraphqlError, expectNoLeakedInternals } from './support/expectations';
 import { CREATE_CLINIC, CREATE_PATIENT, PATIENT, PATIENTS, REFERRAL, REFERRALS, UPDATE_PATIENT, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld } from './support/world';
+import { World } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * Every bad input answers BAD_USER_INPUT naming the first offending field and writes nothing
@@ -85,17 +85,7 @@ const CASES: BadInputCase[] = [
 ];
 
 describe('bad input', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   it.each(CASES.map((c) => [c.label, c.field, c] as const))('%s → BAD_USER_INPUT naming %s, nothing written', async (_label, field, badCase) => {
     const before = badCase.count ? await badCase.count(world) : undefined;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AuditEntry } from './support/audit-entry';
 import { backdateReferral } from './support/backdate';
 import {
@@ -10,22 +9,17 @@ import {
   ONWARD_LINKS,
   OUTCOME_OF,
   OnwardLinks,
-  OnwardReferral,
   PROGRESS_OF,
-  RECORD_VISIT,
-  REFERRAL_STATS,
-  REFER_ONWARD,
   REPORTS_OF,
-  SEND_PROGRESS_REPORT,
-  SET_PLAN,
   StatsView,
 } from './support/episode-authorization-operations';
+import { OnwardReferral, RECORD_VISIT, REFER_ONWARD, SEND_PROGRESS_REPORT, SET_PLAN } from './support/episode-operations';
 import { expectGraphqlError } from './support/expectations';
 import { outcomeInput, rangeOfMotionFinding, Referral } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
-import { AUDIT_ENTRIES, REFERRAL_BY_REFERENCE } from './support/operations';
-import { referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { AUDIT_ENTRIES, REFERRAL_BY_REFERENCE, REFERRAL_STATS } from './support/operations';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const DAY = 24 * 3_600_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -61,16 +55,7 @@ const PLAN_GOALS = [
  * exists. Every refused request leaves the database as it was.
  */
 describe('episode authorization', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    started = await startWorldWithDb();
-    ({ world, db } = started);
-  });
-
-  afterAll(() => closeWorldWithDb(started));
+  const { world, db } = useWorld();
 
   // ---- helpers ---------------------------------------------------------------------------
 
@@ -101,13 +86,16 @@ describe('episode authorization', () => {
   const acknowledge = (id: string, client: GraphqlClient) => client.request(ACKNOWLEDGE_OUTCOME, { input: { id } });
   const content = async (client: GraphqlClient, id: string) => (await client.ok<{ referral: EpisodeContent }>(EPISODE_CONTENT, { id })).referral;
   const links = async (client: GraphqlClient, id: string) => (await client.ok<{ referral: OnwardLinks }>(ONWARD_LINKS, { id })).referral;
-  const stats = async (client: GraphqlClient, filter: Record<string, unknown> = {}) =>
-    (
+  /** The figures these tests check (REFERRAL_STATS reads them all). */
+  const stats = async (client: GraphqlClient, filter: Record<string, unknown> = {}): Promise<StatsView> => {
+    const { total, byStatus, accepted, completed } = (
       await client.ok<{ referralStats: StatsView }>(REFERRAL_STATS, {
         // From before the episodes in treatment were sent.
         input: { from: daysAgo(EPISODE_SENT_DAYS_AGO + 1), to: new Date(Date.now() + DAY).toISOString(), ...filter },
       })
     ).referralStats;
+    return { total, byStatus, accepted, completed };
+  };
 
   /** Everything a request on the episode could have written, read straight from the database. */
   const footprint = async (referralId: string) => {

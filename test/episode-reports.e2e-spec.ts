@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { expectGraphqlError } from './support/expectations';
 import {
   episodeIn,
@@ -8,12 +7,12 @@ import {
   readEpisode,
   recordVisit,
   Report,
-  SEND_PROGRESS_REPORT,
   setPlan,
 } from './support/episode-reports';
+import { SEND_PROGRESS_REPORT } from './support/episode-operations';
 import { GraphqlClient } from './support/graphql-client';
-import { referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const VISIT_EVENTS = ['TREATMENT_STARTED', 'VISIT_RECORDED', 'NO_SHOW'];
 
@@ -26,16 +25,7 @@ const sendReport = (client: GraphqlClient, input: Record<string, unknown>) =>
  * from the Nth on.
  */
 describe('episode reports (a report every 2 attended visits, the referrer told from the 2nd missed visit)', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    started = await startWorldWithDb({ PROGRESS_REPORT_EVERY_VISITS: '2', NO_SHOWS_BEFORE_TELLING_REFERRER: '2' });
-    ({ world, db } = started);
-  });
-
-  afterAll(() => closeWorldWithDb(started));
+  const { world, db } = useWorld({ env: { PROGRESS_REPORT_EVERY_VISITS: '2', NO_SHOWS_BEFORE_TELLING_REFERRER: '2' } });
 
   const provider = () => world.targetProvider.client;
   const referrer = () => world.coordinatorA.client;
@@ -240,16 +230,7 @@ describe('episode reports (a report every 2 attended visits, the referrer told f
 });
 
 describe('episode reports switched off (PROGRESS_REPORT_EVERY_VISITS=0)', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    started = await startWorldWithDb({ PROGRESS_REPORT_EVERY_VISITS: '0' });
-    ({ world, db } = started);
-  });
-
-  afterAll(() => closeWorldWithDb(started));
+  const { world, db } = useWorld({ env: { PROGRESS_REPORT_EVERY_VISITS: '0' } });
 
   it('no visit writes a report; one can still be sent on demand', async () => {
     const referralId = await episodeIn(world, db, 'SCHEDULED');

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { backdateReferral } from './support/backdate';
 import { expectGraphqlError } from './support/expectations';
 import { appointmentIn, createProviderActor, ProviderActor, referralInput, runReferralMutation } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
 import { notificationIdOf, NotificationRowView, settledNotifications } from './support/notification-rows';
-import { Pipeline, startPipeline } from './support/pipeline';
+import { usePipeline } from './support/file-setup';
 import { ReceivedEmail } from './support/smtp-sink';
-import { World } from './support/world';
+import { Progress as EpisodeProgress, PROGRESS_FIELDS, RECORD_VISIT, REFER_ONWARD, ROM_FIELDS, SET_PLAN } from './support/episode-operations';
 
 /*
  * One whole treatment episode, as the orthopedic bodywork practice of the seed runs it: the
@@ -158,15 +157,6 @@ const ROM_NUMBERS = [...ASSESSMENT.rangeOfMotion, ...VISITS.flatMap((visit) => v
   finding.expectedDegrees as number,
 ]);
 
-const PROGRESS_FIELDS = `
-  measures { joint movement side firstDegrees firstAt latestDegrees latestAt expectedDegrees changeDegrees towardExpected }
-  firstPainScore latestPainScore
-  goals { position description targetVisit met metAtVisit }
-  attendedVisits missedVisits plannedVisits
-`;
-
-const ROM_FIELDS = 'joint movement side measuredDegrees expectedDegrees painScore';
-
 const EPISODE = `query episode($id: ID!) {
   referral(id: $id) {
     id reference status version createdAt treatmentStartedAt completedAt loopClosedAt
@@ -203,18 +193,6 @@ const ONWARD = `query onward($id: ID!) {
   }
 }`;
 
-const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) {
-  setTreatmentPlan(input: $input) { version longTermGoal plannedVisits visitsPerWeek techniques shortTermGoals { description targetVisit measure } }
-}`;
-
-const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) {
-  recordVisit(input: $input) { number at attended planVersion overBudget }
-}`;
-
-const REFER_ONWARD = `mutation referOnward($input: ReferOnwardInput!) {
-  referOnward(input: $input) { id reference status modality }
-}`;
-
 interface Measure {
   joint: string;
   movement: string;
@@ -228,15 +206,7 @@ interface Measure {
   towardExpected: number | null;
 }
 
-interface Progress {
-  measures: Measure[];
-  firstPainScore: number | null;
-  latestPainScore: number | null;
-  goals: Array<{ position: number; description: string; targetVisit: number; met: boolean; metAtVisit: number | null }>;
-  attendedVisits: number;
-  missedVisits: number;
-  plannedVisits: number | null;
-}
+type Progress = EpisodeProgress<Measure>;
 
 interface Episode {
   id: string;
@@ -314,9 +284,8 @@ const byMovement = (measures: readonly Measure[]) =>
   [...measures].sort((a, b) => `${a.joint}|${a.movement}|${a.side}`.localeCompare(`${b.joint}|${b.movement}|${b.side}`));
 
 describe('a whole treatment episode: assessment, plan, weekly visits, no-show, interim report, outcome, referral onward', () => {
-  let pipeline: Pipeline | undefined;
-  let world: World;
-  let db: Client | undefined;
+  // One no-show is enough to tell the referrer; interim reports stay at their default of every 4 attended visits.
+  const { smtp: sink, world, db } = usePipeline({ env: { NO_SHOWS_BEFORE_TELLING_REFERRER: '1' } });
   /** The treating orthopedic massage therapist, at clinic B. */
   let therapist: ProviderActor;
   let episodeId: string;
@@ -332,28 +301,31 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
   let assessedAt: string;
 
   beforeAll(async () => {
-    // One no-show is enough to tell the referrer; interim reports stay at their default of every 4 attended visits.
-    pipeline = await startPipeline({ NO_SHOWS_BEFORE_TELLING_REFERRER: '1' });
-    world = pipeline.world;
-    db = new Client({ connectionString: pipeline.app.config.databaseUrl });
-    await db.connect();
     therapist = await createProviderActor(world.platformAdmin, world.clinicB.id, 'MASSAGE');
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await pipeline?.close();
-  });
-
-  const smtp = () => (pipeline as Pipeline).smtp;
+  const smtp = () => sink;
   const referrer = () => world.coordinatorA.client;
   const read = async (client: GraphqlClient, id = episodeId) => (await client.ok<{ referral: Episode }>(EPISODE, { id })).referral;
   const readOnward = async (client: GraphqlClient, id = onwardId) => (await client.ok<{ referral: Onward }>(ONWARD, { id })).referral;
   const visitAt = (number: number) => weeksAgo(VISITS[number - 1].weeksAgo);
+  /** A visit of the plan as the API reads it back once recorded as the `number`th: within the plan's budget. */
+  const recorded = (visit: PlannedVisit, number: number) => ({
+    number,
+    at: weeksAgo(visit.weeksAgo),
+    attended: visit.attended,
+    techniquesUsed: visit.techniquesUsed,
+    painScore: visit.painScore,
+    notes: visit.notes,
+    shortTermGoalsMet: visit.shortTermGoalsMet,
+    planVersion: 1,
+    overBudget: false,
+    rangeOfMotion: visit.rangeOfMotion,
+  });
 
   async function recordVisit(number: number): Promise<void> {
     const visit = VISITS[number - 1];
-    const data = await therapist.client.ok<{ recordVisit: { number: number; at: string; attended: boolean; planVersion: number; overBudget: boolean } }>(
+    const data = await therapist.client.ok<{ recordVisit: Record<string, unknown> }>(
       RECORD_VISIT,
       {
         input: {
@@ -369,7 +341,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       },
     );
     // Six attended visits are the plan's budget: none of them is over it.
-    expect(data.recordVisit).toEqual({ number, at: weeksAgo(visit.weeksAgo), attended: visit.attended, planVersion: 1, overBudget: false });
+    expect(data.recordVisit).toEqual({ id: expect.any(String), ...recorded(visit, number) });
   }
 
   /**
@@ -447,7 +419,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
     expect(sent.status).toBe('SENT');
     // The episode's visits go back seven weeks, and none may come before the referral was sent:
     // it was written and sent eight weeks ago. The assessment dates from its writing.
-    await backdateReferral(db as Client, episodeId, 56);
+    await backdateReferral(db, episodeId, 56);
     const episode = await read(referrer());
     assessedAt = episode.createdAt;
     therapistName = episode.toProvider.displayName;
@@ -514,6 +486,8 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       visitsPerWeek: 1,
       techniques: PLAN_TECHNIQUES,
       shortTermGoals: SHORT_TERM_GOALS,
+      setAt: expect.any(String),
+      setBy: { id: therapist.id },
     });
     const episode = await read(referrer());
     expect(episode).toMatchObject({ status: 'SCHEDULED', treatmentStartedAt: null });
@@ -585,7 +559,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
     expect(episode.progress).toEqual(reportOneProgress());
     // The visit that made it due carries its number in the history.
     expect(episode.events.at(-1)).toMatchObject({ type: 'VISIT_RECORDED', fromStatus: 'IN_TREATMENT', toStatus: 'IN_TREATMENT' });
-    const [lastEvent] = (await (db as Client).query<{ type: string; data: Record<string, unknown> }>(
+    const [lastEvent] = (await db.query<{ type: string; data: Record<string, unknown> }>(
       'SELECT type, data FROM referral_events WHERE referral_id = $1 ORDER BY seq DESC LIMIT 1',
       [episodeId],
     )).rows;
@@ -670,20 +644,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
         overBudget: visit.overBudget,
         rangeOfMotion: visit.rangeOfMotion,
       })),
-    ).toEqual(
-      VISITS.map((visit, index) => ({
-        number: index + 1,
-        at: weeksAgo(visit.weeksAgo),
-        attended: visit.attended,
-        techniquesUsed: visit.techniquesUsed,
-        painScore: visit.painScore,
-        notes: visit.notes,
-        shortTermGoalsMet: visit.shortTermGoalsMet,
-        planVersion: 1,
-        overBudget: false,
-        rangeOfMotion: visit.rangeOfMotion,
-      })),
-    );
+    ).toEqual(VISITS.map((visit, index) => recorded(visit, index + 1)));
   });
 
   it('the therapist completes with per-goal attainment and a referral to physical therapy recommended; coordinator A closes the loop', async () => {
@@ -821,7 +782,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       reason: null,
       actor: { id: therapist.id },
     });
-    const [onwardEvent] = (await (db as Client).query<{ reason: string | null; data: Record<string, unknown> }>(
+    const [onwardEvent] = (await db.query<{ reason: string | null; data: Record<string, unknown> }>(
       "SELECT reason, data FROM referral_events WHERE referral_id = $1 AND type = 'REFERRED_ONWARD'",
       [episodeId],
     )).rows;
@@ -880,7 +841,7 @@ describe('a whole treatment episode: assessment, plan, weekly visits, no-show, i
       expect(events.map((event) => [event.type, event.fromStatus, event.toStatus, event.actor?.id ?? null])).toEqual(expected);
     }
     // The visits' entries carry their visit numbers; only visit 5's names a report.
-    const rows = (await (db as Client).query<{ type: string; data: Record<string, unknown> | null }>(
+    const rows = (await db.query<{ type: string; data: Record<string, unknown> | null }>(
       "SELECT type, data FROM referral_events WHERE referral_id = $1 AND type IN ('TREATMENT_STARTED', 'VISIT_RECORDED', 'NO_SHOW') ORDER BY seq",
       [episodeId],
     )).rows;

@@ -4,8 +4,8 @@ import { expectGraphqlError } from './support/expectations';
 import { disposeAll, LiveSubscriber, untilListening } from './support/live-updates';
 import { CREATE_CLINIC, REFERRAL } from './support/operations';
 import { clinicInput, Referral, referralInput, runReferralMutation } from './support/fixtures';
-import { referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { useWorld } from './support/file-setup';
+import { referralIn } from './support/world';
 
 /*
  * An error nobody expected is logged once, with its cause, wherever it was thrown: in a root
@@ -26,21 +26,11 @@ const LIVE_VISITS = `subscription referralUpdated($filter: ReferralUpdatedFilter
 
 describe('an unexpected error is logged exactly once', () => {
   const log = new CapturedLog();
-  let started: WorldWithDb | undefined;
-  let world: World;
   const subscribers = new Set<LiveSubscriber>();
-
-  beforeAll(async () => {
-    started = await startWorldWithDb({}, { logStream: log.stream });
-    world = started.world;
-  });
-
-  afterAll(async () => {
-    await disposeAll(subscribers);
-    await closeWorldWithDb(started);
-  });
-
-  const db = () => (started as WorldWithDb).db;
+  // Declared before useWorld: live subscribers close before the gateway does.
+  afterAll(() => disposeAll(subscribers));
+  const { app, world, db: database } = useWorld({ logStream: log.stream });
+  const db = () => database;
 
   /** Runs `step` with the visits table renamed away, so every read of it fails. */
   async function withoutVisitsTable(step: () => Promise<void>): Promise<void> {
@@ -98,7 +88,7 @@ describe('an unexpected error is logged exactly once', () => {
   });
 
   it('in a field resolver of a live update, which graphql-ws sends without Apollo', async () => {
-    const subscriber = new LiveSubscriber('coordinator A', (started as WorldWithDb).app.baseUrl, {
+    const subscriber = new LiveSubscriber('coordinator A', app.baseUrl, {
       token: world.coordinatorA.client.token,
       query: LIVE_VISITS,
     });

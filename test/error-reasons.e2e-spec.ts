@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorReason } from '../libs/core/src/errors/error-reason';
-import { SET_PLAN } from './support/episode-reports';
-import { REFER_ONWARD } from './support/episode-authorization-operations';
+import { ErrorReason } from '@referloop/core';
+import { REFER_ONWARD, SET_PLAN } from './support/episode-operations';
 import { expectGraphqlReason } from './support/expectations';
 import { clinicInput, patientInput, referralInput, uniqueEmail, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { RETRY_NOTIFICATION } from './support/notification-rows';
 import { CREATE_CLINIC, CREATE_PATIENT, CREATE_USER, LOGIN, referralMutation } from './support/operations';
 import { AREA, createProviderAt, poolReferralInput } from './support/pools';
-import { createDraft, referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { useWorld } from './support/file-setup';
+import { createDraft, referralIn } from './support/world';
 
 /*
  * Each `extensions.reason` reaches the client on a real request, beside its code. The messages
@@ -21,19 +20,9 @@ import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world
 const MAX_LOGIN_FAILURES = 2;
 
 describe('extensions.reason: why a request was refused, for programs', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
+  const { world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES) } });
   /** Every reason a test below saw reach the client. */
   const seen = new Set<string>();
-
-  beforeAll(async () => {
-    started = await startWorldWithDb({ LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES) });
-    world = started.world;
-  });
-
-  afterAll(async () => {
-    await closeWorldWithDb(started);
-  });
 
   function expectReason(response: GraphqlResponse, code: string, reason: ErrorReason, field?: string) {
     const error = expectGraphqlReason(response, code, reason, field);
@@ -80,7 +69,7 @@ describe('extensions.reason: why a request was refused, for programs', () => {
       const sent = await referralIn(world, 'SENT');
       expectReason(await world.targetProvider.client.request(SET_PLAN, { input: planInput(sent.id) }), 'INVALID_TRANSITION', ErrorReason.NOT_FROM_THIS_STATUS);
       // No worker runs here: the sent referral's emails wait in the outbox, PENDING.
-      const pending = await started!.db.query<{ id: string }>('SELECT id FROM notifications WHERE referral_id = $1 LIMIT 1', [sent.id]);
+      const pending = await db.query<{ id: string }>('SELECT id FROM notifications WHERE referral_id = $1 LIMIT 1', [sent.id]);
       expect(pending.rows).toHaveLength(1);
       expectReason(await world.platformAdmin.request(RETRY_NOTIFICATION, { input: { id: pending.rows[0].id } }), 'INVALID_TRANSITION', ErrorReason.NOT_FROM_THIS_STATUS);
     });

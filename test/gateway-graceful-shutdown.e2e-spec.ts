@@ -6,8 +6,8 @@ import { disposeAll, LiveSubscriber, untilListening } from './support/live-updat
 import { referralMutation } from './support/operations';
 import { pollUntil, withDeadline } from './support/poll-until';
 import { teardownAll } from './support/teardown';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, referralIn, World } from './support/world';
+import { TestApp } from './support/test-app';
+import { referralIn, startWorldApp, World } from './support/world';
 
 /**
  * Closing the gateway (what SIGTERM does through Nest's shutdown hooks) first stops taking
@@ -33,10 +33,9 @@ describe('gateway: graceful shutdown', () => {
   let current: Scenario | undefined;
 
   const start = async (): Promise<Scenario> => {
-    const app = await startTestApp();
-    const scenario: Partial<Scenario> = { app };
+    const { app, world } = await startWorldApp();
+    const scenario: Partial<Scenario> = { app, world };
     current = scenario as Scenario;
-    scenario.world = await buildWorld(app.anonymous);
     scenario.db = new Client({ connectionString: app.config.databaseUrl });
     await scenario.db.connect();
     scenario.lockHolder = new Client({ connectionString: app.config.databaseUrl });

@@ -1,7 +1,7 @@
 import { signInAsPlatformAdmin } from './support/fixtures';
 import { corsHeaderNames, graphqlBody, rawRequest, RawResponse } from './support/gateway-http';
-import { teardownAll } from './support/teardown';
-import { ADMIN_EMAIL, startTestApp, TestApp } from './support/test-app';
+import { ADMIN_EMAIL, TestApp } from './support/test-app';
+import { useTestApp } from './support/file-setup';
 
 /**
  * What an operator gets by setting NODE_ENV=production, and what holds in every mode: no schema
@@ -39,8 +39,8 @@ const HELMET_DEFAULTS = {
 const CSRF_MESSAGE = /Cross-Site Request Forgery/;
 
 describe('gateway: production mode, CSRF prevention, security headers and CORS', () => {
-  let production: TestApp;
-  let development: TestApp;
+  const { app: production } = useTestApp({ env: { NODE_ENV: 'production', CORS_ORIGINS: ALLOWED_ORIGIN } });
+  const { app: development } = useTestApp();
 
   const appIn = (mode: 'production' | 'development') => (mode === 'production' ? production : development);
 
@@ -59,15 +59,6 @@ describe('gateway: production mode, CSRF prevention, security headers and CORS',
     expect({ status: response.status, code: body.errors?.[0]?.extensions?.code, data: body.data }).toEqual({ status, code, data: undefined });
     if (message) expect(body.errors?.[0]?.message).toMatch(message);
   };
-
-  beforeAll(async () => {
-    production = await startTestApp({ NODE_ENV: 'production', CORS_ORIGINS: ALLOWED_ORIGIN });
-    development = await startTestApp();
-  }, 60_000);
-
-  afterAll(async () => {
-    await teardownAll([() => production?.close(), () => development?.close()]);
-  }, 60_000);
 
   describe('introspection', () => {
     it('is refused in production as a validation failure, while ordinary queries run', async () => {

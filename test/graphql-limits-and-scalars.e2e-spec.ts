@@ -1,8 +1,8 @@
 import { Referral, appointmentIn, readReferral, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError, expectNoLeakedInternals } from './support/expectations';
 import { CREATE_PATIENT, PATIENT, PATIENTS, UPDATE_PATIENT, REFERRAL } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -14,18 +14,11 @@ function nestedRedirectQuery(depth: number): string {
 }
 
 describe('GraphQL limits and scalars', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { world } = useWorld();
   let referral: Referral;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
     referral = await referralIn(world, 'SENT');
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   describe('depth limit (8)', () => {

@@ -6,7 +6,7 @@ import { createPatient, Referral, referralInput, runReferralMutation, uniqueEmai
 import { counterOf, health, Sample, samplesOf, Scrape, scrape, valueOf } from './support/health-metrics-scrape';
 import { settledNotifications } from './support/notification-rows';
 import { UPDATE_PATIENT } from './support/operations';
-import { Pipeline, startPipeline } from './support/pipeline';
+import { usePipeline } from './support/file-setup';
 import { pollUntil, withDeadline } from './support/poll-until';
 import { RedisServer } from './support/redis-server';
 import { inParallel, sendReferral } from './support/sent-referrals';
@@ -15,7 +15,7 @@ import { teardownAll } from './support/teardown';
 import { startTestApp, TestApp } from './support/test-app';
 import { dropDatabase, withAdminClient } from './support/test-database';
 import { startTestWorker } from './support/test-worker';
-import { buildWorld, referralIn, World } from './support/world';
+import { referralIn, startWorldApp, World } from './support/world';
 
 const REQUEST_DURATION_COUNT = 'referloop_graphql_request_duration_seconds_count';
 const GRAPHQL_ERRORS = 'referloop_graphql_errors_total';
@@ -60,8 +60,7 @@ describe('health and metrics', () => {
   let world: World;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildWorld(app.anonymous);
+    ({ app, world } = await startWorldApp());
   }, 60_000);
 
   afterAll(() => app?.close());
@@ -348,20 +347,13 @@ describe('health and metrics', () => {
 });
 
 describe('worker metrics', () => {
-  let pipeline: Pipeline;
-  let db: Client;
+  const pipeline = usePipeline({ timeout: 60_000 });
+  const { db } = pipeline;
 
   const workerMetrics = () => scrape(`http://127.0.0.1:${pipeline.worker.healthPort}`);
   const pendingRows = async (database: Client) =>
     (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE status = 'PENDING'`)).rows[0].n;
 
-  beforeAll(async () => {
-    pipeline = await startPipeline();
-    db = new Client({ connectionString: pipeline.app.config.databaseUrl });
-    await db.connect();
-  }, 60_000);
-
-  afterAll(() => teardownAll([() => db?.end(), () => pipeline?.close()]));
 
   it('answers GET /metrics with Prometheus text holding every queue gauge', async () => {
     const answer = await workerMetrics();
@@ -456,8 +448,9 @@ describe('worker metrics: suppressed and skipped at delivery', () => {
 
   it('counts one suppressed (consent withdrawn) and one skipped (no longer due), and the rest as sent', async () => {
     smtp = await SmtpSink.start();
-    gateway = await startTestApp();
-    const world = await buildWorld(gateway.anonymous);
+    const started = await startWorldApp();
+    gateway = started.app;
+    const { world } = started;
     const referrer = world.coordinatorA.client;
     const patient = await createPatient(referrer, world.clinicA.id, { emailConsent: true });
 

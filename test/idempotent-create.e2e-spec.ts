@@ -1,21 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Referral, countReferrals, readReferral, referralInput, runReferralMutation } from './support/fixtures';
 import { referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld } from './support/world';
+import { useWorld } from './support/file-setup';
 
 describe('createReferral: idempotencyKey', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   const input = (idempotencyKey: string, overrides: Record<string, unknown> = {}) => ({
     ...referralInput(world.patient.id, world.targetProvider.providerId, overrides),

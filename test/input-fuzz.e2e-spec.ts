@@ -11,8 +11,8 @@ import { RootOperation, loadSchema, rootOperations } from './support/schema-fuzz
 import { TableSnapshots } from './support/schema-fuzz/table-snapshots';
 import { textLeaves } from './support/schema-fuzz/text-leaves';
 import { GraphqlClient } from './support/graphql-client';
-import { TestApp, startTestApp } from './support/test-app';
-import { buildWorld } from './support/world';
+import { TestApp } from './support/test-app';
+import { startWorldApp } from './support/world';
 
 /**
  * Issue 12, "Keep it fixed": every text argument of every query and mutation in
@@ -95,8 +95,9 @@ describe('schema input fuzz: hostile text and impossible dates in every argument
   beforeAll(async () => {
     // Login cases fail on purpose; at the default limit (20 failures per address) every later
     // login case would be TOO_MANY_REQUESTS, which is allowed but reaches no further code.
-    testApp = await startTestApp({ LOGIN_MAX_FAILURES: '1000' });
-    const world = await buildWorld(testApp.anonymous);
+    const started = await startWorldApp({ LOGIN_MAX_FAILURES: '1000' });
+    testApp = started.app;
+    const { world } = started;
     rows = await knownRows(world);
     tables = await TableSnapshots.open(testApp.config.databaseUrl);
     const callers: Record<CallerName, GraphqlClient> = {

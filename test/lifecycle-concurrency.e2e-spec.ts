@@ -1,21 +1,11 @@
 import { readReferral, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 describe('referral lifecycle: optimistic concurrency', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   describe('expectedVersion', () => {
     it('answers CONFLICT for a stale version and changes nothing; the current version works', async () => {
@@ -55,8 +45,10 @@ describe('referral lifecycle: optimistic concurrency', () => {
     });
   });
 
+  // Over HTTP a few rounds of each race, for the answers; ten of each run on the services
+  // (service/lifecycle-concurrency.service-spec.ts).
   describe('two accepts at once', () => {
-    const ROUNDS = 10;
+    const ROUNDS = 2;
 
     it.each([
       ['without expectedVersion', false],
@@ -82,7 +74,7 @@ describe('referral lifecycle: optimistic concurrency', () => {
   });
 
   it('two different moves at once (accept vs cancel) leave one consistent outcome', async () => {
-    for (let round = 0; round < 5; round += 1) {
+    for (let round = 0; round < 2; round += 1) {
       const sent = await referralIn(world, 'SENT');
       const [accept, cancel] = await Promise.all([
         world.targetProvider.client.request(referralMutation('acceptReferral'), { input: { id: sent.id } }),

@@ -1,22 +1,12 @@
 import { Referral, appointmentIn, outcomeInput, readReferral, referralInput, runReferralMutation } from './support/fixtures';
 import { sorted } from './support/expectations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, createDraft } from './support/world';
+import { createDraft } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('referral lifecycle: the full happy path as the right users', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   /** Status changes only (creation and same-status events such as acknowledge left out). */
   const statusChanges = (referral: Referral) =>

@@ -1,21 +1,11 @@
 import { readReferral, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError, sorted } from './support/expectations';
 import { REFERRAL, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 describe('referral lifecycle: hold/answer, decline, redirect', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   describe('hold and answer', () => {
     it('puts a SENT referral ON_HOLD with a question and back to SENT with the answer', async () => {

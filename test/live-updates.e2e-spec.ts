@@ -11,8 +11,7 @@ import { disposeAll, LiveOptions, LiveReferral, LiveSubscriber, untilListening }
 import { AUDIT_ENTRIES, DISABLE_USER } from './support/operations';
 import { JWT_SECRET } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
-import { World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { useWorld } from './support/file-setup';
 
 /*
  * Live updates end to end: real WebSockets (graphql-ws) to two gateway instances that share one
@@ -32,8 +31,6 @@ const TOKEN_EXPIRED = 4401;
 const AUDIT_OPERATION = 'referralUpdated';
 
 describe('live referral updates over graphql-ws, across gateway replicas', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
   let gateway1Url: string;
   let gateway2: NestFastifyApplication | undefined;
   let gateway2Url: string;
@@ -42,11 +39,17 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
   let patientB: { id: string };
   const subscribers = new Set<LiveSubscriber>();
 
+  // Declared before useWorld, so it runs first: subscribers, the worker and gateway 2 end before gateway 1 and its database.
+  afterAll(async () => {
+    await disposeAll(subscribers);
+    await worker?.stop();
+    await gateway2?.close();
+  });
+  const { app, world, db } = useWorld();
+
   beforeAll(async () => {
-    started = await startWorldWithDb();
-    world = started.world;
-    gateway1Url = started.app.baseUrl;
-    gateway2 = await createGatewayApp(started.app.config);
+    gateway1Url = app.baseUrl;
+    gateway2 = await createGatewayApp(app.config);
     await gateway2.listen({ port: 0, host: '127.0.0.1' });
     gateway2Url = `http://127.0.0.1:${(gateway2.getHttpServer().address() as AddressInfo).port}`;
     patientB = await createPatient(world.coordinatorB.client, world.clinicB.id);
@@ -58,12 +61,6 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
     subscribers.clear();
   });
 
-  afterAll(async () => {
-    await disposeAll(subscribers);
-    await worker?.stop();
-    await gateway2?.close();
-    await closeWorldWithDb(started);
-  });
 
   const tokenOf = (actor: Actor): string => actor.client.token as string;
 
@@ -305,8 +302,8 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
       await coordinatorB.update(heard(sent.id, 'SENT'), 'the referral being sent');
 
       // As if its response window had passed: the worker's sweep expires it.
-      await started!.db.query(`UPDATE referrals SET due_at = now() - interval '1 second' WHERE id = $1`, [sent.id]);
-      worker = await startTestWorker(started!.app.config, { CLOCK_SWEEP_INTERVAL_MS: '300' });
+      await db.query(`UPDATE referrals SET due_at = now() - interval '1 second' WHERE id = $1`, [sent.id]);
+      worker = await startTestWorker(app.config, { CLOCK_SWEEP_INTERVAL_MS: '300' });
 
       const expired = await coordinatorB.update(heard(sent.id, 'EXPIRED'), 'the expiry', 20_000);
       expect(expired.version).toBeGreaterThan(sent.version);
@@ -358,7 +355,7 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
     });
 
     it("audit: behind a trusted proxy, a live update's entry records the client's address (X-Forwarded-For), as an HTTP request's does", async () => {
-      const proxied = await createGatewayApp({ ...started!.app.config, trustProxy: true });
+      const proxied = await createGatewayApp({ ...app.config, trustProxy: true });
       let subscriber: LiveSubscriber | undefined;
       try {
         await proxied.listen({ port: 0, host: '127.0.0.1' });

@@ -1,20 +1,12 @@
 import { USER_PASSWORD, createClinic, createSignedInUser, signInAsPlatformAdmin, uniqueEmail } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { LOGIN } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
+import { useTestApp } from './support/file-setup';
 
 const MAX_FAILURES = 3;
 
 describe('failed logins are throttled per account and per address', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp({ LOGIN_MAX_FAILURES: String(MAX_FAILURES) });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { app: testApp } = useTestApp({ env: { LOGIN_MAX_FAILURES: String(MAX_FAILURES) } });
 
   it(`refuses even the right password after ${MAX_FAILURES} failures (TOO_MANY_REQUESTS)`, async () => {
     const admin = await signInAsPlatformAdmin(testApp.anonymous);

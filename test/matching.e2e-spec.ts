@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import { appointmentIn, createClinic, createSignedInUser, outcomeInput, runReferralMutation, signInAsPlatformAdmin } from './support/fixtures';
 import { expectGraphqlError, sorted } from './support/expectations';
 import { GraphqlClient } from './support/graphql-client';
@@ -17,11 +16,11 @@ import {
   sendReferralTo,
   statsRow,
 } from './support/matching';
-import { startTestApp, TestApp } from './support/test-app';
 import { DataSource } from 'typeorm';
-import { ProviderStatsStore } from '../libs/providers/src';
+import { ProviderStatsStore } from '@referloop/providers';
+import { useTestApp } from './support/file-setup';
+import { UPDATE_PROVIDER } from './support/operations';
 
-const UPDATE_PROVIDER = `mutation updateProvider($input: UpdateProviderInput!) { updateProvider(input: $input) { id acceptingNewPatients weeklyCapacity } }`;
 const LIVE_STATS = `query provider($id: ID!) { provider(id: $id) { id stats { activeEpisodes capacityLeftThisWeek answeredLast90Days } } }`;
 
 /** Next Monday 00:00 UTC: where the week of a clinic keeping UTC ends. */
@@ -39,27 +38,18 @@ const ids = (matches: Match[]) => matches.map((match) => match.provider.id);
  * from the others, so providers of one group never fall inside another's radius.
  */
 describe('matchProviders: filters, distances and stats', () => {
-  let app: TestApp;
+  const { app, db } = useTestApp();
   let platformAdmin: GraphqlClient;
-  let db: Client;
   let referrer: Referrer;
   let providerClinicId: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
     platformAdmin = await signInAsPlatformAdmin(app.anonymous);
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
     const referringClinic = await createClinic(platformAdmin, { name: 'Referring clinic' });
     const coordinator = await createSignedInUser(platformAdmin, 'COORDINATOR', referringClinic.id);
     referrer = { clinicId: referringClinic.id, client: coordinator.client };
     // UTC, so the week the stats count acceptances in ends at next Monday 00:00 UTC.
     providerClinicId = (await createClinic(platformAdmin, { name: 'Mountain West Physio', timeZone: 'UTC' })).id;
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
   });
 
   const place = (spec: Omit<ProviderSpec, 'clinicId'>) => createPlacedProvider(platformAdmin, { clinicId: providerClinicId, ...spec });

@@ -2,7 +2,7 @@ import { expectGraphqlError } from './support/expectations';
 import { uniqueEmail } from './support/fixtures';
 import { NotificationRowView, notificationsOf, pollUntil, RETRY_NOTIFICATION, settledNotifications } from './support/notification-rows';
 import { UPDATE_PATIENT } from './support/operations';
-import { Pipeline, startPipeline } from './support/pipeline';
+import { usePipeline } from './support/file-setup';
 import { referralIn } from './support/world';
 
 /**
@@ -10,16 +10,9 @@ import { referralIn } from './support/world';
  * mistyped address after a delivery failed gets the retry to the corrected one.
  */
 describe('notifications use the address on record when they are sent', () => {
-  let pipeline: Pipeline;
-
-  beforeAll(async () => {
-    pipeline = await startPipeline({ NOTIFICATION_ATTEMPTS: '2', NOTIFICATION_BACKOFF_MS: '50' });
-  });
-
-  afterAll(() => pipeline?.close());
+  const { smtp, world } = usePipeline({ env: { NOTIFICATION_ATTEMPTS: '2', NOTIFICATION_BACKOFF_MS: '50' } });
 
   it('a retry after the patient address was corrected goes to the corrected address, and the row records it', async () => {
-    const { smtp, world } = pipeline;
     const oldAddress = world.patient.email;
     smtp.refuseWith = '550 no such mailbox (test)';
     const referral = await referralIn(world, 'SENT');

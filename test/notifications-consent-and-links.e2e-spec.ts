@@ -3,10 +3,8 @@ import { AuditEntry } from './support/audit-entry';
 import { createPatient, Referral, referralInput, runReferralMutation } from './support/fixtures';
 import { listHeaders, NotificationRowView, settledNotifications } from './support/notification-rows';
 import { AUDIT_ENTRIES, PATIENT } from './support/operations';
-import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
-import { Pipeline, startPipeline } from './support/pipeline';
-import { TestApp } from './support/test-app';
-import { World } from './support/world';
+import { ReceivedEmail } from './support/smtp-sink';
+import { usePipeline } from './support/file-setup';
 
 type Patient = { id: string; email: string; firstName: string; lastName: string; dateOfBirth: string };
 
@@ -64,17 +62,7 @@ function craftToken(referralId: string, patientId: string, expiresAtSeconds: num
 }
 
 describe('patient emails: consent, unsubscribe and signed links', () => {
-  let pipeline: Pipeline;
-  let app: TestApp;
-  let smtp: SmtpSink;
-  let world: World;
-
-  beforeAll(async () => {
-    pipeline = await startPipeline();
-    ({ app, smtp, world } = pipeline);
-  });
-
-  afterAll(() => pipeline?.close());
+  const { app, smtp, world } = usePipeline();
 
   const newPatient = (emailConsent: boolean): Promise<Patient> =>
     createPatient(world.coordinatorA.client, world.clinicA.id, { emailConsent, dateOfBirth: DATE_OF_BIRTH });

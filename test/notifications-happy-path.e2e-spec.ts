@@ -1,18 +1,8 @@
-import { Pipeline, startPipeline } from './support/pipeline';
-import { SmtpSink } from './support/smtp-sink';
-import { referralIn, World } from './support/world';
+import { usePipeline } from './support/file-setup';
+import { referralIn } from './support/world';
 
 describe('notification pipeline: the happy path delivers each email once', () => {
-  let pipeline: Pipeline;
-  let smtp: SmtpSink;
-  let world: World;
-
-  beforeAll(async () => {
-    pipeline = await startPipeline();
-    ({ smtp, world } = pipeline);
-  });
-
-  afterAll(() => pipeline?.close());
+  const { smtp, world } = usePipeline();
 
   it('sends the provider and the patient an email when a referral is sent, and the referrer when it is accepted', async () => {
     await referralIn(world, 'ACCEPTED');

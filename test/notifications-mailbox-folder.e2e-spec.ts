@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { runReferralMutation } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
-import { createDraft, World, buildWorld } from './support/world';
+import { createDraft, startWorldApp, World } from './support/world';
 
 const NOTIFICATIONS = `query ($id: ID!) { referral(id: $id) { notifications { id status recipientKind template } } }`;
 
@@ -41,9 +41,8 @@ describe('without SMTP_URL, emails land as .eml files in the mailbox folder', ()
 
   beforeAll(async () => {
     mailDir = await mkdtemp(join(tmpdir(), 'referloop-mailbox-'));
-    app = await startTestApp();
+    ({ app, world } = await startWorldApp());
     worker = await startTestWorker(app.config, { MAIL_DIR: mailDir, SMTP_URL: '' });
-    world = await buildWorld(app.anonymous);
   });
 
   afterAll(async () => {

@@ -14,9 +14,9 @@ import {
 import { listHeaders, notificationIdOf, NotificationRowView, settledNotifications } from './support/notification-rows';
 import { referralMutation } from './support/operations';
 import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
-import { startTestApp, TestApp } from './support/test-app';
+import { TestApp } from './support/test-app';
 import { startTestWorker } from './support/test-worker';
-import { buildWorld, World } from './support/world';
+import { startWorldApp, World } from './support/world';
 
 type Kind = 'PATIENT' | 'PROVIDER' | 'REFERRER';
 
@@ -86,9 +86,8 @@ describe('notifications: each transition emails exactly the expected people, onc
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
-    app = await startTestApp();
+    ({ app, world } = await startWorldApp());
     worker = await startTestWorker(app.config, { SMTP_URL: smtp.url });
-    world = await buildWorld(app.anonymous);
     const patientClinic = await createClinic(world.platformAdmin, { name: 'Harbourside Bodywork', timeZone: PATIENT_ZONE });
     referrer = await createSignedInUser(world.platformAdmin, 'COORDINATOR', patientClinic.id);
     patient = await createPatient(referrer.client, patientClinic.id, { dateOfBirth: DATE_OF_BIRTH });

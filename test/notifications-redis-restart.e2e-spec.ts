@@ -1,13 +1,8 @@
-import { Client } from 'pg';
 import { createPatient } from './support/fixtures';
 import { pollUntil, withDeadline } from './support/poll-until';
-import { RedisServer } from './support/redis-server';
 import { sendReferral } from './support/sent-referrals';
-import { SmtpSink } from './support/smtp-sink';
-import { teardownAll } from './support/teardown';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, World } from './support/world';
 import { WorkerProcess, workerEnv } from './support/worker-process';
+import { useWorld } from './support/file-setup';
 
 const REFERRALS_DURING_OUTAGE = 6;
 /** Far more than a mutation takes, far less than a client would wait: a hang fails the test. */
@@ -26,12 +21,9 @@ interface Readiness {
  * new, empty queue, so every email is sent exactly once.
  */
 describe('notification pipeline: Redis goes down and comes back empty', () => {
-  let redis: RedisServer;
-  let smtp: SmtpSink;
-  let app: TestApp;
   let worker: WorkerProcess;
-  let db: Client;
-  let world: World;
+  afterAll(() => worker?.stop());
+  const { app, world, db, smtp, redis } = useWorld({ ownRedis: true, smtp: true, timeout: 60_000 });
 
   const readiness = async (): Promise<Readiness> => {
     const response = await fetch(`${app.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) });
@@ -44,21 +36,11 @@ describe('notification pipeline: Redis goes down and comes back empty', () => {
   };
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    smtp = await SmtpSink.start();
-    app = await startTestApp({ REDIS_URL: redis.url });
     worker = new WorkerProcess(
       workerEnv(app.config, { SMTP_URL: smtp.url, OUTBOX_RELAY_AFTER_MS: '1000', OUTBOX_RELAY_INTERVAL_MS: '300', NOTIFICATION_BACKOFF_MS: '200' }),
     );
     await worker.start();
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
-    world = await buildWorld(app.anonymous);
   }, 60_000);
-
-  afterAll(async () => {
-    await teardownAll([() => worker?.stop(), () => db?.end(), () => app?.close(), () => smtp?.close(), () => redis?.kill()]);
-  });
 
   it('keeps answering mutations while Redis is down, then delivers every email once it is back', async () => {
     const { providerId, email: providerEmail } = world.targetProvider;

@@ -13,9 +13,9 @@ import {
   RETRY_NOTIFICATION,
   settledNotifications,
 } from './support/notification-rows';
-import { ReceivedEmail, SmtpSink } from './support/smtp-sink';
-import { Pipeline, startPipeline } from './support/pipeline';
-import { referralIn, World } from './support/world';
+import { ReceivedEmail } from './support/smtp-sink';
+import { usePipeline } from './support/file-setup';
+import { referralIn } from './support/world';
 
 /**
  * Retries back off exponentially from NOTIFICATION_BACKOFF_MS: 100, 200, ... 3200 ms for seven
@@ -32,16 +32,7 @@ const FAILED_PAGE = `query ($first: Int, $after: String) {
 }`;
 
 describe('notifications: who sees them, and delivery through SMTP failures', () => {
-  let pipeline: Pipeline;
-  let smtp: SmtpSink;
-  let world: World;
-
-  beforeAll(async () => {
-    pipeline = await startPipeline(RETRY_SETTINGS);
-    ({ smtp, world } = pipeline);
-  });
-
-  afterAll(() => pipeline?.close());
+  const { smtp, world } = usePipeline({ env: RETRY_SETTINGS });
 
   const rowsOf = (referral: Referral) => notificationsOf(world.coordinatorA.client, referral.id);
   const emailsAbout = (rows: NotificationRowView[]): ReceivedEmail[] => {

@@ -1,12 +1,7 @@
-import { Client } from 'pg';
 import { pollUntil } from './support/poll-until';
-import { RedisServer } from './support/redis-server';
 import { inParallel, sendReferral } from './support/sent-referrals';
-import { SmtpSink } from './support/smtp-sink';
-import { teardownAll } from './support/teardown';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, World } from './support/world';
 import { WorkerProcess, workerEnv } from './support/worker-process';
+import { useWorld } from './support/file-setup';
 
 /** Each sent referral emails its provider and its patient. */
 const REFERRALS = 250;
@@ -30,17 +25,11 @@ interface Row {
  * duplicates are emails a kill caught between SMTP's acceptance and the row's update.
  */
 describe('notification pipeline: the worker is SIGKILLed repeatedly mid-batch', () => {
-  let redis: RedisServer;
-  let smtp: SmtpSink;
-  let app: TestApp;
   let worker: WorkerProcess;
-  let db: Client;
-  let world: World;
+  afterAll(() => worker?.kill());
+  const { app, world, db, smtp } = useWorld({ ownRedis: true, smtp: true, timeout: 60_000 });
 
-  beforeAll(async () => {
-    redis = await RedisServer.start();
-    smtp = await SmtpSink.start();
-    app = await startTestApp({ REDIS_URL: redis.url });
+  beforeAll(() => {
     worker = new WorkerProcess(
       workerEnv(app.config, {
         SMTP_URL: smtp.url,
@@ -53,13 +42,6 @@ describe('notification pipeline: the worker is SIGKILLed repeatedly mid-batch', 
         NOTIFICATION_BACKOFF_MS: '200',
       }),
     );
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
-    world = await buildWorld(app.anonymous);
-  }, 60_000);
-
-  afterAll(async () => {
-    await teardownAll([() => worker?.kill(), () => db?.end(), () => app?.close(), () => smtp?.close(), () => redis?.kill()]);
   });
 
   const uniqueReceived = () => new Set(smtp.received.map((mail) => mail.messageId)).size;

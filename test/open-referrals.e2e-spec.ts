@@ -1,8 +1,7 @@
-import { Client } from 'pg';
 import { Actor, createClinic, createPatient, createSignedInUser, countReferrals, referralInput } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { GraphqlClient } from './support/graphql-client';
-import { REFERRAL_BY_REFERENCE } from './support/operations';
+import { REFERRAL_BY_REFERENCE, SCHEDULE_REFERRAL, UPDATE_PROVIDER } from './support/operations';
 import {
   accept,
   AREA,
@@ -25,8 +24,7 @@ import {
   readPoolReferral,
   SEND_REFERRAL,
 } from './support/pools';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, World } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /*
  * Open referrals: a referral offered to every eligible provider around a point, claimed by the
@@ -40,13 +38,9 @@ const CENTRE: Point = AREA.denver;
 const RADIUS_KM = 10;
 const POOL = { near: CENTRE, radiusKm: RADIUS_KM };
 
-const UPDATE_PROVIDER = `mutation updateProvider($input: UpdateProviderInput!) { updateProvider(input: $input) { id acceptingNewPatients location { latitude longitude } } }`;
-const SCHEDULE = `mutation scheduleReferral($input: ScheduleReferralInput!) { scheduleReferral(input: $input) { id status appointmentAt toProvider { id } } }`;
 
 describe('open referrals (pools)', () => {
-  let app: TestApp;
-  let world: World;
-  let db: Client;
+  const { world, db } = useWorld();
   let referrer: GraphqlClient;
   let clinicP: { id: string };
   let clinicQ: { id: string };
@@ -63,11 +57,7 @@ describe('open referrals (pools)', () => {
   let notAccepting: PlacedProvider;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildWorld(app.anonymous);
     referrer = world.coordinatorA.client;
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
     const admin = world.platformAdmin;
     clinicP = await createClinic(admin, { name: 'Denver physio P', location: pointAt(CENTRE, 45, 3) });
     clinicQ = await createClinic(admin, { name: 'Denver physio Q', location: pointAt(CENTRE, 200, 6) });
@@ -82,11 +72,6 @@ describe('open referrals (pools)', () => {
     otherModality = await createProviderAt(admin, { clinicId: clinicP.id, modalities: ['ACUPUNCTURE'], location: pointAt(CENTRE, 90, 2) });
     notAccepting = await createProviderAt(admin, { clinicId: clinicQ.id, modalities: pt, location: pointAt(CENTRE, 180, 3), acceptingNewPatients: false });
   }, 60_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
 
   const eligible = () => [near, edgeIn, mid, third];
   const ineligible = () => [edgeOut, otherModality, notAccepting];
@@ -430,7 +415,7 @@ describe('open referrals (pools)', () => {
 
       // The winner's clinic acts as the receiver.
       const appointmentAt = new Date(Date.now() + 3 * 24 * 3_600_000).toISOString();
-      const scheduled = await coordinatorP.client.ok<{ scheduleReferral: { status: string; appointmentAt: string; toProvider: { id: string } } }>(SCHEDULE, {
+      const scheduled = await coordinatorP.client.ok<{ scheduleReferral: { status: string; appointmentAt: string; toProvider: { id: string } } }>(SCHEDULE_REFERRAL, {
         input: { id: referral.id, appointmentAt },
       });
       expect(scheduled.scheduleReferral).toEqual({ id: referral.id, status: 'SCHEDULED', appointmentAt, toProvider: { id: near.providerId } });

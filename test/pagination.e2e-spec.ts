@@ -1,8 +1,8 @@
 import { GraphqlClient } from './support/graphql-client';
 import { Referral, createPatient, runReferralMutation } from './support/fixtures';
 import { PATIENTS, REFERRALS } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, createDraft } from './support/world';
+import { createDraft } from './support/world';
+import { useWorld } from './support/file-setup';
 
 interface Page {
   totalCount: number;
@@ -24,14 +24,11 @@ async function walkReferrals(client: GraphqlClient, filter: Record<string, unkno
 }
 
 describe('pagination and search', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { world } = useWorld();
   let patient: { id: string };
   const created: Referral[] = [];
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
     patient = await createPatient(world.coordinatorA.client, world.clinicA.id, { firstName: 'Paginated' });
     for (let index = 0; index < 5; index += 1) {
       created.push(await createDraft(world, { patientId: patient.id, reason: `Referral number ${index}` }));
@@ -39,10 +36,6 @@ describe('pagination and search', () => {
     // Send two of them so a status filter has something to tell apart.
     await runReferralMutation(world.coordinatorA.client, 'sendReferral', { id: created[1].id });
     await runReferralMutation(world.coordinatorA.client, 'sendReferral', { id: created[3].id });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   it('walks referrals two at a time, newest first, with a constant totalCount and no duplicates', async () => {

@@ -1,12 +1,7 @@
-import { Client } from 'pg';
 import { expectGraphqlError } from './support/expectations';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, World } from './support/world';
+import { useWorld } from './support/file-setup';
+import { CREATE_PROVIDER, CREATE_USER, UPDATE_PROVIDER } from './support/operations';
 
-const PROFILE = 'id clinicId displayName email modalities techniques conditions acceptingNewPatients weeklyCapacity languages postalCode city location { latitude longitude }';
-const UPDATE_PROVIDER = `mutation ($input: UpdateProviderInput!) { updateProvider(input: $input) { ${PROFILE} } }`;
-const CREATE_PROVIDER = `mutation ($input: CreateProviderInput!) { createProvider(input: $input) { ${PROFILE} } }`;
-const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`;
 
 interface Profile {
   id: string;
@@ -21,21 +16,7 @@ interface Profile {
 
 /** The provider profile: languages and place, and who may change it (the provider, their clinic's admins, platform admins). */
 describe('provider profile', () => {
-  let app: TestApp;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildWorld(app.anonymous);
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
+  const { world, db } = useWorld();
 
   const storedRow = async (id: string) => (await db.query('SELECT * FROM providers WHERE id = $1', [id])).rows[0] as Record<string, unknown>;
 

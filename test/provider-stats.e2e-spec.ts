@@ -1,7 +1,5 @@
-import { Client } from 'pg';
 import { createClinic, createPatient, createProviderActor, ProviderActor, referralInput, runReferralMutation } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWorld, World } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const STATS = `query ($id: ID!) { provider(id: $id) { id weeklyCapacity stats {
   activeEpisodes capacityLeftThisWeek answeredLast90Days medianResponseHours p90ResponseHours acceptanceRate } } }`;
@@ -21,23 +19,12 @@ function weekStartUtc(now = new Date()): number {
  * by hand below. Answer times are set in the database afterwards: they are facts about the past.
  */
 describe('provider stats', () => {
-  let app: TestApp;
-  let world: World;
-  let db: Client;
+  const { world, db } = useWorld();
   let provider: ProviderActor;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    world = await buildWorld(app.anonymous);
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
     const utcClinic = await createClinic(world.platformAdmin, { name: 'UTC physio', timeZone: 'UTC' });
     provider = await createProviderActor(world.platformAdmin, utcClinic.id, 'PHYSICAL_THERAPY');
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
   });
 
   const send = async () => {

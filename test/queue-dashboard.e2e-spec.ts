@@ -5,9 +5,10 @@ import { USER_PASSWORD, createSignedInUser, uniqueEmail } from './support/fixtur
 import { graphqlBody, rawRequest, RawResponse } from './support/gateway-http';
 import { DISABLE_USER, ME } from './support/operations';
 import { pollUntil } from './support/poll-until';
-import { teardownAll } from './support/teardown';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, JWT_SECRET, TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { referralIn, World } from './support/world';
+import { withExpiry } from './support/tokens';
+import { useTestApp, useWorld } from './support/file-setup';
 
 /**
  * The queue dashboard (bull-board) at /admin/queues: platform admins only, by bearer token or
@@ -40,15 +41,6 @@ const directives = (policy: unknown): string[] =>
     .split(';')
     .map((directive) => directive.trim())
     .filter((directive) => directive !== '');
-
-/** The same token with its `exp` claim replaced, re-signed with the test secret (HS256). */
-function withExpiry(token: string, expiresAtSeconds: number): string {
-  const [header, payload] = token.split('.');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-  const body = Buffer.from(JSON.stringify({ ...claims, exp: expiresAtSeconds })).toString('base64url');
-  const signature = createHmac('sha256', JWT_SECRET).update(`${header}.${body}`).digest('base64url');
-  return `${header}.${body}.${signature}`;
-}
 
 /** The same claims under a signature made with a key the gateway does not know. */
 function forged(token: string): string {
@@ -99,9 +91,8 @@ function expectNoQueueData(response: RawResponse): void {
 }
 
 describe('queue dashboard at /admin/queues', () => {
-  let testApp: TestApp;
-  let production: TestApp;
-  let world: World;
+  const { app: testApp, world } = useWorld();
+  const { app: production } = useTestApp({ env: { NODE_ENV: 'production' } });
 
   const get = (app: TestApp, path: string, credentials: Credentials = {}) =>
     rawRequest(`${app.baseUrl}${path}`, { headers: credentialHeaders(credentials) });
@@ -125,16 +116,6 @@ describe('queue dashboard at /admin/queues', () => {
   }
 
   const adminToken = () => world.platformAdmin.token!;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    production = await startTestApp({ NODE_ENV: 'production' });
-    world = await buildWorld(testApp.anonymous);
-  }, 60_000);
-
-  afterAll(async () => {
-    await teardownAll([() => testApp?.close(), () => production?.close()]);
-  }, 60_000);
 
   describe('a platform admin with a bearer token', () => {
     it('gets every queue of the catalogue, and only those, with its job counts', async () => {

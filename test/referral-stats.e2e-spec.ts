@@ -7,18 +7,16 @@ import {
   byStatus,
   emptyStats,
   expire,
-  RECORD_VISIT,
-  REFER_ONWARD,
-  REFERRAL_STATS,
   ReferralStats,
   referralStats,
-  SET_PLAN,
   setAcceptedAt,
   setSentAt,
   setTreatmentStartedAt,
 } from './support/referral-stats-fixture';
+import { RECORD_VISIT, REFER_ONWARD, SET_PLAN } from './support/episode-operations';
+import { REFERRAL_STATS } from './support/operations';
 import { createDraft, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
+import { useWorld } from './support/file-setup';
 
 const HOUR = 3_600_000;
 const FROM = '2026-01-01T00:00:00.000Z';
@@ -109,17 +107,11 @@ const TARGET_PROVIDER_JANUARY: ReferralStats = {
 };
 
 describe('referralStats', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
+  const { world, db } = useWorld({ timeout: 120_000 });
 
   beforeAll(async () => {
-    started = await startWorldWithDb();
-    ({ world, db } = started);
     await buildFixture(world, db);
   }, 120_000);
-
-  afterAll(() => closeWorldWithDb(started));
 
   it('needs a login', async () => {
     expectGraphqlError(await world.anonymous.request(REFERRAL_STATS, { input: JANUARY }), 'UNAUTHENTICATED');

@@ -3,8 +3,7 @@ import { GraphqlClient } from './support/graphql-client';
 import { Referral, createPatient, createSignedInUser, readReferral, referralInput, runReferralMutation } from './support/fixtures';
 import { sorted } from './support/expectations';
 import { REFERRALS } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld } from './support/world';
+import { useWorld } from './support/file-setup';
 import { AuditEntry } from './support/audit-entry';
 
 /**
@@ -39,8 +38,7 @@ async function allAuditEntries(client: GraphqlClient, filter: Record<string, unk
 }
 
 describe('review regressions: audit privacy across clinics', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { world } = useWorld();
   // Clinic A's referrals: one to clinic B, one to clinic C, each for its own patient.
   let patientToB: { id: string };
   let patientToC: { id: string };
@@ -50,8 +48,6 @@ describe('review regressions: audit privacy across clinics', () => {
   let listEntry: AuditEntry;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
     patientToB = await createPatient(world.coordinatorA.client, world.clinicA.id, { firstName: 'ToB' });
     patientToC = await createPatient(world.coordinatorA.client, world.clinicA.id, { firstName: 'ToC' });
     const send = (patientId: string, providerId: string) =>
@@ -69,10 +65,6 @@ describe('review regressions: audit privacy across clinics', () => {
     const fresh = after.entries.filter((entry) => !before.entries.some((old) => old.id === entry.id));
     expect(fresh).toHaveLength(1);
     listEntry = fresh[0];
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   it('the platform admin sees the list entry in full: both referrals, both patients, the address', () => {

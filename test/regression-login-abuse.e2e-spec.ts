@@ -2,8 +2,8 @@ import { GraphqlClient } from './support/graphql-client';
 import { USER_PASSWORD, createClinic, createSignedInUser, readReferral, signInAsPlatformAdmin } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { LOGIN } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
+import { useTestApp, useWorld } from './support/file-setup';
 
 /**
  * Review regressions in the login throttle and client-address handling:
@@ -26,16 +26,8 @@ function codesOf(responses: Array<{ errors?: Array<{ extensions?: { code?: strin
 }
 
 describe('review regressions: a burst of wrong passwords', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    // Its own app (and database): the burst also uses up this address's allowance.
-    testApp = await startTestApp({ LOGIN_MAX_FAILURES: String(MAX_FAILURES) });
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  // Its own app (and database): the burst also uses up this address's allowance.
+  const { app: testApp } = useTestApp({ env: { LOGIN_MAX_FAILURES: String(MAX_FAILURES) } });
 
   it(`lets at most ${MAX_FAILURES} + ${CONCURRENCY_SLACK} of ${BURST} concurrent failures through, then refuses the right password`, async () => {
     const admin = await signInAsPlatformAdmin(testApp.anonymous);
@@ -70,17 +62,7 @@ describe('review regressions: a burst of wrong passwords', () => {
 });
 
 describe('review regressions: a malformed X-Forwarded-For behind a trusted proxy', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp({ TRUST_PROXY: 'true', LOGIN_MAX_FAILURES: String(MAX_FAILURES) });
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { app: testApp, world } = useWorld({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES: String(MAX_FAILURES) } });
 
   const AUDIT = `query auditEntries($filter: AuditEntryFilter) {
     auditEntries(filter: $filter, first: 100) { totalCount edges { node { id referralIds actorId ipAddress } } }

@@ -2,8 +2,7 @@ import { GraphqlClient } from './support/graphql-client';
 import { clinicInput, createPatient, patientInput } from './support/fixtures';
 import { expectGraphqlError, expectNoLeakedInternals } from './support/expectations';
 import { CREATE_CLINIC, CREATE_PATIENT, PATIENT, PATIENTS, UPDATE_PATIENT } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * Review regressions on patient (and clinic) input:
@@ -40,17 +39,7 @@ const PADDED_PHONES: Array<[string, string]> = [
 ];
 
 describe('review regressions: patient and phone input', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   describe('updatePatient with explicit nulls', () => {
     it.each(['firstName', 'lastName', 'dateOfBirth', 'emailConsent'].map((field) => [field, `input.${field}`]))(

@@ -3,8 +3,8 @@ import { GraphqlClient } from './support/graphql-client';
 import { Referral, countReferrals, readReferral, referralInput, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { REFERRAL, REFERRALS, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, createDraft, referralIn } from './support/world';
+import { createDraft, referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * Review regressions in the referral lifecycle: redirecting a provider's referral, event
@@ -28,17 +28,7 @@ async function eventsOf(client: GraphqlClient, id: string): Promise<EventWithAct
 }
 
 describe('review regressions: referral lifecycle', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   describe("a coordinator redirects a referral a referring PROVIDER created", () => {
     let original: Referral;

@@ -1,8 +1,8 @@
 import { createSignedInUser, patientInput, readReferral, runReferralMutation } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { CREATE_PATIENT, DISABLE_USER, ME, PATIENT, REFERRAL, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * Review regression: ids are UUIDs, and a UUID in upper case is the same id. Comparisons made
@@ -12,17 +12,7 @@ import { World, buildWorld, referralIn } from './support/world';
 const upper = (id: string) => id.toUpperCase();
 
 describe('review regressions: ids are case-insensitive', () => {
-  let testApp: TestApp;
-  let world: World;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
-  });
+  const { world } = useWorld();
 
   it('sanity: the ids the API hands out are lower case, so upper-casing them changes the text', () => {
     for (const id of [world.clinicA.id, world.targetProvider.providerId, world.adminA.id]) {

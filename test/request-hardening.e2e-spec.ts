@@ -1,12 +1,11 @@
-import { Client } from 'pg';
-import { RECORD_VISIT } from './support/episode-reports';
+import { RECORD_VISIT } from './support/episode-operations';
 import { expectGraphqlError, expectNoLeakedInternals } from './support/expectations';
 import { referralInput } from './support/fixtures';
 import { GraphqlResponse } from './support/graphql-client';
 import { disposeAll, LiveSubscriber } from './support/live-updates';
-import { PATIENTS, UPDATE_PATIENT, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { AUDIT_ENTRIES, LOGIN, PATIENTS, REFERRAL_STATS, SCHEDULE_REFERRAL, UPDATE_PATIENT, referralMutation } from './support/operations';
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * The classes of bad request an outside fuzzer found reaching a 500 or running unbounded work,
@@ -14,28 +13,10 @@ import { World, buildWorld, referralIn } from './support/world';
  * surrogates, control characters), impossible instants, unresolvable operations, requests too
  * costly to run, documents nested too deep to parse, and bodies that are not JSON.
  */
-const REFERRAL_STATS = `query referralStats($input: ReferralStatsInput!) { referralStats(input: $input) { total } }`;
-const AUDIT_ENTRIES = `query auditEntries($filter: AuditEntryFilter) { auditEntries(filter: $filter) { totalCount } }`;
-const SCHEDULE = `mutation scheduleReferral($input: ScheduleReferralInput!) { scheduleReferral(input: $input) { id status appointmentAt } }`;
-const LOGIN = `mutation login($input: LoginInput!) { login(input: $input) { accessToken } }`;
 const LOGIN_LITERAL = (email: string) => `mutation { login(input: { email: ${email}, password: "wrong-password-123" }) { accessToken } }`;
 
 describe('request hardening: no input reaches a 500, no request too expensive', () => {
-  let testApp: TestApp;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
-    db = new Client({ connectionString: testApp.config.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await testApp?.close();
-  });
+  const { app: testApp, world, db } = useWorld();
 
   /** Rows of the tables a refused request could have written to. */
   const rowCounts = async () =>
@@ -136,7 +117,7 @@ describe('request hardening: no input reaches a 500, no request too expensive', 
     it('scheduleReferral refuses 30 February instead of moving it to March, and the referral stays ACCEPTED', async () => {
       const accepted = await referralIn(world, 'ACCEPTED');
       await expectRefusedUnwritten(
-        () => world.targetProvider.client.request(SCHEDULE, { input: { id: accepted.id, appointmentAt: '2030-02-30T10:00:00Z' } }),
+        () => world.targetProvider.client.request(SCHEDULE_REFERRAL, { input: { id: accepted.id, appointmentAt: '2030-02-30T10:00:00Z' } }),
         'input.appointmentAt',
       );
       const { rows } = await db.query<{ status: string }>('SELECT status FROM referrals WHERE id = $1', [accepted.id]);

@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { ResponseClock } from '../libs/referrals/src';
+import { ResponseClock } from '@referloop/referrals';
 import { Actor, createClinic, createPatient, createSignedInUser, referralInput, signInAsPlatformAdmin } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { GraphqlClient } from './support/graphql-client';
@@ -25,7 +24,7 @@ import {
   suggestionsFor,
   writeProviderStats,
 } from './support/pools';
-import { startTestApp, TestApp } from './support/test-app';
+import { useTestApp } from './support/file-setup';
 
 /*
  * The fallback: once a referral is declined (or expires) the referrer is offered the next best
@@ -40,8 +39,7 @@ const DIRECTED = { modality: 'PHYSICAL_THERAPY', conditions: ['SHOULDER_PAIN', '
 const FULL = { conditions: ['SHOULDER_PAIN', 'NECK_PAIN', 'BACK_PAIN'], techniques: ['STRENGTHENING_EXERCISE', 'STRETCHING_MOBILITY'] };
 
 describe('suggested providers after a decline or an expiry', () => {
-  let app: TestApp;
-  let db: Client;
+  const { app, db } = useTestApp();
   let admin: GraphqlClient;
   let clinicR: { id: string };
   let coordinatorR: Actor;
@@ -81,9 +79,6 @@ describe('suggested providers after a decline or an expiry', () => {
   const candidatesOf = (providers: PlacedProvider[]) => providers.map((provider) => facts.get(provider.providerId) as Candidate);
 
   beforeAll(async () => {
-    app = await startTestApp();
-    db = new Client({ connectionString: app.config.databaseUrl });
-    await db.connect();
     admin = await signInAsPlatformAdmin(app.anonymous);
     clinicR = await createClinic(admin, { name: 'Referring clinic (Minneapolis)', location: MPLS });
     clinicS = await createClinic(admin, { name: 'Receiving clinic S', location: pointAt(MPLS, 90, 10) });
@@ -106,11 +101,6 @@ describe('suggested providers after a decline or an expiry', () => {
     around.closed = await place(clinicS.id, pointAt(MPLS, 220, 4), { modalities: pt, ...FULL, acceptingNewPatients: false });
     around.full = await place(clinicT.id, pointAt(MPLS, 40, 6), { modalities: pt, ...FULL }, { medianHours: 1, acceptedThisWeek: 10 });
   }, 90_000);
-
-  afterAll(async () => {
-    await db?.end();
-    await app?.close();
-  });
 
   const everyoneAround = () => [referringProvider, ...Object.values(around)];
   const aroundClinic: MatchAsk = { ...DIRECTED, near: MPLS, radiusKm: 25 };

@@ -3,8 +3,8 @@ import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { Referral, countReferrals, createPatient, readReferral, referralInput } from './support/fixtures';
 import { expectGraphqlError } from './support/expectations';
 import { PATIENT, PATIENTS, REFERRAL, REFERRALS, REFERRAL_BY_REFERENCE, referralMutation } from './support/operations';
-import { TestApp, startTestApp } from './support/test-app';
-import { World, buildWorld, referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
+import { World, referralIn } from './support/world';
 
 /** What a client can tell from an error: everything but where in the query it happened. */
 const shape = (response: GraphqlResponse) => response.errors?.map((error) => ({ message: error.message, extensions: error.extensions }));
@@ -20,20 +20,13 @@ async function listedPatientIds(client: GraphqlClient): Promise<string[]> {
 }
 
 describe('tenancy: who may see what', () => {
-  let testApp: TestApp;
-  let world: World;
+  const { world } = useWorld();
   let sent: Referral;
   let draft: Referral;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.anonymous);
     sent = await referralIn(world, 'SENT');
     draft = await referralIn(world, 'DRAFT');
-  });
-
-  afterAll(async () => {
-    await testApp?.close();
   });
 
   describe.each([
@@ -63,21 +56,25 @@ describe('tenancy: who may see what', () => {
       expectGraphqlError(missing, 'NOT_FOUND');
       expect(shape(hidden)).toEqual(shape(missing));
     });
+  });
 
+  // Every role's sight of referrals and patients, and acting on what it cannot see, are checked
+  // on the services (test/service/tenancy.service-spec.ts); over HTTP, one outsider.
+  describe("an outsider over HTTP: clinic C's coordinator", () => {
     it('gets NOT_FOUND when trying to accept it, and nothing changes', async () => {
-      const response = await outsider(world).request(referralMutation('acceptReferral'), { input: { id: sent.id } });
+      const response = await world.coordinatorC.client.request(referralMutation('acceptReferral'), { input: { id: sent.id } });
       expectGraphqlError(response, 'NOT_FOUND');
       expect(await readReferral(world.coordinatorA.client, sent.id)).toMatchObject({ status: 'SENT', version: sent.version });
     });
 
     it('does not see it in any referrals list, nor the patient in patients', async () => {
       for (const filter of [{}, { direction: 'INBOUND' }, { direction: 'OUTBOUND' }, { patientId: world.patient.id }, { status: ['SENT'] }]) {
-        const ids = await listedReferralIds(outsider(world), filter);
+        const ids = await listedReferralIds(world.coordinatorC.client, filter);
         expect({ filter, leaked: ids.filter((id) => id === sent.id || id === draft.id) }).toEqual({ filter, leaked: [] });
       }
-      const count = await outsider(world).ok<{ referrals: { totalCount: number } }>(REFERRALS, { filter: { patientId: world.patient.id } });
+      const count = await world.coordinatorC.client.ok<{ referrals: { totalCount: number } }>(REFERRALS, { filter: { patientId: world.patient.id } });
       expect(count.referrals.totalCount).toBe(0);
-      expect(await listedPatientIds(outsider(world))).not.toContain(world.patient.id);
+      expect(await listedPatientIds(world.coordinatorC.client)).not.toContain(world.patient.id);
     });
   });
 

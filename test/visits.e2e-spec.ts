@@ -1,17 +1,10 @@
-import { Client } from 'pg';
 import { backdateReferral } from './support/backdate';
+import { RECORD_VISIT } from './support/episode-operations';
 import { setPlan } from './support/episode-reports';
 import { expectGraphqlError } from './support/expectations';
 import { rangeOfMotionFinding } from './support/fixtures';
-import { referralIn, World } from './support/world';
-import { closeWorldWithDb, startWorldWithDb, WorldWithDb } from './support/world-with-db';
-
-const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) {
-  recordVisit(input: $input) {
-    id number at attended techniquesUsed painScore notes shortTermGoalsMet planVersion overBudget
-    rangeOfMotion { joint movement side measuredDegrees expectedDegrees painScore }
-  }
-}`;
+import { referralIn } from './support/world';
+import { useWorld } from './support/file-setup';
 
 const EPISODE = `query episode($id: ID!) {
   referral(id: $id) {
@@ -46,16 +39,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString(
 
 /** Visits of an episode: the first attended one starts treatment, no-shows are recorded, the budget is flagged. */
 describe('visits', () => {
-  let started: WorldWithDb | undefined;
-  let world: World;
-  let db: Client;
-
-  beforeAll(async () => {
-    started = await startWorldWithDb();
-    ({ world, db } = started);
-  });
-
-  afterAll(() => closeWorldWithDb(started));
+  const { world, db } = useWorld();
 
   const record = (referralId: string, overrides: Record<string, unknown> = {}, client = world.targetProvider.client) =>
     client.request<{ recordVisit: Record<string, unknown> }>(RECORD_VISIT, {
@@ -164,12 +148,11 @@ describe('visits', () => {
 
   it('is the treating provider\'s alone, and only while scheduled or in treatment', async () => {
     const scheduled = await referralIn(world, 'SCHEDULED');
+    // One role of each answer and one status here; every role and status on the services (service/episode-steps.service-spec.ts).
     expectGraphqlError(await record(scheduled.id, {}, world.coordinatorA.client), 'FORBIDDEN');
-    expectGraphqlError(await record(scheduled.id, {}, world.coordinatorB.client), 'FORBIDDEN');
-    expectGraphqlError(await record(scheduled.id, {}, world.alternateProvider.client), 'NOT_FOUND');
     expectGraphqlError(await record(scheduled.id, {}, world.coordinatorC.client), 'NOT_FOUND');
     expectGraphqlError(await world.coordinatorC.client.request(EPISODE, { id: scheduled.id }), 'NOT_FOUND');
-    for (const state of ['ACCEPTED', 'COMPLETED', 'CANCELLED'] as const) {
+    for (const state of ['ACCEPTED'] as const) {
       const referral = await referralIn(world, state);
       expectGraphqlError(await record(referral.id), 'INVALID_TRANSITION');
       expect(await visitsInDb(referral.id)).toBe(0);

@@ -1,12 +1,9 @@
 import Redis from 'ioredis';
 import { notificationsOf, settledNotifications } from './support/notification-rows';
-import { RedisServer } from './support/redis-server';
 import { sendReferral } from './support/sent-referrals';
-import { SmtpSink } from './support/smtp-sink';
-import { startTestApp, TestApp } from './support/test-app';
 import { teardownAll } from './support/teardown';
 import { WorkerProcess, workerEnv } from './support/worker-process';
-import { buildWorld, World } from './support/world';
+import { useWorld } from './support/file-setup';
 
 /**
  * The worker as its operator runs it, a real process: SIGTERM lets running jobs finish, within
@@ -24,11 +21,9 @@ function warnings(log: string): string[] {
 }
 
 describe('worker process: graceful shutdown and the eviction warning', () => {
-  let redis: RedisServer;
-  let smtp: SmtpSink;
-  let app: TestApp;
-  let world: World;
   const workers: WorkerProcess[] = [];
+  afterAll(() => teardownAll(workers.map((worker) => () => worker.kill())), 60_000);
+  const { app, world, smtp, redis } = useWorld({ ownRedis: true, smtp: true, timeout: 60_000 });
 
   const newWorker = (overrides: Record<string, string> = {}) => {
     const worker = new WorkerProcess(
@@ -37,17 +32,6 @@ describe('worker process: graceful shutdown and the eviction warning', () => {
     workers.push(worker);
     return worker;
   };
-
-  beforeAll(async () => {
-    redis = await RedisServer.start();
-    smtp = await SmtpSink.start();
-    app = await startTestApp({ REDIS_URL: redis.url });
-    world = await buildWorld(app.anonymous);
-  }, 60_000);
-
-  afterAll(async () => {
-    await teardownAll([...workers.map((worker) => () => worker.kill()), () => app?.close(), () => smtp?.close(), () => redis?.kill()]);
-  }, 60_000);
 
   afterEach(() => smtp.release());
 

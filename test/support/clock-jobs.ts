@@ -1,7 +1,7 @@
 import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../libs/core/src/config/app-config';
-import { JOB_ID, JobName, QueueName, redisOptionsFromUrl } from '../../libs/jobs/src';
+import { AppConfig } from '@referloop/core';
+import { JOB_ID, JobName, QueueName, redisOptionsFromUrl } from '@referloop/jobs';
 import { withDeadline } from './poll-until';
 
 /** The ids of a referral's two timers for one run of its response clock. */

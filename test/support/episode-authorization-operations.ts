@@ -1,15 +1,10 @@
+import { PROGRESS_FIELDS, ROM_FIELDS as ROM } from './episode-operations';
+
 /**
  * GraphQL documents and views for the episode authorization tests: everything a party might
- * read of an episode in one query, and the episode's mutations with the fields the tests check.
+ * read of an episode in one query, and the closing moves with the fields the tests check. The
+ * episode's own mutations are in episode-operations.ts.
  */
-const ROM = 'joint movement side measuredDegrees expectedDegrees painScore';
-
-const PROGRESS_FIELDS = `
-  measures { joint movement side firstDegrees firstAt latestDegrees latestAt expectedDegrees changeDegrees towardExpected }
-  firstPainScore latestPainScore
-  goals { position description targetVisit met metAtVisit }
-  attendedVisits missedVisits plannedVisits
-`;
 
 /** The clinical content of an episode, as any party that may see it reads it. */
 export const EPISODE_CONTENT = `query episodeContent($id: ID!) {
@@ -64,51 +59,12 @@ export interface OnwardLinks {
   onwardReferrals: Array<{ id: string; status: string }>;
 }
 
-export const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) { setTreatmentPlan(input: $input) { version } }`;
-
-export const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) { recordVisit(input: $input) { id number attended } }`;
-
-export const SEND_PROGRESS_REPORT = `mutation sendProgressReport($input: SendProgressReportInput!) {
-  sendProgressReport(input: $input) { id number trigger comments writtenAt writtenBy { id } progress { attendedVisits missedVisits } }
-}`;
-
-export const REFER_ONWARD = `mutation referOnward($input: ReferOnwardInput!) {
-  referOnward(input: $input) {
-    id status version modality reason consentToShare
-    referringClinic { id }
-    referringUser { id }
-    referringProvider { id }
-    toProvider { id }
-    patient { id }
-    onwardFrom { id }
-  }
-}`;
-
-export interface OnwardReferral {
-  id: string;
-  status: string;
-  version: number;
-  modality: string;
-  reason: string;
-  consentToShare: boolean;
-  referringClinic: { id: string };
-  referringUser: { id: string };
-  referringProvider: { id: string } | null;
-  toProvider: { id: string } | null;
-  patient: { id: string };
-  onwardFrom: { id: string } | null;
-}
-
 export const COMPLETE_REFERRAL = `mutation completeReferral($input: CompleteReferralInput!) {
   completeReferral(input: $input) { id status version }
 }`;
 
 export const ACKNOWLEDGE_OUTCOME = `mutation acknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {
   acknowledgeReferralOutcome(input: $input) { id status version loopClosedAt }
-}`;
-
-export const REFERRAL_STATS = `query referralStats($input: ReferralStatsInput!) {
-  referralStats(input: $input) { total byStatus { status count } accepted completed }
 }`;
 
 export interface StatsView {

@@ -4,25 +4,9 @@ import { GraphqlClient, GraphqlResponse } from './graphql-client';
 import { rangeOfMotionFinding } from './fixtures';
 import { ReachableState, referralIn, World } from './world';
 
-/** GraphQL documents and database reads shared by the episode report and outcome reminder tests. */
-export const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) {
-  recordVisit(input: $input) { id number attended }
-}`;
+import { Progress, PROGRESS_FIELDS, RECORD_VISIT, REPORT_FIELDS, SET_PLAN } from './episode-operations';
 
-export const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) { setTreatmentPlan(input: $input) { version } }`;
-
-const PROGRESS_FIELDS = `
-  measures { joint movement side firstDegrees firstAt latestDegrees latestAt expectedDegrees changeDegrees towardExpected }
-  firstPainScore latestPainScore
-  goals { position description targetVisit met metAtVisit }
-  attendedVisits missedVisits plannedVisits`;
-
-const REPORT_FIELDS = `id number trigger comments writtenAt writtenBy { id } progress { ${PROGRESS_FIELDS} }`;
-
-export const SEND_PROGRESS_REPORT = `mutation sendProgressReport($input: SendProgressReportInput!) {
-  sendProgressReport(input: $input) { ${REPORT_FIELDS} }
-}`;
-
+/** GraphQL reads and database reads shared by the episode report and outcome reminder tests. */
 export const EPISODE = `query episode($id: ID!) {
   referral(id: $id) {
     status version
@@ -30,16 +14,6 @@ export const EPISODE = `query episode($id: ID!) {
     reports { ${REPORT_FIELDS} }
   }
 }`;
-
-export interface Progress {
-  measures: Array<Record<string, unknown>>;
-  firstPainScore: number | null;
-  latestPainScore: number | null;
-  goals: Array<{ position: number; description: string; targetVisit: number; met: boolean; metAtVisit: number | null }>;
-  attendedVisits: number;
-  missedVisits: number;
-  plannedVisits: number | null;
-}
 
 export interface Report {
   id: string;

@@ -1,6 +1,7 @@
 /**
  * The documents the log redaction test sends: one named operation each, so its log line can be
- * held against the name. Each answer selects only what the test needs next.
+ * held against the name. Each answer selects only what the test needs next; the episode's own
+ * mutations are the suite's (episode-operations.ts).
  */
 const REFERRAL_ANSWER = 'id status version';
 
@@ -28,10 +29,7 @@ export const REDIRECT_REFERRAL = mutation('redirectReferral', REFERRAL_ANSWER);
 export const CANCEL_REFERRAL = mutation('cancelReferral', REFERRAL_ANSWER);
 export const SCHEDULE_REFERRAL = mutation('scheduleReferral', REFERRAL_ANSWER);
 export const START_REFERRAL_TREATMENT = mutation('startReferralTreatment', REFERRAL_ANSWER);
-export const SET_TREATMENT_PLAN = mutation('setTreatmentPlan', 'version');
-export const RECORD_VISIT = mutation('recordVisit', 'id number attended');
-export const SEND_PROGRESS_REPORT = mutation('sendProgressReport', 'id number');
-export const REFER_ONWARD = mutation('referOnward', REFERRAL_ANSWER);
+export { SET_PLAN as SET_TREATMENT_PLAN, RECORD_VISIT, SEND_PROGRESS_REPORT, REFER_ONWARD } from './episode-operations';
 export const COMPLETE_REFERRAL = mutation('completeReferral', REFERRAL_ANSWER);
 export const ACKNOWLEDGE_REFERRAL_OUTCOME = mutation('acknowledgeReferralOutcome', REFERRAL_ANSWER);
 export const RETRY_NOTIFICATION = mutation('retryNotification', 'id status');

@@ -88,8 +88,16 @@ export const DISABLE_USER = `mutation disableUser($input: DisableUserInput!) {
   disableUser(input: $input) { id email }
 }`;
 
+/** A provider's profile, as createProvider and updateProvider answer it. */
+export const PROVIDER_PROFILE_FIELDS =
+  'id clinicId displayName email modalities techniques conditions acceptingNewPatients weeklyCapacity languages postalCode city location { latitude longitude }';
+
 export const CREATE_PROVIDER = `mutation createProvider($input: CreateProviderInput!) {
-  createProvider(input: $input) { id displayName modalities }
+  createProvider(input: $input) { ${PROVIDER_PROFILE_FIELDS} }
+}`;
+
+export const UPDATE_PROVIDER = `mutation updateProvider($input: UpdateProviderInput!) {
+  updateProvider(input: $input) { ${PROVIDER_PROFILE_FIELDS} }
 }`;
 
 const PATIENT_FIELDS = 'id firstName lastName email dateOfBirth phone emailConsent';
@@ -109,6 +117,23 @@ export const PATIENTS = `query patients($filter: PatientFilter, $first: Int, $af
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { ${PATIENT_FIELDS} } }
+  }
+}`;
+
+/** scheduleReferral with the fields a receiver checks (referralMutation('scheduleReferral') answers the whole referral). */
+export const SCHEDULE_REFERRAL = `mutation scheduleReferral($input: ScheduleReferralInput!) {
+  scheduleReferral(input: $input) { id status appointmentAt toProvider { id } }
+}`;
+
+export const REFERRAL_STATS = `query referralStats($input: ReferralStatsInput!) {
+  referralStats(input: $input) {
+    from to total
+    byStatus { status count }
+    accepted declined expired acceptanceRate
+    timeToAcceptHours { median p90 measured }
+    timeToFirstVisitHours { median p90 measured }
+    completed completionRate meanVisitsUsed meanVisitsPlanned goalsMetShare shortTermGoalsMetShare
+    leaked leakageRate loopsClosed loopClosedRate
   }
 }`;
 

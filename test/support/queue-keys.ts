@@ -1,4 +1,4 @@
-import { deleteQueueKeys as deleteKeys } from '../../libs/jobs/src';
+import { deleteQueueKeys as deleteKeys } from '@referloop/jobs';
 
 /** Removes every key under a test's queue prefix, so runs leave nothing behind in Redis. */
 export async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {

@@ -25,16 +25,23 @@ function freePort(): Promise<number> {
 export class RedisServer {
   private child?: ChildProcess;
   private output = new OutputTail();
-
-  private constructor(readonly port: number) {}
+  /** Chosen by `up()`. */
+  port = 0;
 
   /** Starts one on a free port. */
   static async start(): Promise<RedisServer> {
+    const server = new RedisServer();
+    await server.up();
+    return server;
+  }
+
+  /** Starts it on a free port. */
+  async up(): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      const server = new RedisServer(await freePort());
+      this.port = await freePort();
       try {
-        await server.restart();
-        return server;
+        await this.restart();
+        return;
       } catch (error) {
         // Another process may have taken the port between the probe and redis-server's bind.
         if (attempt >= 3) throw error;

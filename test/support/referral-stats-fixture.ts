@@ -1,31 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { GraphqlClient } from './graphql-client';
+import { REFERRAL_STATS } from './operations';
 
 /**
- * Documents and database touches for the referral statistics fixture. The API builds each
+ * Database touches for the referral statistics fixture. The API builds each
  * referral's history; the database moves the instants the figures are measured from into the
  * past (its sending first, before any step dated against it), because "how long did it take" is
  * a fact about the past that a test cannot wait for.
  */
-export const REFERRAL_STATS = `query referralStats($input: ReferralStatsInput!) {
-  referralStats(input: $input) {
-    from to total
-    byStatus { status count }
-    accepted declined expired acceptanceRate
-    timeToAcceptHours { median p90 measured }
-    timeToFirstVisitHours { median p90 measured }
-    completed completionRate meanVisitsUsed meanVisitsPlanned goalsMetShare shortTermGoalsMetShare
-    leaked leakageRate loopsClosed loopClosedRate
-  }
-}`;
-
-export const SET_PLAN = `mutation setTreatmentPlan($input: SetTreatmentPlanInput!) { setTreatmentPlan(input: $input) { version plannedVisits } }`;
-
-export const RECORD_VISIT = `mutation recordVisit($input: RecordVisitInput!) { recordVisit(input: $input) { number attended } }`;
-
-export const REFER_ONWARD = `mutation referOnward($input: ReferOnwardInput!) { referOnward(input: $input) { id status modality } }`;
-
 export interface Percentiles {
   median: number | null;
   p90: number | null;

@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig, loadConfig } from '../../libs/core/src/config/app-config';
+import { AppConfig, loadConfig } from '@referloop/core';
 import { deleteQueueKeys } from './queue-keys';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap';
 import type { GatewayOptions } from '../../apps/gateway/src/gateway.module';
 import { GraphqlClient } from './graphql-client';
-import { cloneTemplateDatabase, dropTestDatabase } from './test-database';
+import { cloneTemplateDatabase, databaseUrl, dropTestDatabase, Template } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@referloop.test';
 export const ADMIN_PASSWORD = 'admin-password-123';
@@ -26,20 +26,41 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The template its database copies: 'world' for a database that already holds the usual cast (see world.ts). */
+  template?: Template;
+  /** The name its database gets (from newDatabaseName), for a test that connects to it before the gateway starts. */
+  databaseName?: string;
+  /** Receives the gateway's JSON log lines (standard output otherwise). */
+  logStream?: GatewayOptions['logStream'];
+}
+
 /**
- * Boots the real gateway over real HTTP on its own database (a clone of the migrated
- * template). One per test file: call in beforeAll and `close()` in afterAll. `logStream`
- * receives its JSON log lines (standard output otherwise).
+ * Boots the real gateway over real HTTP on its own database (a clone of a template). One per
+ * test file: call in beforeAll and `close()` in afterAll (file-setup.ts does both).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: Pick<GatewayOptions, 'logStream'> = {}): Promise<TestApp> {
-  const database = await cloneTemplateDatabase();
+export async function startTestApp(env: Record<string, string> = {}, { template, databaseName, logStream }: StartOptions = {}): Promise<TestApp> {
+  const database = await cloneTemplateDatabase({ template, name: databaseName });
+  return openTestApp(database.name, env, () => dropTestDatabase(database.name), { logStream });
+}
+
+/**
+ * Boots the gateway on an existing database; `release` runs after it closed (dropping the
+ * database, for a clone). Whatever happens, `release` runs once the gateway is down.
+ */
+export async function openTestApp(
+  databaseName: string,
+  env: Record<string, string>,
+  release: () => Promise<void>,
+  options: Pick<GatewayOptions, 'logStream'> = {},
+): Promise<TestApp> {
   let app: NestFastifyApplication | undefined;
   try {
     const config = loadConfig({
-      DATABASE_URL: database.url,
+      DATABASE_URL: databaseUrl(databaseName),
       // Queues of their own per test file, on whichever Redis REDIS_URL names (the shared one by default).
-      QUEUE_PREFIX: database.name,
-      MAIL_DIR: join(tmpdir(), `${database.name}-mail`),
+      QUEUE_PREFIX: databaseName,
+      MAIL_DIR: join(tmpdir(), `${databaseName}-mail`),
       LINK_SECRET: 'e2e-link-secret-that-is-long-enough-0123456789',
       DATABASE_POOL_SIZE: '4',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
@@ -57,7 +78,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
     const baseUrl = `http://127.0.0.1:${port}`;
     return {
       app: started,
-      databaseName: database.name,
+      databaseName,
       config: { ...config, links: { ...config.links, publicUrl: baseUrl } },
       baseUrl,
       anonymous: new GraphqlClient(`${baseUrl}/graphql`),
@@ -65,13 +86,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
         try {
           await started.close();
         } finally {
-          await Promise.all([dropTestDatabase(database.name), deleteQueueKeys(config.redisUrl, config.queuePrefix)]);
+          await Promise.all([release(), deleteQueueKeys(config.redisUrl, config.queuePrefix)]);
         }
       },
     };
   } catch (error) {
     await app?.close().catch(() => undefined);
-    await dropTestDatabase(database.name);
+    await release();
     throw error;
   }
 }

@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /**
- * Names and SQL for the databases an end-to-end run creates. One run = one template database
- * (migrated once in globalSetup) plus one clone per test file, all named after the run id so
+ * Names and SQL for the databases a test run creates. One run = one template database (migrated
+ * once in globalSetup), a copy of it holding the usual cast (made by the first test file that
+ * asks for it, see world.ts) and one clone per test file, all named after the run id so
  * globalTeardown can find and drop every one of them.
  */
 export const RUN_ID_ENV = 'REFERLOOP_E2E_RUN_ID';
 export const TEMPLATE_DB_ENV = 'REFERLOOP_E2E_TEMPLATE_DB';
+
+/** Which template a clone copies: the migrated schema alone, or with the usual cast in it. */
+export type Template = 'migrated' | 'world';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -33,6 +37,10 @@ export function newRunId(): string {
 
 export function templateName(runId: string): string {
   return `${runId}_tpl`;
+}
+
+export function worldTemplateName(runId: string): string {
+  return `${runId}_world`;
 }
 
 export function quoteIdent(name: string): string {
@@ -63,25 +71,43 @@ export async function databasesOfRun(client: Client, runId: string): Promise<str
   return rows.map((row) => row.datname);
 }
 
-function runContext(): { runId: string; template: string } {
+function runContext(): { runId: string; templates: Record<Template, string> } {
   const runId = process.env[RUN_ID_ENV];
   const template = process.env[TEMPLATE_DB_ENV];
   if (!runId || !template) {
-    throw new Error(`${RUN_ID_ENV}/${TEMPLATE_DB_ENV} are not set: run the e2e tests through jest (globalSetup creates them)`);
+    throw new Error(`${RUN_ID_ENV}/${TEMPLATE_DB_ENV} are not set: run the tests through jest (globalSetup creates them)`);
   }
-  return { runId, template };
+  return { runId, templates: { migrated: template, world: worldTemplateName(runId) } };
+}
+
+/** The name of this run's template `which`. */
+export function templateOfRun(which: Template): string {
+  return runContext().templates[which];
+}
+
+/** A fresh name for a test file's database (not created yet: see cloneTemplateDatabase). */
+export function newDatabaseName(): string {
+  return `${runContext().runId}_w${randomBytes(4).toString('hex')}`;
 }
 
 const TEMPLATE_BUSY = '55006';
 
 /**
- * Creates a fresh database for one test file as a copy of the migrated template. Clones are
- * serialised with an advisory lock; should Postgres still report the template busy (a
- * connection from elsewhere lingering), the clone is retried a bounded number of times.
+ * Creates a fresh database for one test file as a copy of a template (`name`, when given, comes
+ * from newDatabaseName). Clones are serialised with an advisory lock; should Postgres still
+ * report the template busy (a connection from elsewhere lingering), the clone is retried a
+ * bounded number of times.
  */
-export async function cloneTemplateDatabase(): Promise<{ name: string; url: string }> {
-  const { runId, template } = runContext();
-  const name = `${runId}_w${randomBytes(4).toString('hex')}`;
+export async function cloneTemplateDatabase(
+  { template: which = 'migrated', name = newDatabaseName() }: { template?: Template; name?: string } = {},
+): Promise<{ name: string; url: string }> {
+  const template = runContext().templates[which];
+  await copyDatabase(template, name);
+  return { name, url: databaseUrl(name) };
+}
+
+/** CREATE DATABASE `name` TEMPLATE `template`, under the clone lock. */
+export async function copyDatabase(template: string, name: string): Promise<void> {
   await withAdminClient(async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [CLONE_LOCK_KEY]);
     try {
@@ -98,7 +124,6 @@ export async function cloneTemplateDatabase(): Promise<{ name: string; url: stri
       await client.query('SELECT pg_advisory_unlock($1)', [CLONE_LOCK_KEY]);
     }
   });
-  return { name, url: databaseUrl(name) };
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {

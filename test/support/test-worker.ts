@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '../../libs/core/src/config/app-config';
+import { AppConfig, loadConfig } from '@referloop/core';
 import { RunningWorker, startWorker } from '../../apps/worker/src/bootstrap';
 
 /**

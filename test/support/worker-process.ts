@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { AppConfig } from '../../libs/core/src/config/app-config';
+import { AppConfig } from '@referloop/core';
 import { hasExited, killOnExit, OutputTail, signalAndWait, waitForExit } from './child-processes';
 
 // The same node arguments `npm start` runs the worker with (globalSetup has built dist/).

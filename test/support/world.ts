@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TokenService } from '../../libs/auth/src/token.service';
 import { GraphqlClient } from './graphql-client';
 import {
   Actor,
@@ -14,6 +15,9 @@ import {
   runReferralMutation,
   signInAsPlatformAdmin,
 } from './fixtures';
+import { ME } from './operations';
+import { startTestApp, StartOptions, TestApp } from './test-app';
+import { ACTOR_NAMES, ActorName, worldTemplate, WorldRecord } from './world-template';
 
 /**
  * The cast most tests need: clinic A refers, clinic B receives, clinic C is a bystander.
@@ -39,6 +43,11 @@ export interface World {
   patient: { id: string; email: string; firstName: string; lastName: string; dateOfBirth: string };
 }
 
+/**
+ * Creates the cast through the public API, as a client would. A run does it once, into its
+ * world template (see worldTemplate); test files clone that template and get the cast with
+ * `worldOf` (file-setup.ts does both).
+ */
 export async function buildWorld(anonymous: GraphqlClient): Promise<World> {
   const platformAdmin = await signInAsPlatformAdmin(anonymous);
   const [clinicA, clinicB, clinicC] = [
@@ -73,6 +82,57 @@ export async function buildWorld(anonymous: GraphqlClient): Promise<World> {
     unrelatedProvider,
     patient,
   };
+}
+
+export async function recordOf(world: World): Promise<WorldRecord> {
+  const { me } = await world.platformAdmin.ok<{ me: { id: string } }>(ME);
+  const actors = Object.fromEntries(
+    ACTOR_NAMES.map((name) => {
+      const { client: _client, ...actor } = world[name];
+      return [name, actor];
+    }),
+  ) as WorldRecord['actors'];
+  return { platformAdminId: me.id, clinicA: world.clinicA, clinicB: world.clinicB, clinicC: world.clinicC, actors, patient: world.patient };
+}
+
+/**
+ * The cast of the world template, signed in to `app`, whose database is a clone of that
+ * template (see startWorldApp). Each client holds a token the gateway's own TokenService
+ * issued, the one its login mutation hands out once the password checks out: the cast was
+ * created and signed in through the API when the template was made.
+ */
+export function worldOf(app: TestApp, record: WorldRecord): World {
+  const tokens = app.app.get(TokenService);
+  const signedIn = (userId: string) => app.anonymous.as(tokens.issue(userId).accessToken);
+  const actor = <A extends Actor>(name: ActorName) => ({ ...record.actors[name], client: signedIn(record.actors[name].id) }) as A;
+  return {
+    anonymous: app.anonymous,
+    platformAdmin: signedIn(record.platformAdminId),
+    clinicA: record.clinicA,
+    clinicB: record.clinicB,
+    clinicC: record.clinicC,
+    adminA: actor('adminA'),
+    coordinatorA: actor('coordinatorA'),
+    referringProvider: actor<ProviderActor>('referringProvider'),
+    adminB: actor('adminB'),
+    coordinatorB: actor('coordinatorB'),
+    targetProvider: actor<ProviderActor>('targetProvider'),
+    alternateProvider: actor<ProviderActor>('alternateProvider'),
+    coordinatorC: actor('coordinatorC'),
+    unrelatedProvider: actor<ProviderActor>('unrelatedProvider'),
+    patient: record.patient,
+  };
+}
+
+/** A gateway (see startTestApp) on a clone of the world template, and the cast signed in to it. */
+export async function startWorldApp(
+  env: Record<string, string> = {},
+  databaseName?: string,
+  { logStream }: Pick<StartOptions, 'logStream'> = {},
+): Promise<{ app: TestApp; world: World }> {
+  const record = await worldTemplate();
+  const app = await startTestApp(env, { template: 'world', databaseName, logStream });
+  return { app, world: worldOf(app, record) };
 }
 
 /** A DRAFT from coordinator A to the target provider at B. */
