@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 /**
  * The one command that starts PostgreSQL on this machine, for the message that says it is not
  * running: a Debian cluster when there is one (its version read from /etc/postgresql), else the
- * compose file's service. Here rather than beside Redis's in libs/common: the migration path
- * (which the test run's set-up loads outside the tests) must not pull in GraphQL.
+ * compose file's service. Here, in the database lib, because the migration path (which the test
+ * run's set-up loads outside the tests) loads nothing but this lib.
  */
 export function postgresStartCommand(): string {
   let versions: string[] = [];

@@ -20,11 +20,11 @@ export class ReferralDispatch {
   ) {}
 
   async afterCommit(row: ClockState & { version: number }, pendingNotificationIds: readonly string[]): Promise<void> {
-    await Promise.all([this.afterReminder(row, pendingNotificationIds), this.updates.published(row)]);
+    await Promise.all([this.afterQuietCommit(row, pendingNotificationIds), this.updates.published(row)]);
   }
 
-  /** After a reminder was committed: its email and the clock's timers; the referral itself did not change, so no live update. */
-  async afterReminder(row: ClockState, pendingNotificationIds: readonly string[]): Promise<void> {
+  /** After a commit that made no new version (a reminder): its emails and the clock's timers, and no live update, since nobody's view changed. */
+  async afterQuietCommit(row: ClockState, pendingNotificationIds: readonly string[]): Promise<void> {
     await this.jobs.addBestEffort([...sendJobs(pendingNotificationIds), ...clockTimers(this.config, row)]);
   }
 }

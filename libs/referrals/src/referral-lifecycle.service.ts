@@ -81,10 +81,10 @@ interface Decided {
 }
 
 /**
- * The one path by which a referral's status changes. In a single transaction it locks the row
+ * The one path by which a referral is written (a person's move or the system's). In a single transaction it locks the row
  * (scoped to what the actor may see), checks the actor's side, the transition and the expected
- * version in the documented order, applies the move's changes, bumps the version, appends the
- * history entry and writes the move's notifications to the outbox — so a move, its history
+ * version in the documented order, applies the move's changes (with a new version unless its
+ * rule says otherwise), appends the history entry and writes the move's notifications to the outbox — so a move, its history
  * and its emails commit together or not at all. After the commit it enqueues them.
  */
 @Injectable()
@@ -164,7 +164,7 @@ export class ReferralLifecycle {
     this.metrics.referralTransitions.inc({ action: committed.action });
     // The patient has no email consent: these never reach the worker, so they are counted here.
     if (committed.suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, committed.suppressedNotifications);
-    if (committed.effect === MoveEffect.SAME_VERSION) await this.dispatch.afterReminder(committed.row, committed.pendingNotificationIds);
+    if (committed.effect === MoveEffect.SAME_VERSION) await this.dispatch.afterQuietCommit(committed.row, committed.pendingNotificationIds);
     else await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
   }
 
@@ -176,17 +176,17 @@ export class ReferralLifecycle {
     const { row, action, parties, to, reasonRequired, effect = MoveEffect.NEW_VERSION, actorId } = decided;
     const now = new Date();
     const { changes, event, result, notifications = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
-    const history = event && [{ referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now }];
+    const history = event ? [{ referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now }] : [];
     const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0 };
     if (effect === MoveEffect.HISTORY_ONLY) {
-      if (history) await this.referrals.appendEvents(manager, history);
+      await this.referrals.appendEvents(manager, history);
       return untouched;
     }
     const updated =
       effect === MoveEffect.SAME_VERSION
         ? await this.referrals.stamp(manager, row.id, changes)
         : await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
-    if (history) await this.referrals.appendEvents(manager, history);
+    await this.referrals.appendEvents(manager, history);
     if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
       await this.providerStats.refresh(manager, [updated.to_provider_id]);
     }
