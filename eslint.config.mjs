@@ -3,6 +3,7 @@
 // files and scripts are linted without it.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // The few Node globals plain scripts use; TypeScript files get theirs from @types/node, and
@@ -15,7 +16,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'var/', 'bench/results/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'var/', 'bench/results/', 'apps/web/dist/', 'apps/web/src/gql/', 'test-results/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -54,6 +55,15 @@ export default defineConfig(
     files: ['test/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // The web app: browser globals come from its own tsconfig (DOM lib); the rules of hooks apply.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      // An event handler may start a promise whose result the UI shows by other means (state).
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {

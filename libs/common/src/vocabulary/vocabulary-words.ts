@@ -1,4 +1,4 @@
-import { Condition, Technique } from './vocabulary';
+import { Condition, Technique } from './vocabulary-codes';
 
 /** Conditions as a coordinator says them ("treats plantar fasciitis"). */
 export const CONDITION_WORDS: Record<Condition, string> = {

@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react-swc';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/** Where `npm run dev:web` sends API calls: the gateway `npm start` runs. */
+const gateway = process.env.REFERLOOP_GATEWAY_URL ?? 'http://127.0.0.1:3000';
+
+/** The gateway's own paths; everything else is the web app's. */
+const GATEWAY_PATHS = ['/graphql', '/health', '/metrics', '/admin', '/status', '/unsubscribe'];
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    // The server's vocabulary words, read as they are (they import nothing).
+    alias: { '@vocabulary': fileURLToPath(new URL('../../libs/common/src/vocabulary', import.meta.url)) },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The first page's size is checked by scripts/check-web-budget.js against gzipped bytes.
+    reportCompressedSize: true,
+    sourcemap: false,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: Object.fromEntries(GATEWAY_PATHS.map((path) => [path, { target: gateway, ws: path === '/graphql', changeOrigin: false }])),
+  },
+});
