@@ -56,6 +56,18 @@ export enum InternalAction {
 export type LifecycleAction = ReferralAction | InternalAction;
 
 /**
+ * The treating provider's steps of an episode, offered like ReferralAction but with their own
+ * mutations (setTreatmentPlan, recordVisit, sendProgressReport, referOnward). The same rows of
+ * the lifecycle table decide them.
+ */
+export enum EpisodeAction {
+  SET_TREATMENT_PLAN = InternalAction.SET_TREATMENT_PLAN,
+  RECORD_VISIT = InternalAction.RECORD_VISIT,
+  SEND_PROGRESS_REPORT = InternalAction.SEND_PROGRESS_REPORT,
+  REFER_ONWARD = InternalAction.REFER_ONWARD,
+}
+
+/**
  * The parties that can act on a referral. A person may be several at once (a coordinator of a
  * clinic that refers to one of its own providers is on both sides).
  */
@@ -93,5 +105,6 @@ export enum GoalAttainment {
 
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 registerEnumType(ReferralAction, { name: 'ReferralAction' });
+registerEnumType(EpisodeAction, { name: 'EpisodeAction', description: "The treating provider's episode steps you may take now." });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(GoalAttainment, { name: 'GoalAttainment' });

@@ -1,6 +1,6 @@
 import { ErrorReason } from '@referloop/core';
-import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
-import { ACTIVE_EPISODE, availableActions, decide, Decision, MoveEffect, ReferralFacts } from './state-machine';
+import { EpisodeAction, InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
+import { ACTIVE_EPISODE, availableActions, availableEpisodeActions, decide, Decision, MoveEffect, ReferralFacts } from './state-machine';
 
 /*
  * The expectations below are written by hand from the lifecycle table in DESIGN.md and the
@@ -453,5 +453,25 @@ describe('ACTIVE_EPISODE', () => {
       const plannable = decide(facts(status), I.SET_TREATMENT_PLAN, new Set([TARGET_PROVIDER])).allowed;
       expect({ status, plannable }).toEqual({ status, plannable: ACTIVE_EPISODE.includes(status) });
     }
+  });
+});
+
+describe('availableEpisodeActions', () => {
+  const provider = new Set([Party.TARGET_PROVIDER]);
+  it("offers the treating provider each episode step exactly where the table allows it", () => {
+    expect(availableEpisodeActions(facts(S.ACCEPTED), provider)).toEqual([EpisodeAction.SET_TREATMENT_PLAN]);
+    expect(availableEpisodeActions(facts(S.SCHEDULED), provider)).toEqual([EpisodeAction.SET_TREATMENT_PLAN, EpisodeAction.RECORD_VISIT]);
+    expect(availableEpisodeActions(facts(S.IN_TREATMENT), provider)).toEqual(Object.values(EpisodeAction));
+    expect(availableEpisodeActions(facts(S.COMPLETED), provider)).toEqual([EpisodeAction.REFER_ONWARD]);
+  });
+
+  it('offers nothing to the referrer or the receiving staff, in any status', () => {
+    for (const status of Object.values(S)) {
+      expect(availableEpisodeActions(facts(status), new Set([Party.REFERRER, Party.RECEIVER_STAFF]))).toEqual([]);
+    }
+  });
+
+  it('names only moves of the table', () => {
+    for (const action of Object.values(EpisodeAction)) expect(Object.values(InternalAction)).toContain(action);
   });
 });

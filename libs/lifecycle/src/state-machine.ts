@@ -1,5 +1,5 @@
 import { ErrorReason, TransitionReason } from '@referloop/core';
-import { InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
+import { EpisodeAction, InternalAction, LifecycleAction, Party, ReferralAction, ReferralStatus as S } from './referral-status';
 
 /**
  * What a move writes besides its history entry. Every write to a referral is a move of this
@@ -123,6 +123,11 @@ export function decide(facts: ReferralFacts, action: LifecycleAction, actor: Rea
 /** The actions offered to a viewer now, in the contract's enum order. */
 export function availableActions(facts: ReferralFacts, actor: ReadonlySet<Party>): ReferralAction[] {
   return Object.values(ReferralAction).filter((action) => decide(facts, action, actor).allowed);
+}
+
+/** The episode steps offered to a viewer now, derived like availableActions. */
+export function availableEpisodeActions(facts: ReferralFacts, actor: ReadonlySet<Party>): EpisodeAction[] {
+  return Object.values(EpisodeAction).filter((action) => decide(facts, action as unknown as InternalAction, actor).allowed);
 }
 
 /** An action in words for messages: REQUEST_INFO → "request info". */

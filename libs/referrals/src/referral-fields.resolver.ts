@@ -5,7 +5,7 @@ import { User, UserRepository } from '@referloop/auth';
 import { Clinic, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';
 import { Provider, ProviderRepository } from '@referloop/providers';
-import { availableActions, Party, ReferralAction, ReferralEventType } from '@referloop/lifecycle';
+import { availableActions, availableEpisodeActions, EpisodeAction, Party, ReferralAction, ReferralEventType } from '@referloop/lifecycle';
 import { Referral, ReferralEvent } from './models/referral.model';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';
@@ -130,6 +130,11 @@ export class ReferralFieldsResolver {
   @ResolveField(() => [ReferralAction], { description: 'What you may do with this referral now.' })
   availableActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): ReferralAction[] {
     return availableActions(factsOf(referral), partiesOf(actor, referral));
+  }
+
+  @ResolveField(() => [EpisodeAction], { description: 'The episode steps you may take now (the treating provider: plan, visits, reports, referring on).' })
+  availableEpisodeActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): EpisodeAction[] {
+    return availableEpisodeActions(factsOf(referral), partiesOf(actor, referral));
   }
 
   private clinicLoader(loaders: Loaders) {
