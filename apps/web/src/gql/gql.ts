@@ -1,0 +1,358 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": typeof types.MatchProvidersDocument,
+    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query ViewerClinic($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n      location {\n        latitude\n        longitude\n      }\n    }\n  }\n": typeof types.ViewerClinicDocument,
+    "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxRowFragmentDoc,
+    "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.OpenReferralsDocument,
+    "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n": typeof types.InboxUpdatesDocument,
+    "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n": typeof types.ClaimOpenReferralDocument,
+    "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n": typeof types.PassOpenReferralDocument,
+    "\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": typeof types.NewReferralCreatePatientDocument,
+    "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": typeof types.NewReferralPatientChoicesDocument,
+    "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": typeof types.NewReferralPatientDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n": typeof types.CreateReferralDocument,
+    "\n  fragment FailedEmailFields on Notification {\n    id\n    template\n    recipientKind\n    maskedAddress\n    attempts\n    lastError\n    status\n    createdAt\n    sentAt\n    referralId\n  }\n": typeof types.FailedEmailFieldsFragmentDoc,
+    "\n  query FailedEmailsList($first: Int, $after: String) {\n    failedNotifications(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...FailedEmailFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.FailedEmailsListDocument,
+    "\n  mutation FailedEmailsRetry($input: RetryNotificationInput!) {\n    retryNotification(input: $input) {\n      ...FailedEmailFields\n    }\n  }\n": typeof types.FailedEmailsRetryDocument,
+    "\n  mutation OnboardingCreateClinic($input: CreateClinicInput!) {\n    createClinic(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n": typeof types.OnboardingCreateClinicDocument,
+    "\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n": typeof types.OnboardingCreateUserDocument,
+    "\n  mutation OnboardingCreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n      displayName\n      clinicId\n      userId\n    }\n  }\n": typeof types.OnboardingCreateProviderDocument,
+    "\n  query OnboardingClinicLookup($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n    }\n  }\n": typeof types.OnboardingClinicLookupDocument,
+    "\n  fragment PatientsPatientFields on Patient {\n    id\n    clinicId\n    firstName\n    lastName\n    dateOfBirth\n    email\n    phone\n    emailConsent\n    createdAt\n    updatedAt\n  }\n": typeof types.PatientsPatientFieldsFragmentDoc,
+    "\n  query PatientsList($filter: PatientFilter, $first: Int, $after: String) {\n    patients(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PatientsPatientFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.PatientsListDocument,
+    "\n  query PatientsDetail($id: ID!) {\n    patient(id: $id) {\n      ...PatientsPatientFields\n    }\n  }\n": typeof types.PatientsDetailDocument,
+    "\n  query PatientsReferrals($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.PatientsReferralsDocument,
+    "\n  mutation PatientsCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n": typeof types.PatientsCreatePatientDocument,
+    "\n  mutation PatientsUpdatePatient($input: UpdatePatientInput!) {\n    updatePatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n": typeof types.PatientsUpdatePatientDocument,
+    "\n  fragment EpisodeDetail on Referral {\n    id\n    version\n    status\n    availableEpisodeActions\n    recommendedVisits\n    assessment {\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      setBy {\n        id\n        displayName\n      }\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    treatmentPlanHistory {\n      version\n      plannedVisits\n      visitsPerWeek\n      longTermGoal\n      setAt\n      setBy {\n        id\n        displayName\n      }\n    }\n    visits {\n      id\n      number\n      at\n      attended\n      painScore\n      notes\n      overBudget\n      shortTermGoalsMet\n      techniquesUsed\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    progress {\n      attendedVisits\n      missedVisits\n      plannedVisits\n      firstPainScore\n      latestPainScore\n      goals {\n        position\n        description\n        targetVisit\n        met\n        metAtVisit\n      }\n      measures {\n        joint\n        movement\n        side\n        firstDegrees\n        latestDegrees\n        expectedDegrees\n        changeDegrees\n        towardExpected\n      }\n    }\n    reports {\n      id\n      number\n      writtenAt\n      trigger\n      comments\n      writtenBy {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.EpisodeDetailFragmentDoc,
+    "\n  query Episode($id: ID!) {\n    referral(id: $id) {\n      ...EpisodeDetail\n    }\n  }\n": typeof types.EpisodeDocument,
+    "\n  mutation SetTreatmentPlan($input: SetTreatmentPlanInput!) {\n    setTreatmentPlan(input: $input) {\n      version\n    }\n  }\n": typeof types.SetTreatmentPlanDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.RecordVisitDocument,
+    "\n  mutation SendProgressReport($input: SendProgressReportInput!) {\n    sendProgressReport(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.SendProgressReportDocument,
+    "\n  mutation ReferOnward($input: ReferOnwardInput!) {\n    referOnward(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.ReferOnwardDocument,
+    "\n  fragment RangeOfMotion on RangeOfMotionFinding {\n    joint\n    movement\n    side\n    measuredDegrees\n    expectedDegrees\n    painScore\n  }\n": typeof types.RangeOfMotionFragmentDoc,
+    "\n  fragment ReferralDetail on Referral {\n    id\n    reference\n    version\n    status\n    priority\n    modality\n    reason\n    redFlags\n    consentToShare\n    conditions\n    techniques\n    recommendedVisits\n    visitsPerWeek\n    dueAt\n    sentAt\n    respondedAt\n    appointmentAt\n    treatmentStartedAt\n    completedAt\n    loopClosedAt\n    cancelledAt\n    cancelReason\n    declineReason\n    declineNote\n    createdAt\n    updatedAt\n    availableActions\n    patient {\n      id\n      firstName\n      lastName\n      dateOfBirth\n      email\n      phone\n      emailConsent\n    }\n    referringClinic {\n      id\n      name\n      timeZone\n    }\n    referringUser {\n      id\n      displayName\n    }\n    referringProvider {\n      id\n      displayName\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n    pool {\n      radiusKm\n    }\n    assessment {\n      postureNotes\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    goals {\n      longTerm\n      shortTerm\n    }\n    outcome {\n      summary\n      goalsMet\n      visitsUsed\n      finalRangeOfMotion {\n        ...RangeOfMotion\n      }\n      shortTermGoals {\n        position\n        description\n        attainment\n        note\n      }\n      recommendations {\n        text\n        suggestedModality\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    events {\n      id\n      type\n      at\n      fromStatus\n      toStatus\n      reason\n      actor {\n        id\n        displayName\n      }\n    }\n    redirectedFrom {\n      id\n      reference\n    }\n    redirectedTo {\n      id\n      reference\n    }\n    onwardFrom {\n      id\n      reference\n    }\n    onwardReferrals {\n      id\n      reference\n      status\n      modality\n      toProvider {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ReferralDetailFragmentDoc,
+    "\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.ReferralDocument,
+    "\n  subscription ReferralPageUpdates {\n    referralUpdated {\n      ...ReferralDetail\n    }\n  }\n": typeof types.ReferralPageUpdatesDocument,
+    "\n  query SuggestedProviders($id: ID!) {\n    referral(id: $id) {\n      id\n      suggestedProviders(first: 5) {\n        distanceKm\n        score\n        reasons\n        provider {\n          id\n          displayName\n          city\n        }\n      }\n    }\n  }\n": typeof types.SuggestedProvidersDocument,
+    "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.SendReferralDocument,
+    "\n  mutation AcceptReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.AcceptReferralDocument,
+    "\n  mutation DeclineReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.DeclineReferralDocument,
+    "\n  mutation RequestReferralInfo($input: RequestReferralInfoInput!) {\n    requestReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.RequestReferralInfoDocument,
+    "\n  mutation ProvideReferralInfo($input: ProvideReferralInfoInput!) {\n    provideReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.ProvideReferralInfoDocument,
+    "\n  mutation ScheduleReferral($input: ScheduleReferralInput!) {\n    scheduleReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.ScheduleReferralDocument,
+    "\n  mutation StartReferralTreatment($input: StartReferralTreatmentInput!) {\n    startReferralTreatment(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.StartReferralTreatmentDocument,
+    "\n  mutation CancelReferral($input: CancelReferralInput!) {\n    cancelReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.CancelReferralDocument,
+    "\n  mutation RedirectReferral($input: RedirectReferralInput!) {\n    redirectReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.RedirectReferralDocument,
+    "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.CompleteReferralDocument,
+    "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.AcknowledgeReferralOutcomeDocument,
+    "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": typeof types.StatsPageReferralStatsDocument,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+};
+const documents: Documents = {
+    "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": types.MatchProvidersDocument,
+    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n    }\n  }\n": types.ViewerDocument,
+    "\n  query ViewerClinic($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n      location {\n        latitude\n        longitude\n      }\n    }\n  }\n": types.ViewerClinicDocument,
+    "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": types.InboxRowFragmentDoc,
+    "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.OpenReferralsDocument,
+    "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n": types.InboxUpdatesDocument,
+    "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n": types.ClaimOpenReferralDocument,
+    "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n": types.PassOpenReferralDocument,
+    "\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": types.NewReferralCreatePatientDocument,
+    "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": types.NewReferralPatientChoicesDocument,
+    "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": types.NewReferralPatientDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n": types.CreateReferralDocument,
+    "\n  fragment FailedEmailFields on Notification {\n    id\n    template\n    recipientKind\n    maskedAddress\n    attempts\n    lastError\n    status\n    createdAt\n    sentAt\n    referralId\n  }\n": types.FailedEmailFieldsFragmentDoc,
+    "\n  query FailedEmailsList($first: Int, $after: String) {\n    failedNotifications(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...FailedEmailFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.FailedEmailsListDocument,
+    "\n  mutation FailedEmailsRetry($input: RetryNotificationInput!) {\n    retryNotification(input: $input) {\n      ...FailedEmailFields\n    }\n  }\n": types.FailedEmailsRetryDocument,
+    "\n  mutation OnboardingCreateClinic($input: CreateClinicInput!) {\n    createClinic(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n": types.OnboardingCreateClinicDocument,
+    "\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n": types.OnboardingCreateUserDocument,
+    "\n  mutation OnboardingCreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n      displayName\n      clinicId\n      userId\n    }\n  }\n": types.OnboardingCreateProviderDocument,
+    "\n  query OnboardingClinicLookup($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n    }\n  }\n": types.OnboardingClinicLookupDocument,
+    "\n  fragment PatientsPatientFields on Patient {\n    id\n    clinicId\n    firstName\n    lastName\n    dateOfBirth\n    email\n    phone\n    emailConsent\n    createdAt\n    updatedAt\n  }\n": types.PatientsPatientFieldsFragmentDoc,
+    "\n  query PatientsList($filter: PatientFilter, $first: Int, $after: String) {\n    patients(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PatientsPatientFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.PatientsListDocument,
+    "\n  query PatientsDetail($id: ID!) {\n    patient(id: $id) {\n      ...PatientsPatientFields\n    }\n  }\n": types.PatientsDetailDocument,
+    "\n  query PatientsReferrals($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.PatientsReferralsDocument,
+    "\n  mutation PatientsCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n": types.PatientsCreatePatientDocument,
+    "\n  mutation PatientsUpdatePatient($input: UpdatePatientInput!) {\n    updatePatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n": types.PatientsUpdatePatientDocument,
+    "\n  fragment EpisodeDetail on Referral {\n    id\n    version\n    status\n    availableEpisodeActions\n    recommendedVisits\n    assessment {\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      setBy {\n        id\n        displayName\n      }\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    treatmentPlanHistory {\n      version\n      plannedVisits\n      visitsPerWeek\n      longTermGoal\n      setAt\n      setBy {\n        id\n        displayName\n      }\n    }\n    visits {\n      id\n      number\n      at\n      attended\n      painScore\n      notes\n      overBudget\n      shortTermGoalsMet\n      techniquesUsed\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    progress {\n      attendedVisits\n      missedVisits\n      plannedVisits\n      firstPainScore\n      latestPainScore\n      goals {\n        position\n        description\n        targetVisit\n        met\n        metAtVisit\n      }\n      measures {\n        joint\n        movement\n        side\n        firstDegrees\n        latestDegrees\n        expectedDegrees\n        changeDegrees\n        towardExpected\n      }\n    }\n    reports {\n      id\n      number\n      writtenAt\n      trigger\n      comments\n      writtenBy {\n        id\n        displayName\n      }\n    }\n  }\n": types.EpisodeDetailFragmentDoc,
+    "\n  query Episode($id: ID!) {\n    referral(id: $id) {\n      ...EpisodeDetail\n    }\n  }\n": types.EpisodeDocument,
+    "\n  mutation SetTreatmentPlan($input: SetTreatmentPlanInput!) {\n    setTreatmentPlan(input: $input) {\n      version\n    }\n  }\n": types.SetTreatmentPlanDocument,
+    "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      number\n    }\n  }\n": types.RecordVisitDocument,
+    "\n  mutation SendProgressReport($input: SendProgressReportInput!) {\n    sendProgressReport(input: $input) {\n      id\n      number\n    }\n  }\n": types.SendProgressReportDocument,
+    "\n  mutation ReferOnward($input: ReferOnwardInput!) {\n    referOnward(input: $input) {\n      id\n      reference\n    }\n  }\n": types.ReferOnwardDocument,
+    "\n  fragment RangeOfMotion on RangeOfMotionFinding {\n    joint\n    movement\n    side\n    measuredDegrees\n    expectedDegrees\n    painScore\n  }\n": types.RangeOfMotionFragmentDoc,
+    "\n  fragment ReferralDetail on Referral {\n    id\n    reference\n    version\n    status\n    priority\n    modality\n    reason\n    redFlags\n    consentToShare\n    conditions\n    techniques\n    recommendedVisits\n    visitsPerWeek\n    dueAt\n    sentAt\n    respondedAt\n    appointmentAt\n    treatmentStartedAt\n    completedAt\n    loopClosedAt\n    cancelledAt\n    cancelReason\n    declineReason\n    declineNote\n    createdAt\n    updatedAt\n    availableActions\n    patient {\n      id\n      firstName\n      lastName\n      dateOfBirth\n      email\n      phone\n      emailConsent\n    }\n    referringClinic {\n      id\n      name\n      timeZone\n    }\n    referringUser {\n      id\n      displayName\n    }\n    referringProvider {\n      id\n      displayName\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n    pool {\n      radiusKm\n    }\n    assessment {\n      postureNotes\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    goals {\n      longTerm\n      shortTerm\n    }\n    outcome {\n      summary\n      goalsMet\n      visitsUsed\n      finalRangeOfMotion {\n        ...RangeOfMotion\n      }\n      shortTermGoals {\n        position\n        description\n        attainment\n        note\n      }\n      recommendations {\n        text\n        suggestedModality\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    events {\n      id\n      type\n      at\n      fromStatus\n      toStatus\n      reason\n      actor {\n        id\n        displayName\n      }\n    }\n    redirectedFrom {\n      id\n      reference\n    }\n    redirectedTo {\n      id\n      reference\n    }\n    onwardFrom {\n      id\n      reference\n    }\n    onwardReferrals {\n      id\n      reference\n      status\n      modality\n      toProvider {\n        id\n        displayName\n      }\n    }\n  }\n": types.ReferralDetailFragmentDoc,
+    "\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetail\n    }\n  }\n": types.ReferralDocument,
+    "\n  subscription ReferralPageUpdates {\n    referralUpdated {\n      ...ReferralDetail\n    }\n  }\n": types.ReferralPageUpdatesDocument,
+    "\n  query SuggestedProviders($id: ID!) {\n    referral(id: $id) {\n      id\n      suggestedProviders(first: 5) {\n        distanceKm\n        score\n        reasons\n        provider {\n          id\n          displayName\n          city\n        }\n      }\n    }\n  }\n": types.SuggestedProvidersDocument,
+    "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.SendReferralDocument,
+    "\n  mutation AcceptReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.AcceptReferralDocument,
+    "\n  mutation DeclineReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.DeclineReferralDocument,
+    "\n  mutation RequestReferralInfo($input: RequestReferralInfoInput!) {\n    requestReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.RequestReferralInfoDocument,
+    "\n  mutation ProvideReferralInfo($input: ProvideReferralInfoInput!) {\n    provideReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.ProvideReferralInfoDocument,
+    "\n  mutation ScheduleReferral($input: ScheduleReferralInput!) {\n    scheduleReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.ScheduleReferralDocument,
+    "\n  mutation StartReferralTreatment($input: StartReferralTreatmentInput!) {\n    startReferralTreatment(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.StartReferralTreatmentDocument,
+    "\n  mutation CancelReferral($input: CancelReferralInput!) {\n    cancelReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.CancelReferralDocument,
+    "\n  mutation RedirectReferral($input: RedirectReferralInput!) {\n    redirectReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.RedirectReferralDocument,
+    "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.CompleteReferralDocument,
+    "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.AcknowledgeReferralOutcomeDocument,
+    "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": types.StatsPageReferralStatsDocument,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerClinic($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n      location {\n        latitude\n        longitude\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerClinic($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n      location {\n        latitude\n        longitude\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n"): (typeof documents)["\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n"): (typeof documents)["\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n"): (typeof documents)["\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n"): (typeof documents)["\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FailedEmailFields on Notification {\n    id\n    template\n    recipientKind\n    maskedAddress\n    attempts\n    lastError\n    status\n    createdAt\n    sentAt\n    referralId\n  }\n"): (typeof documents)["\n  fragment FailedEmailFields on Notification {\n    id\n    template\n    recipientKind\n    maskedAddress\n    attempts\n    lastError\n    status\n    createdAt\n    sentAt\n    referralId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailedEmailsList($first: Int, $after: String) {\n    failedNotifications(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...FailedEmailFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query FailedEmailsList($first: Int, $after: String) {\n    failedNotifications(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...FailedEmailFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailedEmailsRetry($input: RetryNotificationInput!) {\n    retryNotification(input: $input) {\n      ...FailedEmailFields\n    }\n  }\n"): (typeof documents)["\n  mutation FailedEmailsRetry($input: RetryNotificationInput!) {\n    retryNotification(input: $input) {\n      ...FailedEmailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingCreateClinic($input: CreateClinicInput!) {\n    createClinic(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingCreateClinic($input: CreateClinicInput!) {\n    createClinic(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardingCreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n      displayName\n      clinicId\n      userId\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingCreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n      displayName\n      clinicId\n      userId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardingClinicLookup($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query OnboardingClinicLookup($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PatientsPatientFields on Patient {\n    id\n    clinicId\n    firstName\n    lastName\n    dateOfBirth\n    email\n    phone\n    emailConsent\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment PatientsPatientFields on Patient {\n    id\n    clinicId\n    firstName\n    lastName\n    dateOfBirth\n    email\n    phone\n    emailConsent\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PatientsList($filter: PatientFilter, $first: Int, $after: String) {\n    patients(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PatientsPatientFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientsList($filter: PatientFilter, $first: Int, $after: String) {\n    patients(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PatientsPatientFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PatientsDetail($id: ID!) {\n    patient(id: $id) {\n      ...PatientsPatientFields\n    }\n  }\n"): (typeof documents)["\n  query PatientsDetail($id: ID!) {\n    patient(id: $id) {\n      ...PatientsPatientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PatientsReferrals($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query PatientsReferrals($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PatientsCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n"): (typeof documents)["\n  mutation PatientsCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PatientsUpdatePatient($input: UpdatePatientInput!) {\n    updatePatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n"): (typeof documents)["\n  mutation PatientsUpdatePatient($input: UpdatePatientInput!) {\n    updatePatient(input: $input) {\n      ...PatientsPatientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EpisodeDetail on Referral {\n    id\n    version\n    status\n    availableEpisodeActions\n    recommendedVisits\n    assessment {\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      setBy {\n        id\n        displayName\n      }\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    treatmentPlanHistory {\n      version\n      plannedVisits\n      visitsPerWeek\n      longTermGoal\n      setAt\n      setBy {\n        id\n        displayName\n      }\n    }\n    visits {\n      id\n      number\n      at\n      attended\n      painScore\n      notes\n      overBudget\n      shortTermGoalsMet\n      techniquesUsed\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    progress {\n      attendedVisits\n      missedVisits\n      plannedVisits\n      firstPainScore\n      latestPainScore\n      goals {\n        position\n        description\n        targetVisit\n        met\n        metAtVisit\n      }\n      measures {\n        joint\n        movement\n        side\n        firstDegrees\n        latestDegrees\n        expectedDegrees\n        changeDegrees\n        towardExpected\n      }\n    }\n    reports {\n      id\n      number\n      writtenAt\n      trigger\n      comments\n      writtenBy {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment EpisodeDetail on Referral {\n    id\n    version\n    status\n    availableEpisodeActions\n    recommendedVisits\n    assessment {\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      setBy {\n        id\n        displayName\n      }\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    treatmentPlanHistory {\n      version\n      plannedVisits\n      visitsPerWeek\n      longTermGoal\n      setAt\n      setBy {\n        id\n        displayName\n      }\n    }\n    visits {\n      id\n      number\n      at\n      attended\n      painScore\n      notes\n      overBudget\n      shortTermGoalsMet\n      techniquesUsed\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    progress {\n      attendedVisits\n      missedVisits\n      plannedVisits\n      firstPainScore\n      latestPainScore\n      goals {\n        position\n        description\n        targetVisit\n        met\n        metAtVisit\n      }\n      measures {\n        joint\n        movement\n        side\n        firstDegrees\n        latestDegrees\n        expectedDegrees\n        changeDegrees\n        towardExpected\n      }\n    }\n    reports {\n      id\n      number\n      writtenAt\n      trigger\n      comments\n      writtenBy {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Episode($id: ID!) {\n    referral(id: $id) {\n      ...EpisodeDetail\n    }\n  }\n"): (typeof documents)["\n  query Episode($id: ID!) {\n    referral(id: $id) {\n      ...EpisodeDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTreatmentPlan($input: SetTreatmentPlanInput!) {\n    setTreatmentPlan(input: $input) {\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SetTreatmentPlan($input: SetTreatmentPlanInput!) {\n    setTreatmentPlan(input: $input) {\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVisit($input: RecordVisitInput!) {\n    recordVisit(input: $input) {\n      id\n      number\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendProgressReport($input: SendProgressReportInput!) {\n    sendProgressReport(input: $input) {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  mutation SendProgressReport($input: SendProgressReportInput!) {\n    sendProgressReport(input: $input) {\n      id\n      number\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReferOnward($input: ReferOnwardInput!) {\n    referOnward(input: $input) {\n      id\n      reference\n    }\n  }\n"): (typeof documents)["\n  mutation ReferOnward($input: ReferOnwardInput!) {\n    referOnward(input: $input) {\n      id\n      reference\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RangeOfMotion on RangeOfMotionFinding {\n    joint\n    movement\n    side\n    measuredDegrees\n    expectedDegrees\n    painScore\n  }\n"): (typeof documents)["\n  fragment RangeOfMotion on RangeOfMotionFinding {\n    joint\n    movement\n    side\n    measuredDegrees\n    expectedDegrees\n    painScore\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReferralDetail on Referral {\n    id\n    reference\n    version\n    status\n    priority\n    modality\n    reason\n    redFlags\n    consentToShare\n    conditions\n    techniques\n    recommendedVisits\n    visitsPerWeek\n    dueAt\n    sentAt\n    respondedAt\n    appointmentAt\n    treatmentStartedAt\n    completedAt\n    loopClosedAt\n    cancelledAt\n    cancelReason\n    declineReason\n    declineNote\n    createdAt\n    updatedAt\n    availableActions\n    patient {\n      id\n      firstName\n      lastName\n      dateOfBirth\n      email\n      phone\n      emailConsent\n    }\n    referringClinic {\n      id\n      name\n      timeZone\n    }\n    referringUser {\n      id\n      displayName\n    }\n    referringProvider {\n      id\n      displayName\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n    pool {\n      radiusKm\n    }\n    assessment {\n      postureNotes\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    goals {\n      longTerm\n      shortTerm\n    }\n    outcome {\n      summary\n      goalsMet\n      visitsUsed\n      finalRangeOfMotion {\n        ...RangeOfMotion\n      }\n      shortTermGoals {\n        position\n        description\n        attainment\n        note\n      }\n      recommendations {\n        text\n        suggestedModality\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    events {\n      id\n      type\n      at\n      fromStatus\n      toStatus\n      reason\n      actor {\n        id\n        displayName\n      }\n    }\n    redirectedFrom {\n      id\n      reference\n    }\n    redirectedTo {\n      id\n      reference\n    }\n    onwardFrom {\n      id\n      reference\n    }\n    onwardReferrals {\n      id\n      reference\n      status\n      modality\n      toProvider {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ReferralDetail on Referral {\n    id\n    reference\n    version\n    status\n    priority\n    modality\n    reason\n    redFlags\n    consentToShare\n    conditions\n    techniques\n    recommendedVisits\n    visitsPerWeek\n    dueAt\n    sentAt\n    respondedAt\n    appointmentAt\n    treatmentStartedAt\n    completedAt\n    loopClosedAt\n    cancelledAt\n    cancelReason\n    declineReason\n    declineNote\n    createdAt\n    updatedAt\n    availableActions\n    patient {\n      id\n      firstName\n      lastName\n      dateOfBirth\n      email\n      phone\n      emailConsent\n    }\n    referringClinic {\n      id\n      name\n      timeZone\n    }\n    referringUser {\n      id\n      displayName\n    }\n    referringProvider {\n      id\n      displayName\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n    pool {\n      radiusKm\n    }\n    assessment {\n      postureNotes\n      rangeOfMotion {\n        ...RangeOfMotion\n      }\n    }\n    goals {\n      longTerm\n      shortTerm\n    }\n    outcome {\n      summary\n      goalsMet\n      visitsUsed\n      finalRangeOfMotion {\n        ...RangeOfMotion\n      }\n      shortTermGoals {\n        position\n        description\n        attainment\n        note\n      }\n      recommendations {\n        text\n        suggestedModality\n      }\n    }\n    treatmentPlan {\n      version\n      longTermGoal\n      plannedVisits\n      visitsPerWeek\n      techniques\n      setAt\n      shortTermGoals {\n        description\n        measure\n        targetVisit\n      }\n    }\n    events {\n      id\n      type\n      at\n      fromStatus\n      toStatus\n      reason\n      actor {\n        id\n        displayName\n      }\n    }\n    redirectedFrom {\n      id\n      reference\n    }\n    redirectedTo {\n      id\n      reference\n    }\n    onwardFrom {\n      id\n      reference\n    }\n    onwardReferrals {\n      id\n      reference\n      status\n      modality\n      toProvider {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  query Referral($id: ID!) {\n    referral(id: $id) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReferralPageUpdates {\n    referralUpdated {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  subscription ReferralPageUpdates {\n    referralUpdated {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuggestedProviders($id: ID!) {\n    referral(id: $id) {\n      id\n      suggestedProviders(first: 5) {\n        distanceKm\n        score\n        reasons\n        provider {\n          id\n          displayName\n          city\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SuggestedProviders($id: ID!) {\n    referral(id: $id) {\n      id\n      suggestedProviders(first: 5) {\n        distanceKm\n        score\n        reasons\n        provider {\n          id\n          displayName\n          city\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation SendReferral($input: SendReferralInput!) {\n    sendReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestReferralInfo($input: RequestReferralInfoInput!) {\n    requestReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation RequestReferralInfo($input: RequestReferralInfoInput!) {\n    requestReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProvideReferralInfo($input: ProvideReferralInfoInput!) {\n    provideReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation ProvideReferralInfo($input: ProvideReferralInfoInput!) {\n    provideReferralInfo(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleReferral($input: ScheduleReferralInput!) {\n    scheduleReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation ScheduleReferral($input: ScheduleReferralInput!) {\n    scheduleReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartReferralTreatment($input: StartReferralTreatmentInput!) {\n    startReferralTreatment(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation StartReferralTreatment($input: StartReferralTreatmentInput!) {\n    startReferralTreatment(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelReferral($input: CancelReferralInput!) {\n    cancelReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CancelReferral($input: CancelReferralInput!) {\n    cancelReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedirectReferral($input: RedirectReferralInput!) {\n    redirectReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation RedirectReferral($input: RedirectReferralInput!) {\n    redirectReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,45 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { createApollo } from '../api/apollo-client';
+import { useSession } from '../session/use-session';
+import { SignInPage } from '../pages/sign-in-page';
+import { AppFrame } from './app-frame';
+import { FullPageLoader } from './full-page-loader';
+import { ViewerProvider } from './viewer';
+
+let pendingDisposal: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Every page sits behind this: while the session is being resumed a loader, signed out the
+ * sign-in page in place (the address stays, so signing in lands where the user meant to go),
+ * signed in the app with an Apollo client of its own (nothing cached survives a sign-out).
+ */
+export function SessionGate() {
+  const session = useSession();
+  if (session.status === 'starting') return <FullPageLoader label="Opening ReferLoop…" />;
+  if (session.status === 'signed-out') return <SignInPage notice={session.notice} />;
+  // Keyed by user: another user signing in on this browser gets a new client and an empty cache.
+  return <SignedIn key={session.user.id} />;
+}
+
+function SignedIn() {
+  const [apollo] = useState(createApollo);
+  useEffect(() => {
+    // Disposed a tick after unmounting, unless mounted again at once: React's development mode
+    // unmounts and remounts every component once, which must not close the live connection.
+    clearTimeout(pendingDisposal);
+    return () => {
+      pendingDisposal = setTimeout(() => {
+        apollo.closeLive();
+        void apollo.client.clearStore();
+      }, 0);
+    };
+  }, [apollo]);
+  return (
+    <ApolloProvider client={apollo.client}>
+      <ViewerProvider>
+        <AppFrame />
+      </ViewerProvider>
+    </ApolloProvider>
+  );
+}

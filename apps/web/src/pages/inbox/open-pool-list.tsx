@@ -1,0 +1,164 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { DueBadge, PriorityBadge } from '../../components/status-badges';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { describeError } from '../../api/errors';
+import type { DeclineReason, OpenReferralsQuery } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/clinic-time';
+import { AGE_BAND_LABELS, conditionLabel, DECLINE_REASON_LABELS, MODALITY_LABELS } from '../../lib/labels';
+import { CLAIM_OPEN_REFERRAL, OPEN_REFERRALS, PASS_OPEN_REFERRAL } from './inbox-queries';
+import { PAGE_SIZE } from './referral-list';
+
+type OpenReferral = OpenReferralsQuery['openReferrals']['edges'][number]['node'];
+
+/** Open referrals a provider may claim: the first to claim gets it; passing hides it for you alone. */
+export function OpenPoolList({ now, timeZone }: { now: number; timeZone: string }) {
+  const { data, error, loading, fetchMore, refetch } = useQuery(OPEN_REFERRALS, { variables: { first: PAGE_SIZE }, notifyOnNetworkStatusChange: true });
+  const [passing, setPassing] = useState<OpenReferral | null>(null);
+  const connection = data?.openReferrals;
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="open-pool-title">
+      <Title order={2} size="h4" id="open-pool-title">
+        Open referrals near you
+        {connection ? (
+          <Text span c="dimmed" fw={400} ml={8} size="md">
+            {connection.totalCount.toLocaleString()}
+          </Text>
+        ) : null}
+      </Title>
+      <Text size="sm" c="dimmed">
+        Offered to every provider of the modality within the radius. The first to claim one becomes its provider.
+      </Text>
+      {error && !connection ? <ErrorState title="The open referrals could not be loaded" error={error} onRetry={() => void refetch()} /> : null}
+      {!connection && loading ? <LoadingState label="Loading open referrals…" /> : null}
+      {connection && connection.totalCount === 0 ? <EmptyState title="No open referrals for you right now">New ones appear here as clinics send them.</EmptyState> : null}
+      <Stack gap="xs" component="ul" p={0} m={0} aria-label="Open referrals">
+        {connection?.edges.map(({ node }) => (
+          <OpenReferralRow key={node.id} referral={node} now={now} timeZone={timeZone} onPass={() => setPassing(node)} onGone={() => void refetch()} />
+        ))}
+      </Stack>
+      {connection?.pageInfo.hasNextPage ? (
+        <Group justify="center">
+          <Button variant="default" loading={loading} onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
+            Load more
+          </Button>
+        </Group>
+      ) : null}
+      <PassDialog referral={passing} onClose={() => setPassing(null)} onPassed={() => void refetch()} />
+    </Stack>
+  );
+}
+
+function OpenReferralRow({ referral, now, timeZone, onPass, onGone }: { referral: OpenReferral; now: number; timeZone: string; onPass: () => void; onGone: () => void }) {
+  const navigate = useNavigate();
+  const [claim, { loading }] = useMutation(CLAIM_OPEN_REFERRAL);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const onClaim = async () => {
+    setRefusal(null);
+    try {
+      const result = await claim({ variables: { input: { id: referral.id, expectedVersion: referral.version } } });
+      if (result.data) await navigate(`/referrals/${result.data.acceptReferral.id}`);
+    } catch (error) {
+      // Usually another provider claimed it first: say so where the user is looking.
+      setRefusal(`${referral.reference} could not be claimed: ${describeError(error).message}`);
+    }
+  };
+  return (
+    <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text fw={600}>
+            {MODALITY_LABELS[referral.modality]} · {referral.reference}
+          </Text>
+          <Group gap={6}>
+            <PriorityBadge priority={referral.priority} />
+            <DueBadge dueAt={referral.dueAt} status="SENT" now={now} timeZone={timeZone} />
+            <Badge variant="light" color="gray">{referral.distanceKm.toLocaleString()} km away</Badge>
+          </Group>
+        </Group>
+        <Text size="sm">{referral.conditions.map(conditionLabel).join(', ') || 'No conditions given'}</Text>
+        <Text size="sm" c="dimmed">
+          Patient aged {AGE_BAND_LABELS[referral.ageBand]} · sent {formatDateTime(referral.sentAt, timeZone)}
+        </Text>
+        {refusal ? (
+          <Group gap="xs">
+            <Text size="sm" c="red.8" role="alert">
+              {refusal}
+            </Text>
+            <Button size="xs" variant="subtle" onClick={onGone}>
+              Refresh the list
+            </Button>
+          </Group>
+        ) : null}
+        <Group gap="xs" mt={4}>
+          <Button size="xs" loading={loading} disabled={refusal !== null} onClick={() => void onClaim()}>
+            Claim {referral.reference}
+          </Button>
+          <Button size="xs" variant="default" onClick={onPass}>
+            Pass
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function PassDialog({ referral, onClose, onPassed }: { referral: OpenReferral | null; onClose: () => void; onPassed: () => void }) {
+  const [reason, setReason] = useState<DeclineReason | null>(null);
+  const [note, setNote] = useState('');
+  const [pass, { loading, error, reset }] = useMutation(PASS_OPEN_REFERRAL);
+  const close = () => {
+    setReason(null);
+    setNote('');
+    reset();
+    onClose();
+  };
+  /** True when it passed; a refusal stays on screen in the dialog (the mutation's error). */
+  const submit = async (): Promise<boolean> => {
+    if (!referral || !reason) return false;
+    try {
+      await pass({ variables: { input: { id: referral.id, expectedVersion: referral.version, reason, note: note.trim() || undefined } } });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return (
+    <Modal opened={referral !== null} onClose={close} title={referral ? `Pass on ${referral.reference}` : ''}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit().then((passed) => {
+            if (!passed) return;
+            onPassed();
+            close();
+          });
+        }}
+      >
+        <Stack>
+          <Text size="sm">Passing hides it from you; other providers can still claim it, and the referring clinic sees your reason.</Text>
+          <Select
+            label="Reason"
+            required
+            data={Object.entries(DECLINE_REASON_LABELS).map(([value, label]) => ({ value, label }))}
+            value={reason}
+            onChange={(value) => setReason(value as DeclineReason | null)}
+          />
+          <Textarea label="Note (optional)" value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+          {error ? <Text c="red.8" size="sm" role="alert">{describeError(error).message}</Text> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Keep it
+            </Button>
+            <Button type="submit" loading={loading} disabled={!reason}>
+              Pass
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { placeServerError } from '../onboarding/form-errors';
+import { EMPTY_PATIENT, patientValidation, toCreatePatientInput, type PatientFormValues } from './patient-form-values';
+import { PatientFormFields } from './patient-form-fields';
+import { CREATE_PATIENT } from './patient-queries';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  clinicId: string;
+  clinicName: string;
+  today: string;
+}
+
+/** Registers a patient in the viewer's clinic, then opens the patient. */
+export function NewPatientModal({ opened, onClose, clinicId, clinicName, today }: Props) {
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<PatientFormValues>({ initialValues: EMPTY_PATIENT, validate: patientValidation(today) });
+  const [createPatient] = useMutation(CREATE_PATIENT, {
+    // Every cached patient list (any search) is stale now: dropped, so the next one shown is fetched.
+    update: (cache) => {
+      cache.evict({ fieldName: 'patients' });
+      cache.gc();
+    },
+  });
+
+  const close = () => {
+    form.reset();
+    setFailure(null);
+    onClose();
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const result = await createPatient({ variables: { input: toCreatePatientInput(values, clinicId) } });
+      const patient = result.data?.createPatient;
+      if (!patient) return;
+      notifications.show({ color: 'green', message: `${patient.firstName} ${patient.lastName} is registered.` });
+      close();
+      await navigate(`/patients/${patient.id}`);
+    } catch (error) {
+      setFailure(placeServerError(form, error));
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title="New patient" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">The patient is registered in {clinicName}. Your clinic sees them; a clinic you send a referral to sees them with that referral.</Text>
+          <PatientFormFields form={form} today={today} />
+          {failure ? (
+            <Text c="red.8" size="sm" role="alert">
+              {failure}
+            </Text>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              Register patient
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Logo } from '../layout/logo';
+import { signIn } from '../session/session';
+
+interface Props {
+  /** Why the user is here: signed out, session ended, service unreachable. */
+  notice?: string;
+}
+
+export function SignInPage({ notice }: Props) {
+  // Plain state rather than a form library: this page is the first one loaded, and kept small.
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async () => {
+    const problems = {
+      email: /^\S+@\S+$/.test(email.trim()) ? undefined : 'Enter the email address you sign in with',
+      password: password.length > 0 ? undefined : 'Enter your password',
+    };
+    setErrors(problems);
+    if (problems.email || problems.password) return;
+    setFailure(null);
+    setSubmitting(true);
+    try {
+      await signIn(email.trim(), password);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : 'Signing in failed. Try again.');
+      setPassword('');
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Center mih="100dvh" p="md" bg="gray.0">
+      <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={400}>
+        <Stack gap="md">
+          <Logo />
+          <Title order={1} size="h3">
+            Sign in
+          </Title>
+          {notice ? (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+              {notice}
+            </Alert>
+          ) : null}
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit();
+            }}
+          >
+            <Stack gap="sm">
+              <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+              <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
+              {failure ? (
+                <Text c="red.8" size="sm" role="alert">
+                  {failure}
+                </Text>
+              ) : null}
+              <Button type="submit" loading={submitting} fullWidth mt="xs">
+                Sign in
+              </Button>
+            </Stack>
+          </form>
+          <Text size="xs" c="dimmed">
+            ReferLoop keeps you signed in on this browser until you sign out. On a shared computer, sign out when you are done.
+          </Text>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

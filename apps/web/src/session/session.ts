@@ -1,0 +1,102 @@
+import { requestRefresh, requestSignIn, requestSignOut, ServiceUnreachable, SessionRefused } from './session-api';
+import { currentAccessToken, sessionState, setSessionState } from './session-store';
+import type { AuthPayloadFieldsFragment } from '../gql/graphql';
+
+/**
+ * Signing in, renewing and signing out, for every tab of the browser at once.
+ *
+ * - The refresh credential lives in an HttpOnly cookie this code cannot read; renewing rotates it,
+ *   so two tabs must not renew with the same one (the gateway takes a reused credential for a
+ *   stolen one and ends the session). A Web Lock makes the tabs take turns.
+ * - Signing in or out in one tab tells the others over a BroadcastChannel, so a shared
+ *   computer never shows one tab signed in after another signed out.
+ */
+
+const CHANNEL = 'referloop-session';
+const REFRESH_LOCK = 'referloop-session-refresh';
+/** Renew this long before the access token expires, so requests never race its expiry. */
+const RENEW_BEFORE_MS = 60_000;
+
+type TabMessage = 'signed-in' | 'signed-out';
+
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+let renewTimer: ReturnType<typeof setTimeout> | undefined;
+let renewing: Promise<string | null> | null = null;
+
+function signedIn(payload: AuthPayloadFieldsFragment): string {
+  const expiresAt = Date.parse(payload.expiresAt);
+  setSessionState({ status: 'signed-in', user: payload.user, accessToken: payload.accessToken, expiresAt });
+  clearTimeout(renewTimer);
+  renewTimer = setTimeout(() => void renewAccessToken(), Math.max(5_000, expiresAt - Date.now() - RENEW_BEFORE_MS));
+  return payload.accessToken;
+}
+
+function signedOut(notice?: string): void {
+  clearTimeout(renewTimer);
+  setSessionState({ status: 'signed-out', notice });
+}
+
+/** Runs `work` while no other tab of this browser renews the session. */
+async function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return work();
+  return navigator.locks.request(REFRESH_LOCK, work);
+}
+
+/**
+ * A fresh access token through the session cookie, or null when there is no session any more
+ * (then the app shows the sign-in page). Concurrent callers in one tab share one renewal.
+ */
+export function renewAccessToken(): Promise<string | null> {
+  renewing ??= oneTabAtATime(async () => {
+    try {
+      return signedIn(await requestRefresh());
+    } catch (error) {
+      if (error instanceof SessionRefused) {
+        const wasSignedIn = sessionState().status === 'signed-in';
+        signedOut(wasSignedIn ? 'Your session has ended. Sign in again to carry on.' : undefined);
+        return null;
+      }
+      // Unreachable: keep what we have; the next request says so in words and retries.
+      if (sessionState().status === 'starting') signedOut();
+      throw error;
+    }
+  }).finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+/** On page load: a session cookie left by an earlier visit signs this tab in. */
+export async function resumeSession(): Promise<void> {
+  try {
+    await renewAccessToken();
+  } catch (error) {
+    if (!(error instanceof ServiceUnreachable)) throw error;
+    setSessionState({ status: 'signed-out', notice: error.message });
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  const payload = await requestSignIn(email, password);
+  signedIn(payload);
+  channel?.postMessage('signed-in' satisfies TabMessage);
+}
+
+export async function signOut(): Promise<void> {
+  const token = currentAccessToken();
+  try {
+    await requestSignOut(token);
+  } finally {
+    // Signed out here even when the call failed: the page must not stay signed in on a shared computer.
+    signedOut('You have signed out.');
+    channel?.postMessage('signed-out' satisfies TabMessage);
+  }
+}
+
+channel?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+  if (event.data === 'signed-out' && sessionState().status === 'signed-in') {
+    signedOut('You signed out in another tab.');
+  } else if (event.data === 'signed-in' && sessionState().status !== 'signed-in') {
+    void resumeSession();
+  }
+});

@@ -1,0 +1,44 @@
+import { expect } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * What people do in the web app, step by step, in the words on the screen. The browser tests read
+ * as the journeys they check; the selectors are roles and labels, as assistive technology sees
+ * the page, so a test passing is also a sign the page is labelled.
+ */
+
+/** Chooses an option of a Mantine Select or MultiSelect by its label text. */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** A dialog by its title. */
+export const dialog = (page: Page, title: string | RegExp): Locator => page.getByRole('dialog', { name: title });
+
+/** Clicks an action of the referral page and waits for its dialog. */
+export async function openAction(page: Page, action: string | RegExp, dialogTitle: string | RegExp = action): Promise<Locator> {
+  await page.getByRole('group', { name: 'Actions' }).getByRole('button', { name: action }).click();
+  const found = dialog(page, dialogTitle);
+  await found.waitFor();
+  return found;
+}
+
+/** Submits a dialog with its main button and waits for it to close. */
+export async function submitDialog(found: Locator, button: string | RegExp): Promise<void> {
+  await found.getByRole('button', { name: button }).click();
+  await found.waitFor({ state: 'detached' });
+}
+
+/** Waits until the referral page shows this status. */
+export async function statusIs(page: Page, status: string): Promise<void> {
+  await expect(page.getByRole('main').getByText(status, { exact: true }).first()).toBeTruthy();
+  await page.getByRole('main').getByText(status, { exact: true }).first().waitFor();
+}
+
+/** The id in a referral page's address (/referrals/<id>). */
+export function referralIdOf(page: Page): string {
+  const match = /\/referrals\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`not on a referral page: ${page.url()}`);
+  return match[1];
+}

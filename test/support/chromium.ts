@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium, driven by playwright-core: Playwright cannot download its own browser on
+ * machines without internet. The flags keep it from reaching out (sync, updates, background
+ * requests), which a closed network would refuse many times a second.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Where the run leaves screenshots of the main pages (ignored by git; the README's copies are in docs/). */
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
+
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1440, height: 900 };
+
+/** One Chromium for the file, launched before its tests and closed after them. */
+export function useChromium(): { browser: Browser } {
+  const parts = { browser: {} as Browser };
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    parts.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  }, 30_000);
+  afterAll(async () => {
+    if ('close' in parts.browser) await parts.browser.close();
+  });
+  return parts;
+}
+
+/** A browser tab with what it printed: a test checks no patient data reached the console, and no page error happened. */
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  console: string[];
+  pageErrors: string[];
+}
+
+/** A fresh browser profile (its own cookies and storage) with one tab. */
+export async function newProfile(browser: Browser, baseUrl: string, viewport = DESKTOP): Promise<Tab> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US' });
+  return newTab(context);
+}
+
+/** Another tab of the same profile: shares its cookies, as a second tab of one browser does. */
+export async function newTab(context: BrowserContext): Promise<Tab> {
+  const page = await context.newPage();
+  const tab: Tab = { context, page, console: [], pageErrors: [] };
+  page.on('console', (message) => tab.console.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => tab.pageErrors.push(error.message));
+  return tab;
+}
+
+/** Signs in through the sign-in page, as a person would, and waits for the app behind it. */
+export async function signInThroughPage(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: /^Account:/ }).waitFor();
+}
+
+let axeSource: string | undefined;
+
+/**
+ * axe-core's serious and critical findings on the page as it is now. The script is evaluated
+ * through the DevTools protocol, which the page's Content-Security-Policy (script-src 'self')
+ * does not apply to, so the policy under test stays as it is served.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+/** Saves a screenshot of the page under test-results/screenshots. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Whether the page is wider than the window (a phone user would have to scroll sideways). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/**
+ * Every place patient data must never reach in a browser: the address of every page visited, the
+ * tab's web storage, and what it printed to the console.
+ */
+export async function phiLeaks(tab: Tab, visitedUrls: readonly string[], phi: readonly string[]): Promise<string[]> {
+  const storage = await tab.page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const places = [...visitedUrls.map((url) => `url ${decodeURIComponent(url)}`), `storage ${storage}`, ...tab.console.map((line) => `console ${line}`)];
+  return places.filter((place) => phi.some((value) => value && place.toLowerCase().includes(value.toLowerCase())));
+}
