@@ -26,9 +26,9 @@ export class AdminSession {
 
   async access(headers: IncomingHttpHeaders, ip: string | undefined): Promise<AdminAccess> {
     const token = parseCookies(headers.cookie).get(ADMIN_COOKIE);
-    const userId = this.tokens.bearerUserId(headers.authorization) ?? (token ? this.tokens.bearerUserId(`Bearer ${token}`) : null);
-    if (!userId) return 'not-signed-in';
-    const actor = await this.users.findActiveActor(userId, clientAddress(ip));
+    const claims = this.tokens.bearerClaims(headers.authorization) ?? (token ? this.tokens.bearerClaims(`Bearer ${token}`) : null);
+    if (!claims) return 'not-signed-in';
+    const actor = await this.users.findActiveActor(claims, clientAddress(ip));
     if (!actor) return 'not-signed-in';
     return isPlatformAdmin(actor) ? 'admin' : 'not-an-admin';
   }
