@@ -21,6 +21,8 @@ const TOKEN_EXPIRED = 4401;
 const GOING_AWAY = 1001;
 /** How long a client may take to answer the closing handshake before its socket is cut. */
 const CLOSE_HANDSHAKE_MS = 1000;
+/** Live operations read no cookies (see the class comment). */
+const NO_COOKIES: ReadonlyMap<string, string> = new Map();
 
 /**
  * Authenticates live (WebSocket) connections with the same access token as HTTP requests, sent
@@ -100,6 +102,11 @@ export class LiveConnections {
     return {
       authorization: undefined,
       ipAddress: this.addressOf(extra),
+      userAgent: extra.request.headers['user-agent'],
+      cookies: NO_COOKIES,
+      setCookie: () => {
+        throw new Error('A live operation has no HTTP answer to set a cookie on');
+      },
       actor: this.actors.get(extra),
       audit: new AuditTrail(),
       loaders: new Loaders(),
