@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorReason } from '@referloop/core';
 import { REFER_ONWARD, SET_PLAN } from './support/episode-operations';
+import { Browser } from './support/browser';
 import { expectGraphqlReason } from './support/expectations';
-import { clinicInput, patientInput, referralInput, uniqueEmail, USER_PASSWORD } from './support/fixtures';
+import { clinicInput, createSignedInUser, patientInput, referralInput, uniqueEmail, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { RETRY_NOTIFICATION } from './support/notification-rows';
 import { CREATE_CLINIC, CREATE_PATIENT, CREATE_USER, LOGIN, referralMutation } from './support/operations';
@@ -20,7 +21,7 @@ import { createDraft, referralIn } from './support/world';
 const MAX_LOGIN_FAILURES = 2;
 
 describe('extensions.reason: why a request was refused, for programs', () => {
-  const { world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES) } });
+  const { app, world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES) } });
   /** Every reason a test below saw reach the client. */
   const seen = new Set<string>();
 
@@ -149,6 +150,30 @@ describe('extensions.reason: why a request was refused, for programs', () => {
     for (let failure = 0; failure < MAX_LOGIN_FAILURES; failure += 1) expect((await login('wrong-password')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const error = expectReason(await login(USER_PASSWORD), 'TOO_MANY_REQUESTS', ErrorReason.TOO_MANY_SIGN_IN_FAILURES);
     expect(error.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
+  });
+
+  describe('UNAUTHENTICATED', () => {
+    /** A browser signed in as a new user of its own. */
+    async function signedInBrowser(): Promise<Browser> {
+      const user = await createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id);
+      const browser = new Browser(app.baseUrl);
+      expect((await browser.signIn(user.email, USER_PASSWORD)).errors).toBeUndefined();
+      return browser;
+    }
+
+    it('SESSION_REVOKED: refreshing a browser session that was signed out', async () => {
+      const browser = await signedInBrowser();
+      const copy = browser.copy();
+      expect((await browser.send(`mutation { signOut }`)).data).toEqual({ signOut: true });
+      expectReason(await copy.refresh(), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
+    });
+
+    it('SESSION_EXPIRED: refreshing a browser session past its expiry', async () => {
+      const browser = await signedInBrowser();
+      const sessionId = (browser.cookie as string).split('.')[0];
+      await db.query(`UPDATE user_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [sessionId]);
+      expectReason(await browser.refresh(), 'UNAUTHENTICATED', ErrorReason.SESSION_EXPIRED);
+    });
   });
 
   // Runs last (Jest keeps the order of a file's tests): each reason has been shown above.

@@ -5,7 +5,8 @@ import { sign } from 'jsonwebtoken';
 import { createGatewayApp } from '../apps/gateway/src/bootstrap';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { AuditEntry } from './support/audit-entry';
-import { Actor, createPatient, createSignedInUser, Referral, referralInput, runReferralMutation } from './support/fixtures';
+import { Browser } from './support/browser';
+import { Actor, createPatient, createSignedInUser, Referral, referralInput, runReferralMutation, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
 import { disposeAll, LiveOptions, LiveReferral, LiveSubscriber, untilListening } from './support/live-updates';
 import { AUDIT_ENTRIES, DISABLE_USER } from './support/operations';
@@ -68,6 +69,13 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
     const subscriber = new LiveSubscriber(name, gatewayUrl, options);
     subscribers.add(subscriber);
     return subscriber;
+  }
+
+  /** A browser signed in (signIn) as `user` on gateway 1: its access token names its session. */
+  async function browserOf(user: Actor): Promise<Browser> {
+    const browser = new Browser(gateway1Url);
+    expect((await browser.signIn(user.email, USER_PASSWORD)).errors).toBeUndefined();
+    return browser;
   }
 
   /** The actor's HTTP client, pointed at the second gateway. */
@@ -218,6 +226,14 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
           return { token: tokenOf(user) };
         },
       ],
+      [
+        'the access token of a browser session that was signed out',
+        async () => {
+          const browser = await browserOf(await createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id));
+          expect((await browser.send(`mutation { signOut }`)).data).toEqual({ signOut: true });
+          return { token: browser.accessToken };
+        },
+      ],
     ];
 
     it.each(refusals)('refuses the connection (4403) with %s', async (label, options) => {
@@ -351,6 +367,24 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
 
       // Closing the connection or filtering its updates both pass; sending the referral does not.
       expect(disabled.about(new Set([sent.id, barrier.id]))).toEqual([]);
+      expect(await auditEntries({ referralId: sent.id, actorId: reader.id })).toEqual([]);
+    });
+
+    it("a browser session signed out while connected is sent nothing more (its access tokens stop working at once)", async () => {
+      const reader = await createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id);
+      const browser = await browserOf(reader);
+      const probes = new Set<string>();
+      // Accepted at connect: the session is open.
+      const signedOut = subscribe('a coordinator of A in a browser, signed out once listening', gateway1Url, { token: browser.accessToken });
+      const witness = subscribe('coordinator A', gateway1Url, { token: tokenOf(world.coordinatorA) });
+      await untilListening([signedOut, witness], idOf(sendAtoB), probes);
+
+      expect((await browser.send(`mutation { signOut }`)).data).toEqual({ signOut: true });
+      const sent = await sendAtoB();
+      const barrier = await sendAtoB();
+      await witness.update(heard(barrier.id), 'a change made after the one the signed-out session must not get');
+
+      expect(signedOut.about(new Set([sent.id, barrier.id]))).toEqual([]);
       expect(await auditEntries({ referralId: sent.id, actorId: reader.id })).toEqual([]);
     });
 

@@ -24,12 +24,16 @@ import {
   REDIRECT_REFERRAL,
   REFER_ONWARD,
   REFERRAL_DETAIL,
+  REFRESH_SESSION,
   REQUEST_REFERRAL_INFO,
   RETRY_NOTIFICATION,
   SCHEDULE_REFERRAL,
   SEND_PROGRESS_REPORT,
   SEND_REFERRAL,
   SET_TREATMENT_PLAN,
+  SIGN_IN,
+  SIGN_OUT,
+  SIGN_OUT_EVERYWHERE,
   START_REFERRAL_TREATMENT,
   UPDATE_PATIENT,
   UPDATE_PROVIDER,
@@ -139,6 +143,22 @@ describe('logs: one structured line per request, and nothing sensitive in any of
   const login = async (email: string, password: string, label: string): Promise<Session> => {
     const data = await http.ok<{ login: { accessToken: string; user: { id: string } } }>(ANONYMOUS, LOGIN, { input: { email, password } });
     return { token: sensitive.token(`access token of ${label}`, data.login.accessToken), userId: data.login.user.id, label };
+  };
+
+  /** The browser session cookie an answer set, marked sensitive with the secret it holds. */
+  const sessionCookieOf = (answer: { setCookies: string[] }, label: string): string => {
+    const value = answer.setCookies.map((line) => line.split(';')[0]).find((pair) => pair.startsWith('referloop_session='))?.slice('referloop_session='.length);
+    if (!value) throw new Error(`No session cookie was set (${label}): ${JSON.stringify(answer.setCookies)}`);
+    sensitive.add(`${label} secret`, value.split('.')[1]);
+    return sensitive.add(label, value);
+  };
+
+  /** A browser signed in (signIn): its cookie and access token are sensitive, and the log line names no user (none was signed in). */
+  const browserSignIn = async (email: string, password: string, label: string): Promise<Session> => {
+    const answer = await http.graphql<{ signIn: { accessToken: string; user: { id: string } } }>(ANONYMOUS, SIGN_IN, { input: { email, password } });
+    expect(answer.errors).toBeUndefined();
+    const signedIn = answer.data?.signIn as { accessToken: string; user: { id: string } };
+    return { token: sensitive.token(`access token of ${label}`, signedIn.accessToken), sessionCookie: sessionCookieOf(answer, `session cookie of ${label}`), userId: signedIn.user.id, label };
   };
 
   const expectCode = (answer: { errors?: Array<{ extensions?: { code?: unknown } }> | undefined }, code: string) =>
@@ -384,6 +404,21 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       expectCode(await http.graphql(spare, ME), 'UNAUTHENTICATED');
       const forged = { token: sensitive.add('forged bearer token', `eyJhbGciOiJIUzI1NiJ9.forged${TAG}.c2lnbmF0dXJl${TAG}`), userId: null, label: 'forged token' };
       expectCode(await http.graphql(forged, ME), 'UNAUTHENTICATED');
+
+      // Browser sessions: neither the session cookie nor the secret in it reaches a log. Requests
+      // carrying only the cookie name no user on their line; a bearer token names its user.
+      const laptop = await browserSignIn(coordinatorUser.email, coordinatorUser.password, 'coordinator A on a laptop');
+      const phone = await browserSignIn(coordinatorUser.email, coordinatorUser.password, 'coordinator A on a phone');
+      const tablet = await browserSignIn(coordinatorUser.email, coordinatorUser.password, 'coordinator A on a tablet');
+      const byCookie = (browser: Session): Session => ({ sessionCookie: browser.sessionCookie, userId: null, label: `${browser.label}, cookie only` });
+      const refreshed = await http.graphql<{ refreshSession: { accessToken: string } }>(byCookie(laptop), REFRESH_SESSION);
+      expect(refreshed.errors).toBeUndefined();
+      sensitive.token('refreshed access token', refreshed.data?.refreshSession.accessToken as string);
+      sessionCookieOf(refreshed, 'refreshed session cookie');
+      // The replaced cookie, presented again: the gateway ends the session and logs so, by id only.
+      expectCode(await http.graphql(byCookie(laptop), REFRESH_SESSION), 'UNAUTHENTICATED');
+      expect(await http.ok(byCookie(phone), SIGN_OUT)).toEqual({ signOut: true });
+      expect(await http.ok(tablet, SIGN_OUT_EVERYWHERE)).toEqual({ signOutEverywhere: true });
 
       // A document that does not parse, with a password written into it.
       const parseFailure = await http.rawGraphql(

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { QueueName } from '../libs/jobs/src/job-catalogue';
 import { expectGraphqlError } from './support/expectations';
 import { USER_PASSWORD, createSignedInUser, uniqueEmail } from './support/fixtures';
-import { graphqlBody, rawRequest, RawResponse } from './support/gateway-http';
+import { graphqlBody, rawRequest, RawResponse, setCookies } from './support/gateway-http';
 import { DISABLE_USER, ME } from './support/operations';
 import { pollUntil } from './support/poll-until';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from './support/test-app';
@@ -60,28 +60,6 @@ function credentialHeaders({ token, cookie, accept = 'application/json' }: Crede
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   if (cookie !== undefined) headers.cookie = `${COOKIE_NAME}=${cookie}`;
   return headers;
-}
-
-/** A Set-Cookie header as its value and attributes (names lower-cased). */
-interface SetCookie {
-  name: string;
-  value: string;
-  attributes: Record<string, string | true>;
-}
-
-function setCookies(response: RawResponse): SetCookie[] {
-  const raw = response.headers['set-cookie'] ?? [];
-  return raw.map((line) => {
-    const [pair, ...rest] = line.split(';').map((part) => part.trim());
-    const separator = pair.indexOf('=');
-    const attributes: Record<string, string | true> = {};
-    for (const attribute of rest) {
-      const at = attribute.indexOf('=');
-      if (at < 0) attributes[attribute.toLowerCase()] = true;
-      else attributes[attribute.slice(0, at).toLowerCase()] = attribute.slice(at + 1);
-    }
-    return { name: pair.slice(0, separator), value: decodeURIComponent(pair.slice(separator + 1)), attributes };
-  });
 }
 
 /** The body of a refusal carries no queue data: no queue names, counts or jobs. */

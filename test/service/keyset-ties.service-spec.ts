@@ -40,7 +40,7 @@ describe('keyset pagination on the services across same-millisecond rows', () =>
       role: UserRole.COORDINATOR,
       clinicId,
     });
-    const actor = { userId: coordinator?.id as string, role: UserRole.COORDINATOR, clinicId, providerId: null, ipAddress: null };
+    const actor = { userId: coordinator?.id as string, role: UserRole.COORDINATOR, clinicId, providerId: null, sessionId: null, ipAddress: null };
     const created = await createWithTies(async (index) => {
       const patient = await patients.insert(patientInput(clinicId, { firstName: `Tie${index}` }) as never);
       return { id: patient.id, time: patient.createdAt.toISOString() };

@@ -34,7 +34,7 @@ describe('open referrals on the services: twenty providers claim at once', () =>
   /** A user of `role` at `clinicId`, as the services see them once signed in. */
   const member = async (role: UserRole, clinicId: string): Promise<Actor> => {
     const user = await services.get(UserRepository).insert({ email: uniqueEmail(role.toLowerCase()), passwordHash: 'not used: nobody signs in', displayName: `Race ${role}`, role, clinicId });
-    return { userId: user?.id as string, role, clinicId, providerId: null, ipAddress: null };
+    return { userId: user?.id as string, role, clinicId, providerId: null, sessionId: null, ipAddress: null };
   };
 
   beforeAll(async () => {

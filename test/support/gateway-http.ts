@@ -51,6 +51,29 @@ export function graphqlBody(response: RawResponse): { data?: Record<string, unkn
   }
 }
 
+/** A Set-Cookie header as its value and attributes (names lower-cased). */
+export interface SetCookie {
+  name: string;
+  value: string;
+  attributes: Record<string, string | true>;
+}
+
+/** Every Set-Cookie header of an answer, in order. */
+export function setCookies(response: RawResponse): SetCookie[] {
+  const raw = response.headers['set-cookie'] ?? [];
+  return raw.map((line) => {
+    const [pair, ...rest] = line.split(';').map((part) => part.trim());
+    const separator = pair.indexOf('=');
+    const attributes: Record<string, string | true> = {};
+    for (const attribute of rest) {
+      const at = attribute.indexOf('=');
+      if (at < 0) attributes[attribute.toLowerCase()] = true;
+      else attributes[attribute.slice(0, at).toLowerCase()] = attribute.slice(at + 1);
+    }
+    return { name: pair.slice(0, separator), value: decodeURIComponent(pair.slice(separator + 1)), attributes };
+  });
+}
+
 /** The names of the CORS headers an answer carries. */
 export function corsHeaderNames(response: RawResponse): string[] {
   return Object.keys(response.headers).filter((name) => name.startsWith('access-control-'));

@@ -1,9 +1,12 @@
 import { Kind, OperationTypeNode, parse } from 'graphql';
+import { SESSION_COOKIE } from '@referloop/auth';
 import { GraphqlError } from './graphql-client';
 
-/** Who makes a request: a bearer token and the user id the gateway should log for it (null: anonymous). */
+/** Who makes a request: a bearer token or a browser's session cookie, and the user id the gateway should log for it (null: anonymous). */
 export interface Session {
   token?: string;
+  /** The value of the browser session cookie, sent as a browser would. */
+  sessionCookie?: string;
   userId: string | null;
   label: string;
 }
@@ -34,6 +37,8 @@ export interface GraphqlAnswer<T> {
   data: T | null | undefined;
   errors: GraphqlError[] | undefined;
   requestId: string | undefined;
+  /** The Set-Cookie headers of the answer. */
+  setCookies: string[];
 }
 
 export interface CallOptions {
@@ -149,6 +154,7 @@ export class RecordingClient {
     headers['content-type'] = 'application/json';
     headers.accept = 'application/json';
     if (session.token) headers.authorization = `Bearer ${session.token}`;
+    if (session.sessionCookie) headers.cookie = `${SESSION_COOKIE}=${session.sessionCookie}`;
     const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers, body });
     const text = await response.text();
     let parsed: { data?: T | null; errors?: GraphqlError[] };
@@ -174,6 +180,12 @@ export class RecordingClient {
     if (response.status === 200 && !parsed.errors?.length && parsed.data) {
       for (const field of options.mutationFields) this.succeeded.set(field, (this.succeeded.get(field) ?? 0) + 1);
     }
-    return { status: response.status, data: parsed.data, errors: parsed.errors, requestId: response.headers.get('x-request-id') ?? undefined };
+    return {
+      status: response.status,
+      data: parsed.data,
+      errors: parsed.errors,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      setCookies: response.headers.getSetCookie(),
+    };
   }
 }

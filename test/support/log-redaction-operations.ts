@@ -11,6 +11,10 @@ const mutation = (name: string, selection: string) => {
 };
 
 export const LOGIN = mutation('login', 'accessToken user { id }');
+export const SIGN_IN = `mutation signIn($input: LoginInput!) { signIn(input: $input) { accessToken user { id } } }`;
+export const REFRESH_SESSION = `mutation refreshSession { refreshSession { accessToken } }`;
+export const SIGN_OUT = `mutation signOut { signOut }`;
+export const SIGN_OUT_EVERYWHERE = `mutation signOutEverywhere { signOutEverywhere }`;
 export const CREATE_CLINIC = mutation('createClinic', 'id');
 export const CREATE_USER = mutation('createUser', 'id');
 export const DISABLE_USER = mutation('disableUser', 'id disabled');

@@ -103,6 +103,7 @@ function castOf(record: WorldRecord): Cast {
     role: role as UserRole,
     clinicId,
     providerId: providerId ?? null,
+    sessionId: null,
     ipAddress: null,
   });
   const cast = Object.fromEntries(

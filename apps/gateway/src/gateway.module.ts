@@ -4,12 +4,12 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditModule } from '@referloop/audit';
 import { AuthModule } from '@referloop/auth';
 import { ClinicsModule } from '@referloop/clinics';
-import { AuditTrail, DateTimeScalar, formatExecutionResult, formatGraphqlError, GraphqlExceptionFilter, GRAPHQL_PATH, InputValidationPipe, LocalDateScalar, requestBudgetPlugin, argumentTextPlugin, Loaders, RequestContext } from '@referloop/common';
-import { AppConfig, clientAddress, ConfigModule } from '@referloop/core';
+import { DateTimeScalar, formatExecutionResult, formatGraphqlError, GraphqlExceptionFilter, GRAPHQL_PATH, InputValidationPipe, LocalDateScalar, requestBudgetPlugin, argumentTextPlugin, RequestContext } from '@referloop/common';
+import { AppConfig, ConfigModule } from '@referloop/core';
 import { dataSourceOptions } from '@referloop/database';
 import { JobsModule } from '@referloop/jobs';
 import { LoggingModule, LoggingOptions } from '@referloop/logging';
@@ -25,6 +25,7 @@ import { HealthController } from './health.controller';
 import { isLiveContext, LiveConnections } from './live/live-connections';
 import { LiveModule } from './live/live.module';
 import { HttpDrain } from './http-drain';
+import { httpContext } from './graphql/http-context';
 import { QUERY_COSTS } from './graphql/query-costs';
 import { liveDocumentChecks, requestValidationRules } from './graphql/request-validation';
 import { RequestLogPlugin } from './logging/request-log.plugin';
@@ -64,7 +65,8 @@ export class GatewayModule {
             introspection: !config.production,
             // Nor "did you mean …" hints naming fields in production.
             hideSchemaDetailsFromClientErrors: config.production,
-            // Requests that a browser could send cross-site without a preflight are refused (Apollo's default, stated).
+            // Requests that a browser could send cross-site without a preflight are refused (Apollo's default, stated):
+            // with SameSite=Strict, what keeps another site from using the session cookie.
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
             // A bounded document; how deeply it nests is checked before it reaches the parser (graphql-document-guard.ts).
@@ -88,16 +90,9 @@ export class GatewayModule {
                 },
               },
             },
-            // HTTP requests come as Fastify's request; live operations as graphql-ws's context.
-            context: (request: unknown): RequestContext =>
-              isLiveContext(request)
-                ? live.context(request)
-                : {
-                    authorization: (request as FastifyRequest).headers.authorization,
-                    ipAddress: clientAddress((request as FastifyRequest).ip),
-                    audit: new AuditTrail(),
-                    loaders: new Loaders(),
-                  },
+            // HTTP requests come as Fastify's request and reply; live operations as graphql-ws's context.
+            context: (request: unknown, reply: unknown): RequestContext =>
+              isLiveContext(request) ? live.context(request) : httpContext(request as FastifyRequest, reply as FastifyReply),
           }),
         }),
         LiveModule,

@@ -2,7 +2,7 @@ import { AuditTrail, UserRole } from '@referloop/common';
 import { AuditWriter } from './audit-writer';
 import { AuditEntryRecord, AuditRepository } from './audit.repository';
 
-const actor = { userId: 'u1', role: UserRole.COORDINATOR, clinicId: 'c1', providerId: null, ipAddress: '127.0.0.1' };
+const actor = { userId: 'u1', role: UserRole.COORDINATOR, clinicId: 'c1', providerId: null, sessionId: null, ipAddress: '127.0.0.1' };
 
 function trail(referralId: string): AuditTrail {
   const t = new AuditTrail();

@@ -6,8 +6,9 @@ import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 
 /**
- * Global guard for GraphQL operations: verifies the bearer token and re-reads the user on
- * every request, so a disabled account's tokens stop working at once.
+ * Global guard for GraphQL operations: verifies the bearer token and re-reads the user (and the
+ * token's browser session, if it has one) on every request, so a disabled account's tokens, and
+ * an ended session's, stop working at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,8 +27,7 @@ export class AuthGuard implements CanActivate {
     if (ctx.actor) return true;
     const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? '');
     if (!match) throw unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
-    const userId = this.tokens.verify(match[1]);
-    const actor = await this.users.findActiveActor(userId, ctx.ipAddress);
+    const actor = await this.users.findActiveActor(this.tokens.verify(match[1]), ctx.ipAddress);
     if (!actor) throw unauthenticated('Your session is invalid or has expired; sign in again');
     ctx.actor = actor;
     return true;

@@ -9,6 +9,10 @@ import { LoginService } from './login.service';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
+import { BrowserSessions } from './sessions/browser-sessions.service';
+import { SessionCookie } from './sessions/session-cookie';
+import { SessionRepository } from './sessions/session.repository';
+import { SessionsResolver } from './sessions/sessions.resolver';
 
 @Module({
   imports: [ClinicsModule],
@@ -18,8 +22,12 @@ import { UserService } from './user.service';
     TokenService,
     LoginThrottle,
     LoginService,
+    SessionRepository,
+    SessionCookie,
+    BrowserSessions,
     BootstrapAdmin,
     AuthResolver,
+    SessionsResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UserRepository, TokenService, LoginService],

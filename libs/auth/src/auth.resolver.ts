@@ -17,7 +17,7 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a bearer token.' })
+  @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a bearer token, for API clients: no session, it lasts until it expires. Browsers use `signIn`.' })
   async login(@Args('input', { type: () => LoginInput }) input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
     return this.loginService.login(input.email, input.password, ctx.ipAddress);
   }
@@ -34,7 +34,7 @@ export class AuthResolver {
     return this.userService.create(actor, input);
   }
 
-  @Mutation(() => User, { description: "Disables a user; the user's tokens stop working at once." })
+  @Mutation(() => User, { description: "Disables a user; the user's tokens and browser sessions stop working at once." })
   async disableUser(@CurrentActor() actor: Actor, @Args('input', { type: () => DisableUserInput }) input: DisableUserInput): Promise<User> {
     return this.userService.disable(actor, input);
   }

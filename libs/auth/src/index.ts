@@ -4,3 +4,4 @@ export * from './user.repository';
 export * from './password-hasher';
 export * from './token.service';
 export * from './login.service';
+export { SESSION_COOKIE } from './sessions/session-cookie';

@@ -3,7 +3,7 @@ import { unauthenticated } from '@referloop/core';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password-hasher';
 import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
-import { AuthPayload } from './user.model';
+import { AuthPayload, User } from './user.model';
 import { UserRepository } from './user.repository';
 
 /** Attempts without a usable client address share one throttle bucket. */
@@ -17,7 +17,18 @@ export class LoginService {
     private readonly tokens: TokenService,
   ) {}
 
+  /** A bearer token for API clients: no session, it runs until it expires (or the user is disabled). */
   async login(emailInput: string, password: string, ipAddress: string | null): Promise<AuthPayload> {
+    const user = await this.authenticate(emailInput, password, ipAddress);
+    return { ...this.tokens.issue(user.id), user };
+  }
+
+  /**
+   * The user an email and password belong to, for every way of signing in (`login`, a browser's
+   * `signIn`, the admin pages): throttled per account and address, equally slow for accounts
+   * that do not exist, and one answer for every refusal.
+   */
+  async authenticate(emailInput: string, password: string, ipAddress: string | null): Promise<User> {
     const email = emailInput.trim().toLowerCase();
     await this.throttle.begin(email, ipAddress ?? UNKNOWN_ADDRESS);
 
@@ -26,6 +37,6 @@ export class LoginService {
     const valid = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     if (!found || !valid || found.user.disabled) throw unauthenticated('Email or password is incorrect');
     await this.throttle.succeeded(email);
-    return { ...this.tokens.issue(found.user.id), user: found.user };
+    return found.user;
   }
 }

@@ -1,11 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { sign, verify } from 'jsonwebtoken';
-import { APP_CONFIG, AppConfig, isUuid, unauthenticated } from '@referloop/core';
+import { APP_CONFIG, AppConfig, DomainError, isUuid, unauthenticated } from '@referloop/core';
 
 const ISSUER = 'referloop';
 
-/** Signs and verifies the HS256 access tokens; the subject is the user id. */
+/** What a valid access token says. */
+export interface AccessClaims {
+  userId: string;
+  /** The browser session the token was issued for (signIn, refreshSession); null for `login`'s tokens. */
+  sessionId: string | null;
+  /** A live connection ends at the expiry. */
+  expiresAt: Date;
+}
+
+/**
+ * Signs and verifies the HS256 access tokens; the subject is the user id, and `sid` the browser
+ * session a token belongs to, so that ending the session ends its tokens at once.
+ */
 @Injectable()
 export class TokenService {
   /**
@@ -19,8 +31,8 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.jwtSecret));
   }
 
-  issue(userId: string): { accessToken: string; expiresAt: Date } {
-    const accessToken = sign({}, this.key, {
+  issue(userId: string, sessionId: string | null = null): { accessToken: string; expiresAt: Date } {
+    const accessToken = sign(sessionId === null ? {} : { sid: sessionId }, this.key, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -29,29 +41,27 @@ export class TokenService {
     return { accessToken, expiresAt: new Date(Date.now() + this.config.jwtTtlSeconds * 1000) };
   }
 
-  /** The user id of an `Authorization: Bearer <token>` header holding a valid token, else null (never throws). */
-  bearerUserId(authorization: string | undefined): string | null {
+  /** The claims of an `Authorization: Bearer <token>` header holding a valid token, else null. */
+  bearerClaims(authorization: string | undefined): AccessClaims | null {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) return null;
     try {
       return this.verify(match[1]);
-    } catch {
-      return null;
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
     }
   }
 
-  /** The user id inside a valid, unexpired token. */
-  verify(token: string): string {
-    return this.verifyClaims(token).userId;
-  }
-
-  /** The user id and expiry of a valid, unexpired token (a live connection ends at the expiry). */
-  verifyClaims(token: string): { userId: string; expiresAt: Date } {
+  /** The claims of a valid, unexpired token; UNAUTHENTICATED for any other. */
+  verify(token: string): AccessClaims {
     try {
       const claims = verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
-      // Only tokens this service issued pass: a user id as subject and an expiry.
+      // Only tokens this service issued pass: a user id as subject, an expiry, and a session id if any.
       if (typeof claims === 'string' || !isUuid(claims.sub) || typeof claims.exp !== 'number') throw new Error('not ours');
-      return { userId: claims.sub, expiresAt: new Date(claims.exp * 1000) };
+      const sid: unknown = claims.sid;
+      if (sid !== undefined && !isUuid(sid)) throw new Error('not ours');
+      return { userId: claims.sub, sessionId: sid ?? null, expiresAt: new Date(claims.exp * 1000) };
     } catch {
       throw unauthenticated('Your session is invalid or has expired; sign in again');
     }

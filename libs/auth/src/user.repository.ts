@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, UserRole } from '@referloop/common';
+import { openSession } from './sessions/open-session';
 import { User } from './user.model';
 import type { TableRow } from '@referloop/database';
 
@@ -21,6 +22,12 @@ const toUser = (row: UserRow): User => ({
   disabled: row.disabled_at !== null,
   createdAt: row.created_at,
 });
+
+/** Whom a valid access token names: a user, and the browser session it was issued for, if any. */
+export interface TokenHolder {
+  userId: string;
+  sessionId: string | null;
+}
 
 export interface NewUser {
   email: string;
@@ -49,11 +56,21 @@ export class UserRepository {
     return rows[0] ? toUser(rows[0]) : null;
   }
 
-  /** The caller behind a token, or null when the account is gone or disabled. */
-  async findActiveActor(id: string, ipAddress: string | null): Promise<Actor | null> {
-    const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.id = $1 AND u.disabled_at IS NULL`, [id]);
+  /**
+   * The caller behind a token, or null when the account is gone or disabled, or the token's
+   * browser session has ended. One round trip: every request asks it.
+   */
+  async findActiveActor(holder: TokenHolder, ipAddress: string | null): Promise<Actor | null> {
+    const rows: UserRow[] = await this.db.query(
+      `${SELECT_USER}
+        WHERE u.id = $1 AND u.disabled_at IS NULL
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = $2 AND s.user_id = u.id AND ${openSession('s')}))`,
+      [holder.userId, holder.sessionId],
+    );
     const row = rows[0];
-    return row ? { userId: row.id, role: row.role, clinicId: row.clinic_id, providerId: row.provider_id, ipAddress } : null;
+    return row
+      ? { userId: row.id, role: row.role, clinicId: row.clinic_id, providerId: row.provider_id, sessionId: holder.sessionId, ipAddress }
+      : null;
   }
 
   /** Inserts the user; null when the email is already taken. */

@@ -6,12 +6,15 @@ import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
 import { hashPassword } from './password-hasher';
 import { User } from './user.model';
 import { UserRepository } from './user.repository';
+import { SessionEndReason } from './sessions/session-end-reason';
+import { SessionRepository } from './sessions/session.repository';
 
 @Injectable()
 export class UserService {
   constructor(
     private readonly users: UserRepository,
     private readonly clinics: ClinicRepository,
+    private readonly sessions: SessionRepository,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
@@ -49,6 +52,9 @@ export class UserService {
       throw forbidden('Only admins disable users', ErrorReason.NOT_YOUR_ROLE);
     }
     await this.users.disable(target.id);
+    // Every token of the user is refused from now on (each request re-reads the account);
+    // ending the browser sessions also stops their refresh, and records why they ended.
+    await this.sessions.endAll(target.id, SessionEndReason.USER_DISABLED);
     return { ...target, disabled: true };
   }
 }

@@ -16,3 +16,4 @@ export * from './validation/ids';
 export * from './request/keyed-serial-queue';
 export * from './request/throttled-logger';
 export * from './request/client-address';
+export * from './request/cookies';

@@ -10,6 +10,7 @@ const actor = (role: UserRole, clinicId: string | null, extra: Partial<Actor> = 
   role,
   clinicId,
   providerId: null,
+  sessionId: null,
   ipAddress: null,
   ...extra,
 });

@@ -21,12 +21,15 @@ const TOKEN_EXPIRED = 4401;
 const GOING_AWAY = 1001;
 /** How long a client may take to answer the closing handshake before its socket is cut. */
 const CLOSE_HANDSHAKE_MS = 1000;
+/** Live operations read no cookies (see the class comment). */
+const NO_COOKIES: ReadonlyMap<string, string> = new Map();
 
 /**
  * Authenticates live (WebSocket) connections with the same access token as HTTP requests, sent
  * as `connectionParams.authorization` ("Bearer <token>"). A connection whose token is invalid,
- * or whose user is disabled, is refused; an accepted one is closed when its token expires, as
- * a request with it would then be refused.
+ * whose user is disabled or whose browser session has ended is refused; an accepted one is
+ * closed when its token expires, as a request with it would then be refused. The session cookie
+ * is never read here: a WebSocket is not subject to CORS, so a page of any site could open one.
  */
 @Injectable()
 export class LiveConnections {
@@ -59,15 +62,10 @@ export class LiveConnections {
     this.sockets.add(extra.socket);
     extra.socket.once('close', () => this.sockets.delete(extra.socket));
     const authorization = context.connectionParams?.authorization;
-    const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
-    if (!match) return false;
-    let claims: { userId: string; expiresAt: Date };
-    try {
-      claims = this.tokens.verifyClaims(match[1]);
-    } catch {
-      return false;
-    }
-    const actor = await this.users.findActiveActor(claims.userId, this.addressOf(extra));
+    const claims = typeof authorization === 'string' ? this.tokens.bearerClaims(authorization) : null;
+    if (!claims) return false;
+    // The same check as every HTTP request's: a disabled user's token, or an ended session's, is refused.
+    const actor = await this.users.findActiveActor(claims, this.addressOf(extra));
     if (!actor) return false;
     this.actors.set(extra, actor);
     const timer = setTimeout(() => extra.socket.close(TOKEN_EXPIRED, 'Token expired'), Math.max(0, claims.expiresAt.getTime() - Date.now()));
@@ -104,6 +102,11 @@ export class LiveConnections {
     return {
       authorization: undefined,
       ipAddress: this.addressOf(extra),
+      userAgent: extra.request.headers['user-agent'],
+      cookies: NO_COOKIES,
+      setCookie: () => {
+        throw new Error('A live operation has no HTTP answer to set a cookie on');
+      },
       actor: this.actors.get(extra),
       audit: new AuditTrail(),
       loaders: new Loaders(),

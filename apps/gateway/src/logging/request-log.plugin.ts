@@ -29,7 +29,7 @@ export class RequestLogPlugin implements ApolloServerPlugin<RequestContext> {
         const code = errors[0]?.extensions?.code;
         this.logger.assign({
           operation: this.metrics.operationLabel(operationNameOf(context)),
-          userId: contextValue.actor?.userId ?? this.tokens.bearerUserId(contextValue.authorization),
+          userId: contextValue.actor?.userId ?? this.tokens.bearerClaims(contextValue.authorization)?.userId ?? null,
           result: errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL') : 'OK',
         });
       },

@@ -8,6 +8,8 @@ export interface Actor {
   clinicId: string | null;
   /** Set when the user has a provider profile. */
   providerId: string | null;
+  /** The browser session the caller's access token belongs to; null for a token from `login`. */
+  sessionId: string | null;
   ipAddress: string | null;
 }
 

@@ -54,6 +54,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the browser session lifetimes, with their documented defaults, refusing an idle timeout past the maximum age', () => {
+    expect(loadConfig({}).sessions).toEqual({ idleTimeoutHours: 24, maxAgeDays: 14 });
+    expect(loadConfig({ SESSION_IDLE_TIMEOUT_HOURS: '48', SESSION_MAX_AGE_DAYS: '2' }).sessions).toEqual({ idleTimeoutHours: 48, maxAgeDays: 2 });
+    expect(() => loadConfig({ SESSION_IDLE_TIMEOUT_HOURS: '49', SESSION_MAX_AGE_DAYS: '2' })).toThrow('SESSION_IDLE_TIMEOUT_HOURS');
+    for (const [name, bad] of [['SESSION_IDLE_TIMEOUT_HOURS', '0'], ['SESSION_IDLE_TIMEOUT_HOURS', '1.5'], ['SESSION_MAX_AGE_DAYS', '0'], ['SESSION_MAX_AGE_DAYS', '366']]) {
+      expect(() => loadConfig({ [name]: bad })).toThrow(name);
+    }
+  });
+
   it('requires the bootstrap admin email and password together', () => {
     expect(() => loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'a@b.c' })).toThrow('BOOTSTRAP_ADMIN_PASSWORD');
     expect(loadConfig({ BOOTSTRAP_ADMIN_EMAIL: 'A@B.C', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough-pw' }).bootstrapAdmin).toEqual({

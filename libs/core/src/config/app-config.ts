@@ -26,6 +26,8 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password: string } | null;
   responseWindowHours: { ROUTINE: number; URGENT: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
+  /** Browser sessions (signIn, refreshSession): how long one lasts unused, and at most. */
+  sessions: SessionConfig;
   /** Limits on one GraphQL request, each checked before anything runs (docs/request-limits.md). */
   graphql: { maxDepth: number; maxItems: number; maxCost: number; maxTokens: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -40,6 +42,16 @@ export interface AppConfig {
   worker: WorkerConfig;
   matching: MatchingConfig;
   episode: EpisodeConfig;
+}
+
+/**
+ * A browser session ends when it has not been refreshed for `idleTimeoutHours` (the web app
+ * refreshes while it is open, at least once per access token), or `maxAgeDays` after sign-in
+ * however much it was used, whichever comes first.
+ */
+export interface SessionConfig {
+  idleTimeoutHours: number;
+  maxAgeDays: number;
 }
 
 /** When the treating side reports back to the referrer during and after an episode of care. */
@@ -215,6 +227,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const port = integer(env, 'PORT', 3000, 0, 65535);
+  const sessions = {
+    idleTimeoutHours: integer(env, 'SESSION_IDLE_TIMEOUT_HOURS', 24, 1, 365 * 24),
+    maxAgeDays: integer(env, 'SESSION_MAX_AGE_DAYS', 14, 1, 365),
+  };
+  if (sessions.idleTimeoutHours > sessions.maxAgeDays * 24) {
+    throw new ConfigError('SESSION_IDLE_TIMEOUT_HOURS', `must be at most SESSION_MAX_AGE_DAYS in hours (${sessions.maxAgeDays * 24}), got ${sessions.idleTimeoutHours}`);
+  }
   const linkSecret = read(env, 'LINK_SECRET');
   if (linkSecret !== undefined && linkSecret.length < 32) throw new ConfigError('LINK_SECRET', 'must be at least 32 characters');
   const queuePrefix = read(env, 'QUEUE_PREFIX') ?? 'referloop';
@@ -245,6 +264,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowSeconds: integer(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86400),
     },
+    sessions,
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
       maxItems: integer(env, 'GRAPHQL_MAX_ITEMS', 300, 100, 10000),

@@ -1,5 +1,5 @@
 import { ErrorCode } from './error-code';
-import { BadInputReason, ConflictReason, ErrorReason, ForbiddenReason, TransitionReason } from './error-reason';
+import { BadInputReason, ConflictReason, ErrorReason, ForbiddenReason, TransitionReason, UnauthenticatedReason } from './error-reason';
 
 /**
  * The one exception type the domain throws. Its message is written for the person using the
@@ -26,7 +26,8 @@ export const notFound = (what: string) => new DomainError(ErrorCode.NOT_FOUND, `
 export const forbidden = (message = 'You are not allowed to do this', reason?: ForbiddenReason) =>
   new DomainError(ErrorCode.FORBIDDEN, message, {}, reason);
 
-export const unauthenticated = (message = 'Sign in first') => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'Sign in first', reason?: UnauthenticatedReason) =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message, {}, reason);
 
 export const conflict = (message: string, extensions: Record<string, unknown> = {}, reason?: ConflictReason) =>
   new DomainError(ErrorCode.CONFLICT, message, extensions, reason);

@@ -52,6 +52,13 @@ export enum ErrorReason {
 
   /** Too many failed sign-ins for this account or from this address; `extensions.retryAfterSeconds` says when to try again. */
   TOO_MANY_SIGN_IN_FAILURES = 'TOO_MANY_SIGN_IN_FAILURES',
+
+  // UNAUTHENTICATED
+
+  /** The browser session was ended: signed out (here or everywhere), the account disabled, or a replaced session cookie presented again. */
+  SESSION_REVOKED = 'SESSION_REVOKED',
+  /** The browser session went unrefreshed for longer than SESSION_IDLE_TIMEOUT_HOURS, or reached SESSION_MAX_AGE_DAYS. */
+  SESSION_EXPIRED = 'SESSION_EXPIRED',
 }
 
 /** The reasons each factory of domain-error.ts accepts: a reason only ever goes with its own code. */
@@ -63,3 +70,4 @@ export type TransitionReason =
   | ErrorReason.POOL_TAKEN;
 export type ConflictReason = ErrorReason.STALE_VERSION | ErrorReason.STALE_PLAN_VERSION;
 export type BadInputReason = ErrorReason.CONSENT_MISSING | ErrorReason.ITEMS_OVER_LIMIT;
+export type UnauthenticatedReason = ErrorReason.SESSION_REVOKED | ErrorReason.SESSION_EXPIRED;

@@ -188,6 +188,19 @@ export interface Rows {
     set_by_user_id: string;
     set_at: Date;
   };
+  user_sessions: {
+    id: string;
+    user_id: string;
+    secret_hash: string;
+    created_at: Date;
+    last_used_at: Date;
+    ip_address: string | null;
+    user_agent: string | null;
+    expires_at: Date;
+    absolute_expires_at: Date;
+    revoked_at: Date | null;
+    revoked_reason: string | null;
+  };
   users: {
     id: string;
     email: string;

@@ -54,8 +54,9 @@ export class ReferralUpdatesResolver {
 
   private async visible(message: ReferralUpdatedMessage, direction: ReferralDirection | null, context: RequestContext): Promise<boolean> {
     if (!context.actor) return false;
-    // Checked at every update, as every HTTP request checks it: a user disabled while connected hears nothing more.
-    const actor = await this.users.findActiveActor(context.actor.userId, context.ipAddress);
+    // Checked at every update, as every HTTP request checks it: a user disabled, or a browser
+    // session ended, while connected hears nothing more.
+    const actor = await this.users.findActiveActor(context.actor, context.ipAddress);
     if (!actor) return false;
     const row = await this.referrals.findVisible(actor, message.referralId);
     if (!row) return false;

@@ -1,0 +1,11 @@
+/** Why a browser session was ended (`user_sessions.revoked_reason`). */
+export enum SessionEndReason {
+  /** signOut, from this browser. */
+  SIGNED_OUT = 'SIGNED_OUT',
+  /** signOutEverywhere, from any of the user's browsers or API clients. */
+  SIGNED_OUT_EVERYWHERE = 'SIGNED_OUT_EVERYWHERE',
+  /** An admin disabled the account. */
+  USER_DISABLED = 'USER_DISABLED',
+  /** A cookie that a refresh had already replaced was presented again: two parties held the session. */
+  CREDENTIAL_REUSED = 'CREDENTIAL_REUSED',
+}
