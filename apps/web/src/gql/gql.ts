@@ -67,6 +67,7 @@ type Documents = {
     "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
 };
 const documents: Documents = {
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": types.MatchProvidersDocument,
@@ -122,6 +123,7 @@ const documents: Documents = {
     "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
 };
 
 /**
@@ -350,6 +352,10 @@ export function graphql(source: "\n  mutation RefreshSession {\n    refreshSessi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

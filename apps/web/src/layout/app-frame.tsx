@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDevices, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../session/session';
@@ -100,7 +100,10 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           Sign out
-          <VisuallyHidden> of ReferLoop on every tab</VisuallyHidden>
+          <VisuallyHidden> of ReferLoop in this browser</VisuallyHidden>
+        </Menu.Item>
+        <Menu.Item leftSection={<IconDevices size={16} aria-hidden />} onClick={() => void signOut(true)}>
+          Sign out on every device
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -47,6 +47,12 @@ const SIGN_OUT = graphql(`
   }
 `);
 
+const SIGN_OUT_EVERYWHERE = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);
+
 /** The service could not be reached or answered something other than GraphQL. */
 export class ServiceUnreachable extends Error {}
 
@@ -102,4 +108,8 @@ export async function requestRefresh(): Promise<AuthPayloadFieldsFragment> {
 
 export async function requestSignOut(accessToken: string | null): Promise<void> {
   await call<{ signOut: boolean }>(print(SIGN_OUT), {}, accessToken ?? undefined);
+}
+
+export async function requestSignOutEverywhere(accessToken: string | null): Promise<void> {
+  await call<{ signOutEverywhere: boolean }>(print(SIGN_OUT_EVERYWHERE), {}, accessToken ?? undefined);
 }

@@ -1,4 +1,4 @@
-import { requestRefresh, requestSignIn, requestSignOut, ServiceUnreachable, SessionRefused } from './session-api';
+import { requestRefresh, requestSignIn, requestSignOut, requestSignOutEverywhere, ServiceUnreachable, SessionRefused } from './session-api';
 import { currentAccessToken, sessionState, setSessionState } from './session-store';
 import type { AuthPayloadFieldsFragment } from '../gql/graphql';
 
@@ -82,13 +82,17 @@ export async function signIn(email: string, password: string): Promise<void> {
   channel?.postMessage('signed-in' satisfies TabMessage);
 }
 
-export async function signOut(): Promise<void> {
+/**
+ * Ends this browser's session (every tab of it), or with `everywhere` every session of the user
+ * on every device (a lost tablet, a shared computer left signed in).
+ */
+export async function signOut(everywhere = false): Promise<void> {
   const token = currentAccessToken();
   try {
-    await requestSignOut(token);
+    await (everywhere ? requestSignOutEverywhere(token) : requestSignOut(token));
   } finally {
     // Signed out here even when the call failed: the page must not stay signed in on a shared computer.
-    signedOut('You have signed out.');
+    signedOut(everywhere ? 'You have signed out on every device.' : 'You have signed out.');
     channel?.postMessage('signed-out' satisfies TabMessage);
   }
 }

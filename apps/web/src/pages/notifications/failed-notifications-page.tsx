@@ -26,7 +26,7 @@ export function FailedNotificationsPage() {
 
 function PlatformAdminsOnly() {
   return (
-    <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Only platform admins can see failed emails">
+    <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Only platform admins can see failed emails" role="note">
       <Text size="sm">
         Failed emails are listed across every clinic, so ReferLoop shows them to its platform admins only. If a patient, provider or referrer
         says an email about a referral did not arrive, ask your ReferLoop platform admin to send it again.

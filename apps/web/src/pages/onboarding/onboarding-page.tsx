@@ -31,7 +31,7 @@ export function OnboardingPage() {
         <Title order={1} size="h2">
           Onboarding
         </Title>
-        <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Only platform admins onboard clinics">
+        <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Only platform admins onboard clinics" role="note">
           <Text size="sm">Ask your ReferLoop platform admin to create a clinic, a user or a provider profile.</Text>
         </Alert>
       </Stack>

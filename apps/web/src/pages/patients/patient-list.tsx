@@ -33,8 +33,9 @@ export function PatientList({ search, emptyText }: Props) {
           </Text>
         ) : null}
       </Title>
-      {/* A screen reader hears how many match as the search narrows, without moving focus. */}
-      <VisuallyHidden role="status">{connection && search ? `${connection.totalCount.toLocaleString()} ${connection.totalCount === 1 ? 'patient matches' : 'patients match'}` : ''}</VisuallyHidden>
+      {/* A screen reader hears how many match as the search narrows, without moving focus. A live
+          region, not role="status": that role is kept for loading states, which come and go. */}
+      <VisuallyHidden aria-live="polite">{connection && search ? `${connection.totalCount.toLocaleString()} ${connection.totalCount === 1 ? 'patient matches' : 'patients match'}` : ''}</VisuallyHidden>
       {error && !connection ? <ErrorState title="The patients could not be loaded" error={error} onRetry={() => void refetch()} /> : null}
       {!connection && loading ? <LoadingState label="Loading patients…" /> : null}
       {connection && connection.totalCount === 0 ? (

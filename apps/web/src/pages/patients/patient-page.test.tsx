@@ -40,7 +40,7 @@ const referral = {
   toProvider: { __typename: 'Provider', id: 'pr-1', displayName: 'Sam Lee' },
 };
 
-const detail = (clinicId = CLINIC.id) => ({ request: { query: PATIENT_DETAIL, variables: { id: 'p-1' } }, result: { data: { patient: { ...patient, clinicId } } } });
+const detail = (clinicId: string = CLINIC.id) => ({ request: { query: PATIENT_DETAIL, variables: { id: 'p-1' } }, result: { data: { patient: { ...patient, clinicId } } } });
 const referrals = {
   request: { query: PATIENT_REFERRALS, variables: { filter: { patientId: 'p-1' }, first: 20 } },
   result: {

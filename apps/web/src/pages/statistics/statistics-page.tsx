@@ -1,7 +1,7 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { Grid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { describeError, fieldError } from '../../api/errors';
+import { fieldError } from '../../api/errors';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { ReferralStatsInput } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
@@ -51,7 +51,8 @@ export function StatisticsPage() {
       </Title>
       <StatsFilters value={filters} onChange={setFilters} today={today} canFilterToSelf={providerId !== null} rangeError={rangeError} />
       {period ? (
-        <Text size="sm" c="dimmed" role="status">
+        // Announced when the period or a filter changes (aria-live; role="status" is for loading).
+        <Text size="sm" c="dimmed" aria-live="polite">
           {describePeriod(period, viewer.timeZone)}
           {filters.modality ? ` · ${MODALITY_LABELS[filters.modality]} only` : ''}
           {filters.mineOnly && providerId ? ' · to or from you' : ''}
@@ -59,7 +60,7 @@ export function StatisticsPage() {
       ) : (
         <Text size="sm">Pick the first and the last day of the period.</Text>
       )}
-      {error && !stats && !rangeError ? <ErrorState title="The statistics could not be loaded" error={error} onRetry={describeError(error).retryable ? () => void refetch() : undefined} /> : null}
+      {error && !stats && !rangeError ? <ErrorState title="The statistics could not be loaded" error={error} onRetry={() => void refetch()} /> : null}
       {input && !stats && loading ? <LoadingState label="Counting referrals…" /> : null}
       {stats && stats.total === 0 ? (
         <EmptyState title="No referrals were sent in this period">Choose a longer period{filters.modality || filters.mineOnly ? ' or fewer filters' : ''}.</EmptyState>
