@@ -44,3 +44,8 @@ export function isoToZonedWallClock(iso: string, timeZone: string): string {
   const shifted = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000);
   return shifted.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** Today's date ("YYYY-MM-DD") on the clinic's calendar. */
+export function todayInZone(now: number, timeZone: string): string {
+  return isoToZonedWallClock(new Date(now).toISOString(), timeZone).slice(0, 10);
+}

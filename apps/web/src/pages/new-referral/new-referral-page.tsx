@@ -10,7 +10,8 @@ import type { BodySide } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
 import { CONDITIONS, MODALITIES, TECHNIQUES } from '../../lib/vocabulary-options';
 import { CREATE_REFERRAL } from './new-referral-queries';
-import { NewPatientInline } from './new-patient-inline';
+import { NewPatientModal } from '../patients/new-patient-modal';
+import { todayInZone } from '../../lib/zoned-time';
 import { PatientChooser } from './patient-chooser';
 import { EMPTY_ASSESSMENT_ROW, formPathOf, initialReferralValues, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
 
@@ -96,22 +97,19 @@ export function NewReferralPage() {
         </Title>
         <Part title="Patient">
           <PatientChooser value={values.patientId} onChange={(id) => form.setFieldValue('patientId', id)} error={form.errors.patientId as string | undefined} />
-          {registering ? (
-            <NewPatientInline
-              clinicId={viewer.clinic.id}
-              onCreated={(id) => {
-                form.setFieldValue('patientId', id);
-                setRegistering(false);
-              }}
-              onCancel={() => setRegistering(false)}
-            />
-          ) : (
-            <Group>
-              <Button variant="subtle" size="xs" onClick={() => setRegistering(true)}>
-                Register a new patient
-              </Button>
-            </Group>
-          )}
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => setRegistering(true)}>
+              Register a new patient
+            </Button>
+          </Group>
+          <NewPatientModal
+            opened={registering}
+            onClose={() => setRegistering(false)}
+            clinicId={viewer.clinic.id}
+            clinicName={viewer.clinic.name}
+            today={todayInZone(Date.now(), viewer.timeZone)}
+            onCreated={(id) => form.setFieldValue('patientId', id)}
+          />
         </Part>
 
         <Part title="What is asked">

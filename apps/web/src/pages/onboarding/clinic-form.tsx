@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { placeServerError } from './form-errors';
+import { placeServerError } from '../../api/form-errors';
 import { CreatedNotice } from './created-notice';
 import { CREATE_CLINIC } from './onboarding-queries';
 import { timeZoneOptions } from './time-zones';

@@ -7,7 +7,7 @@ import type { Condition, Modality, Technique } from '../../gql/graphql';
 import { conditionLabel, MODALITY_LABELS, techniqueLabel } from '../../lib/labels';
 import { ClinicIdInput } from './clinic-id-input';
 import { CreatedNotice } from './created-notice';
-import { placeServerError } from './form-errors';
+import { placeServerError } from '../../api/form-errors';
 import { languageOptions } from './languages';
 import { CREATE_PROVIDER } from './onboarding-queries';
 import { coordinateRule, emailRule, idRule, requiredText } from './validators';

@@ -6,7 +6,7 @@ import type { UserRole } from '../../gql/graphql';
 import { ROLE_LABELS } from '../../lib/labels';
 import { ClinicIdInput } from './clinic-id-input';
 import { CreatedNotice } from './created-notice';
-import { placeServerError } from './form-errors';
+import { placeServerError } from '../../api/form-errors';
 import { CREATE_USER } from './onboarding-queries';
 import { emailRule, idRule, requiredText } from './validators';
 

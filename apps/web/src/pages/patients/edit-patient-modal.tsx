@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconMailOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { PatientsPatientFieldsFragment } from '../../gql/graphql';
-import { placeServerError } from '../onboarding/form-errors';
+import { placeServerError } from '../../api/form-errors';
 import { patientFormValues, patientValidation, toUpdatePatientInput, type PatientFormValues } from './patient-form-values';
 import { PatientFormFields } from './patient-form-fields';
 import { UPDATE_PATIENT } from './patient-queries';

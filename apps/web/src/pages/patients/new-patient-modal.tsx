@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { placeServerError } from '../onboarding/form-errors';
+import { placeServerError } from '../../api/form-errors';
 import { EMPTY_PATIENT, patientValidation, toCreatePatientInput, type PatientFormValues } from './patient-form-values';
 import { PatientFormFields } from './patient-form-fields';
 import { CREATE_PATIENT } from './patient-queries';
@@ -15,10 +15,12 @@ interface Props {
   clinicId: string;
   clinicName: string;
   today: string;
+  /** Instead of opening the new patient's page (the new-referral form keeps the user where they are). */
+  onCreated?: (patientId: string) => void;
 }
 
 /** Registers a patient in the viewer's clinic, then opens the patient. */
-export function NewPatientModal({ opened, onClose, clinicId, clinicName, today }: Props) {
+export function NewPatientModal({ opened, onClose, clinicId, clinicName, today, onCreated }: Props) {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<PatientFormValues>({ initialValues: EMPTY_PATIENT, validate: patientValidation(today) });
@@ -44,7 +46,8 @@ export function NewPatientModal({ opened, onClose, clinicId, clinicName, today }
       if (!patient) return;
       notifications.show({ color: 'green', message: `${patient.firstName} ${patient.lastName} is registered.` });
       close();
-      await navigate(`/patients/${patient.id}`);
+      if (onCreated) onCreated(patient.id);
+      else await navigate(`/patients/${patient.id}`);
     } catch (error) {
       setFailure(placeServerError(form, error));
     }

@@ -1,7 +1,6 @@
 import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/date-field';
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
 import type { PatientFormValues } from './patient-form-values';
 
 interface Props {
@@ -12,26 +11,19 @@ interface Props {
 
 /** The fields of a patient, for registering and for editing. */
 export function PatientFormFields({ form, today }: Props) {
-  // Escape with the calendar open closes the calendar only: Mantine's modal leaves an Escape
-  // alone when its target carries data-mantine-stop-propagation (its own selects do this).
-  const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <TextInput label="First name" required autoComplete="off" maxLength={100} data-autofocus {...form.getInputProps('firstName')} />
         <TextInput label="Last name" required autoComplete="off" maxLength={100} {...form.getInputProps('lastName')} />
       </SimpleGrid>
-      <DateInput
+      <DateField
         label="Date of birth"
         description="Type it as YYYY-MM-DD or pick it"
         required
-        valueFormat="YYYY-MM-DD"
-        placeholder="YYYY-MM-DD"
         defaultLevel="decade"
         minDate="1900-01-01"
         maxDate={today}
-        popoverProps={{ onOpen: () => setCalendarOpen(true), onClose: () => setCalendarOpen(false) }}
-        data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
         {...form.getInputProps('dateOfBirth')}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">

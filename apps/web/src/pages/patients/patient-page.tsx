@@ -9,7 +9,7 @@ import { useViewer } from '../../layout/viewer';
 import { formatDateTime, formatLocalDate } from '../../lib/clinic-time';
 import { useNow } from '../../lib/use-now';
 import { Section } from '../referral/referral-details';
-import { todayInZone } from '../statistics/period';
+import { todayInZone } from '../../lib/zoned-time';
 import { EditPatientModal } from './edit-patient-modal';
 import { PATIENT_DETAIL } from './patient-queries';
 import { PatientReferrals } from './patient-referrals';

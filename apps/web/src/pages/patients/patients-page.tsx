@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useViewer } from '../../layout/viewer';
 import { useNow } from '../../lib/use-now';
-import { todayInZone } from '../statistics/period';
+import { todayInZone } from '../../lib/zoned-time';
 import { NewPatientModal } from './new-patient-modal';
 import { PatientList } from './patient-list';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, firstOfMonth, periodOfDays, presetPeriod, startOfDay, todayInZone, type PresetId } from './period';
+import { todayInZone } from '../../lib/zoned-time';
+import { addDays, firstOfMonth, periodOfDays, presetPeriod, startOfDay, type PresetId } from './period';
 
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3600_000;

@@ -1,4 +1,4 @@
-import { isoToZonedWallClock, zonedWallClockToIso } from '../../lib/zoned-time';
+import { todayInZone, zonedWallClockToIso } from '../../lib/zoned-time';
 
 /**
  * Statistics periods are whole days in the viewer's clinic zone: "last month" for a clinic in
@@ -49,9 +49,6 @@ export function firstOfMonth(day: string, months = 0): string {
 }
 
 /** The date the clock on the wall of `timeZone` shows at `now` (ms). */
-export function todayInZone(now: number, timeZone: string): string {
-  return isoToZonedWallClock(new Date(now).toISOString(), timeZone).slice(0, 10);
-}
 
 const localDay = (instant: number, timeZone: string) => todayInZone(instant, timeZone);
 

@@ -1,5 +1,6 @@
 import { Radio, Select, Stack, Text, Textarea } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { TimeInput } from '@mantine/dates';
+import { DateField } from '../../../components/date-field';
 import { useQuery } from '@apollo/client/react';
 import type { ReferralAction } from '../../../gql/graphql';
 import { LoadingState } from '../../../components/states';
@@ -38,11 +39,9 @@ function openQuestion(props: FieldProps): string | null {
 function ScheduleFields(props: FieldProps) {
   return (
     <Stack gap="sm">
-      <DateInput
+      <DateField
         label="Date"
         required
-        valueFormat="YYYY-MM-DD"
-        placeholder="YYYY-MM-DD"
         value={(props.values.date as string | null) ?? null}
         onChange={(value) => props.set('date', value)}
         error={props.errorOf('appointmentAt')}

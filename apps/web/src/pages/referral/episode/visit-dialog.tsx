@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { ActionIcon, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Slider, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
+import { TimeInput } from '@mantine/dates';
+import { DateField } from '../../../components/date-field';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormDialog, FormProblem } from '../../../components/form-dialog';
@@ -91,7 +92,7 @@ export function VisitDialog({ episode, timeZone, onClose }: Props) {
       {(errorOf) => (
         <Stack gap="sm">
           <Group grow wrap="wrap" align="flex-start">
-            <DateInput label="Date" required valueFormat="YYYY-MM-DD" value={date} onChange={setDate} error={errorOf('input.at')} />
+            <DateField label="Date" required value={date} onChange={setDate} error={errorOf('input.at')} />
             <TimeInput label={`Time (${timeZone})`} required value={time} onChange={(e) => setTime(e.currentTarget.value)} />
           </Group>
           <SegmentedControl

@@ -1,4 +1,4 @@
-import { describeError } from '../../api/errors';
+import { describeError } from './errors';
 
 /** The part of a @mantine/form form that a refusal needs. */
 interface FormWithErrors {
