@@ -60,6 +60,19 @@ export async function signInThroughPage(page: Page, email: string, password: str
   await page.getByRole('button', { name: /^Account:/ }).waitFor();
 }
 
+/**
+ * The page's globals as the functions passed to page.evaluate see them: this project's type-check
+ * has no DOM library, and those functions run in the page, so they reach them through globalThis
+ * (a cast, which leaves nothing behind when the function is sent to the browser).
+ */
+export interface PageGlobals {
+  document: { activeElement: unknown; documentElement: { scrollWidth: number } };
+  innerWidth: number;
+  localStorage: Record<string, string>;
+  sessionStorage: Record<string, string>;
+  axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+}
+
 let axeSource: string | undefined;
 
 /**
@@ -71,8 +84,8 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const page = globalThis as unknown as PageGlobals;
+    const result = await page.axe.run(page.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations;
   });
   return violations
@@ -88,7 +101,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 /** Whether the page is wider than the window (a phone user would have to scroll sideways). */
 export async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as PageGlobals;
+    return document.documentElement.scrollWidth > innerWidth + 1;
+  });
 }
 
 /**
@@ -96,7 +112,10 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
  * tab's web storage, and what it printed to the console.
  */
 export async function phiLeaks(tab: Tab, visitedUrls: readonly string[], phi: readonly string[]): Promise<string[]> {
-  const storage = await tab.page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+  const storage = await tab.page.evaluate(() => {
+    const { localStorage, sessionStorage } = globalThis as unknown as PageGlobals;
+    return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } });
+  });
   const places = [...visitedUrls.map((url) => `url ${decodeURIComponent(url)}`), `storage ${storage}`, ...tab.console.map((line) => `console ${line}`)];
   return places.filter((place) => phi.some((value) => value && place.toLowerCase().includes(value.toLowerCase())));
 }

@@ -12,6 +12,7 @@ import { CONDITIONS, MODALITIES, TECHNIQUES } from '../../lib/vocabulary-options
 import { CREATE_REFERRAL } from './new-referral-queries';
 import { NewPatientModal } from '../patients/new-patient-modal';
 import { todayInZone } from '../../lib/zoned-time';
+import { useNow } from '../../lib/use-now';
 import { PatientChooser } from './patient-chooser';
 import { EMPTY_ASSESSMENT_ROW, formPathOf, initialReferralValues, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
 
@@ -52,6 +53,7 @@ export function NewReferralPage() {
   const form = useForm<ReferralFormValues>({ initialValues: initialReferralValues(presetPatient) });
   const values = form.getValues();
   const near = viewer.clinic?.location ?? null;
+  const now = useNow();
 
   const submit = async (send: boolean) => {
     setFailure(null);
@@ -107,7 +109,7 @@ export function NewReferralPage() {
             onClose={() => setRegistering(false)}
             clinicId={viewer.clinic.id}
             clinicName={viewer.clinic.name}
-            today={todayInZone(Date.now(), viewer.timeZone)}
+            today={todayInZone(now, viewer.timeZone)}
             onCreated={(id) => form.setFieldValue('patientId', id)}
           />
         </Part>
