@@ -7,6 +7,7 @@ import { lazyCount, sqlParams } from '@referloop/core';
 import { OutboxAnswer, outboxStatement } from '@referloop/notifications';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
+import { needsActionFilter } from './filters/needs-action-condition';
 import { ReferralEvent } from './models/referral.model';
 import { notificationsFor } from './notifications/referral-notifications';
 import { poolCandidateCondition } from './pool/pool-eligibility';
@@ -254,6 +255,8 @@ export class ReferralRepository {
     if (filter.status?.length) extra.push(`r.status = ANY(${param(filter.status)}::text[])`);
     if (filter.patientId) extra.push(`r.patient_id = ${param(filter.patientId)}`);
     if (filter.modality) extra.push(`r.modality = ${param(filter.modality)}`);
+    if (filter.priority) extra.push(`r.priority = ${param(filter.priority)}`);
+    if (typeof filter.needsAction === 'boolean') extra.push(needsActionFilter(actor, filter.needsAction, param));
 
     const branches =
       filter.direction === ReferralDirection.INBOUND

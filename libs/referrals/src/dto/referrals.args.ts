@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Modality, PageArgs } from '@referloop/common';
-import { ReferralStatus } from '@referloop/lifecycle';
+import { ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 
 export enum ReferralDirection {
   /** Sent to you (your clinic or you as provider). */
@@ -35,6 +35,19 @@ export class ReferralFilter {
   @IsOptional()
   @IsEnum(Modality)
   modality?: Modality;
+
+  @Field(() => ReferralPriority, { nullable: true })
+  @IsOptional()
+  @IsEnum(ReferralPriority)
+  priority?: ReferralPriority;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only referrals on which you have something to do now (see Referral.needsAction); false: only those with nothing.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  needsAction?: boolean;
 }
 
 @ArgsType()
