@@ -5,6 +5,7 @@ import { Matching1764500000000 } from './1764500000000-matching';
 import { TreatmentPlans1764600000000 } from './1764600000000-treatment-plans';
 import { Visits1764700000000 } from './1764700000000-visits';
 import { EpisodeReports1764800000000 } from './1764800000000-episode-reports';
+import { ReferralSearch1764900000000 } from './1764900000000-referral-search';
 
 /** Every migration, in order. A new migration is added here as well as written. */
-export const MIGRATIONS = [CoreSchema1764190000000, Notifications1764300000000, ProviderProfile1764400000000, Matching1764500000000, TreatmentPlans1764600000000, Visits1764700000000, EpisodeReports1764800000000];
+export const MIGRATIONS = [CoreSchema1764190000000, Notifications1764300000000, ProviderProfile1764400000000, Matching1764500000000, TreatmentPlans1764600000000, Visits1764700000000, EpisodeReports1764800000000, ReferralSearch1764900000000];

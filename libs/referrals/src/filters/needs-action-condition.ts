@@ -21,9 +21,13 @@ export function needsActionCondition(actor: Actor, param: Param): string {
 }
 
 /**
- * The filter for `needsAction: true` or `false`, as IS TRUE and IS NOT TRUE: a side's
- * condition is NULL rather than false on a referral with no receiver yet (an open one), and
- * such a referral has nothing for that side to do.
+ * The filter for `needsAction: true` or `false`, as IS TRUE and IS NOT TRUE:
+ *  - a side's condition is NULL rather than false on a referral with no receiver yet (an open
+ *    one), and such a referral has nothing for that side to do;
+ *  - it stays a filter on the rows the list reads, never an index path of its own. Left bare,
+ *    PostgreSQL may intersect its status indexes with a search's lookup of each matching
+ *    patient's referrals, rebuilding them for every patient: about 0.8 s instead of 50 ms over
+ *    a million referrals (bench:plans, "search: last name start, needs action").
  */
 export const needsActionFilter = (actor: Actor, needsAction: boolean, param: Param): string =>
   `(${needsActionCondition(actor, param)}) ${needsAction ? 'IS TRUE' : 'IS NOT TRUE'}`;
