@@ -191,6 +191,19 @@ describe('referrals list: priority, search and needsAction', () => {
     });
   });
 
+  describe('cost', () => {
+    const aliased = (count: number, filter: string) =>
+      `{ ${Array.from({ length: count }, (_, index) => `s${index}: referrals(first: 5, filter: ${filter}) { edges { node { id patient { lastName } } } }`).join(' ')} }`;
+
+    it('prices a search above a plain list: nineteen in one request are too expensive, eighteen or twenty plain lists are not', async () => {
+      const refused = await world.coordinatorA.client.request(aliased(19, '{ search: "quill" }'));
+      expectGraphqlError(refused, 'QUERY_TOO_EXPENSIVE');
+      expect(refused.errors?.[0]?.extensions?.cost).toBe(19 * (1 + 100 + 5));
+      await world.coordinatorA.client.ok(aliased(18, '{ search: "quill" }'));
+      await world.coordinatorA.client.ok(aliased(20, '{ needsAction: true, priority: URGENT }'));
+    });
+  });
+
   describe('bad input', () => {
     const auditEntries = async () => Number((await db.query('SELECT count(*) AS n FROM audit_entries')).rows[0].n);
 
