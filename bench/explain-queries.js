@@ -5,7 +5,9 @@
  * with BENCH_PLAN_REFERRALS (default 1,000,000) referrals, most of them in one clinic's inbox,
  * then asks PostgreSQL for the plan of every list and lookup query the gateway sends — the
  * SQL is produced by the real ReferralRepository and ReferralStatsRepository, captured through a
- * recording DataSource — and fails if any plan scans the referrals or history table sequentially.
+ * recording DataSource — and fails if any plan scans the referrals or history table sequentially,
+ * or if a search reads more referral rows than its bound (it must start from its own indexes,
+ * not walk the caller's whole list).
  */
 
 const path = require('node:path');
@@ -31,6 +33,8 @@ const url = (database) => Object.assign(new URL(SERVER), { pathname: `/${databas
 
 /** Clinic 0 refers, clinic 1 receives; the other clinics make up the rest of the table. */
 const CLINICS = 100;
+/** Each clinic's patients; a referral is for one of its referring clinic's, about ten each. */
+const PATIENTS_PER_CLINIC = 1000;
 const BUSY_SHARE = Number(process.env.BENCH_PLAN_BUSY_SHARE || 0.1);
 const clinics = Array.from({ length: CLINICS }, () => ({
   clinic: crypto.randomUUID(),
@@ -68,12 +72,22 @@ async function seed(client) {
        VALUES ($1, $2, $3, 'P', 'p@plans.example', '{PHYSICAL_THERAPY}', '{}', '{}', true, 10)`,
       [c.provider, c.clinic, c.providerUser],
     );
+    // Patient n of clinic i has a known id, so that referrals can name one without a lookup.
+    // Names: a first name of twenty (some accented), a last name of three syllables out of
+    // twenty each: four letters match a few hundred of the 100,000 patients, one letter a tenth.
     await client.query(
       `INSERT INTO patients (id, clinic_id, first_name, last_name, date_of_birth, email_consent)
-       SELECT gen_random_uuid(), $1, 'Pat', 'N' || g, '1980-01-01', true FROM generate_series(1, 50) g`,
-      [c.clinic],
+       SELECT md5($2 || '-' || g)::uuid, $1,
+              (ARRAY['Ana','Ben','Chloé','Dmitri','Élodie','Farah','Gus','Hana','Ivo','José','Kai','Lea','Mateo','Nora','Omar','Priya','Quinn','Rosa','Sven','Zoë'])[1 + g % 20],
+              initcap((ARRAY['ka','lo','mi','ne','or','pa','qu','ri','sa','tu','va','we','xi','ya','zo','be','ce','da','fe','gi'])[1 + (g * 7) % 20]
+                || (ARRAY['ra','le','mo','ni','ta','vi','so','du','ke','po','ma','li','no','re','si','tu','ga','be','fo','hu'])[1 + (g * 13 / 20) % 20]
+                || (ARRAY['n','r','s','t','l','m','son','berg','ez','ova','ski','ton','ley','ard','ini','ani','ell','ick','ow','ur'])[1 + (g * 31 / 400) % 20]),
+              '1980-01-01', true
+         FROM generate_series(1, $3::int) g`,
+      [c.clinic, index + 1, PATIENTS_PER_CLINIC],
     );
   }
+  await client.query('VACUUM ANALYZE patients');
   process.stderr.write(`seeding ${COUNT} referrals over ${CLINICS} clinics, ${BUSY_SHARE * 100}% in the observed inbox and outbox…\n`);
   // Referral g goes to clinic 1 with probability BUSY_SHARE (else to one of clinics 2..99) and
   // comes from clinic 0 with the same probability (else from another clinic that is not its target).
@@ -91,14 +105,14 @@ async function seed(client) {
        patient_id, referring_clinic_id, referring_user_id, to_provider_id, to_clinic_id, created_at, updated_at, sent_at)
      SELECT gen_random_uuid(), 'RF-P' || lpad(g::text, 8, '0'),
             CASE WHEN g % 100 = 0 THEN 'ON_HOLD' ELSE (ARRAY['SENT','ACCEPTED','SCHEDULED','IN_TREATMENT','COMPLETED','DECLINED','DRAFT'])[1 + g % 7] END,
-            'ROUTINE', 'PHYSICAL_THERAPY', '{BACK_PAIN}', '{}', 'plan check', true,
-            (SELECT id FROM patients WHERE clinic_id = c.clinic[src] LIMIT 1),
+            CASE WHEN g % 10 = 3 THEN 'URGENT' ELSE 'ROUTINE' END, 'PHYSICAL_THERAPY', '{BACK_PAIN}', '{}', 'plan check', true,
+            md5(src || '-' || (1 + g % $7))::uuid,
             c.clinic[src], c.coordinator[src], c.provider[dest], c.clinic[dest],
             now() - g * interval '1 second', now(),
             -- Sent when created (drafts never), so a period of referral statistics is a real slice of the table.
             CASE WHEN g % 100 <> 0 AND g % 7 = 6 THEN NULL ELSE now() - g * interval '1 second' END
        FROM picks, c`,
-    [clinics.map((x) => x.clinic), clinics.map((x) => x.coordinator), clinics.map((x) => x.provider), COUNT, BUSY_SHARE, CLINICS],
+    [clinics.map((x) => x.clinic), clinics.map((x) => x.coordinator), clinics.map((x) => x.provider), COUNT, BUSY_SHARE, CLINICS, PATIENTS_PER_CLINIC],
   );
   // Each referral's history as the lifecycle writes it (CREATED, then SENT, then the answer), so
   // that the statistics read a history table of realistic size (about 2.5 entries a referral).
@@ -145,6 +159,14 @@ async function main() {
       const provider = actor('PROVIDER', ids.clinicB, { userId: ids.providerUser, providerId: ids.provider });
       const page = { limit: 20, after: null };
       const someId = (await client.query('SELECT id, reference, patient_id FROM referrals LIMIT 1')).rows[0];
+      // A patient of a referral in the observed inbox, whose name the searches look for.
+      const named = (
+        await client.query(
+          `SELECT p.first_name AS first, p.last_name AS last FROM referrals r JOIN patients p ON p.id = r.patient_id
+            WHERE r.to_clinic_id = $1 AND r.status <> 'DRAFT' LIMIT 1`,
+          [ids.clinicB],
+        )
+      ).rows[0];
 
       const cases = [
         ['clinic inbox page + count', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND }, page)],
@@ -158,6 +180,22 @@ async function main() {
         ['one patient', (repo) => repo.list(staffA, { patientId: someId.patient_id }, page)],
         ['referral by id', (repo) => repo.findVisible(staffB, someId.id)],
         ['referral by reference', (repo) => repo.findVisibleByReference(staffB, someId.reference)],
+        ['urgent, clinic inbox', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, priority: 'URGENT' }, page)],
+        ['needs action, clinic inbox', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, needsAction: true }, page)],
+        ['nothing to do, clinic inbox', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, needsAction: false }, page)],
+        ['needs action, all directions', (repo) => repo.list(staffB, { needsAction: true }, page)],
+        ['needs action, provider inbox', (repo) => repo.list(provider, { direction: ReferralDirection.INBOUND, needsAction: true }, page)],
+        // A search must start from its own index (references, patients' names) and read a small
+        // part of the caller's list: each bound is a tenth of that list (~100,000, ~200,000 both ways).
+        ['search: start of a reference, inbox', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, search: someId.reference.slice(0, 10) }, page), 10_000],
+        ['search: last name start, clinic inbox', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, search: named.last.slice(0, 4) }, page), 10_000],
+        ['search: first and last name, all directions', (repo) => repo.list(staffB, { search: `${named.first} ${named.last.slice(0, 3)}` }, page), 20_000],
+        ['search: last name start, clinic outbox', (repo) => repo.list(staffA, { direction: ReferralDirection.OUTBOUND, search: named.last.slice(0, 4) }, page), 10_000],
+        ['search: last name start, provider inbox', (repo) => repo.list(provider, { direction: ReferralDirection.INBOUND, search: named.last.slice(0, 4) }, page), 10_000],
+        ['search: last name start, needs action', (repo) => repo.list(staffB, { search: named.last.slice(0, 4), needsAction: true }, page), 20_000],
+        ['search: last name start, platform admin', (repo) => repo.list(actor('PLATFORM_ADMIN', null), { search: named.last.slice(0, 5) }, page), 100_000],
+        // One letter matches a twentieth of all patients: no bound, the plan and time are reported.
+        ['search: one letter, clinic inbox', (repo) => repo.list(staffB, { direction: ReferralDirection.INBOUND, search: named.last.slice(0, 1) }, page)],
       ];
       // Referral statistics over one day of the seeded ~11.6 days (about 86,000 sent referrals in all).
       const day = { from: new Date(Date.now() - 2 * 86_400_000), to: new Date(Date.now() - 86_400_000) };
@@ -168,23 +206,28 @@ async function main() {
       ];
 
       const runs = [
-        ...cases.map(([name, run]) => [name, (dataSource) => run(new ReferralRepository(dataSource))]),
+        ...cases.map(([name, run, readsAtMost]) => [name, (dataSource) => run(new ReferralRepository(dataSource)), readsAtMost]),
         ...statsCases.map(([name, run]) => [name, (dataSource) => run(new ReferralStatsRepository(dataSource))]),
       ];
-      for (const [name, run] of runs) {
+      for (const [name, run, readsAtMost] of runs) {
         const { queries, dataSource } = recorder();
         const result = run(dataSource);
         if (result && typeof result.count === 'function') await result.count();
         await (result && result.rows ? result.rows : result);
         for (const { sql, values } of queries) {
           const started = process.hrtime.bigint();
-          const plan = (await client.query(`EXPLAIN (ANALYZE, FORMAT TEXT) ${sql}`, values)).rows.map((r) => r['QUERY PLAN']);
+          const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values)).rows;
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          const seq = plan.some((line) => /Seq Scan on (referrals|referral_events)\b/.test(line));
-          failed ||= seq;
+          const nodes = planNodes(plan);
+          const seq = nodes.some((node) => node['Node Type'] === 'Seq Scan' && ['referrals', 'referral_events'].includes(node['Relation Name']));
+          const read = referralRowsRead(nodes);
+          const over = readsAtMost !== undefined && read > readsAtMost;
+          failed ||= seq || over;
           const kind = /FROM referral_events e WHERE/.test(sql) ? 'stats' : /count\(\*\)/.test(sql) ? 'count' : 'rows';
-          const scans = plan.filter((line) => / Scan /.test(line)).map((line) => line.trim().replace(/^->\s*/, '').replace(/\s+\(cost=.*$/, ''));
-          console.log(`${seq ? 'SEQ SCAN' : 'ok      '}  ${name} [${kind}] ${ms.toFixed(1)} ms: ${[...new Set(scans)].join('; ')}`);
+          const scans = nodes.filter((node) => /Scan/.test(node['Node Type'])).map(describeScan);
+          const verdict = seq ? 'SEQ SCAN' : over ? 'TOO MANY' : 'ok      ';
+          const bound = readsAtMost !== undefined ? ` (at most ${readsAtMost})` : '';
+          console.log(`${verdict}  ${name} [${kind}] ${ms.toFixed(1)} ms, ${read} referral rows read${bound}: ${[...new Set(scans)].join('; ')}`);
         }
       }
     } finally {
@@ -195,9 +238,29 @@ async function main() {
     await admin.end();
   }
   if (failed) {
-    console.error('A referral query scans a whole table.');
+    console.error('A referral query scans a whole table, or a search reads more referrals than its bound.');
     process.exit(1);
   }
+}
+
+/** A plan node and every node under it. */
+function planNodes(node) {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+/** Rows of `referrals` the plan looked at: those its scans returned and those their filters dropped, over every loop. */
+function referralRowsRead(nodes) {
+  return nodes
+    .filter((node) => node['Relation Name'] === 'referrals')
+    .reduce((sum, node) => sum + (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * node['Actual Loops'], 0);
+}
+
+/** "Index Only Scan Backward using referrals_to_clinic_inbox_idx on referrals r", as EXPLAIN's text format says it. */
+function describeScan(node) {
+  const direction = node['Scan Direction'] === 'Backward' ? ' Backward' : '';
+  const index = node['Index Name'] ? ` using ${node['Index Name']}` : '';
+  const relation = node['Relation Name'] ? ` on ${node['Relation Name']}${node.Alias && node.Alias !== node['Relation Name'] ? ` ${node.Alias}` : ''}` : '';
+  return `${node['Node Type']}${direction}${index}${relation}`;
 }
 
 main().catch((error) => {

@@ -6,3 +6,5 @@
 export { ReferralService } from '../../libs/referrals/src/referral.service';
 export { ReferralTransitions } from '../../libs/referrals/src/referral-transitions.service';
 export { ReferralRepository } from '../../libs/referrals/src/referral.repository';
+export { ReferralFieldsResolver } from '../../libs/referrals/src/referral-fields.resolver';
+export { toReferral } from '../../libs/referrals/src/referral.row';

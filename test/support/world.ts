@@ -158,12 +158,13 @@ export type ReachableState =
 
 /**
  * Drives a fresh referral to `state`, each step taken by the party the lifecycle gives it to:
- * coordinator A for the referrer side, the target provider for the receiver side.
+ * coordinator A for the referrer side, the target provider for the receiver side. `overrides`
+ * change the draft's input (another patient, a priority).
  */
-export async function referralIn(world: World, state: ReachableState): Promise<Referral> {
+export async function referralIn(world: World, state: ReachableState, overrides: Record<string, unknown> = {}): Promise<Referral> {
   const referrer = world.coordinatorA.client;
   const provider = world.targetProvider.client;
-  const draft = await createDraft(world);
+  const draft = await createDraft(world, overrides);
   if (state === 'DRAFT') return draft;
   const sent = await runReferralMutation(referrer, 'sendReferral', { id: draft.id });
   switch (state) {

@@ -27,7 +27,7 @@ export enum MoveEffect {
  * `to: null` means the status does not change (acknowledging an outcome, an episode's steps,
  * the reminders) or, for REDIRECT, that the move creates a new referral instead.
  */
-interface Rule {
+export interface Rule {
   action: LifecycleAction;
   from: readonly S[];
   to: S | null;
@@ -37,7 +37,7 @@ interface Rule {
   /** NEW_VERSION unless said. */
   effect?: MoveEffect;
   /** A fact of the referral that rules the move out even from a listed status, and the words for it. */
-  notOnceDone?: { fact: 'loopClosed' | 'redirected'; message: string; reason: TransitionReason };
+  notOnceDone?: { fact: OnceDoneFact; message: string; reason: TransitionReason };
 }
 
 /**
@@ -96,6 +96,9 @@ export interface ReferralFacts {
   redirected: boolean;
 }
 
+/** The facts a once-only move settles: after it, the move is not open again. */
+export type OnceDoneFact = Exclude<keyof ReferralFacts, 'status'>;
+
 export type Decision =
   /** `effect` is absent for NEW_VERSION, the usual case. */
   | { allowed: true; to: S; reasonRequired: boolean; effect?: MoveEffect }
@@ -106,11 +109,14 @@ export type Decision =
 
 const shares = (parties: readonly Party[], actor: ReadonlySet<Party>) => parties.some((party) => actor.has(party));
 
-export function decide(facts: ReferralFacts, action: LifecycleAction, actor: ReadonlySet<Party>): Decision {
-  const rules = LIFECYCLE.filter((rule) => rule.action === action);
-  if (!rules.some((rule) => shares(rule.parties, actor))) return { allowed: false, why: 'NOT_YOUR_SIDE' };
+/** The rule that lets one of the actor's parties take the action from the status, if any. */
+export const ruleFor = (status: S, action: LifecycleAction, actor: ReadonlySet<Party>): Rule | undefined =>
+  LIFECYCLE.find((rule) => rule.action === action && rule.from.includes(status) && shares(rule.parties, actor));
 
-  const rule = rules.find((candidate) => candidate.from.includes(facts.status) && shares(candidate.parties, actor));
+export function decide(facts: ReferralFacts, action: LifecycleAction, actor: ReadonlySet<Party>): Decision {
+  if (!LIFECYCLE.some((rule) => rule.action === action && shares(rule.parties, actor))) return { allowed: false, why: 'NOT_YOUR_SIDE' };
+
+  const rule = ruleFor(facts.status, action, actor);
   if (!rule) {
     return { allowed: false, why: 'NOT_FROM_THIS_STATUS', message: `Cannot ${describeAction(action)}: the referral is ${facts.status}`, reason: ErrorReason.NOT_FROM_THIS_STATUS };
   }

@@ -2,3 +2,4 @@ export * from './patient.model';
 export * from './patient.repository';
 export * from './patient-scope';
 export * from './patients.module';
+export * from './patient-name-search';

@@ -53,6 +53,19 @@ export function inboundCondition(actor: Actor, param: Param): string {
 }
 
 /**
+ * The parties the actor may be on a referral `r`, each with the SQL saying it is one: the twin
+ * of `partiesOf` for lists. Pool candidacy is left out: candidates find an open referral
+ * through the open-referrals query, never through the referrals list.
+ */
+export function partyConditions(actor: Actor, param: Param): Array<{ party: Party; condition: string }> {
+  if (isPlatformAdmin(actor)) return [];
+  return [
+    { party: Party.REFERRER, condition: outboundCondition(actor, param) },
+    { party: isClinicStaff(actor) ? Party.RECEIVER_STAFF : Party.TARGET_PROVIDER, condition: inboundCondition(actor, param) },
+  ];
+}
+
+/**
  * Every referral read goes through this condition, so a referral outside the actor's tenancy
  * is indistinguishable from one that does not exist. Must agree with `partiesOf`: a visible
  * referral is one where the actor is some party (platform admins see all, act on none).

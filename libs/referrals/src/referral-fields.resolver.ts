@@ -5,7 +5,7 @@ import { User, UserRepository } from '@referloop/auth';
 import { Clinic, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';
 import { Provider, ProviderRepository } from '@referloop/providers';
-import { availableActions, availableEpisodeActions, EpisodeAction, Party, ReferralAction, ReferralEventType } from '@referloop/lifecycle';
+import { availableActions, availableEpisodeActions, EpisodeAction, Party, ReferralAction, ReferralEventType, workActions } from '@referloop/lifecycle';
 import { Referral, ReferralEvent } from './models/referral.model';
 import { partiesOf } from './referral-access';
 import { ReferralRepository } from './referral.repository';
@@ -135,6 +135,15 @@ export class ReferralFieldsResolver {
   @ResolveField(() => [EpisodeAction], { description: 'The episode steps you may take now (the treating provider: plan, visits, reports, referring on).' })
   availableEpisodeActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): EpisodeAction[] {
     return availableEpisodeActions(factsOf(referral), partiesOf(actor, referral));
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether you have something to do on this referral now: one of availableActions moves it on. CANCEL and DECLINE are always open while it waits, ' +
+      'and moving an appointment already set leaves it where it was, so neither counts. The referrals filter needsAction selects the same referrals.',
+  })
+  needsAction(@Parent() referral: Referral, @CurrentActor() actor: Actor): boolean {
+    return workActions(factsOf(referral), partiesOf(actor, referral)).length > 0;
   }
 
   private clinicLoader(loaders: Loaders) {

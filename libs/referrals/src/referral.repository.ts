@@ -3,10 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, PageRequest } from '@referloop/common';
-import { lazyCount, sqlParams } from '@referloop/core';
+import { badInput, lazyCount, sqlParams } from '@referloop/core';
 import { OutboxAnswer, outboxStatement } from '@referloop/notifications';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
+import { needsActionFilter } from './filters/needs-action-condition';
+import { referralSearchOf, searchCondition } from './filters/referral-search';
 import { ReferralEvent } from './models/referral.model';
 import { notificationsFor } from './notifications/referral-notifications';
 import { poolCandidateCondition } from './pool/pool-eligibility';
@@ -246,7 +248,8 @@ export class ReferralRepository {
   /**
    * One page of the actor's referrals, newest first. Each direction is a single index range
    * scan ((tenant column, created_at, id)); without a direction the two ranges are merged, so
-   * no list ever scans or sorts the whole table.
+   * no list ever scans or sorts the whole table. A search starts from its own indexes instead
+   * (the reference, the patients' names) when they narrow it more than the tenant's range does.
    */
   list(actor: Actor, filter: ReferralFilter, page: PageRequest) {
     const { values, param } = sqlParams();
@@ -254,6 +257,14 @@ export class ReferralRepository {
     if (filter.status?.length) extra.push(`r.status = ANY(${param(filter.status)}::text[])`);
     if (filter.patientId) extra.push(`r.patient_id = ${param(filter.patientId)}`);
     if (filter.modality) extra.push(`r.modality = ${param(filter.modality)}`);
+    if (filter.priority) extra.push(`r.priority = ${param(filter.priority)}`);
+    if (typeof filter.search === 'string') {
+      // Input validation refuses such a search first; this keeps a caller that skipped it from searching for nothing.
+      const search = referralSearchOf(filter.search);
+      if (!search) throw badInput('filter.search', 'filter.search must be the start of a reference or of a name');
+      extra.push(searchCondition(actor, search, param));
+    }
+    if (typeof filter.needsAction === 'boolean') extra.push(needsActionFilter(actor, filter.needsAction, param));
 
     const branches =
       filter.direction === ReferralDirection.INBOUND

@@ -29,4 +29,11 @@ export const QUERY_COSTS: QueryCosts = {
     // Computed from the assessment, the current plan and every visit.
     'Referral.progress': 5,
   },
+  arguments: {
+    // A search by name reads every matching patient's referrals, or, when a word is short
+    // enough to match many patients, the caller's whole list with them: a one-letter search of
+    // an inbox of 86,000 referrals took 0.7 s, its count as long again (BENCHMARKS.md).
+    // Half of referralStats: about twenty searches fit in one request. A four-letter one takes about 50 ms.
+    'Query.referrals(filter.search)': 100,
+  },
 };

@@ -8,7 +8,9 @@ const schema = buildSchema(`
     item(id: ID!): Item!
     stats: Stats!
     search(input: SearchInput!): [Item!]!
+    found(first: Int = 20, filter: FoundFilter, text: String): ItemConnection!
   }
+  input FoundFilter { text: String, kind: String }
   type Mutation { touch(id: ID!): Item! }
   input SearchInput { text: String, first: Int = 10 }
   type ItemConnection { edges: [ItemEdge!]!, pageInfo: PageInfo! }
@@ -19,7 +21,14 @@ const schema = buildSchema(`
   type Stats { total: Int! }
 `);
 
-const costs: QueryCosts = { objectField: 1, leafField: 0, mutationField: 10, listSize: 3, fields: { 'Query.stats': 100, 'Item.stats': 7 } };
+const costs: QueryCosts = {
+  objectField: 1,
+  leafField: 0,
+  mutationField: 10,
+  listSize: 3,
+  fields: { 'Query.stats': 100, 'Item.stats': 7 },
+  arguments: { 'Query.found(filter.text)': 40, 'Query.found(text)': 5 },
+};
 
 function measure(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
@@ -81,6 +90,19 @@ describe('measureOperation', () => {
     // Each level counts its own list, then the next level twice (once per spread).
     const expected = { items: 2 ** (levels - 1) - 1, cost: 2 ** (levels - 1) * 1 + (2 ** (levels - 1) - 1) * 1 + 1 };
     expect(measure(`{ item(id: "1") { ...F0 } } ${fragments.join(' ')}`)).toEqual(expected);
+  });
+
+  it('adds an argument’s surcharge when it is given, inline, in a variable or inside an input, and not when null or left out', () => {
+    const found = (args: string) => `{ found(first: 2${args}) { edges { node { owner { name } } } } }`;
+    expect(measure(found(''))).toEqual({ items: 2, cost: 1 + 2 });
+    expect(measure(found(', filter: { kind: "x" }')).cost).toBe(3);
+    expect(measure(found(', filter: { text: "x" }')).cost).toBe(3 + 40);
+    expect(measure(found(', filter: { text: null }')).cost).toBe(3);
+    expect(measure(found(', filter: { text: "x" }, text: "y"')).cost).toBe(3 + 40 + 5);
+    const byVariable = 'query q($f: FoundFilter, $t: String) { found(first: 2, filter: $f) { edges { node { id } } } other: found(first: 1, filter: { text: $t }) { edges { node { id } } } }';
+    expect(measure(byVariable, { f: { text: 'x' }, t: 'y' }).cost).toBe(1 + 40 + 1 + 40);
+    expect(measure(byVariable, { f: { kind: 'x' } }).cost).toBe(1 + 1);
+    expect(measure(byVariable, { f: { text: null }, t: null }).cost).toBe(1 + 1);
   });
 
   it('clamps page sizes to the maximum', () => {

@@ -30,6 +30,12 @@ export interface QueryCosts {
   listSize: number;
   /** Exceptions, by schema coordinate (`Type.field`): statistics, matching, computed fields. */
   fields: Readonly<Record<string, number>>;
+  /**
+   * What a field costs on top when an argument is given (not null), by `Type.field(argument)`,
+   * or `Type.field(argument.inputField)` for a field inside an input: a search inside a list's
+   * filter, which reads more than the list does.
+   */
+  arguments?: Readonly<Record<string, number>>;
 }
 
 /** What an operation asks for: list items summed over every list, and its cost. */
@@ -78,7 +84,8 @@ export function measureOperation(
         const size = pageSize(definition, selection, variables);
         const times = size ?? (isListType(getNullableType(definition.type)) && !isPlumbing(parent) ? costs.listSize : 1);
         const children = walk(selection.selectionSet, getNamedType(definition.type), seen);
-        inner = { items: (size ?? 0) + children.items, cost: fieldCost(parent, definition) + times * children.cost };
+        const own = fieldCost(parent, definition) + argumentsCost(`${parent.name}.${definition.name}`, selection, variables, costs);
+        inner = { items: (size ?? 0) + children.items, cost: own + times * children.cost };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         inner = walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent, seen);
       } else {
@@ -97,6 +104,32 @@ export function measureOperation(
     return total;
   };
   return walk(operation.selectionSet, root, new Set());
+}
+
+/** The surcharges of `costs.arguments` for the arguments this use of the field gives. */
+function argumentsCost(coordinate: string, node: FieldNode, variables: Readonly<Record<string, unknown>>, costs: QueryCosts): number {
+  let total = 0;
+  for (const [key, cost] of Object.entries(costs.arguments ?? {})) {
+    const match = /^(.+)\((.+)\)$/.exec(key);
+    if (!match || match[1] !== coordinate) continue;
+    const [name, ...path] = match[2].split('.');
+    const given = valueAt(node.arguments?.find((argument) => argument.name.value === name)?.value, path, variables);
+    if (given !== undefined && given !== null) total += cost;
+  }
+  return total;
+}
+
+/** The value at `path` inside an argument, given inline, as a variable, or as an object literal holding variables. */
+function valueAt(node: ValueNode | undefined, path: readonly string[], variables: Readonly<Record<string, unknown>>): unknown {
+  if (!node || node.kind === Kind.NULL) return undefined;
+  if (node.kind === Kind.VARIABLE) {
+    let value: unknown = variables[node.name.value];
+    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return value;
+  }
+  if (path.length === 0) return node;
+  if (node.kind !== Kind.OBJECT) return undefined;
+  return valueAt(node.fields.find((field) => field.name.value === path[0])?.value, path.slice(1), variables);
 }
 
 /**
