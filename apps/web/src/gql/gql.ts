@@ -23,7 +23,6 @@ type Documents = {
     "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n": typeof types.InboxUpdatesDocument,
     "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n": typeof types.ClaimOpenReferralDocument,
     "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n": typeof types.PassOpenReferralDocument,
-    "\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": typeof types.NewReferralCreatePatientDocument,
     "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": typeof types.NewReferralPatientChoicesDocument,
     "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": typeof types.NewReferralPatientDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n": typeof types.CreateReferralDocument,
@@ -79,7 +78,6 @@ const documents: Documents = {
     "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n": types.InboxUpdatesDocument,
     "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n": types.ClaimOpenReferralDocument,
     "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n": types.PassOpenReferralDocument,
-    "\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": types.NewReferralCreatePatientDocument,
     "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": types.NewReferralPatientChoicesDocument,
     "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": types.NewReferralPatientDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n": types.CreateReferralDocument,
@@ -176,10 +174,6 @@ export function graphql(source: "\n  mutation ClaimOpenReferral($input: AcceptRe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n"): (typeof documents)["\n  mutation NewReferralCreatePatient($input: CreatePatientInput!) {\n    createPatient(input: $input) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
