@@ -196,7 +196,7 @@ describe('loadConfig: queues, mail, links and the worker', () => {
   });
 });
 
-describe('loadConfig: the web app', () => {
+describe('loadConfig: the web app and the demo data', () => {
   it('serves the web app from apps/web/dist of the repository by default, and takes another folder, built or not yet', () => {
     expect(loadConfig({}).webDistDir).toBe(resolve(__dirname, '../../../../apps/web/dist'));
     const folder = mkdtempSync(join(tmpdir(), 'referloop-web-'));
@@ -208,5 +208,16 @@ describe('loadConfig: the web app', () => {
     } finally {
       rmSync(folder, { recursive: true });
     }
+  });
+
+  it('loads the demo data in development unless DEMO_DATA=off, and never in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'off' }).demoData).toBe(false);
+    expect(loadConfig({ DEMO_DATA: 'ON' }).demoData).toBe(true);
+    expect(loadConfig(production).demoData).toBe(false);
+    expect(loadConfig({ ...production, DEMO_DATA: 'off' }).demoData).toBe(false);
+    expect(() => loadConfig({ ...production, DEMO_DATA: 'on' })).toThrow('DEMO_DATA');
+    expect(() => loadConfig({ DEMO_DATA: 'yes please' })).toThrow('DEMO_DATA');
   });
 });

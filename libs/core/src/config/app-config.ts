@@ -47,6 +47,8 @@ export interface AppConfig {
   episode: EpisodeConfig;
   /** The built web app (index.html, assets/), served by the gateway at `/`; it may not be built yet. */
   webDistDir: string;
+  /** Load the demo dataset into an empty database at the gateway's start: development only. */
+  demoData: boolean;
 }
 
 /**
@@ -224,6 +226,14 @@ function folder(env: Env, name: string, fallback: string): string {
   return path;
 }
 
+/** DEMO_DATA: on by default in development; never in production. */
+function demoData(env: Env, production: boolean): boolean {
+  const raw = read(env, 'DEMO_DATA')?.toLowerCase();
+  if (raw !== undefined && raw !== 'on' && raw !== 'off') throw new ConfigError('DEMO_DATA', `must be on or off, got "${raw}"`);
+  if (raw === 'on' && production) throw new ConfigError('DEMO_DATA', 'may not be on when NODE_ENV=production: the demo users share one published password');
+  return raw === undefined ? !production : raw === 'on';
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = read(env, 'NODE_ENV') === 'production';
   const jwtSecret = read(env, 'JWT_SECRET');
@@ -333,6 +343,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       outcomeReminderAfterHours: positiveNumber(env, 'OUTCOME_REMINDER_AFTER_HOURS', 168, 24 * 366),
     },
     webDistDir: folder(env, 'WEB_DIST_DIR', join(repositoryRoot(), 'apps', 'web', 'dist')),
+    demoData: demoData(env, production),
   };
 }
 
