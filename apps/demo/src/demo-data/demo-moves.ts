@@ -1,10 +1,7 @@
 import { move, readEpisode } from '../episode';
-import { Cast, OnboardedProvider, SignedIn } from '../onboarding';
+import { OnboardedProvider, SignedIn } from '../onboarding';
 import { CREATE_REFERRAL, RECORD_VISIT, ReferralView, SEND_PROGRESS_REPORT, SET_TREATMENT_PLAN } from '../operations';
 import { tomorrowAt } from '../clinic-time';
-
-/** The people the demo data's referrals are written by: the demo's cast, with every patient of the demo data. */
-export type DemoCast = Cast;
 
 /** A range-of-motion finding as the API takes it (degrees, pain 0–10). */
 export const rom = (joint: string, movement: string, side: 'LEFT' | 'RIGHT' | 'BILATERAL' | null, measuredDegrees: number, expectedDegrees: number, painScore?: number) => ({

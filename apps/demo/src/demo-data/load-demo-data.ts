@@ -7,12 +7,11 @@ import { ResponseClock } from '@referloop/referrals';
 import { closeTheLoop } from '../closing-the-loop';
 import { treatEpisode } from '../episode';
 import { GraphqlClient } from '../graphql-client';
-import { onboard, signIn, SignedIn } from '../onboarding';
+import { Cast, onboard, signIn, SignedIn } from '../onboarding';
 import { CREATE_PATIENT, CREATE_USER } from '../operations';
 import { CLINICS } from '../seed-data';
 import { StepPrinter } from '../steps';
 import { DEMO_CLINIC_ADMINS, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-accounts';
-import { DemoCast } from './demo-moves';
 import { MORE_PATIENTS } from './demo-patients';
 import { inProcess } from './in-process-transport';
 import { loadTreatedReferrals } from './treated-referrals';
@@ -84,7 +83,7 @@ async function loadEverything(app: NestFastifyApplication): Promise<void> {
   await loadTreatedReferrals(cast);
 }
 
-async function addClinicAdmins(admin: SignedIn, cast: DemoCast): Promise<void> {
+async function addClinicAdmins(admin: SignedIn, cast: Cast): Promise<void> {
   for (const clinic of CLINICS) {
     const account = DEMO_CLINIC_ADMINS[clinic.key];
     if (!account) continue;
@@ -93,7 +92,7 @@ async function addClinicAdmins(admin: SignedIn, cast: DemoCast): Promise<void> {
 }
 
 /** Registered by each clinic's coordinator, as the demo's own patients are. */
-async function addPatients(cast: DemoCast): Promise<void> {
+async function addPatients(cast: Cast): Promise<void> {
   for (const clinic of CLINICS) {
     for (const patient of MORE_PATIENTS[clinic.key] ?? []) {
       const { key, ...input } = patient;

@@ -1,4 +1,5 @@
-import { DemoCast, NO_SHOW, appointment, createReferral, current, recordVisit, rom, sendProgressReport, setPlan, step } from './demo-moves';
+import { Cast } from '../onboarding';
+import { NO_SHOW, appointment, createReferral, current, recordVisit, rom, sendProgressReport, setPlan, step } from './demo-moves';
 
 /**
  * Referrals in care, each by the provider who treats it: one booked with its plan set, one in
@@ -6,7 +7,7 @@ import { DemoCast, NO_SHOW, appointment, createReferral, current, recordVisit, r
  * referrer to read, and one cancelled after it was booked. (The demo's own episode, completed
  * and acknowledged, then referred onward, is loaded beside these.)
  */
-export async function loadTreatedReferrals(cast: DemoCast): Promise<void> {
+export async function loadTreatedReferrals(cast: Cast): Promise<void> {
   const priya = cast.coordinators.chiropractic;
   const { therapist: lee, swedish: riley, sportsPhysio: alex } = cast.providers;
   const patient = (key: string) => cast.patients[key].id;

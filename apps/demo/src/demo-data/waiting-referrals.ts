@@ -1,4 +1,5 @@
-import { DemoCast, createReferral, rom, step } from './demo-moves';
+import { Cast } from '../onboarding';
+import { createReferral, rom, step } from './demo-moves';
 
 /** What only the system does: the response clock's expiry of a referral nobody answered. */
 export type ExpireUnanswered = (referralId: string) => Promise<void>;
@@ -9,7 +10,7 @@ export type ExpireUnanswered = (referralId: string) => Promise<void>;
  * one nobody answered in time. Written by the coordinator of the chiropractic clinic unless
  * said, as its desk would.
  */
-export async function loadWaitingReferrals(cast: DemoCast, expireUnanswered: ExpireUnanswered): Promise<void> {
+export async function loadWaitingReferrals(cast: Cast, expireUnanswered: ExpireUnanswered): Promise<void> {
   const priya = cast.coordinators.chiropractic;
   const { therapist: lee, swedish: riley, physio: sam, sportsPhysio: alex } = cast.providers;
   const patient = (key: string) => cast.patients[key].id;
