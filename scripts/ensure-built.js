@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
  * Builds (tsc -p tsconfig.build.json) when dist/ is missing or older than any source file
- * under apps/ or libs/, after making sure dependencies are installed.
+ * under apps/ or libs/, after making sure dependencies are installed; then the web app, which
+ * has a build of its own (ensure-web-built.js).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { ensureInstalled } = require('./ensure-installed');
+const { ensureWebBuilt } = require('./ensure-web-built');
+const { newerFile } = require('./newer-file');
 
 const root = path.resolve(__dirname, '..');
 const { APPS } = require('./apps');
@@ -18,26 +21,8 @@ const sourceDirs = ['apps', 'libs'].map((dir) => path.join(root, dir));
 // Compiler settings change the output as much as the sources do.
 const buildInputs = ['tsconfig.json', 'tsconfig.build.json'].map((file) => path.join(root, file));
 
-/** The first source file newer than `since`, or undefined. Stops walking at the first hit. */
-function newerSource(dir, since) {
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return undefined;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === 'node_modules') continue;
-      const found = newerSource(full, since);
-      if (found) return found;
-    } else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
-      if (fs.statSync(full).mtimeMs > since) return full;
-    }
-  }
-  return undefined;
-}
+/** The server's sources: TypeScript but its specs; the web app (apps/web, not in tsconfig.build.json) is built apart. */
+const serverSources = { include: (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'), skip: ['node_modules', path.join(root, 'apps', 'web')] };
 
 function buildReason() {
   let builtAt = Infinity;
@@ -49,7 +34,7 @@ function buildReason() {
     if (fs.existsSync(input) && fs.statSync(input).mtimeMs > builtAt) return `${path.relative(root, input)} changed`;
   }
   for (const dir of sourceDirs) {
-    const changed = newerSource(dir, builtAt);
+    const changed = newerFile(dir, builtAt, serverSources);
     if (changed) return `${path.relative(root, changed)} changed`;
   }
   return undefined;
@@ -57,6 +42,11 @@ function buildReason() {
 
 function ensureBuilt() {
   ensureInstalled();
+  ensureServerBuilt();
+  ensureWebBuilt();
+}
+
+function ensureServerBuilt() {
   const reason = buildReason();
   if (!reason) return;
   console.log(`[ensure-built] ${reason}: running npm run build`);

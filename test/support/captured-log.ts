@@ -22,6 +22,11 @@ export class CapturedLog {
     return this.lines.length;
   }
 
+  /** Every line written since `mark`. */
+  linesSince(mark: number): LogLine[] {
+    return this.lines.slice(mark);
+  }
+
   /** The error lines written since `mark`. */
   errorsSince(mark: number): LogLine[] {
     return this.lines.slice(mark).filter((line) => line.level >= ERROR_LEVEL);

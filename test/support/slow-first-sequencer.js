@@ -11,7 +11,9 @@ const Sequencer = require('@jest/test-sequencer').default;
 const KNOWN_SLOW = [
   'test/startup-race.e2e-spec.ts', // 140, beside the other worker's files
   'test/notifications-worker-kill.e2e-spec.ts', // 60
+  'test/demo-data.e2e-spec.ts', // 45
   'test/input-fuzz.e2e-spec.ts', // 25
+  'test/web-app-browser.e2e-spec.ts', // 25 (a GraphiQL build, Chromium)
   'test/health-and-metrics.e2e-spec.ts', // 21
   'test/live-updates.e2e-spec.ts', // 21
   'test/outcome-reminders.e2e-spec.ts', // 17

@@ -12,13 +12,14 @@ import { HttpDrain } from './http-drain';
 import { AdminSession } from './admin/admin-session';
 import { registerQueueDashboard } from './admin/queue-dashboard';
 import { guardGraphqlDocuments } from './graphql/graphql-document-guard';
+import { registerWebApp } from './web-app/register-web-app';
 
 const REDIS_WAIT_MS = 2000;
 
 /**
  * Security headers on every answer. The API answers JSON and the patients' pages are plain
  * HTML with one inline style sheet and a form posting back to the gateway: nothing else may
- * load, run or frame them.
+ * load, run or frame them. The web app's files have a policy of their own (web-app/web-app-policy.ts).
  */
 const SECURITY_HEADERS = {
   contentSecurityPolicy: {
@@ -59,6 +60,7 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
     app.enableCors({ origin: config.corsOrigins[0] === '*' ? true : config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   }
   await registerQueueDashboard(adapter.getInstance(), app.get(JobQueues), app.get(AdminSession));
+  await registerWebApp(adapter.getInstance(), config);
   app.enableShutdownHooks();
   await app.init();
   // Give Redis a moment, so the first mutations enqueue directly; without it the gateway still

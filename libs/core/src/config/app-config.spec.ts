@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -190,5 +193,31 @@ describe('loadConfig: queues, mail, links and the worker', () => {
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
+
+describe('loadConfig: the web app and the demo data', () => {
+  it('serves the web app from apps/web/dist of the repository by default, and takes another folder, built or not yet', () => {
+    expect(loadConfig({}).webDistDir).toBe(resolve(__dirname, '../../../../apps/web/dist'));
+    const folder = mkdtempSync(join(tmpdir(), 'referloop-web-'));
+    try {
+      expect(loadConfig({ WEB_DIST_DIR: folder }).webDistDir).toBe(folder);
+      expect(loadConfig({ WEB_DIST_DIR: join(folder, 'not-built-yet') }).webDistDir).toBe(join(folder, 'not-built-yet'));
+      writeFileSync(join(folder, 'index.html'), '<!doctype html>');
+      expect(() => loadConfig({ WEB_DIST_DIR: join(folder, 'index.html') })).toThrow('WEB_DIST_DIR');
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
+  });
+
+  it('loads the demo data in development unless DEMO_DATA=off, and never in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'off' }).demoData).toBe(false);
+    expect(loadConfig({ DEMO_DATA: 'ON' }).demoData).toBe(true);
+    expect(loadConfig(production).demoData).toBe(false);
+    expect(loadConfig({ ...production, DEMO_DATA: 'off' }).demoData).toBe(false);
+    expect(() => loadConfig({ ...production, DEMO_DATA: 'on' })).toThrow('DEMO_DATA');
+    expect(() => loadConfig({ DEMO_DATA: 'yes please' })).toThrow('DEMO_DATA');
   });
 });

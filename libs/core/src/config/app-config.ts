@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repositoryRoot } from './repository-root';
 
 /**
  * Environment is read exactly once, at start-up, into this typed object. Anything missing or
@@ -42,6 +45,10 @@ export interface AppConfig {
   worker: WorkerConfig;
   matching: MatchingConfig;
   episode: EpisodeConfig;
+  /** The built web app (index.html, assets/), served by the gateway at `/`; it may not be built yet. */
+  webDistDir: string;
+  /** Load the demo dataset into an empty database at the gateway's start: development only. */
+  demoData: boolean;
 }
 
 /**
@@ -206,6 +213,27 @@ function corsOrigins(env: Env, production: boolean): string[] {
   return origins;
 }
 
+/** A folder that may not exist yet (the web app before its first build), but is no file. */
+function folder(env: Env, name: string, fallback: string): string {
+  const path = resolve(read(env, name) ?? fallback);
+  let isFolder: boolean | undefined;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(name, `cannot be read: ${(error as Error).message}`);
+  }
+  if (isFolder === false) throw new ConfigError(name, `must be a folder, got a file: ${path}`);
+  return path;
+}
+
+/** DEMO_DATA: on by default in development; never in production. */
+function demoData(env: Env, production: boolean): boolean {
+  const raw = read(env, 'DEMO_DATA')?.toLowerCase();
+  if (raw !== undefined && raw !== 'on' && raw !== 'off') throw new ConfigError('DEMO_DATA', `must be on or off, got "${raw}"`);
+  if (raw === 'on' && production) throw new ConfigError('DEMO_DATA', 'may not be on when NODE_ENV=production: the demo users share one published password');
+  return raw === undefined ? !production : raw === 'on';
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const production = read(env, 'NODE_ENV') === 'production';
   const jwtSecret = read(env, 'JWT_SECRET');
@@ -314,6 +342,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       progressReportEveryVisits: integer(env, 'PROGRESS_REPORT_EVERY_VISITS', 4, 0, 100),
       outcomeReminderAfterHours: positiveNumber(env, 'OUTCOME_REMINDER_AFTER_HOURS', 168, 24 * 366),
     },
+    webDistDir: folder(env, 'WEB_DIST_DIR', join(repositoryRoot(), 'apps', 'web', 'dist')),
+    demoData: demoData(env, production),
   };
 }
 

@@ -1,0 +1,119 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource, QueryRunner } from 'typeorm';
+import { hashPassword, UserRepository } from '@referloop/auth';
+import { UserRole } from '@referloop/common';
+import type { AppConfig } from '@referloop/core';
+import { ResponseClock } from '@referloop/referrals';
+import { closeTheLoop } from '../closing-the-loop';
+import { treatEpisode } from '../episode';
+import { GraphqlClient } from '../graphql-client';
+import { Cast, onboard, signIn, SignedIn } from '../onboarding';
+import { CREATE_PATIENT, CREATE_USER } from '../operations';
+import { CLINICS } from '../seed-data';
+import { StepPrinter } from '../steps';
+import { DEMO_CLINIC_ADMINS, DEMO_PASSWORD, DEMO_PLATFORM_ADMIN } from './demo-accounts';
+import { MORE_PATIENTS } from './demo-patients';
+import { inProcess } from './in-process-transport';
+import { loadTreatedReferrals } from './treated-referrals';
+import { loadWaitingReferrals } from './waiting-referrals';
+
+/** Gateways starting together on one database take turns here: the first loads, the others find it done. */
+const DEMO_DATA_LOCK = 7_265_016_078;
+
+/** What the database held: nothing yet (and now the demo data), the demo data already, or data of someone's own. */
+export type DemoDataState = 'loaded' | 'already-loaded' | 'not-empty';
+
+/**
+ * The demo data, loaded into an empty database (no clinic, no user but the bootstrap admin)
+ * through the gateway's own API, so the history, the emails (to .example addresses, into
+ * MAIL_DIR) and the audit trail are what the product itself writes: the demo's four clinics
+ * with their staff, providers and patients, a platform admin, clinic admins, and referrals in
+ * every status, from a draft to an outcome acknowledged and referred onward. A database with
+ * anything else in it is left alone. Development only (config.demoData).
+ */
+export async function loadDemoData(app: NestFastifyApplication, config: AppConfig): Promise<DemoDataState> {
+  const runner = app.get(DataSource).createQueryRunner();
+  await runner.connect();
+  try {
+    // A session lock on a connection of its own, held while the API writes over others.
+    await runner.query('SELECT pg_advisory_lock($1)', [DEMO_DATA_LOCK]);
+    try {
+      const state = await stateOf(runner, config);
+      if (state !== 'empty') return state;
+      await loadEverything(app);
+      return 'loaded';
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_DATA_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+async function stateOf(runner: QueryRunner, config: AppConfig): Promise<DemoDataState | 'empty'> {
+  const [row]: Array<{ loaded: boolean; other: boolean }> = await runner.query(
+    `SELECT EXISTS (SELECT 1 FROM users WHERE email = $1) AS loaded,
+            EXISTS (SELECT 1 FROM clinics) OR EXISTS (SELECT 1 FROM users WHERE email IS DISTINCT FROM $2) AS other`,
+    [DEMO_PLATFORM_ADMIN.email, config.bootstrapAdmin?.email ?? null],
+  );
+  if (row.loaded) return 'already-loaded';
+  return row.other ? 'not-empty' : 'empty';
+}
+
+async function loadEverything(app: NestFastifyApplication): Promise<void> {
+  const anonymous = new GraphqlClient(inProcess(app.getHttpAdapter().getInstance()));
+  // The API has no way to make a platform admin (only one can make users): made as the
+  // bootstrap admin is, then signed in like anyone.
+  await app.get(UserRepository).insert({
+    ...DEMO_PLATFORM_ADMIN,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    role: UserRole.PLATFORM_ADMIN,
+    clinicId: null,
+  });
+  const admin = await signIn(anonymous, DEMO_PLATFORM_ADMIN.email, DEMO_PASSWORD);
+  const quiet = () => undefined;
+  const cast = await onboard(admin, anonymous, DEMO_PASSWORD, quiet);
+  await addClinicAdmins(admin, cast);
+  await addPatients(cast);
+
+  // The demo's own episode: referred, treated weekly, completed, acknowledged, referred onward.
+  const steps = new StepPrinter(quiet);
+  await closeTheLoop(cast, await treatEpisode(cast, steps, quiet), steps, quiet);
+  await loadWaitingReferrals(cast, (referralId) => expireNow(app, referralId));
+  await loadTreatedReferrals(cast);
+}
+
+async function addClinicAdmins(admin: SignedIn, cast: Cast): Promise<void> {
+  for (const clinic of CLINICS) {
+    const account = DEMO_CLINIC_ADMINS[clinic.key];
+    if (!account) continue;
+    await admin.client.run(CREATE_USER, { input: { ...account, role: UserRole.CLINIC_ADMIN, clinicId: cast.clinicIds[clinic.key], password: DEMO_PASSWORD } });
+  }
+}
+
+/** Registered by each clinic's coordinator, as the demo's own patients are. */
+async function addPatients(cast: Cast): Promise<void> {
+  for (const clinic of CLINICS) {
+    for (const patient of MORE_PATIENTS[clinic.key] ?? []) {
+      const { key, ...input } = patient;
+      const { createPatient } = await cast.coordinators[clinic.key].client.run<{ createPatient: { id: string } }>(CREATE_PATIENT, {
+        input: { ...input, clinicId: cast.clinicIds[clinic.key] },
+      });
+      cast.patients[key] = { id: createPatient.id, seed: patient, clinic };
+    }
+  }
+}
+
+/**
+ * The response clock's expiry of a referral nobody answered: its window (hours) is wound
+ * forward rather than waited out, and the expiry itself is the clock's own system move, with
+ * its history entry and its emails.
+ */
+async function expireNow(app: NestFastifyApplication, referralId: string): Promise<void> {
+  const [[row]]: [[{ clock_seq: number }]] = await app.get(DataSource).query(
+    `UPDATE referrals SET due_at = now() - interval '1 second' WHERE id = $1 RETURNING clock_seq`,
+    [referralId],
+  );
+  const outcome = await app.get(ResponseClock).expire(referralId, row.clock_seq);
+  if (outcome.kind !== 'done') throw new Error(`The response clock did not expire referral ${referralId} (${outcome.kind})`);
+}

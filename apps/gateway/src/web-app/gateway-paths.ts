@@ -1,0 +1,21 @@
+import { GRAPHQL_PATH } from '@referloop/common';
+
+/**
+ * The paths the gateway answers itself: the API, probes, metrics, the admin pages and the
+ * patients' link pages. Nothing under them comes from the web app's build, and a path under
+ * them that matches no route answers the gateway's own 404, as it always has. (The web app's
+ * dev server proxies the same list to the gateway: apps/web/vite.config.ts.)
+ */
+const GATEWAY_PREFIXES = [GRAPHQL_PATH, '/health', '/metrics', '/admin', '/status', '/unsubscribe'];
+
+/** Folders of built files: a file missing there is a 404, never the app's page (a stale script must not receive HTML). */
+const FILE_PREFIXES = ['/assets', '/graphiql'];
+
+const under = (prefixes: readonly string[], path: string) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+
+export const isGatewayPath = (path: string) => under(GATEWAY_PREFIXES, path);
+
+export const isBuiltFilePath = (path: string) => under(FILE_PREFIXES, path);
+
+/** Where GraphiQL's files live in the build; the gateway serves them outside production only. */
+export const GRAPHIQL_FILES = 'graphiql';

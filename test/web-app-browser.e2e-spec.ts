@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { useTestApp } from './support/file-setup';
+import { webDistFixture } from './support/web-dist-fixture';
+
+/*
+ * The web app's and GraphiQL's security policies in a real browser (Debian's Chromium): a page
+ * of the web app reaches /graphql over fetch and over a WebSocket under `connect-src 'self'`,
+ * and GraphiQL, built from the graphiql package as `npm run web:build` builds it, runs its
+ * editor (workers, fonts, styles) without one violation, and without a session says how to
+ * get one while its requests still reach the API.
+ */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(__dirname, '..');
+const BUILD_TIMEOUT_MS = 180_000;
+
+/** What the page of the probe build finds out, on window.probe. */
+const PROBE = `
+const probe = {};
+window.probe = probe;
+fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
+  .then((response) => response.json())
+  .then((body) => { probe.fetched = body; }, (error) => { probe.fetched = String(error); });
+const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/graphql', 'graphql-transport-ws');
+socket.onopen = () => { probe.socket = 'open'; socket.send(JSON.stringify({ type: 'connection_init' })); };
+socket.onclose = (event) => { probe.closedWith = event.code; };
+`;
+
+/** Run in every tab before its page: the policy violations it reports, from the first byte on. (Scripts as text: these tests compile without the DOM's types.) */
+const RECORD_VIOLATIONS = `
+window.violations = [];
+document.addEventListener('securitypolicyviolation', (event) => window.violations.push(event.violatedDirective + ' ' + event.blockedURI));
+`;
+
+const build = webDistFixture();
+afterAll(() => build.remove());
+
+beforeAll(() => {
+  writeFileSync(join(build.dir, ...build.entryScript.split('/').filter(Boolean)), PROBE);
+  // GraphiQL as web:build makes it, into the fixture build.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/graphiql/vite.config.ts', '--outDir', join(build.dir, 'graphiql'), '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}, BUILD_TIMEOUT_MS);
+
+describe('the web app and GraphiQL in Chromium', () => {
+  const { app } = useTestApp({ env: { WEB_DIST_DIR: build.dir } });
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  }, 30_000);
+  afterAll(() => browser?.close());
+
+  /** A fresh tab recording every policy violation from its first byte on, and every page error. */
+  async function openTab(): Promise<{ page: Page; violations: () => Promise<string[]>; pageErrors: string[] }> {
+    const page = await (await browser.newContext()).newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript({ content: RECORD_VIOLATIONS });
+    return { page, pageErrors, violations: () => page.evaluate<string[]>('window.violations') };
+  }
+
+  it.each(['127.0.0.1', 'localhost'])('lets a page of the web app at %s fetch /graphql and open a WebSocket to it under its policy', async (host) => {
+    const { page, violations, pageErrors } = await openTab();
+    await page.goto(`${app.baseUrl.replace('127.0.0.1', host)}/referrals/any`);
+    await page.waitForFunction('window.probe.fetched !== undefined && window.probe.closedWith !== undefined');
+    const probe = await page.evaluate<unknown>('window.probe');
+    // 4403: the gateway refused the connection for want of a token, so the browser did open it.
+    expect(probe).toEqual({ fetched: { data: { __typename: 'Query' } }, socket: 'open', closedWith: 4403 });
+    expect({ violations: await violations(), pageErrors }).toEqual({ violations: [], pageErrors: [] });
+  });
+
+  it('runs GraphiQL from the build, without a violation, and without a session says to sign in to the web app first', async () => {
+    const { page, violations, pageErrors } = await openTab();
+    await page.goto(`${app.baseUrl}/graphql`);
+    await page.locator('.graphiql-container .monaco-editor').first().waitFor();
+    await page.getByText('Sign in to the web app first').waitFor();
+
+    // The default query asks who is signed in: the API itself answers that nobody is.
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.result-window').getByText('UNAUTHENTICATED').waitFor();
+    expect({ violations: await violations(), pageErrors }).toEqual({ violations: [], pageErrors: [] });
+  });
+});
