@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Chooses an option of a Mantine Select or MultiSelect by its label text. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).first().click();
 }
 

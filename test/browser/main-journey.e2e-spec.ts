@@ -13,7 +13,7 @@ import { choose, dialog, openAction, referralIdOf, statusIs, submitDialog } from
  */
 describe('the main journey in the web app', () => {
   const { app, world, smtp } = usePipeline();
-  const { browser } = useChromium();
+  const chromium = useChromium();
   let coordinator: Tab;
   let provider: Tab;
   let providerName: string;
@@ -22,8 +22,8 @@ describe('the main journey in the web app', () => {
   beforeAll(async () => {
     const profile = await (world.targetProvider.client as GraphqlClient).ok<{ provider: { displayName: string } }>('query($id: ID!) { provider(id: $id) { displayName } }', { id: world.targetProvider.providerId });
     providerName = profile.provider.displayName;
-    coordinator = await newProfile(browser, app.baseUrl);
-    provider = await newProfile(browser, app.baseUrl);
+    coordinator = await newProfile(chromium.browser, app.baseUrl);
+    provider = await newProfile(chromium.browser, app.baseUrl);
     for (const tab of [coordinator, provider]) tab.page.on('framenavigated', (frame) => frame === tab.page.mainFrame() && visited.push(frame.url()));
   });
 
@@ -45,7 +45,7 @@ describe('the main journey in the web app', () => {
     const page = coordinator.page;
     await page.getByRole('link', { name: 'New referral' }).first().click();
     await page.getByRole('heading', { name: 'New referral', level: 1 }).waitFor();
-    await page.getByRole('textbox', { name: 'Patient' }).fill(world.patient.lastName);
+    await page.getByRole('combobox', { name: 'Patient' }).fill(world.patient.lastName);
     await page.getByRole('option', { name: new RegExp(world.patient.lastName) }).first().click();
     await choose(page, 'Modality', 'Physical therapy');
     await choose(page, 'Conditions', 'Shoulder pain');

@@ -16,8 +16,11 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screen
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1440, height: 900 };
 
-/** One Chromium for the file, launched before its tests and closed after them. */
-export function useChromium(): { browser: Browser } {
+/**
+ * One Chromium for the file, launched before its tests and closed after them. Read `.browser` in
+ * hooks and tests (it is set when the file's beforeAll has run), not where the describe block is written.
+ */
+export function useChromium(): { readonly browser: Browser } {
   const parts = { browser: {} as Browser };
   beforeAll(async () => {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
@@ -46,6 +49,8 @@ export async function newProfile(browser: Browser, baseUrl: string, viewport = D
 /** Another tab of the same profile: shares its cookies, as a second tab of one browser does. */
 export async function newTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
+  // Well under Jest's 30 s: a step that cannot happen fails with Playwright's own message.
+  page.setDefaultTimeout(10_000);
   const tab: Tab = { context, page, console: [], pageErrors: [] };
   page.on('console', (message) => tab.console.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => tab.pageErrors.push(error.message));
@@ -96,7 +101,8 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 /** Saves a screenshot of the page under test-results/screenshots. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // The window as a person sees it (a full-page capture would draw the fixed header mid-page).
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** Whether the page is wider than the window (a phone user would have to scroll sideways). */

@@ -1,4 +1,20 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+
+/** Variants whose text is drawn in the colour itself, on white or on a pale tint of it. */
+const TINTED_TEXT = new Set(['light', 'outline', 'subtle', 'dot', 'transparent']);
+
+/**
+ * Mantine draws tinted text (a light badge's "Accepted") in shade 6 of its colour, which on white
+ * or a pale tint falls short of WCAG AA for small text for most colours; shade 9 passes for all.
+ */
+const contrastingVariants: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  if (!input.variant || !TINTED_TEXT.has(input.variant)) return colors;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.shade !== undefined) return colors;
+  const text = `var(--mantine-color-${parsed.color}-9)`;
+  return { ...colors, color: text, hoverColor: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
+};
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -7,4 +23,22 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
+  // Filled colours get black or white text, whichever contrasts (a white label on green fails).
+  autoContrast: true,
+  // White text needs a background of luminance 0.18 or less for 4.5:1; above it, black.
+  luminanceThreshold: 0.18,
+  variantColorResolver: contrastingVariants,
+});
+
+/**
+ * Contrast: Mantine's dimmed grey and its error red are lighter than WCAG AA allows for small
+ * text on white (about 3.3:1); a shade darker each passes (4.5:1 or more).
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': resolved.colors.gray[7],
+    '--mantine-color-error': resolved.colors.red[8],
+  },
+  dark: {},
 });

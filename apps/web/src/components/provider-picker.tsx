@@ -37,10 +37,13 @@ interface Props {
  * The ranked `matchProviders` list with distance, score and the reasons in words, and the open
  * pool as the last choice. Nothing is asked before a modality is chosen.
  */
+/** Only the coordinates: a point read from the API also carries its __typename, which an input refuses. */
+const pointInput = (point: { latitude: number; longitude: number }) => ({ latitude: point.latitude, longitude: point.longitude });
+
 export function ProviderPicker({ modality, conditions, techniques, priority, near, value, onChange, error }: Props) {
   const radiusKm = value?.kind === 'pool' ? value.radiusKm : 25;
   const { data, loading, error: loadError, refetch } = useQuery(MATCH_PROVIDERS, {
-    variables: { input: { modality: modality ?? 'MASSAGE', conditions: [...conditions], techniques: [...techniques], priority, near: near ?? { latitude: 0, longitude: 0 }, radiusKm: 50, first: 10 } },
+    variables: { input: { modality: modality ?? 'MASSAGE', conditions: [...conditions], techniques: [...techniques], priority, near: near ? pointInput(near) : { latitude: 0, longitude: 0 }, radiusKm: 50, first: 10 } },
     skip: !modality || !near,
   });
   if (!modality) return <Text size="sm" c="dimmed">Choose a modality to see matching providers.</Text>;
@@ -89,6 +92,6 @@ export function ProviderPicker({ modality, conditions, techniques, priority, nea
 /** The createReferral / referOnward input fields for a target. */
 export function targetInput(target: Target, near: { latitude: number; longitude: number } | null): { toProviderId?: string; toPool?: { near: { latitude: number; longitude: number }; radiusKm: number } } {
   if (target?.kind === 'provider') return { toProviderId: target.providerId };
-  if (target?.kind === 'pool' && near) return { toPool: { near, radiusKm: target.radiusKm } };
+  if (target?.kind === 'pool' && near) return { toPool: { near: pointInput(near), radiusKm: target.radiusKm } };
   return {};
 }

@@ -72,7 +72,8 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
   return (
     <Menu position="bottom-end" width={260}>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account: ${viewer.user.displayName}`}>
+        <UnstyledButton>
+          <VisuallyHidden>Account: </VisuallyHidden>
           <Group gap={6} wrap="nowrap">
             <div style={{ textAlign: 'right', minWidth: 0 }}>
               <Text size="sm" fw={600} truncate="end" maw={{ base: 120, sm: 240 }}>

@@ -41,6 +41,12 @@ graphql(`
     createdAt
     updatedAt
     availableActions
+    # Here as well as in the episode's query: every answer that moves the referral carries it, so
+    # the episode's buttons follow the status without a second request.
+    availableEpisodeActions
+    progress {
+      attendedVisits
+    }
     patient {
       id
       firstName

@@ -7,13 +7,8 @@ export const ATTAINMENT_LABELS: Record<GoalAttainment, string> = { MET: 'Met', P
 const attainmentOptions = Object.entries(ATTAINMENT_LABELS).map(([value, label]) => ({ value, label }));
 const modalityOptions = Object.entries(MODALITY_LABELS).map(([value, label]) => ({ value, label }));
 
-/** Visits attended so far: the history's recorded visits, less the missed ones. */
-function attendedVisits(referral: ReferralDetailFragment): number {
-  return referral.events.filter((event) => event.type === 'VISIT_RECORDED').length;
-}
-
 export function outcomeInitialValues(referral: ReferralDetailFragment): FormValues {
-  return { summary: '', goalsMet: null, visitsUsed: attendedVisits(referral), recommendation: '', suggestedModality: null, goalAttainment: {} };
+  return { summary: '', goalsMet: null, visitsUsed: referral.progress.attendedVisits, recommendation: '', suggestedModality: null, goalAttainment: {} };
 }
 
 export function outcomeInput(values: FormValues): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { useQuery } from '@apollo/client/react';
 import { Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorState, LoadingState } from '../../../components/states';
 import type { EpisodeAction, ReferralDetailFragment, ReferralStatus } from '../../../gql/graphql';
 import { useViewer } from '../../../layout/viewer';
@@ -33,6 +33,12 @@ export function EpisodeSection({ referral }: { referral: ReferralDetailFragment 
   const shown = WITH_EPISODE.includes(referral.status) || (referral.status === 'CANCELLED' && referral.treatmentStartedAt);
   const { data, error, refetch } = useQuery(EPISODE, { variables: { id: referral.id }, skip: !shown });
   const [open, setOpen] = useState<EpisodeAction | null>(null);
+  // Every change to the referral (a visit, a plan, a report, by anyone) gives it a new version,
+  // which reaches this page live; the episode's lists are read again then.
+  const version = referral.version;
+  useEffect(() => {
+    if (shown) void refetch();
+  }, [version, shown, refetch]);
   if (!shown) return null;
   const episode = data?.referral;
   if (error && !episode) return <ErrorState title="The treatment episode could not be loaded" error={error} onRetry={() => void refetch()} />;

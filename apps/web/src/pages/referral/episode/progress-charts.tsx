@@ -51,7 +51,8 @@ function MeasureChart({ series }: { series: MeasureSeries }) {
   const name = measureName(series);
   const first = series.points[0];
   const latest = series.points[series.points.length - 1];
-  const summary = `${name}: ${first.degrees}° at ${first.label.toLowerCase()}, ${latest.degrees}° at ${latest.label.toLowerCase()}${series.expected != null ? `, expected ${series.expected}°` : ''}.`;
+  const measured = series.points.length > 1 ? `${first.degrees}° at ${first.label.toLowerCase()}, ${latest.degrees}° at ${latest.label.toLowerCase()}` : `${first.degrees}° at ${first.label.toLowerCase()}`;
+  const summary = `${name}: ${measured}${series.expected != null ? `, expected ${series.expected}°` : ''}.`;
   const top = Math.max(series.expected ?? 0, ...series.points.map((point) => point.degrees));
   return (
     <figure style={{ margin: 0 }}>

@@ -1,0 +1,123 @@
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
+import { outcomeInput, referralInput, runReferralMutation, USER_PASSWORD, appointmentIn } from '../support/fixtures';
+import { useWorld } from '../support/file-setup';
+import type { Locator, Page } from 'playwright-core';
+import { accessibilityProblems, PageGlobals, newProfile, PHONE, phiLeaks, saveScreenshot, scrollsSideways, signInThroughPage, Tab, useChromium } from '../support/chromium';
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === (globalThis as unknown as PageGlobals).document.activeElement);
+
+/** Presses Tab until `target` has the focus (at most 60 times, then fails). */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the element');
+}
+
+/*
+ * Every page, as a clinic would judge it: no serious or critical accessibility problem (axe-core),
+ * usable at a phone's 375 px without scrolling sideways, and patient data never in an address,
+ * web storage or the console. The screenshots of the main pages are saved as the run goes.
+ */
+describe('every page of the web app', () => {
+  const { app, world } = useWorld();
+  const chromium = useChromium();
+  const opened: Tab[] = [];
+  let completedId: string;
+
+  const signedIn = async (email: string, password: string, viewport?: { width: number; height: number }): Promise<Tab> => {
+    const tab = await newProfile(chromium.browser, app.baseUrl, viewport);
+    opened.push(tab);
+    await tab.page.goto('/');
+    await signInThroughPage(tab.page, email, password);
+    return tab;
+  };
+
+  beforeAll(async () => {
+    // A referral through its whole episode, so the referral page has something in every section.
+    const r = await runReferralMutation(world.coordinatorA.client, 'createReferral', referralInput(world.patient.id, world.targetProvider.providerId, { send: true }));
+    const provider = world.targetProvider.client;
+    await runReferralMutation(provider, 'acceptReferral', { id: r.id });
+    await runReferralMutation(provider, 'scheduleReferral', { id: r.id, appointmentAt: appointmentIn(1) });
+    await runReferralMutation(provider, 'startReferralTreatment', { id: r.id });
+    await runReferralMutation(provider, 'completeReferral', { id: r.id, outcome: outcomeInput() });
+    completedId = r.id;
+  });
+
+  afterAll(async () => {
+    for (const tab of opened) await tab.context.close();
+  });
+
+  const clinicPages = (): [string, string | RegExp][] => [
+    ['/referrals', 'Referrals'],
+    ['/referrals?view=outbound', 'Referrals'],
+    [`/referrals/${completedId}`, new RegExp(world.patient.lastName)],
+    ['/referrals/new', 'New referral'],
+    ['/patients', 'Patients'],
+    [`/patients/${world.patient.id}`, new RegExp(world.patient.lastName)],
+    ['/statistics', 'Statistics'],
+    ['/notifications', 'Failed emails'],
+  ];
+
+  it.each([
+    ['at 1440 px', undefined],
+    ['at 375 px (a phone)', PHONE],
+  ])('has no serious accessibility problem, nor sideways scrolling, for a clinic admin %s', async (_label, viewport) => {
+    const tab = await signedIn(world.adminA.email, USER_PASSWORD, viewport);
+    const visited: string[] = [];
+    tab.page.on('framenavigated', (frame) => frame === tab.page.mainFrame() && visited.push(frame.url()));
+    for (const [path, heading] of clinicPages()) {
+      await tab.page.goto(path);
+      await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await tab.page.getByRole('status').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      expect({ path, problems: await accessibilityProblems(tab.page) }).toEqual({ path, problems: [] });
+      expect({ path, sideways: await scrollsSideways(tab.page) }).toEqual({ path, sideways: false });
+      if (viewport === undefined && path === '/statistics') await saveScreenshot(tab.page, 'statistics');
+      if (viewport === PHONE && path === '/referrals') await saveScreenshot(tab.page, 'inbox-phone');
+    }
+    expect(await phiLeaks(tab, visited, [world.patient.firstName, world.patient.lastName, world.patient.email])).toEqual([]);
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  it('has no serious accessibility problem on the platform admin pages', async () => {
+    const tab = await signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    for (const [path, heading] of [
+      ['/onboarding', 'Onboarding'],
+      ['/notifications', 'Failed emails'],
+      ['/statistics', 'Statistics'],
+    ]) {
+      await tab.page.goto(path);
+      await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect({ path, problems: await accessibilityProblems(tab.page) }).toEqual({ path, problems: [] });
+    }
+  });
+
+  it('signs in and reaches a referral with the keyboard alone', async () => {
+    const tab = await newProfile(chromium.browser, app.baseUrl);
+    opened.push(tab);
+    const { page } = tab;
+    await page.goto(`/referrals/${completedId}`);
+    await page.getByRole('textbox', { name: 'Email' }).focus();
+    await page.keyboard.type(world.coordinatorA.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(USER_PASSWORD);
+    await page.keyboard.press('Enter');
+    // The address was kept: signing in lands on the referral the link pointed at.
+    await page.getByRole('heading', { level: 1, name: new RegExp(world.patient.lastName) }).waitFor();
+    // Its one action is reached by Tab and run by Enter; Escape closes the dialog again.
+    const acknowledge = page.getByRole('button', { name: 'Acknowledge outcome' });
+    await tabTo(page, acknowledge);
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: /Acknowledge outcome/ });
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    // Focus went back to the button that opened the dialog.
+    expect(await isFocused(acknowledge)).toBe(true);
+    await page.keyboard.press('Enter');
+    await tabTo(page, confirm.getByRole('button', { name: 'Acknowledge' }));
+    await page.keyboard.press('Enter');
+    await page.getByText(/Loop closed/).waitFor();
+  });
+});
