@@ -38,8 +38,10 @@ export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Pr
   const [localError, setLocalError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [busy, setBusy] = useState(false);
-  // The version the user has seen and agreed to act on; it moves on only when they say so.
-  const [actingOnVersion, setActingOnVersion] = useState(referral.version);
+  // The version (and status) the user has seen and agreed to act on: the page behind the dialog
+  // updates live, but what the user decided on moves on only when they say so.
+  const [actingOn, setActingOn] = useState({ version: referral.version, status: referral.status });
+  const actingOnVersion = actingOn.version;
 
   const set = (name: string, value: unknown) => setValues((current) => ({ ...current, [name]: value }));
   const errorOf = (name: string) => (failure?.code === 'BAD_USER_INPUT' && failure.field === `input.${name}` ? failure.message : undefined);
@@ -65,7 +67,7 @@ export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Pr
       if (described.code === 'CONFLICT') {
         const latest = await client.query({ query: REFERRAL, variables: { id: referral.id }, fetchPolicy: 'network-only' }).catch(() => null);
         const now = latest?.data?.referral;
-        setConflict({ sawStatus: referral.status, nowStatus: now?.status ?? referral.status, nowVersion: now?.version ?? described.currentVersion ?? actingOnVersion });
+        setConflict({ sawStatus: actingOn.status, nowStatus: now?.status ?? referral.status, nowVersion: now?.version ?? described.currentVersion ?? actingOnVersion });
       } else {
         setFailure(described);
       }
@@ -102,7 +104,7 @@ export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Pr
                     size="xs"
                     color="orange"
                     onClick={() => {
-                      setActingOnVersion(conflict.nowVersion);
+                      setActingOn({ version: conflict.nowVersion, status: conflict.nowStatus as ReferralDetailFragment['status'] });
                       setConflict(null);
                     }}
                   >
