@@ -16,6 +16,7 @@ import { MORE_PATIENTS } from './demo-patients';
 import { inProcess } from './in-process-transport';
 import { loadTreatedReferrals } from './treated-referrals';
 import { loadWaitingReferrals } from './waiting-referrals';
+import { windClockToDeadline } from './wind-clock';
 
 /** Gateways starting together on one database take turns here: the first loads, the others find it done. */
 const DEMO_DATA_LOCK = 7_265_016_078;
@@ -104,16 +105,9 @@ async function addPatients(cast: Cast): Promise<void> {
   }
 }
 
-/**
- * The response clock's expiry of a referral nobody answered: its window (hours) is wound
- * forward rather than waited out, and the expiry itself is the clock's own system move, with
- * its history entry and its emails.
- */
+/** The response clock's expiry of a referral nobody answered: its own system move, once its deadline is brought to now. */
 async function expireNow(app: NestFastifyApplication, referralId: string): Promise<void> {
-  const [[row]]: [[{ clock_seq: number }]] = await app.get(DataSource).query(
-    `UPDATE referrals SET due_at = now() - interval '1 second' WHERE id = $1 RETURNING clock_seq`,
-    [referralId],
-  );
-  const outcome = await app.get(ResponseClock).expire(referralId, row.clock_seq);
+  const clockSeq = await windClockToDeadline(app.get(DataSource), referralId);
+  const outcome = await app.get(ResponseClock).expire(referralId, clockSeq);
   if (outcome.kind !== 'done') throw new Error(`The response clock did not expire referral ${referralId} (${outcome.kind})`);
 }
