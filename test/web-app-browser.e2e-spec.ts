@@ -47,14 +47,14 @@ beforeAll(() => {
 }, BUILD_TIMEOUT_MS);
 
 describe('the web app and GraphiQL in Chromium', () => {
-  const { app } = useTestApp({ env: { WEB_DIST_DIR: build.dir } });
   let browser: Browser;
-
   beforeAll(async () => {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   }, 30_000);
+  // Declared first, so it runs first: the gateway cannot finish closing while the browser holds connections to it.
   afterAll(() => browser?.close());
+  const { app } = useTestApp({ env: { WEB_DIST_DIR: build.dir } });
 
   /** A fresh tab recording every policy violation from its first byte on, and every page error. */
   async function openTab(): Promise<{ page: Page; violations: () => Promise<string[]>; pageErrors: string[] }> {

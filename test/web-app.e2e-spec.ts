@@ -147,6 +147,7 @@ describe('the web app, served by the gateway', () => {
 
       const script = await get(build.graphiqlScript);
       expect({ status: script.status, cache: script.headers['cache-control'] }).toEqual({ status: 200, cache: IMMUTABLE });
+      expect(policyOf(script)).toEqual(GRAPHIQL_POLICY);
     });
 
     it('leaves GET /graphql from anything but a browser page load to the API', async () => {

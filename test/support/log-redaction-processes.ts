@@ -157,6 +157,8 @@ export async function startLoggedStack(options: {
     PUBLIC_URL: baseUrl,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'debug',
+    // Every request line must be one of the test's own requests; loading the demo data makes a hundred more.
+    DEMO_DATA: 'off',
     ...options.env,
   };
   const gateway = new CapturedProcess('gateway', 'gateway', {

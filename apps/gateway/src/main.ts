@@ -4,6 +4,7 @@ import { AppConfig, ConfigError, loadConfig } from '@referloop/core';
 import { migrate } from '@referloop/database';
 import { DemoDataState, loadDemoData } from '../../demo/src/demo-data/load-demo-data';
 import { signInLines } from '../../demo/src/demo-data/sign-in-lines';
+import { announceSignIn } from './announce-sign-in';
 import { createGatewayApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   logger.log(`GraphQL ready at http://localhost:${config.port}/graphql`);
   // For the person who started it, every time: where to go and whom to sign in as.
-  if (!config.production) for (const line of signInLines(config.links.publicUrl, demoData)) console.log(line);
+  if (!config.production) announceSignIn(signInLines(config.links.publicUrl, demoData), process.stdout, (message) => logger.log(message));
 }
 
 /** The demo data, in development, into an empty database; what it found, for the sign-in lines. */

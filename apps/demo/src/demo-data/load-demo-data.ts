@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource, QueryRunner } from 'typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { hashPassword, UserRepository } from '@referloop/auth';
 import { UserRole } from '@referloop/common';
 import type { AppConfig } from '@referloop/core';
@@ -16,6 +17,7 @@ import { MORE_PATIENTS } from './demo-patients';
 import { inProcess } from './in-process-transport';
 import { loadTreatedReferrals } from './treated-referrals';
 import { loadWaitingReferrals } from './waiting-referrals';
+import { windClockToDeadline } from './wind-clock';
 
 /** Gateways starting together on one database take turns here: the first loads, the others find it done. */
 const DEMO_DATA_LOCK = 7_265_016_078;
@@ -32,38 +34,36 @@ export type DemoDataState = 'loaded' | 'already-loaded' | 'not-empty';
  * anything else in it is left alone. Development only (config.demoData).
  */
 export async function loadDemoData(app: NestFastifyApplication, config: AppConfig): Promise<DemoDataState> {
-  const runner = app.get(DataSource).createQueryRunner();
-  await runner.connect();
+  // A session lock on a connection of its own, outside the gateway's pool (which the API's
+  // writes need, however small it is), held until the load is over.
+  const lock = new Client({ connectionString: config.databaseUrl, application_name: 'referloop-demo-data' });
+  await lock.connect();
   try {
-    // A session lock on a connection of its own, held while the API writes over others.
-    await runner.query('SELECT pg_advisory_lock($1)', [DEMO_DATA_LOCK]);
-    try {
-      const state = await stateOf(runner, config);
-      if (state !== 'empty') return state;
-      await loadEverything(app);
-      return 'loaded';
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [DEMO_DATA_LOCK]);
-    }
+    await lock.query('SELECT pg_advisory_lock($1)', [DEMO_DATA_LOCK]);
+    const state = await stateOf(lock, config);
+    if (state !== 'empty') return state;
+    await loadEverything(app);
+    return 'loaded';
   } finally {
-    await runner.release();
+    // Ending the session releases its lock.
+    await lock.end();
   }
 }
 
-async function stateOf(runner: QueryRunner, config: AppConfig): Promise<DemoDataState | 'empty'> {
-  const [row]: Array<{ loaded: boolean; other: boolean }> = await runner.query(
+async function stateOf(db: Client, config: AppConfig): Promise<DemoDataState | 'empty'> {
+  const { rows } = await db.query<{ loaded: boolean; other: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM users WHERE email = $1) AS loaded,
             EXISTS (SELECT 1 FROM clinics) OR EXISTS (SELECT 1 FROM users WHERE email IS DISTINCT FROM $2) AS other`,
     [DEMO_PLATFORM_ADMIN.email, config.bootstrapAdmin?.email ?? null],
   );
-  if (row.loaded) return 'already-loaded';
-  return row.other ? 'not-empty' : 'empty';
+  if (rows[0].loaded) return 'already-loaded';
+  return rows[0].other ? 'not-empty' : 'empty';
 }
 
 async function loadEverything(app: NestFastifyApplication): Promise<void> {
   const anonymous = new GraphqlClient(inProcess(app.getHttpAdapter().getInstance()));
-  // The API has no way to make a platform admin (only one can make users): made as the
-  // bootstrap admin is, then signed in like anyone.
+  // Only a platform admin can make users through the API, and there is none yet: this one is
+  // made as the bootstrap admin is, then signs in like anyone.
   await app.get(UserRepository).insert({
     ...DEMO_PLATFORM_ADMIN,
     passwordHash: await hashPassword(DEMO_PASSWORD),
@@ -104,16 +104,9 @@ async function addPatients(cast: Cast): Promise<void> {
   }
 }
 
-/**
- * The response clock's expiry of a referral nobody answered: its window (hours) is wound
- * forward rather than waited out, and the expiry itself is the clock's own system move, with
- * its history entry and its emails.
- */
+/** The response clock's expiry of a referral nobody answered: its own system move, once its deadline is brought to now. */
 async function expireNow(app: NestFastifyApplication, referralId: string): Promise<void> {
-  const [[row]]: [[{ clock_seq: number }]] = await app.get(DataSource).query(
-    `UPDATE referrals SET due_at = now() - interval '1 second' WHERE id = $1 RETURNING clock_seq`,
-    [referralId],
-  );
-  const outcome = await app.get(ResponseClock).expire(referralId, row.clock_seq);
+  const clockSeq = await windClockToDeadline(app.get(DataSource), referralId);
+  const outcome = await app.get(ResponseClock).expire(referralId, clockSeq);
   if (outcome.kind !== 'done') throw new Error(`The response clock did not expire referral ${referralId} (${outcome.kind})`);
 }

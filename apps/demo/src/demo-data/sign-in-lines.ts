@@ -3,8 +3,8 @@ import type { DemoDataState } from './load-demo-data';
 
 /**
  * What a development gateway prints once it listens, every time: where the web app is and, with
- * the demo data in the database, whom to sign in as. Plain lines for a person, beside the JSON
- * log lines meant for machines.
+ * the demo data in the database, whom to sign in as. Lines for a person at a terminal; the
+ * first, the address alone, is also fit for a log.
  */
 export function signInLines(publicUrl: string, demoData: DemoDataState | 'off'): string[] {
   const lines = [`Web app: ${publicUrl}/  ·  GraphiQL: ${publicUrl}/graphql`];

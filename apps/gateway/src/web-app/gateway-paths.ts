@@ -8,8 +8,11 @@ import { GRAPHQL_PATH } from '@referloop/common';
  */
 const GATEWAY_PREFIXES = [GRAPHQL_PATH, '/health', '/metrics', '/admin', '/status', '/unsubscribe'];
 
+/** Where GraphiQL's files live in the build; the gateway serves them outside production only. */
+export const GRAPHIQL_FILES = 'graphiql';
+
 /** Folders of built files: a file missing there is a 404, never the app's page (a stale script must not receive HTML). */
-const FILE_PREFIXES = ['/assets', '/graphiql'];
+const FILE_PREFIXES = ['/assets', `/${GRAPHIQL_FILES}`];
 
 const under = (prefixes: readonly string[], path: string) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
@@ -17,5 +20,4 @@ export const isGatewayPath = (path: string) => under(GATEWAY_PREFIXES, path);
 
 export const isBuiltFilePath = (path: string) => under(FILE_PREFIXES, path);
 
-/** Where GraphiQL's files live in the build; the gateway serves them outside production only. */
-export const GRAPHIQL_FILES = 'graphiql';
+export const isGraphiqlPath = (path: string) => under([`/${GRAPHIQL_FILES}`], path);

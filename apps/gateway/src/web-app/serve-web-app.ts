@@ -1,10 +1,10 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cacheControlFor } from './cache-policy';
-import { GRAPHIQL_FILES, isBuiltFilePath, isGatewayPath } from './gateway-paths';
+import { isBuiltFilePath, isGatewayPath, isGraphiqlPath } from './gateway-paths';
 import { NOT_BUILT_STATUS, notBuiltPage } from './not-built-page';
 import { WebAppFiles } from './web-app-files';
-import { WEB_APP_HEADERS } from './web-app-policy';
+import { GRAPHIQL_HEADERS, WEB_APP_HEADERS } from './web-app-policy';
 import { wantsHtml } from './wants-html';
 
 export interface WebAppOptions {
@@ -26,7 +26,11 @@ export async function serveWebApp(fastify: FastifyInstance, files: WebAppFiles, 
 
     // The policy goes on the web app's own answers only, not in a hook: a 404 handed on with
     // callNotFound runs this scope's hooks too, and must keep the gateway's policy.
-    const sendFile = (reply: FastifyReply, file: string) => reply.headers(WEB_APP_HEADERS).header('cache-control', cacheControlFor(file)).sendFile(file);
+    const sendFile = (reply: FastifyReply, file: string) =>
+      reply
+        .headers(isGraphiqlPath(`/${file}`) ? GRAPHIQL_HEADERS : WEB_APP_HEADERS)
+        .header('cache-control', cacheControlFor(file))
+        .sendFile(file);
 
     const sendPage = async (reply: FastifyReply) => {
       if (await files.built()) return sendFile(reply, 'index.html');
@@ -41,7 +45,7 @@ export async function serveWebApp(fastify: FastifyInstance, files: WebAppFiles, 
     scope.get('/', (_request, reply) => sendPage(reply));
     scope.get('/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
       const path = `/${request.params['*']}`;
-      if (isGatewayPath(path) || (!serveGraphiql && isUnder(GRAPHIQL_FILES, path))) return reply.callNotFound();
+      if (isGatewayPath(path) || (!serveGraphiql && isGraphiqlPath(path))) return reply.callNotFound();
       const file = await files.file(path);
       if (file !== null) return sendFile(reply, file);
       if (isBuiltFilePath(path) || !wantsHtml(request)) return reply.callNotFound();
@@ -49,5 +53,3 @@ export async function serveWebApp(fastify: FastifyInstance, files: WebAppFiles, 
     });
   });
 }
-
-const isUnder = (folder: string, path: string) => path === `/${folder}` || path.startsWith(`/${folder}/`);
