@@ -3,16 +3,20 @@ import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVar
 /** Variants whose text is drawn in the colour itself, on white or on a pale tint of it. */
 const TINTED_TEXT = new Set(['light', 'outline', 'subtle', 'dot', 'transparent']);
 
+/** Colours whose darkest shade is still too light for small text on their own tint (under 4.5:1). */
+const TOO_LIGHT_FOR_TEXT = new Set(['green', 'lime', 'yellow', 'orange']);
+
 /**
  * Mantine draws tinted text (a light badge's "Accepted") in shade 6 of its colour, which on white
- * or a pale tint falls short of WCAG AA for small text for most colours; shade 9 passes for all.
+ * or a pale tint falls short of WCAG AA for small text; shade 9 passes for most colours, and the
+ * few too light even then get near-black text on their tint.
  */
 const contrastingVariants: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   if (!input.variant || !TINTED_TEXT.has(input.variant)) return colors;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor || parsed.shade !== undefined) return colors;
-  const text = `var(--mantine-color-${parsed.color}-9)`;
+  const text = TOO_LIGHT_FOR_TEXT.has(parsed.color) ? 'var(--mantine-color-gray-9)' : `var(--mantine-color-${parsed.color}-9)`;
   return { ...colors, color: text, hoverColor: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
 };
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { describeError, type DescribedError } from '../api/errors';
+import { useReturnFocus } from './use-return-focus';
 
 /** Thrown by a dialog's submit for a check made before anything is sent; its message is shown as it is. */
 export class FormProblem extends Error {}
@@ -23,6 +24,7 @@ interface Props {
  * dialog stays open with what was typed so nothing is lost.
  */
 export function FormDialog({ title, submitLabel, onClose, onSubmit, children, size, intro }: Props) {
+  useReturnFocus();
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

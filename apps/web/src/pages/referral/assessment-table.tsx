@@ -1,6 +1,7 @@
 import { Progress, Table, Text } from '@mantine/core';
 import type { RangeOfMotionFragment } from '../../gql/graphql';
 import { sentenceCase } from '../../lib/labels';
+import { ScrollTable } from '../../components/scroll-table';
 
 /** "Shoulder flexion (left)". */
 export function measureName(finding: { joint: string; movement: string; side?: string | null }): string {
@@ -18,7 +19,7 @@ export function shareOfExpected(measured: number, expected: number | null | unde
 export function RangeOfMotionTable({ findings, caption }: { findings: readonly RangeOfMotionFragment[]; caption: string }) {
   if (findings.length === 0) return <Text c="dimmed" size="sm">No range-of-motion findings recorded.</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <ScrollTable minWidth={420} label={caption}>
       <Table striped verticalSpacing="xs" captionSide="top">
         <Table.Caption style={{ textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -51,6 +52,6 @@ export function RangeOfMotionTable({ findings, caption }: { findings: readonly R
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -2,13 +2,14 @@ import { Table } from '@mantine/core';
 import type { ReferralStatus } from '../../gql/graphql';
 import { STATUS_LABELS } from '../../lib/labels';
 import type { Figure } from './figures';
+import { ScrollTable } from '../../components/scroll-table';
 
 /** Every figure with what it is made of: the data the cards and the chart show, readable row by row. */
 export function FiguresTable({ figures, caption }: { figures: Figure[]; caption: string }) {
   return (
     // Narrower than this, the table scrolls sideways inside its own region, which takes focus so
     // a keyboard can scroll it too; the page itself never scrolls sideways.
-    <Table.ScrollContainer minWidth={480} type="native" tabIndex={0} role="region" aria-label="All figures (scrolls sideways on a narrow screen)">
+    <ScrollTable minWidth={480} label="All figures">
       <Table striped captionSide="top" verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -30,7 +31,7 @@ export function FiguresTable({ figures, caption }: { figures: Figure[]; caption:
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -6,6 +6,7 @@ import { describeError, type DescribedError } from '../../../api/errors';
 import type { ReferralAction, ReferralDetailFragment } from '../../../gql/graphql';
 import { STATUS_LABELS } from '../../../lib/labels';
 import { REFERRAL } from '../referral-queries';
+import { useReturnFocus } from '../../../components/use-return-focus';
 import type { FormValues } from './action-form-types';
 import { ACTION_FORMS } from './action-forms';
 
@@ -32,6 +33,7 @@ interface Conflict {
  */
 export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Props) {
   const form = ACTION_FORMS[action];
+  useReturnFocus();
   const client = useApolloClient();
   const [values, setValues] = useState<FormValues>(() => form.initialValues?.(referral, timeZone) ?? {});
   const [failure, setFailure] = useState<DescribedError | null>(null);

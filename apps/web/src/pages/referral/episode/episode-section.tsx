@@ -16,6 +16,7 @@ import { ProgressCharts } from './progress-charts';
 import { budgetUse, measureSeries, painSeries } from './progress-series';
 import { ReportDialog } from './report-dialog';
 import { VisitDialog } from './visit-dialog';
+import { ScrollTable } from '../../../components/scroll-table';
 
 /** Statuses in which a referral has (or had) a treatment episode to show. */
 const WITH_EPISODE: readonly ReferralStatus[] = ['ACCEPTED', 'SCHEDULED', 'IN_TREATMENT', 'COMPLETED'];
@@ -109,7 +110,7 @@ export function EpisodeSection({ referral }: { referral: ReferralDetailFragment 
           {episode.visits.length === 0 ? (
             <Text size="sm" c="dimmed">No visits recorded yet.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollTable minWidth={520} label="Visits">
               <Table striped verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -136,7 +137,7 @@ export function EpisodeSection({ referral }: { referral: ReferralDetailFragment 
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Stack>
 
