@@ -1,4 +1,3 @@
-import { expect } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -32,7 +31,6 @@ export async function submitDialog(found: Locator, button: string | RegExp): Pro
 
 /** Waits until the referral page shows this status. */
 export async function statusIs(page: Page, status: string): Promise<void> {
-  await expect(page.getByRole('main').getByText(status, { exact: true }).first()).toBeTruthy();
   await page.getByRole('main').getByText(status, { exact: true }).first().waitFor();
 }
 

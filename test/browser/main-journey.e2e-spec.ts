@@ -1,4 +1,3 @@
-import { GraphqlClient } from '../support/graphql-client';
 import { USER_PASSWORD } from '../support/fixtures';
 import { usePipeline } from '../support/file-setup';
 import { accessibilityProblems, newProfile, phiLeaks, saveScreenshot, signInThroughPage, Tab, useChromium } from '../support/chromium';
@@ -20,7 +19,7 @@ describe('the main journey in the web app', () => {
   const visited: string[] = [];
 
   beforeAll(async () => {
-    const profile = await (world.targetProvider.client as GraphqlClient).ok<{ provider: { displayName: string } }>('query($id: ID!) { provider(id: $id) { displayName } }', { id: world.targetProvider.providerId });
+    const profile = await (world.targetProvider.client).ok<{ provider: { displayName: string } }>('query($id: ID!) { provider(id: $id) { displayName } }', { id: world.targetProvider.providerId });
     providerName = profile.provider.displayName;
     coordinator = await newProfile(chromium.browser, app.baseUrl);
     provider = await newProfile(chromium.browser, app.baseUrl);
