@@ -137,6 +137,13 @@ export class ReferralFieldsResolver {
     return availableEpisodeActions(factsOf(referral), partiesOf(actor, referral));
   }
 
+  @ResolveField(() => [ReferralAction], {
+    description: 'Of availableActions, the ones that move the referral on: what needsAction counts (not CANCEL or DECLINE, nor moving an appointment already set).',
+  })
+  workActions(@Parent() referral: Referral, @CurrentActor() actor: Actor): ReferralAction[] {
+    return workActions(factsOf(referral), partiesOf(actor, referral));
+  }
+
   @ResolveField(() => Boolean, {
     description:
       'Whether you have something to do on this referral now: one of availableActions moves it on. CANCEL and DECLINE are always open while it waits, ' +

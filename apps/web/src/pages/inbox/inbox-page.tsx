@@ -15,6 +15,12 @@ import { ReferralList } from './referral-list';
 
 type View = 'inbound' | 'outbound' | 'open';
 
+/** The second list's heading: "everything else" only when the first list is there. */
+const REST_TITLES = {
+  inbound: { alone: 'Sent to you', besideNeeds: 'Everything else sent to you' },
+  outbound: { alone: 'Sent by you', besideNeeds: 'Everything else you sent' },
+};
+
 const NO_FILTERS: InboxFilterValues = { status: [], priority: null, modality: null, search: '' };
 
 /**
@@ -28,6 +34,7 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'outbound' ? 'outbound' : params.get('view') === 'open' && viewer.isProvider ? 'open' : 'inbound';
   const [filters, setFilters] = useState<InboxFilterValues>(NO_FILTERS);
+  const [needsCount, setNeedsCount] = useState(0);
   const [search] = useDebouncedValue(filters.search.trim(), 300);
   const direction = view === 'outbound' ? 'OUTBOUND' : 'INBOUND';
 
@@ -76,15 +83,16 @@ export function InboxPage() {
                 timeZone={viewer.timeZone}
                 emptyTitle="Nothing needs your action"
                 hideWhenEmpty
+                onTotal={setNeedsCount}
               />
               <ReferralList
-                title={tab === 'inbound' ? 'Everything else sent to you' : 'Everything else you sent'}
+                title={REST_TITLES[tab][needsCount > 0 ? 'besideNeeds' : 'alone']}
                 filter={{ ...filter, needsAction: false }}
                 direction={direction}
                 now={now}
                 timeZone={viewer.timeZone}
-                emptyTitle={filtered ? 'No referrals match these filters' : 'No referrals yet'}
-                emptyText={tab === 'inbound' ? 'Referrals other clinics send you appear here as they arrive.' : 'Referrals you send appear here.'}
+                emptyTitle={needsCount > 0 ? 'Nothing else' : filtered ? 'No referrals match these filters' : 'No referrals yet'}
+                emptyText={needsCount > 0 ? 'Everything here needs your action (above).' : tab === 'inbound' ? 'Referrals other clinics send you appear here as they arrive.' : 'Referrals you send appear here.'}
               />
             </Stack>
           </Tabs.Panel>

@@ -11,6 +11,7 @@ graphql(`
     updatedAt
     appointmentAt
     availableActions
+    workActions
     version
     patient {
       id

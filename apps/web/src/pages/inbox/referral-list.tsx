@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { ReferralFilter } from '../../gql/graphql';
 import { INBOX } from './inbox-queries';
@@ -17,15 +18,21 @@ interface Props {
   emptyText?: string;
   /** Hide the whole section when it has nothing (the "needs your action" section). */
   hideWhenEmpty?: boolean;
+  /** Told the list's total whenever it is known. */
+  onTotal?: (total: number) => void;
 }
 
 /** One list of referrals with its count and keyset "load more". */
-export function ReferralList({ title, filter, direction, now, timeZone, emptyTitle, emptyText, hideWhenEmpty }: Props) {
+export function ReferralList({ title, filter, direction, now, timeZone, emptyTitle, emptyText, hideWhenEmpty, onTotal }: Props) {
   const { data, error, loading, fetchMore, refetch } = useQuery(INBOX, {
     variables: { filter, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
   const connection = data?.referrals;
+  const total = connection?.totalCount;
+  useEffect(() => {
+    if (total !== undefined) onTotal?.(total);
+  }, [total, onTotal]);
   if (hideWhenEmpty && connection && connection.totalCount === 0) return null;
   const headingId = `list-${title.replace(/\W+/g, '-').toLowerCase()}`;
 

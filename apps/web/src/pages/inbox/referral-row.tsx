@@ -4,7 +4,6 @@ import { DueBadge, PriorityBadge, StatusBadge } from '../../components/status-ba
 import type { InboxRowFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/clinic-time';
 import { ACTION_LABELS, MODALITY_LABELS } from '../../lib/labels';
-import { todoActions } from '../../lib/referral-actions';
 
 interface Props {
   referral: InboxRowFragment;
@@ -19,7 +18,7 @@ export function ReferralRow({ referral, direction, now, timeZone }: Props) {
     direction === 'INBOUND'
       ? `From ${referral.referringClinic.name}`
       : `To ${referral.toProvider?.displayName ?? 'the open pool'}${referral.toClinic ? `, ${referral.toClinic.name}` : ''}`;
-  const todo = todoActions(referral.availableActions);
+  const todo = referral.workActions;
   return (
     <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
       <Stack gap={4}>

@@ -33,6 +33,7 @@ const referral = {
   updatedAt: '2026-03-02T15:00:00.000Z',
   appointmentAt: null,
   availableActions: [],
+  workActions: [],
   version: 1,
   patient: { __typename: 'Patient', id: 'p-1', firstName: 'Ada', lastName: 'Lovelace' },
   referringClinic: { __typename: 'Clinic', id: CLINIC.id, name: CLINIC.name },

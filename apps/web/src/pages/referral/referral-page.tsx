@@ -10,7 +10,6 @@ import type { ReferralAction } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
 import { formatDateTime } from '../../lib/clinic-time';
 import { ACTION_LABELS } from '../../lib/labels';
-import { todoActions } from '../../lib/referral-actions';
 import { useNow } from '../../lib/use-now';
 import { ActionDialog } from './actions/action-dialog';
 import { ReferralDetails } from './referral-details';
@@ -45,7 +44,7 @@ export function ReferralPage() {
   if (!referral) return <LoadingState label="Loading referral…" />;
 
   const actions = referral.availableActions;
-  const todo = new Set(todoActions(actions));
+  const todo = new Set(referral.workActions);
 
   return (
     <Stack gap="md">

@@ -41,6 +41,7 @@ graphql(`
     createdAt
     updatedAt
     availableActions
+    workActions
     # Here as well as in the episode's query: every answer that moves the referral carries it, so
     # the episode's buttons follow the status without a second request.
     availableEpisodeActions
