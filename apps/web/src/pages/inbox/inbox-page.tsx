@@ -91,7 +91,7 @@ export function InboxPage() {
                 direction={direction}
                 now={now}
                 timeZone={viewer.timeZone}
-                emptyTitle={needsCount > 0 ? 'Nothing else' : filtered ? 'No referrals match these filters' : 'No referrals yet'}
+                emptyTitle={needsCount > 0 ? (filtered ? 'No other referrals match these filters' : 'Nothing else') : filtered ? 'No referrals match these filters' : 'No referrals yet'}
                 emptyText={needsCount > 0 ? 'Everything here needs your action (above).' : tab === 'inbound' ? 'Referrals other clinics send you appear here as they arrive.' : 'Referrals you send appear here.'}
               />
             </Stack>
