@@ -68,7 +68,7 @@ describe('the inbox in the web app', () => {
     await heading(page, 'Everything else sent to you', 1).waitFor();
     const titles = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
     expect(titles.map((title) => title.replace(/\d+$/, '').trim())).toEqual(['Needs your action', 'Everything else sent to you']);
-    await rowOf(page, one.urgent.reference).getByText('To do: Request information · Accept · Decline').waitFor();
+    await rowOf(page, one.urgent.reference).getByText('To do: Request information · Accept').waitFor();
     expect(await list(page, 'Everything else sent to you').getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(one.cancelled.reference)]);
   });
 
@@ -93,8 +93,8 @@ describe('the inbox in the web app', () => {
     await heading(provider, 'Needs your action', NEEDING_ANSWER).waitFor();
     await choose(provider, 'Status', 'Cancelled');
     await provider.keyboard.press('Escape');
-    await heading(provider, 'Everything else sent to you', 1).waitFor();
-    // The section with nothing in it goes away.
+    await heading(provider, 'Sent to you', 1).waitFor();
+    // The section with nothing in it goes away, and the other is no longer "everything else".
     await provider.getByRole('heading', { level: 2, name: /^Needs your action/ }).waitFor({ state: 'detached' });
     await rowOf(provider, one.cancelled.reference).getByText('Cancelled', { exact: true }).waitFor();
 
@@ -105,7 +105,7 @@ describe('the inbox in the web app', () => {
     await heading(provider, 'Needs your action', 1).waitFor();
     await rowOf(provider, one.urgent.reference).waitFor();
     await heading(provider, 'Everything else sent to you', 0).waitFor();
-    await provider.getByText('No referrals match these filters').waitFor();
+    await provider.getByText('Nothing else', { exact: true }).waitFor();
 
     // The referrer's outbound view holds a massage draft among physical-therapy referrals.
     const coordinator = (await profile(world.coordinatorA.email)).page;
@@ -116,7 +116,7 @@ describe('the inbox in the web app', () => {
     await rowOf(coordinator, one.massageDraft.reference).getByText('To do: Send').waitFor();
     await heading(coordinator, 'Everything else you sent', 0).waitFor();
     await choose(coordinator, 'Modality', 'Physical therapy');
-    await heading(coordinator, 'Everything else you sent', NEEDING_ANSWER + 1).waitFor();
+    await heading(coordinator, 'Sent by you', NEEDING_ANSWER + 1).waitFor();
     await coordinator.getByRole('heading', { level: 2, name: /^Needs your action/ }).waitFor({ state: 'detached' });
   });
 
@@ -131,13 +131,17 @@ describe('the inbox in the web app', () => {
     await heading(page, 'Everything else sent to you', 0).waitFor();
 
     await search.fill(lastNames.cancelled);
-    await heading(page, 'Everything else sent to you', 1).waitFor();
+    await heading(page, 'Sent to you', 1).waitFor();
     await rowOf(page, one.cancelled.reference).waitFor();
     await page.getByRole('heading', { level: 2, name: /^Needs your action/ }).waitFor({ state: 'detached' });
 
     // A first name and a prefix of the last, in another case.
     await search.fill(`jordan ${lastNames.many.slice(0, 5).toLowerCase()}`);
     await heading(page, 'Needs your action', MANY).waitFor();
+
+    await search.fill('Nobodyhere');
+    await heading(page, 'Sent to you', 0).waitFor();
+    await page.getByText('No referrals match these filters').waitFor();
 
     const addresses = [...visited, page.url()].map((url) => decodeURIComponent(url).toLowerCase());
     for (const searched of [one.overdue.reference, lastNames.cancelled, lastNames.many.slice(0, 5)]) {
