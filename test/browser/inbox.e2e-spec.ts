@@ -11,9 +11,14 @@ import { choose } from './journey-steps';
  * appends the next page, and an answer overdue or due soon is marked.
  */
 describe('the inbox in the web app', () => {
+  const opened: Tab[] = [];
+  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
+  // before the gateway closes, instead of reconnecting to it while it waits for them.
+  afterAll(async () => {
+    for (const tab of opened) await tab.context.close();
+  });
   const { app, world, db } = useWorld();
   const chromium = useChromium();
-  const opened: Tab[] = [];
   const MANY = 21;
   /** One referral per purpose, each for a patient of its own (names chosen to be searched for). */
   const one: Record<'urgent' | 'overdue' | 'dueSoon' | 'cancelled' | 'massageDraft', Referral> = {} as never;
@@ -56,10 +61,6 @@ describe('the inbox in the web app', () => {
     // No API moves a due time: as if one was sent long ago, and another a while ago.
     await db.query(`UPDATE referrals SET due_at = now() - interval '3 hours' WHERE id = $1`, [one.overdue.id]);
     await db.query(`UPDATE referrals SET due_at = now() + interval '5 hours' WHERE id = $1`, [one.dueSoon.id]);
-  });
-
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
   });
 
   it('lists what needs the viewer’s action first, then everything else, with their counts', async () => {
