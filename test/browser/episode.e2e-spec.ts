@@ -11,9 +11,14 @@ import { choose, dialog, referralIdOf, statusIs, submitDialog } from './journey-
  * through the API); everything after is done in the page.
  */
 describe('the treatment episode in the web app', () => {
+  const opened: Tab[] = [];
+  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
+  // before the gateway closes, instead of reconnecting to it while it waits for them.
+  afterAll(async () => {
+    for (const tab of opened) await tab.context.close();
+  });
   const { app, world } = useWorld();
   const chromium = useChromium();
-  const opened: Tab[] = [];
   let referral: Referral;
   let provider: Page;
   let massageProvider: string;
@@ -45,10 +50,6 @@ describe('the treatment episode in the web app', () => {
     const nameOf = async (id: string) => (await client.ok<{ provider: { displayName: string } }>('query($id: ID!) { provider(id: $id) { displayName } }', { id })).provider.displayName;
     massageProvider = await nameOf(world.referringProvider.providerId);
     provider = await profile(world.targetProvider.email);
-  });
-
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
   });
 
   it('lets the provider set a treatment plan with goals', async () => {

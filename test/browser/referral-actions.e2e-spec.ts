@@ -12,9 +12,14 @@ import { choose, openAction, referralIdOf, statusIs, submitDialog } from './jour
  * a radius of the user's choosing.
  */
 describe('referral actions and the new-referral form in the web app', () => {
+  const opened: Tab[] = [];
+  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
+  // before the gateway closes, instead of reconnecting to it while it waits for them.
+  afterAll(async () => {
+    for (const tab of opened) await tab.context.close();
+  });
   const { app, world, db } = useWorld();
   const chromium = useChromium();
-  const opened: Tab[] = [];
   const names: Record<'target' | 'alternate', string> = { target: '', alternate: '' };
 
   const profile = async (email: string): Promise<Page> => {
@@ -49,10 +54,6 @@ describe('referral actions and the new-referral form in the web app', () => {
       const found = await actor.client.ok<{ provider: { displayName: string } }>('query($id: ID!) { provider(id: $id) { displayName } }', { id: actor.providerId });
       names[key] = found.provider.displayName;
     }
-  });
-
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
   });
 
   it('lets the provider decline with a reason, and the referrer redirect to a suggested provider', async () => {

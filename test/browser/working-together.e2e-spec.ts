@@ -63,7 +63,8 @@ describe('the web app when people work at the same time', () => {
     const tab = await profile(world.targetProvider.email);
     await tab.page.goto(`/referrals/${id}`);
     const schedule = await openAction(tab.page, 'Schedule', /Schedule the first visit/);
-    const today = new Date().toISOString().slice(0, 10);
+    // Today where clinic B is (its times are in America/Chicago): 00:01 then has always passed.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(new Date());
     await schedule.getByRole('textbox', { name: 'Date' }).fill(today);
     await schedule.getByLabel(/^Time/).fill('00:01');
     await schedule.getByRole('button', { name: 'Schedule' }).click();

@@ -5,7 +5,8 @@ import { useQuery } from '@apollo/client/react';
 import type { ReferralAction } from '../../../gql/graphql';
 import { LoadingState } from '../../../components/states';
 import { DECLINE_REASON_LABELS } from '../../../lib/labels';
-import { isoToZonedWallClock, zonedWallClockToIso } from '../../../lib/zoned-time';
+import { useNow } from '../../../lib/use-now';
+import { isoToZonedWallClock, todayInZone, zonedWallClockToIso } from '../../../lib/zoned-time';
 import { ACCEPT, ACKNOWLEDGE, CANCEL, COMPLETE, DECLINE, PROVIDE_INFO, REDIRECT, REQUEST_INFO, SCHEDULE, SEND, START_TREATMENT, SUGGESTED_PROVIDERS } from '../referral-queries';
 import type { ActionForm, FieldProps } from './action-form-types';
 import { OutcomeFields, outcomeInput, outcomeInitialValues } from './outcome-fields';
@@ -37,6 +38,8 @@ function openQuestion(props: FieldProps): string | null {
 }
 
 function ScheduleFields(props: FieldProps) {
+  // Today where the clinic is, not in UTC: in a clinic's evening UTC is already on the next day.
+  const today = todayInZone(useNow(), props.timeZone);
   return (
     <Stack gap="sm">
       <DateField
@@ -45,7 +48,7 @@ function ScheduleFields(props: FieldProps) {
         value={(props.values.date as string | null) ?? null}
         onChange={(value) => props.set('date', value)}
         error={props.errorOf('appointmentAt')}
-        minDate={new Date().toISOString().slice(0, 10)}
+        minDate={today}
         data-autofocus
       />
       <TimeInput label={`Time (${props.timeZone})`} required value={(props.values.time as string | undefined) ?? ''} onChange={(event) => props.set('time', event.currentTarget.value)} />
