@@ -21,14 +21,13 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
  * web storage or the console. The screenshots of the main pages are saved as the run goes.
  */
 describe('every page of the web app', () => {
-  const { app, world } = useWorld();
+  // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
   const chromium = useChromium();
-  const opened: Tab[] = [];
+  const { app, world } = useWorld();
   let completedId: string;
 
   const signedIn = async (email: string, password: string, viewport?: { width: number; height: number }): Promise<Tab> => {
     const tab = await newProfile(chromium.browser, app.baseUrl, viewport);
-    opened.push(tab);
     await tab.page.goto('/');
     await signInThroughPage(tab.page, email, password);
     return tab;
@@ -45,9 +44,6 @@ describe('every page of the web app', () => {
     completedId = r.id;
   });
 
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
-  });
 
   const clinicPages = (): [string, string | RegExp][] => [
     ['/referrals', 'Referrals'],
@@ -95,7 +91,6 @@ describe('every page of the web app', () => {
 
   it('signs in and reaches a referral with the keyboard alone', async () => {
     const tab = await newProfile(chromium.browser, app.baseUrl);
-    opened.push(tab);
     const { page } = tab;
     await page.goto(`/referrals/${completedId}`);
     await page.getByRole('textbox', { name: 'Email' }).focus();

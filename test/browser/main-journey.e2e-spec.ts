@@ -11,8 +11,9 @@ import { choose, dialog, openAction, referralIdOf, statusIs, submitDialog } from
  * progress chart and acknowledges the outcome. Real gateway, worker, database and Chromium.
  */
 describe('the main journey in the web app', () => {
-  const { app, world, smtp } = usePipeline();
+  // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
   const chromium = useChromium();
+  const { app, world, smtp } = usePipeline();
   let coordinator: Tab;
   let provider: Tab;
   let providerName: string;
@@ -26,10 +27,6 @@ describe('the main journey in the web app', () => {
     for (const tab of [coordinator, provider]) tab.page.on('framenavigated', (frame) => frame === tab.page.mainFrame() && visited.push(frame.url()));
   });
 
-  afterAll(async () => {
-    await coordinator?.context.close();
-    await provider?.context.close();
-  });
 
   it('signs both in from the address a newcomer opens', async () => {
     await coordinator.page.goto('/');
