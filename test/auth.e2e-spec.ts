@@ -40,6 +40,14 @@ describe('authentication and user administration', () => {
       expect(me.me.email).toBe(ADMIN_EMAIL);
     });
 
+    it("`me` brings the user's own clinic (name and time zone) in the same answer; a platform admin has none", async () => {
+      const query = '{ me { clinicId clinic { id name timeZone } } }';
+      const coordinator = await world.coordinatorA.client.ok<{ me: { clinicId: string; clinic: { id: string; name: string; timeZone: string } } }>(query);
+      expect(coordinator.me.clinic).toEqual({ id: world.clinicA.id, name: expect.any(String), timeZone: expect.any(String) });
+      expect(coordinator.me.clinicId).toBe(world.clinicA.id);
+      expect(await world.platformAdmin.ok(query)).toEqual({ me: { clinicId: null, clinic: null } });
+    });
+
     it('answers UNAUTHENTICATED for a wrong password, the same way as for an unknown email', async () => {
       const wrong = await testApp.anonymous.request(LOGIN, { input: { email: world.coordinatorB.email, password: 'wrong-password-123' } });
       expectGraphqlError(wrong, 'UNAUTHENTICATED');

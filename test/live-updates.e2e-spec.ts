@@ -205,6 +205,38 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
     for (const subscriber of [inboundB, outboundB, outboundA, inboundA, inboundProvider]) expect(subscriber.errors).toEqual([]);
   });
 
+  it("id: a subscriber to one referral hears that referral's changes and nothing of the others its user may see", async () => {
+    const watched = await runReferralMutation(world.coordinatorA.client, 'createReferral', {
+      ...referralInput(world.patient.id, world.targetProvider.providerId),
+      idempotencyKey: randomUUID(),
+    });
+    // Editing the draft is a change of the watched referral that can be repeated until the subscriber listens.
+    let edits = 0;
+    const editWatched = async () => {
+      edits += 1;
+      await runReferralMutation(world.coordinatorA.client, 'updateReferral', { id: watched.id, reason: `Edited reason, take ${edits}` });
+      return watched.id;
+    };
+    const page = subscribe("coordinator A, one referral's page", gateway2Url, { token: tokenOf(world.coordinatorA), filter: { id: watched.id } });
+    await untilListening([page], editWatched, new Set());
+
+    const other = await sendAtoB();
+    const sent = await runReferralMutation(world.coordinatorA.client, 'sendReferral', { id: watched.id });
+    await page.update(heard(watched.id, 'SENT'), 'the watched referral being sent');
+    // The other referral changed before the watched one was sent: it would have been heard by now.
+    expect(idsHeard(page)).toEqual(new Set([watched.id]));
+    expect(page.about(watched.id).at(-1)).toMatchObject({ status: 'SENT', version: sent.version });
+    expect(other.id).not.toBe(watched.id);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('id: an id that is not one of ours is refused, naming the field', async () => {
+    const subscriber = subscribe('a malformed id', gateway1Url, { token: tokenOf(world.coordinatorA), filter: { id: 'not-an-id' } });
+    const errors = await subscriber.refusal();
+    expect(JSON.stringify(errors)).toContain('id must be an id returned by this API');
+    expect(subscriber.updates).toEqual([]);
+  });
+
   describe('authentication of the connection', () => {
     /** A token as the gateway issues them, with the claims given. */
     const token = (claims: { sub: string; exp: number }, secret = JWT_SECRET) =>

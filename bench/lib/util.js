@@ -81,4 +81,4 @@ function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-module.exports = { HarnessError, intEnv, strEnv, boolEnv, sleep, freePort, latencyStats, withTimeout, fmt, log };
+module.exports = { HarnessError, intEnv, strEnv, boolEnv, sleep, freePort, latencyStats, percentile, withTimeout, fmt, log };

@@ -9,6 +9,7 @@ import { LoginService } from './login.service';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
+import { UserFieldsResolver } from './user-fields.resolver';
 import { BrowserSessions } from './sessions/browser-sessions.service';
 import { SessionCookie } from './sessions/session-cookie';
 import { SessionRepository } from './sessions/session.repository';
@@ -27,6 +28,7 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     BrowserSessions,
     BootstrapAdmin,
     AuthResolver,
+    UserFieldsResolver,
     SessionsResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -2,7 +2,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Audit, AuditTrail, CurrentActor, isPlatformAdmin, Loaders, RequestLoaders } from '@referloop/common';
 import { notFound } from '@referloop/core';
 import { User, UserRepository } from '@referloop/auth';
-import { Clinic, ClinicRepository } from '@referloop/clinics';
+import { Clinic, clinicLoader, ClinicRepository } from '@referloop/clinics';
 import { Patient, PatientRepository } from '@referloop/patients';
 import { Provider, ProviderRepository } from '@referloop/providers';
 import { availableActions, availableEpisodeActions, EpisodeAction, Party, ReferralAction, ReferralEventType, workActions } from '@referloop/lifecycle';
@@ -47,12 +47,12 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => Clinic)
   async referringClinic(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Clinic> {
-    return (await this.clinicLoader(loaders).load(referral.referringClinicId)) as Clinic;
+    return (await clinicLoader(loaders, this.clinics).load(referral.referringClinicId)) as Clinic;
   }
 
   @ResolveField(() => Clinic, { nullable: true })
   async toClinic(@Parent() referral: Referral, @RequestLoaders() loaders: Loaders): Promise<Clinic | null> {
-    return referral.toClinicId ? ((await this.clinicLoader(loaders).load(referral.toClinicId)) ?? null) : null;
+    return referral.toClinicId ? ((await clinicLoader(loaders, this.clinics).load(referral.toClinicId)) ?? null) : null;
   }
 
   @ResolveField(() => User)
@@ -151,10 +151,6 @@ export class ReferralFieldsResolver {
   })
   needsAction(@Parent() referral: Referral, @CurrentActor() actor: Actor): boolean {
     return workActions(factsOf(referral), partiesOf(actor, referral)).length > 0;
-  }
-
-  private clinicLoader(loaders: Loaders) {
-    return loaders.get<string, Clinic>('clinic', async (ids) => byId(await this.clinics.findByIds(ids)));
   }
 
   private providerLoader(loaders: Loaders) {

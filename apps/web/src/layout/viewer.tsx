@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { createContext, useContext, type ReactNode } from 'react';
 import { graphql } from '../gql';
-import type { ViewerClinicQuery, ViewerQuery } from '../gql/graphql';
+import type { ViewerQuery } from '../gql/graphql';
 import { FullPageLoader } from './full-page-loader';
 import { ErrorState } from '../components/states';
 
+// The user and their clinic in one round trip: every page waits for the viewer before it asks for anything.
 const VIEWER = graphql(`
   query Viewer {
     me {
@@ -14,29 +15,24 @@ const VIEWER = graphql(`
       role
       clinicId
       providerId
-    }
-  }
-`);
-
-const VIEWER_CLINIC = graphql(`
-  query ViewerClinic($id: ID!) {
-    clinic(id: $id) {
-      id
-      name
-      timeZone
-      location {
-        latitude
-        longitude
+      clinic {
+        id
+        name
+        timeZone
+        location {
+          latitude
+          longitude
+        }
       }
     }
   }
 `);
 
-export type ViewerUser = ViewerQuery['me'];
+export type ViewerUser = Omit<ViewerQuery['me'], 'clinic'>;
 
 export interface Viewer {
   user: ViewerUser;
-  clinic: ViewerClinicQuery['clinic'] | null;
+  clinic: ViewerQuery['me']['clinic'];
   /** Every time on screen is shown in this zone, named: the clinic's, or this browser's for platform admins. */
   timeZone: string;
   isProvider: boolean;
@@ -48,18 +44,14 @@ const ViewerContext = createContext<Viewer | null>(null);
 
 export function ViewerProvider({ children }: { children: ReactNode }) {
   const me = useQuery(VIEWER, { fetchPolicy: 'cache-first' });
-  const clinicId = me.data?.me.clinicId ?? null;
-  const clinic = useQuery(VIEWER_CLINIC, { variables: { id: clinicId ?? '' }, skip: !clinicId, fetchPolicy: 'cache-first' });
+  if (me.error && !me.data) return <ErrorState title="ReferLoop could not load your account" error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <FullPageLoader label="Loading your account…" />;
 
-  const error = me.error ?? clinic.error;
-  if (error && !me.data) return <ErrorState title="ReferLoop could not load your account" error={error} onRetry={() => void me.refetch()} />;
-  if (!me.data || (clinicId && !clinic.data)) return <FullPageLoader label="Loading your account…" />;
-
-  const user = me.data.me;
+  const { clinic, ...user } = me.data.me;
   const viewer: Viewer = {
     user,
-    clinic: clinic.data?.clinic ?? null,
-    timeZone: clinic.data?.clinic.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    clinic: clinic ?? null,
+    timeZone: clinic?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     isProvider: user.role === 'PROVIDER',
     isPlatformAdmin: user.role === 'PLATFORM_ADMIN',
     isClinicAdmin: user.role === 'CLINIC_ADMIN',

@@ -1,5 +1,5 @@
-import { Args, Field, InputType, Resolver, Subscription } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { Args, Field, ID, InputType, Resolver, Subscription } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { UserRepository } from '@referloop/auth';
 import { AuditTrail, Loaders, RequestContext } from '@referloop/common';
 import { Party } from '@referloop/lifecycle';
@@ -18,6 +18,11 @@ export class ReferralUpdatedFilter {
   @IsOptional()
   @IsEnum(ReferralDirection)
   direction?: ReferralDirection;
+
+  @Field(() => ID, { nullable: true, description: "Only this referral's changes: what a page showing one referral listens to." })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be an id returned by this API' })
+  id?: string;
 }
 
 const RECEIVER = [Party.RECEIVER_STAFF, Party.TARGET_PROVIDER];
@@ -42,7 +47,10 @@ export class ReferralUpdatesResolver {
   @Subscription(() => Referral, {
     description: 'A referral you may see changed (status, content, plan, visits, reports…): sent with its current state. Over graphql-ws, with the access token as connectionParams.authorization.',
     filter(this: ReferralUpdatesResolver, message: ReferralUpdatedMessage, variables: { filter?: ReferralUpdatedFilter | null }, context: RequestContext) {
-      return this.visible(message, variables.filter?.direction ?? null, context);
+      const filter = variables.filter ?? {};
+      // Another referral's change is dropped before any read: a page's subscription costs nothing for the rest.
+      if (filter.id && filter.id !== message.referralId) return false;
+      return this.visible(message, filter.direction ?? null, context);
     },
     resolve(this: ReferralUpdatesResolver, message: ReferralUpdatedMessage, _args: unknown, context: RequestContext) {
       return this.shown(message, context);

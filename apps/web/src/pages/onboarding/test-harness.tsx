@@ -6,7 +6,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { cacheTypePolicies } from '../../api/cache-policies';
-import { ViewerClinicDocument, ViewerDocument, type UserRole } from '../../gql/graphql';
+import { ViewerDocument, type UserRole } from '../../gql/graphql';
 import { ViewerProvider } from '../../layout/viewer';
 
 export const CLINIC = {
@@ -30,16 +30,17 @@ interface Options {
 
 /**
  * Renders a page as the app does, for component tests: Mantine, Apollo with the app's cache
- * policies and mocked answers, a router, and the signed-in viewer (its two queries mocked).
+ * policies and mocked answers, a router, and the signed-in viewer (its query mocked).
  */
 export function renderPage(page: ReactNode, { role, mocks = [], path = '/', route = '*', providerId = null, otherRoutes = [] }: Options) {
   const clinicId = role === 'PLATFORM_ADMIN' ? null : CLINIC.id;
   const viewerMocks: MockLink.MockedResponse[] = [
     {
       request: { query: ViewerDocument },
-      result: { data: { me: { __typename: 'User', id: 'u-1', displayName: 'Dana Admin', email: 'dana@example.com', role, clinicId, providerId } } },
+      result: {
+        data: { me: { __typename: 'User', id: 'u-1', displayName: 'Dana Admin', email: 'dana@example.com', role, clinicId, providerId, clinic: clinicId ? CLINIC : null } },
+      },
     },
-    { request: { query: ViewerClinicDocument, variables: { id: CLINIC.id } }, result: { data: { clinic: CLINIC } } },
   ];
   return render(
     <MantineProvider>

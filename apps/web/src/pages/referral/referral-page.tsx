@@ -27,8 +27,9 @@ export function ReferralPage() {
   const navigate = useNavigate();
   const [acting, setActing] = useState<ReferralAction | null>(null);
   const { data, error, refetch } = useQuery(REFERRAL, { variables: { id } });
-  // Changes by anyone else arrive here and update the page in place (the cache is keyed by id).
-  useSubscription(REFERRAL_UPDATES);
+  // Changes by anyone else arrive here and update the page in place (the cache is keyed by id);
+  // the server sends this referral's changes only, not every referral the viewer may see.
+  useSubscription(REFERRAL_UPDATES, { variables: { id } });
 
   const referral = data?.referral;
   if (error && !referral) {

@@ -1,0 +1,15 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loaders, RequestLoaders } from '@referloop/common';
+import { Clinic, clinicLoader, ClinicRepository } from '@referloop/clinics';
+import { User } from './user.model';
+
+@Resolver(() => User)
+export class UserFieldsResolver {
+  constructor(private readonly clinics: ClinicRepository) {}
+
+  /** The web app learns the signed-in user's clinic (its name and time zone) in the same round trip as `me`. */
+  @ResolveField(() => Clinic, { nullable: true, description: 'The clinic this user works for; null for platform admins.' })
+  async clinic(@Parent() user: User, @RequestLoaders() loaders: Loaders): Promise<Clinic | null> {
+    return user.clinicId ? ((await clinicLoader(loaders, this.clinics).load(user.clinicId)) ?? null) : null;
+  }
+}
