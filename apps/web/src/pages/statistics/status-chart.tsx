@@ -13,6 +13,9 @@ export function statusSummary(byStatus: Props['byStatus']): string {
   return byStatus.map(({ status, count }) => `${STATUS_LABELS[status]} ${count.toLocaleString()}`).join(', ');
 }
 
+const ROW_HEIGHT = 36;
+const AXIS_HEIGHT = 40;
+
 /**
  * Referrals of the period by the status they are in now. Horizontal bars, so the status names
  * fit on a phone. The chart itself is hidden from assistive technology: the figure's label
@@ -24,7 +27,9 @@ export function StatusChart({ byStatus }: Props) {
     <Box component="figure" m={0} aria-label={`Referrals by current status: ${statusSummary(byStatus)}.`}>
       <Box aria-hidden>
         <BarChart
-          h={Math.max(200, data.length * 34)}
+          // Height follows the number of bars, and bars keep one width: one status is one slim bar, not a block.
+          h={AXIS_HEIGHT + data.length * ROW_HEIGHT}
+          maxBarWidth={24}
           data={data}
           dataKey="status"
           orientation="vertical"
