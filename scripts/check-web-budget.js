@@ -5,7 +5,7 @@
  * preloads (modulepreload) and everything those import statically, transitively; chunks loaded
  * later with import() (the other pages, the charts) are not counted. Prints each file and the
  * total; exits 1 above the budget. Sizes are gzip's default level, in kB of 1000 bytes, as
- * Vite's own build report gives them.
+ * Vite's own build report gives them. A development build is refused too.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -69,23 +69,36 @@ function firstPageScripts(distDir) {
   return [...seen];
 }
 
-/** The first page's scripts with their sizes, and whether together they keep within `budgetKb`. */
+/**
+ * JSX compiled for development calls `jsxDEV`; a production build never does. Such a build (Vite
+ * follows an inherited NODE_ENV) also carries React's development runtime, which renders several
+ * times slower, so it is refused like a build over budget.
+ */
+const DEVELOPMENT_MARKER = 'jsxDEV';
+
+/** The first page's scripts with their sizes, whether together they keep within `budgetKb`, and whether they are a development build. */
 function measureFirstPage(distDir, budgetKb = FIRST_PAGE_BUDGET_KB) {
+  let developmentBuild = false;
   const files = firstPageScripts(distDir).map((file) => {
     const content = fs.readFileSync(file);
+    if (content.includes(DEVELOPMENT_MARKER)) developmentBuild = true;
     return { file: path.relative(distDir, file).split(path.sep).join('/'), bytes: content.length, gzipped: zlib.gzipSync(content).length };
   });
   const totalGzipped = files.reduce((sum, file) => sum + file.gzipped, 0);
-  return { files, totalGzipped, budgetBytes: budgetKb * 1000, withinBudget: totalGzipped <= budgetKb * 1000 };
+  return { files, totalGzipped, budgetBytes: budgetKb * 1000, withinBudget: totalGzipped <= budgetKb * 1000, developmentBuild };
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
 function main() {
   const distDir = path.resolve(process.argv[2] ?? path.join(root, 'apps', 'web', 'dist'));
-  const { files, totalGzipped, budgetBytes, withinBudget } = measureFirstPage(distDir);
+  const { files, totalGzipped, budgetBytes, withinBudget, developmentBuild } = measureFirstPage(distDir);
   for (const file of files) console.log(`  ${file.file.padEnd(48)} ${kB(file.bytes).padStart(10)}  gzip ${kB(file.gzipped).padStart(9)}`);
   console.log(`first page JavaScript: ${kB(totalGzipped)} gzipped in ${files.length} file(s); budget ${kB(budgetBytes)}`);
+  if (developmentBuild) {
+    console.error('the web app was built in development mode (its scripts call jsxDEV): build it with npm run web:build, which always builds for production');
+    process.exit(1);
+  }
   if (!withinBudget) {
     console.error(`web budget exceeded by ${kB(totalGzipped - budgetBytes)}: load more of the app lazily (import()), or trim what the first page imports`);
     process.exit(1);

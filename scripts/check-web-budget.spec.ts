@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ interface Measured {
   totalGzipped: number;
   budgetBytes: number;
   withinBudget: boolean;
+  developmentBuild: boolean;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { measureFirstPage, FIRST_PAGE_BUDGET_KB } = require('./check-web-budget') as {
@@ -70,7 +72,12 @@ describe('check-web-budget', () => {
     ]);
     expect(measured.files[0]).toEqual({ file: 'assets/index-A1.js', bytes: Buffer.byteLength(ENTRY), gzipped: gzipSync(ENTRY).length });
     expect(measured.totalGzipped).toBe(measured.files.reduce((sum, file) => sum + file.gzipped, 0));
-    expect(measured).toMatchObject({ budgetBytes: FIRST_PAGE_BUDGET_KB * 1000, withinBudget: true });
+    expect(measured).toMatchObject({ budgetBytes: FIRST_PAGE_BUDGET_KB * 1000, withinBudget: true, developmentBuild: false });
+  });
+
+  it('tells a development build (JSX compiled to jsxDEV calls) from a production one', () => {
+    const development = build({ 'index.html': INDEX, 'assets/index-A1.js': 'import"./vendor-B2.js";e.jsxDEV("div",{},void 0,!1);', 'assets/vendor-B2.js': '' });
+    expect(measureFirstPage(development)).toMatchObject({ developmentBuild: true });
   });
 
   it('fails a first page over the budget, by its gzipped size', () => {
@@ -88,5 +95,19 @@ describe('check-web-budget', () => {
     expect(() => measureFirstPage(build({ 'index.html': INDEX, 'assets/vendor-B2.js': '' }))).toThrow(/assets\/index-A1\.js, which is not in the build/);
     const external = build({ 'index.html': '<script type="module" src="https://cdn.example/app.js"></script>' });
     expect(() => measureFirstPage(external)).toThrow(/from elsewhere/);
+  });
+
+  it('the web app is built for production even when NODE_ENV says otherwise (a test runner sets "test")', () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'referloop-web-build-'));
+    dirs.push(outDir);
+    const root = path.resolve(__dirname, '..');
+    const vite = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'test' },
+      encoding: 'utf8',
+    });
+    expect(vite.stderr).toBe('');
+    expect(vite.status).toBe(0);
+    expect(measureFirstPage(outDir)).toMatchObject({ developmentBuild: false, withinBudget: true });
   });
 });

@@ -8,23 +8,30 @@ const gateway = process.env.REFERLOOP_GATEWAY_URL ?? 'http://127.0.0.1:3000';
 /** The gateway's own paths; everything else is the web app's. */
 const GATEWAY_PATHS = ['/graphql', '/health', '/metrics', '/admin', '/status', '/unsubscribe'];
 
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
-  resolve: {
-    // The server's vocabulary words, read as they are (they import nothing).
-    alias: { '@vocabulary': fileURLToPath(new URL('../../libs/common/src/vocabulary', import.meta.url)) },
-  },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // The first page's size is checked by scripts/check-web-budget.js against gzipped bytes.
-    reportCompressedSize: true,
-    sourcemap: false,
-  },
-  server: {
-    port: 5173,
-    strictPort: true,
-    proxy: Object.fromEntries(GATEWAY_PATHS.map((path) => [path, { target: gateway, ws: path === '/graphql', changeOrigin: false }])),
-  },
+export default defineConfig(({ command }) => {
+  // The build is what the gateway serves, always in production mode. Vite would otherwise follow
+  // an inherited NODE_ENV (the test runner sets "test", a developer's shell may say "development")
+  // and ship React's development build, several times slower to render. Vite reads it once this
+  // config has been loaded, so setting it here is enough.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    plugins: [react()],
+    resolve: {
+      // The server's vocabulary words, read as they are (they import nothing).
+      alias: { '@vocabulary': fileURLToPath(new URL('../../libs/common/src/vocabulary', import.meta.url)) },
+    },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      // The first page's size is checked by scripts/check-web-budget.js against gzipped bytes.
+      reportCompressedSize: true,
+      sourcemap: false,
+    },
+    server: {
+      port: 5173,
+      strictPort: true,
+      proxy: Object.fromEntries(GATEWAY_PATHS.map((path) => [path, { target: gateway, ws: path === '/graphql', changeOrigin: false }])),
+    },
+  };
 });

@@ -14,8 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": typeof types.MatchProvidersDocument,
-    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n      clinic {\n        id\n        name\n        timeZone\n        location {\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    workActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxRowFragmentDoc,
     "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.OpenReferralsDocument,
@@ -61,15 +62,16 @@ type Documents = {
     "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.CompleteReferralDocument,
     "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.AcknowledgeReferralOutcomeDocument,
     "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": typeof types.StatsPageReferralStatsDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
 };
 const documents: Documents = {
+    "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": types.MatchProvidersDocument,
-    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n      clinic {\n        id\n        name\n        timeZone\n        location {\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
     "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    workActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": types.InboxRowFragmentDoc,
     "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.OpenReferralsDocument,
@@ -115,7 +117,7 @@ const documents: Documents = {
     "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.CompleteReferralDocument,
     "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.AcknowledgeReferralOutcomeDocument,
     "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": types.StatsPageReferralStatsDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -139,11 +141,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n      clinic {\n        id\n        name\n        timeZone\n        location {\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      clinicId\n      providerId\n      clinic {\n        id\n        name\n        timeZone\n        location {\n          latitude\n          longitude\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -327,7 +333,7 @@ export function graphql(source: "\n  query StatsPageReferralStats($input: Referr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      id\n      email\n      displayName\n      role\n      clinicId\n      providerId\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,7 +5,8 @@ import { useSession } from '../session/use-session';
 import { SignInPage } from '../pages/sign-in-page';
 import { AppFrame } from './app-frame';
 import { FullPageLoader } from './full-page-loader';
-import { ViewerProvider } from './viewer';
+import { seedViewer, ViewerProvider } from './viewer';
+import type { SessionUser } from '../session/session-api';
 
 let pendingDisposal: ReturnType<typeof setTimeout> | undefined;
 
@@ -19,11 +20,16 @@ export function SessionGate() {
   if (session.status === 'starting') return <FullPageLoader label="Opening ReferLoop…" />;
   if (session.status === 'signed-out') return <SignInPage notice={session.notice} />;
   // Keyed by user: another user signing in on this browser gets a new client and an empty cache.
-  return <SignedIn key={session.user.id} />;
+  return <SignedIn key={session.user.id} user={session.user} />;
 }
 
-function SignedIn() {
-  const [apollo] = useState(createApollo);
+function SignedIn({ user }: { user: SessionUser }) {
+  const [apollo] = useState(() => {
+    const created = createApollo();
+    // The first page asks for its own data at once instead of first asking who the viewer is.
+    seedViewer(created.client, user);
+    return created;
+  });
   useEffect(() => {
     // Disposed a tick after unmounting, unless mounted again at once: React's development mode
     // unmounts and remounts every component once, which must not close the live connection.

@@ -1,32 +1,25 @@
+import type { ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { createContext, useContext, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import type { ViewerQuery } from '../gql/graphql';
 import { FullPageLoader } from './full-page-loader';
 import { ErrorState } from '../components/states';
+import type { SessionUser } from '../session/session-api';
 
-// The user and their clinic in one round trip: every page waits for the viewer before it asks for anything.
-const VIEWER = graphql(`
+// The user and their clinic in one round trip, and usually none: the session's answer put them in the cache (seedViewer).
+export const VIEWER = graphql(`
   query Viewer {
     me {
-      id
-      displayName
-      email
-      role
-      clinicId
-      providerId
-      clinic {
-        id
-        name
-        timeZone
-        location {
-          latitude
-          longitude
-        }
-      }
+      ...ViewerFields
     }
   }
 `);
+
+/** Puts the signed-in user, as signing in or renewing answered, where the Viewer query finds it. */
+export function seedViewer(client: ApolloClient, user: SessionUser): void {
+  client.writeQuery({ query: VIEWER, data: { me: user } });
+}
 
 export type ViewerUser = Omit<ViewerQuery['me'], 'clinic'>;
 

@@ -15,12 +15,7 @@ graphql(`
     accessToken
     expiresAt
     user {
-      id
-      email
-      displayName
-      role
-      clinicId
-      providerId
+      ...ViewerFields
     }
   }
 `);
