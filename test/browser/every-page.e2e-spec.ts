@@ -63,12 +63,24 @@ describe('every page of the web app', () => {
     const tab = await signedIn(world.adminA.email, USER_PASSWORD, viewport);
     const visited: string[] = [];
     tab.page.on('framenavigated', (frame) => frame === tab.page.mainFrame() && visited.push(frame.url()));
+    let asked: string[] = [];
+    tab.page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/graphql')) return;
+      const body = request.postDataJSON() as { operationName?: string; query: string; variables?: unknown };
+      asked.push(`${body.operationName ?? /^\s*\w+\s+(\w+)/.exec(body.query)?.[1]} ${JSON.stringify(body.variables ?? {})}`);
+    });
     for (const [path, heading] of clinicPages()) {
+      asked = [];
       await tab.page.goto(path);
       await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await tab.page.getByRole('status').first().waitFor({ state: 'detached' }).catch(() => undefined);
       expect({ path, problems: await accessibilityProblems(tab.page) }).toEqual({ path, problems: [] });
       expect({ path, sideways: await scrollsSideways(tab.page) }).toEqual({ path, sideways: false });
+      // A page load asks each question once (two queries whose answers overwrite each other in the
+      // cache send each other back to the network), and never who the viewer is: renewing the
+      // session answered that.
+      expect({ path, askedTwice: asked.filter((question, index) => asked.indexOf(question) !== index) }).toEqual({ path, askedTwice: [] });
+      expect({ path, askedViewer: asked.some((question) => question.startsWith('Viewer ')) }).toEqual({ path, askedViewer: false });
       if (viewport === undefined && path === '/statistics') await saveScreenshot(tab.page, 'statistics');
       if (viewport === PHONE && path === '/referrals') await saveScreenshot(tab.page, 'inbox-phone');
     }

@@ -30,8 +30,11 @@ export const cacheTypePolicies: TypePolicies = {
       referral: { read: (existing, { args, toReference }) => existing ?? toReference({ __typename: 'Referral', id: args?.id }) },
     },
   },
-  // Value objects without an id of their own live inside their parent.
-  Assessment: { keyFields: false },
-  Goals: { keyFields: false },
-  TreatmentProgress: { keyFields: false },
+  // Value objects without an id of their own live inside their parent. Two queries may each ask
+  // for some of their fields (a referral's page and its episode ask for different parts of the
+  // assessment): merged, not replaced, or each answer would make the other query incomplete and
+  // send it to the network again.
+  Assessment: { keyFields: false, merge: true },
+  Goals: { keyFields: false, merge: true },
+  TreatmentProgress: { keyFields: false, merge: true },
 };
