@@ -4,6 +4,7 @@ import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { preloadPageAt } from './routes';
 import { resumeSession } from './session/session';
 
 const root = document.getElementById('root');
@@ -13,4 +14,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+preloadPageAt(window.location.pathname);
 void resumeSession();

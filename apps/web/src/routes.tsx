@@ -1,20 +1,48 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { matchRoutes, Navigate, Route, Routes } from 'react-router';
 import { LoadingState } from './components/states';
 import { PageErrorBoundary } from './layout/page-error-boundary';
 import { SessionGate } from './layout/session-gate';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { NotFoundPage } from './pages/not-found-page';
 
+/** A page whose code loads on first use; `preload` starts loading it sooner, once. */
+function lazyPage(load: () => Promise<ComponentType>) {
+  let loading: Promise<ComponentType> | undefined;
+  const preload = () => (loading ??= load());
+  return { Page: lazy(() => preload().then((component) => ({ default: component }))), preload };
+}
+
 // Pages other than the inbox load on first use. Declarative routes rather than a data router:
 // the app loads its data with Apollo, and the data router's code would be a fifth of the first page.
-const NewReferralPage = lazy(() => import('./pages/new-referral/new-referral-page').then((m) => ({ default: m.NewReferralPage })));
-const ReferralPage = lazy(() => import('./pages/referral/referral-page').then((m) => ({ default: m.ReferralPage })));
-const PatientsPage = lazy(() => import('./pages/patients/patients-page').then((m) => ({ default: m.PatientsPage })));
-const PatientPage = lazy(() => import('./pages/patients/patient-page').then((m) => ({ default: m.PatientPage })));
-const StatisticsPage = lazy(() => import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })));
-const FailedNotificationsPage = lazy(() => import('./pages/notifications/failed-notifications-page').then((m) => ({ default: m.FailedNotificationsPage })));
-const OnboardingPage = lazy(() => import('./pages/onboarding/onboarding-page').then((m) => ({ default: m.OnboardingPage })));
+const newReferral = lazyPage(() => import('./pages/new-referral/new-referral-page').then((m) => m.NewReferralPage));
+const referral = lazyPage(() => import('./pages/referral/referral-page').then((m) => m.ReferralPage));
+const patients = lazyPage(() => import('./pages/patients/patients-page').then((m) => m.PatientsPage));
+const patient = lazyPage(() => import('./pages/patients/patient-page').then((m) => m.PatientPage));
+const statistics = lazyPage(() => import('./pages/statistics/statistics-page').then((m) => m.StatisticsPage));
+const failedNotifications = lazyPage(() => import('./pages/notifications/failed-notifications-page').then((m) => m.FailedNotificationsPage));
+const onboarding = lazyPage(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
+
+/** The pages that load on first use, by the path they answer. */
+const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyPage>][] = [
+  ['referrals/new', newReferral],
+  ['referrals/:id', referral],
+  ['patients', patients],
+  ['patients/:id', patient],
+  ['statistics', statistics],
+  ['notifications', failedNotifications],
+  ['onboarding', onboarding],
+];
+
+/**
+ * Starts loading the code of the page at `pathname` (a link opened, a reload) while the session
+ * is being resumed, instead of after: the two no longer wait for each other.
+ */
+export function preloadPageAt(pathname: string): void {
+  // Ranked as the router ranks them: /referrals/new is the new-referral page, not a referral.
+  const route = matchRoutes(LAZY_PAGES.map(([path]) => ({ path })), pathname)?.[0]?.route;
+  void LAZY_PAGES.find(([path]) => path === route?.path)?.[1].preload();
+}
 
 const page = (element: ReactNode) => (
   <PageErrorBoundary>
@@ -32,13 +60,9 @@ export function AppRoutes() {
       <Route element={<SessionGate />}>
         <Route index element={<Navigate to="/referrals" replace />} />
         <Route path="referrals" element={page(<InboxPage />)} />
-        <Route path="referrals/new" element={page(<NewReferralPage />)} />
-        <Route path="referrals/:id" element={page(<ReferralPage />)} />
-        <Route path="patients" element={page(<PatientsPage />)} />
-        <Route path="patients/:id" element={page(<PatientPage />)} />
-        <Route path="statistics" element={page(<StatisticsPage />)} />
-        <Route path="notifications" element={page(<FailedNotificationsPage />)} />
-        <Route path="onboarding" element={page(<OnboardingPage />)} />
+        {LAZY_PAGES.map(([path, { Page }]) => (
+          <Route key={path} path={path} element={page(<Page />)} />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
