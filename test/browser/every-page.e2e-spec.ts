@@ -1,19 +1,8 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 import { outcomeInput, referralInput, runReferralMutation, USER_PASSWORD, appointmentIn } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
-import type { Locator, Page } from 'playwright-core';
-import { accessibilityProblems, PageGlobals, newProfile, PHONE, phiLeaks, saveScreenshot, scrollsSideways, signInThroughPage, Tab, useChromium } from '../support/chromium';
-
-const isFocused = (locator: Locator) => locator.evaluate((element) => element === (globalThis as unknown as PageGlobals).document.activeElement);
-
-/** Presses Tab until `target` has the focus (at most 60 times, then fails). */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let presses = 0; presses < 60; presses++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the element');
-}
+import { accessibilityProblems, newProfile, PHONE, phiLeaks, saveScreenshot, scrollsSideways, signInThroughPage, Tab, useChromium } from '../support/chromium';
+import { isFocused, tabTo } from './journey-steps';
 
 /*
  * Every page, as a clinic would judge it: no serious or critical accessibility problem (axe-core),

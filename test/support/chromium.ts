@@ -40,9 +40,12 @@ export interface Tab {
   pageErrors: string[];
 }
 
-/** A fresh browser profile (its own cookies and storage) with one tab. */
-export async function newProfile(browser: Browser, baseUrl: string, viewport = DESKTOP): Promise<Tab> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US' });
+/**
+ * A fresh browser profile (its own cookies and storage) with one tab. Its clock is in the test
+ * process's zone unless `timezoneId` names another (a person far from their clinic).
+ */
+export async function newProfile(browser: Browser, baseUrl: string, viewport = DESKTOP, timezoneId?: string): Promise<Tab> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US', timezoneId });
   return newTab(context);
 }
 
@@ -71,7 +74,7 @@ export async function signInThroughPage(page: Page, email: string, password: str
  * (a cast, which leaves nothing behind when the function is sent to the browser).
  */
 export interface PageGlobals {
-  document: { activeElement: unknown; documentElement: { scrollWidth: number } };
+  document: { activeElement: { getAttribute: (name: string) => string | null } | null; documentElement: { scrollWidth: number } };
   innerWidth: number;
   localStorage: Record<string, string>;
   sessionStorage: Record<string, string>;
