@@ -34,8 +34,8 @@ function webBuildReason() {
   return undefined;
 }
 
-function run(script, env = process.env) {
-  const result = spawnSync('npm', ['run', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', env });
+function run(script) {
+  const result = spawnSync('npm', ['run', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.error) throw result.error;
   return result.status === 0 ? undefined : `npm run ${script} failed (exit ${result.status ?? result.signal})`;
 }
@@ -49,9 +49,7 @@ function ensureWebBuilt() {
   const reason = webBuildReason();
   if (!reason) return;
   console.log(`[ensure-built] ${reason}: running npm run web:codegen and npm run web:build`);
-  // Vite bundles React's development build under any NODE_ENV but production, and Jest, whose
-  // setup may get here, sets NODE_ENV=test: the build is the one npm start serves, so always production.
-  const failure = run('web:codegen') ?? run('web:build', { ...process.env, NODE_ENV: 'production' });
+  const failure = run('web:codegen') ?? run('web:build');
   if (failure) {
     // Vite writes index.html last, but a half-made build must not pass for a current one.
     for (const page of builtPages) if (fs.existsSync(page)) fs.utimesSync(page, 0, 0);
