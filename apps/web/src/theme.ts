@@ -20,6 +20,23 @@ const contrastingVariants: VariantColorsResolver = (input) => {
   return { ...colors, color: text, hoverColor: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
 };
 
+/** A calendar's arrows are icons alone: without these a screen reader announces just "button". */
+const CALENDAR_LABELS = {
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  previousYear: 'Previous year',
+  nextYear: 'Next year',
+  previousDecade: 'Previous decade',
+  nextDecade: 'Next decade',
+};
+
+/**
+ * Every date picker of the app: its arrows and its clear button named, and other months' days
+ * left out (Mantine draws them at half opacity, too faint to read). Plain defaults by component
+ * name, so the first page does not load the date pickers' code to set them.
+ */
+const calendarDefaults = { defaultProps: { ariaLabels: CALENDAR_LABELS, hideOutsideDates: true, clearButtonProps: { 'aria-label': 'Clear the date' } } };
+
 export const theme = createTheme({
   primaryColor: 'blue',
   // Darker shades than Mantine's defaults, so text on them passes WCAG AA contrast.
@@ -32,6 +49,14 @@ export const theme = createTheme({
   // White text needs a background of luminance 0.18 or less for 4.5:1; above it, black.
   luminanceThreshold: 0.18,
   variantColorResolver: contrastingVariants,
+  components: {
+    // Mantine's close button is an icon alone: named, or a screen reader announces just "button".
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    DateInput: calendarDefaults,
+    DatePickerInput: calendarDefaults,
+    DatePicker: calendarDefaults,
+  },
 });
 
 /**

@@ -28,15 +28,6 @@ interface Props {
 
 const PERIOD_OPTIONS = [...PRESETS.map(({ id, label }) => ({ value: id, label })), { value: 'custom', label: 'Custom range' }];
 const MODALITY_OPTIONS = (Object.keys(MODALITY_LABELS) as Modality[]).map((value) => ({ value, label: MODALITY_LABELS[value] }));
-/** The calendar's arrows are icons alone: without these a screen reader announces "button". */
-const CALENDAR_LABELS = {
-  previousMonth: 'Previous month',
-  nextMonth: 'Next month',
-  previousYear: 'Previous year',
-  nextYear: 'Next year',
-  previousDecade: 'Previous decade',
-  nextDecade: 'Next decade',
-};
 
 /** The period and filters the figures are for. */
 export function StatsFilters({ value, onChange, today, canFilterToSelf, rangeError }: Props) {
@@ -59,9 +50,6 @@ export function StatsFilters({ value, onChange, today, canFilterToSelf, rangeErr
           onChange={(range) => onChange({ ...value, range })}
           maxDate={today}
           allowSingleDateInRange
-          ariaLabels={CALENDAR_LABELS}
-          // Mantine draws other months' days at half opacity, too faint to read (WCAG AA).
-          hideOutsideDates
           // The placeholder is text in a button here, which must be readable (WCAG AA): Mantine's
           // placeholder grey is too light, the app's dimmed grey passes. An error still turns it red.
           styles={{ input: { '--input-placeholder-color': 'var(--mantine-color-dimmed)' } }}
