@@ -21,6 +21,10 @@ export const DESKTOP = { width: 1440, height: 900 };
  * hooks and tests (it is set when the file's beforeAll has run), not where the describe block is written.
  */
 export function useChromium(): { readonly browser: Browser } {
+  // A browser test walks through several pages, each step allowed the page timeout: on a machine
+  // busy with other test files one such test may need more than the 30 s that guards the server
+  // tests against a hang. Still a guard, not a measure.
+  jest.setTimeout(90_000);
   const parts = { browser: {} as Browser };
   beforeAll(async () => {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
