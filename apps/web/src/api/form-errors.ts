@@ -1,4 +1,5 @@
 import { describeError } from './errors';
+import { fieldRefusal } from './field-refusal';
 
 /** The part of a @mantine/form form that a refusal needs. */
 interface FormWithErrors {
@@ -49,10 +50,10 @@ export function messageBesideField(message: string, field: string): string {
  */
 export function placeServerError(form: FormWithErrors, error: unknown, rename: Record<string, string> = {}): string | null {
   const described = describeError(error);
-  if (described.code !== 'BAD_USER_INPUT' || !described.field) return described.message;
-  const field = rename[described.field] ?? described.field;
-  const path = formPathOf(field, formFieldPaths(form.getValues()));
+  const refusal = fieldRefusal(described);
+  if (!refusal) return described.message;
+  const path = formPathOf(rename[refusal.field] ?? refusal.field, formFieldPaths(form.getValues()));
   if (!path) return described.message;
-  form.setFieldError(path, messageBesideField(described.message, described.field));
+  form.setFieldError(path, messageBesideField(refusal.message, refusal.field));
   return null;
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { describeError, type DescribedError } from '../api/errors';
+import { fieldError, fieldRefusal } from '../api/field-refusal';
 import { useReturnFocus } from './use-return-focus';
 
 /** Thrown by a dialog's submit for a check made before anything is sent; its message is shown as it is. */
@@ -28,7 +29,7 @@ export function FormDialog({ title, submitLabel, onClose, onSubmit, children, si
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errorOf = (path: string) => (failure?.code === 'BAD_USER_INPUT' && failure.field === path ? failure.message : undefined);
+  const errorOf = (path: string) => fieldError(failure, path);
 
   const submit = async () => {
     setFailure(null);
@@ -44,7 +45,7 @@ export function FormDialog({ title, submitLabel, onClose, onSubmit, children, si
     }
   };
 
-  const general = problem ?? (failure && !(failure.code === 'BAD_USER_INPUT' && failure.field) ? failure.message : null);
+  const general = problem ?? (failure && !fieldRefusal(failure) ? failure.message : null);
   return (
     <Modal opened onClose={onClose} title={title} size={size ?? 'lg'}>
       <form

@@ -5,6 +5,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { describeError } from '../../api/errors';
+import { fieldRefusal } from '../../api/field-refusal';
 import { ProviderPicker } from '../../components/provider-picker';
 import type { BodySide } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
@@ -70,8 +71,9 @@ export function NewReferralPage() {
       if (result.data) await navigate(`/referrals/${result.data.createReferral.id}`);
     } catch (error) {
       const described = describeError(error);
-      if (described.code === 'BAD_USER_INPUT' && described.field) {
-        form.setFieldError(formPathOf(described.field), described.message);
+      const refusal = fieldRefusal(described);
+      if (refusal) {
+        form.setFieldError(formPathOf(refusal.field), refusal.message);
         setFailure('The referral was not saved: a field needs attention (marked below).');
       } else {
         setFailure(`The referral was not saved. ${described.message}`);

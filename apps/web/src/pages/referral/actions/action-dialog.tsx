@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError, type DescribedError } from '../../../api/errors';
+import { fieldError, fieldRefusal } from '../../../api/field-refusal';
 import type { ReferralAction, ReferralDetailFragment } from '../../../gql/graphql';
 import { STATUS_LABELS } from '../../../lib/labels';
 import { REFERRAL } from '../referral-queries';
@@ -46,7 +47,7 @@ export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Pr
   const actingOnVersion = actingOn.version;
 
   const set = (name: string, value: unknown) => setValues((current) => ({ ...current, [name]: value }));
-  const errorOf = (name: string) => (failure?.code === 'BAD_USER_INPUT' && failure.field === `input.${name}` ? failure.message : undefined);
+  const errorOf = (name: string) => fieldError(failure, `input.${name}`);
 
   const submit = async () => {
     setFailure(null);
@@ -78,8 +79,8 @@ export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Pr
     }
   };
 
-  const unplacedError = failure && !(failure.code === 'BAD_USER_INPUT' && failure.field) ? failure.message : null;
-  const fieldlessBadInput = failure?.code === 'BAD_USER_INPUT' && failure.field && !form.Fields ? failure.message : null;
+  const unplacedError = failure && !fieldRefusal(failure) ? failure.message : null;
+  const fieldlessBadInput = failure && fieldRefusal(failure) && !form.Fields ? failure.message : null;
 
   return (
     <Modal opened onClose={onClose} title={`${form.title} · ${referral.reference}`} size={action === 'COMPLETE' || action === 'REDIRECT' ? 'lg' : 'md'}>
