@@ -6,6 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { describeError } from '../../api/errors';
 import { fieldRefusal } from '../../api/field-refusal';
+import { formFieldPaths, formPathOf } from '../../api/form-errors';
 import { ProviderPicker } from '../../components/provider-picker';
 import type { BodySide } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
@@ -15,7 +16,7 @@ import { NewPatientModal } from '../patients/new-patient-modal';
 import { todayInZone } from '../../lib/zoned-time';
 import { useNow } from '../../lib/use-now';
 import { PatientChooser } from './patient-chooser';
-import { EMPTY_ASSESSMENT_ROW, formPathOf, initialReferralValues, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
+import { EMPTY_ASSESSMENT_ROW, initialReferralValues, REFERRAL_FIELD_RENAMES, REFERRAL_ITEM_LISTS, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
 
 const SIDES = [
   { value: 'NONE', label: '—' },
@@ -72,8 +73,9 @@ export function NewReferralPage() {
     } catch (error) {
       const described = describeError(error);
       const refusal = fieldRefusal(described);
-      if (refusal) {
-        form.setFieldError(formPathOf(refusal.field), refusal.message);
+      const path = refusal && formPathOf(refusal.field, formFieldPaths(current, REFERRAL_ITEM_LISTS), REFERRAL_FIELD_RENAMES);
+      if (refusal && path) {
+        form.setFieldError(path, refusal.message);
         setFailure('The referral was not saved: a field needs attention (marked below).');
       } else {
         setFailure(`The referral was not saved. ${described.message}`);
