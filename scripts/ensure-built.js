@@ -21,8 +21,14 @@ const sourceDirs = ['apps', 'libs'].map((dir) => path.join(root, dir));
 // Compiler settings change the output as much as the sources do.
 const buildInputs = ['tsconfig.json', 'tsconfig.build.json'].map((file) => path.join(root, file));
 
-/** The server's sources: TypeScript but its specs; the web app (apps/web, not in tsconfig.build.json) is built apart. */
-const serverSources = { include: (name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'), skip: ['node_modules', path.join(root, 'apps', 'web')] };
+/**
+ * The server's sources: TypeScript but its specs, and the JSON it imports (tsc copies it into
+ * dist/); the web app (apps/web, not in tsconfig.build.json) is built apart.
+ */
+const serverSources = {
+  include: (name) => (name.endsWith('.ts') && !name.endsWith('.spec.ts')) || name.endsWith('.json'),
+  skip: ['node_modules', path.join(root, 'apps', 'web')],
+};
 
 function buildReason() {
   let builtAt = Infinity;

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { useChromium } from './support/chromium';
 import { useTestApp } from './support/file-setup';
 import { webDistFixture } from './support/web-dist-fixture';
 
@@ -12,7 +13,6 @@ import { webDistFixture } from './support/web-dist-fixture';
  * editor (workers, fonts, styles) without one violation, and without a session says how to
  * get one while its requests still reach the API.
  */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '..');
 const BUILD_TIMEOUT_MS = 180_000;
 
@@ -47,18 +47,13 @@ beforeAll(() => {
 }, BUILD_TIMEOUT_MS);
 
 describe('the web app and GraphiQL in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-  }, 30_000);
-  // Declared first, so it runs first: the gateway cannot finish closing while the browser holds connections to it.
-  afterAll(() => browser?.close());
+  // Before the gateway, so the browser closes first: the gateway cannot finish closing while the browser holds connections to it.
+  const chromium = useChromium();
   const { app } = useTestApp({ env: { WEB_DIST_DIR: build.dir } });
 
   /** A fresh tab recording every policy violation from its first byte on, and every page error. */
   async function openTab(): Promise<{ page: Page; violations: () => Promise<string[]>; pageErrors: string[] }> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await chromium.browser.newContext()).newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.addInitScript({ content: RECORD_VIOLATIONS });

@@ -1,12 +1,11 @@
 import react from '@vitejs/plugin-react-swc';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+// The gateway's own paths, as the gateway reads them (apps/gateway/src/web-app/gateway-paths.ts).
+import GATEWAY_PREFIXES from '../gateway/src/web-app/gateway-prefixes.json' with { type: 'json' };
 
 /** Where `npm run dev:web` sends API calls: the gateway `npm start` runs. */
 const gateway = process.env.REFERLOOP_GATEWAY_URL ?? 'http://127.0.0.1:3000';
-
-/** The gateway's own paths; everything else is the web app's. */
-const GATEWAY_PATHS = ['/graphql', '/health', '/metrics', '/admin', '/status', '/unsubscribe'];
 
 export default defineConfig(({ command }) => {
   // The build is what the gateway serves, always in production mode. Vite would otherwise follow
@@ -31,7 +30,8 @@ export default defineConfig(({ command }) => {
     server: {
       port: 5173,
       strictPort: true,
-      proxy: Object.fromEntries(GATEWAY_PATHS.map((path) => [path, { target: gateway, ws: path === '/graphql', changeOrigin: false }])),
+      // The gateway's own paths go to it (the API's live updates over a WebSocket); everything else is the web app's.
+      proxy: Object.fromEntries(GATEWAY_PREFIXES.map((path) => [path, { target: gateway, ws: path === '/graphql', changeOrigin: false }])),
     },
   };
 });

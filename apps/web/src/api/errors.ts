@@ -43,9 +43,3 @@ export function describeError(error: unknown): DescribedError {
   }
   return { message: UNREACHABLE, retryable: true };
 }
-
-/** The message for one input field, from an error whose `field` is that path. */
-export function fieldError(error: unknown, path: string): string | undefined {
-  const described = describeError(error);
-  return described.code === 'BAD_USER_INPUT' && described.field === path ? described.message : undefined;
-}

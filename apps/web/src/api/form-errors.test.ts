@@ -16,6 +16,10 @@ describe('formFieldPaths', () => {
   it('lists nested fields and keeps lists whole', () => {
     expect(formFieldPaths(clinicValues)).toEqual(['name', 'address', 'address.line1', 'address.city', 'location', 'location.latitude', 'location.longitude', 'languages']);
   });
+
+  it('lists the items of a list the form shows item by item', () => {
+    expect(formFieldPaths({ rows: [{ joint: '' }], goals: ['a', 'b'], tags: ['x'] }, ['rows', 'goals'])).toEqual(['rows', 'rows.0', 'rows.0.joint', 'goals', 'goals.0', 'goals.1', 'tags']);
+  });
 });
 
 describe('formPathOf', () => {
@@ -25,6 +29,12 @@ describe('formPathOf', () => {
     expect(formPathOf('input.address.city', paths)).toBe('address.city');
     expect(formPathOf('input.languages.2', paths)).toBe('languages');
     expect(formPathOf('input.clinicId', paths)).toBeNull();
+  });
+
+  it('looks up the form’s own name for a path the form calls otherwise', () => {
+    const renames = [[/^site\.(\w+)$/, 'address.$1']] as const;
+    expect(formPathOf('input.site.city', paths, renames)).toBe('address.city');
+    expect(formPathOf('input.site.postalCode', paths, renames)).toBe('address');
   });
 });
 

@@ -1,54 +1,45 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DueBadge, PriorityBadge } from '../../components/status-badges';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { PAGE_SIZE } from '../../components/paged-connection';
+import { PagedList } from '../../components/paged-list';
 import { describeError } from '../../api/errors';
 import type { DeclineReason, OpenReferralsQuery } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/clinic-time';
 import { AGE_BAND_LABELS, conditionLabel, DECLINE_REASON_LABELS, MODALITY_LABELS } from '../../lib/labels';
 import { CLAIM_OPEN_REFERRAL, OPEN_REFERRALS, PASS_OPEN_REFERRAL } from './inbox-queries';
-import { PAGE_SIZE } from './referral-list';
 
 type OpenReferral = OpenReferralsQuery['openReferrals']['edges'][number]['node'];
 
 /** Open referrals a provider may claim: the first to claim gets it; passing hides it for you alone. */
 export function OpenPoolList({ now, timeZone }: { now: number; timeZone: string }) {
-  const { data, error, loading, fetchMore, refetch } = useQuery(OPEN_REFERRALS, { variables: { first: PAGE_SIZE }, notifyOnNetworkStatusChange: true });
+  const query = useQuery(OPEN_REFERRALS, { variables: { first: PAGE_SIZE }, notifyOnNetworkStatusChange: true });
   const [passing, setPassing] = useState<OpenReferral | null>(null);
-  const connection = data?.openReferrals;
+  const refetch = () => void query.refetch();
 
   return (
-    <Stack gap="xs" component="section" aria-labelledby="open-pool-title">
-      <Title order={2} size="h4" id="open-pool-title">
-        Open referrals near you
-        {connection ? (
-          <Text span c="dimmed" fw={400} ml={8} size="md">
-            {connection.totalCount.toLocaleString()}
-          </Text>
-        ) : null}
-      </Title>
-      <Text size="sm" c="dimmed">
-        Offered to every provider of the modality within the radius. The first to claim one becomes its provider.
-      </Text>
-      {error && !connection ? <ErrorState title="The open referrals could not be loaded" error={error} onRetry={() => void refetch()} /> : null}
-      {!connection && loading ? <LoadingState label="Loading open referrals…" /> : null}
-      {connection && connection.totalCount === 0 ? <EmptyState title="No open referrals for you right now">New ones appear here as clinics send them.</EmptyState> : null}
-      <Stack gap="xs" component="ul" p={0} m={0} aria-label="Open referrals">
-        {connection?.edges.map(({ node }) => (
-          <OpenReferralRow key={node.id} referral={node} now={now} timeZone={timeZone} onPass={() => setPassing(node)} onGone={() => void refetch()} />
-        ))}
-      </Stack>
-      {connection?.pageInfo.hasNextPage ? (
-        <Group justify="center">
-          <Button variant="default" loading={loading} onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
-            Load more
-          </Button>
-        </Group>
-      ) : null}
-      <PassDialog referral={passing} onClose={() => setPassing(null)} onPassed={() => void refetch()} />
-    </Stack>
+    <PagedList
+      title="Open referrals near you"
+      listLabel="Open referrals"
+      intro={
+        <Text size="sm" c="dimmed">
+          Offered to every provider of the modality within the radius. The first to claim one becomes its provider.
+        </Text>
+      }
+      connection={query.data?.openReferrals}
+      query={query}
+      errorTitle="The open referrals could not be loaded"
+      loadingLabel="Loading open referrals…"
+      emptyTitle="No open referrals for you right now"
+      emptyText="New ones appear here as clinics send them."
+      renderItem={(node) => <OpenReferralRow key={node.id} referral={node} now={now} timeZone={timeZone} onPass={() => setPassing(node)} onGone={refetch} />}
+      listWhileEmpty
+      plainLoadMore
+    >
+      <PassDialog referral={passing} onClose={() => setPassing(null)} onPassed={refetch} />
+    </PagedList>
   );
 }
 

@@ -5,6 +5,8 @@ import { IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { describeError } from '../../api/errors';
+import { fieldRefusal } from '../../api/field-refusal';
+import { formFieldPaths, formPathOf } from '../../api/form-errors';
 import { ProviderPicker } from '../../components/provider-picker';
 import type { BodySide } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
@@ -14,7 +16,7 @@ import { NewPatientModal } from '../patients/new-patient-modal';
 import { todayInZone } from '../../lib/zoned-time';
 import { useNow } from '../../lib/use-now';
 import { PatientChooser } from './patient-chooser';
-import { EMPTY_ASSESSMENT_ROW, formPathOf, initialReferralValues, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
+import { EMPTY_ASSESSMENT_ROW, initialReferralValues, REFERRAL_FIELD_RENAMES, REFERRAL_ITEM_LISTS, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
 
 const SIDES = [
   { value: 'NONE', label: '—' },
@@ -70,8 +72,10 @@ export function NewReferralPage() {
       if (result.data) await navigate(`/referrals/${result.data.createReferral.id}`);
     } catch (error) {
       const described = describeError(error);
-      if (described.code === 'BAD_USER_INPUT' && described.field) {
-        form.setFieldError(formPathOf(described.field), described.message);
+      const refusal = fieldRefusal(described);
+      const path = refusal && formPathOf(refusal.field, formFieldPaths(current, REFERRAL_ITEM_LISTS), REFERRAL_FIELD_RENAMES);
+      if (refusal && path) {
+        form.setFieldError(path, refusal.message);
         setFailure('The referral was not saved: a field needs attention (marked below).');
       } else {
         setFailure(`The referral was not saved. ${described.message}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ASSESSMENT_ROW, formPathOf, initialReferralValues, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
+import { formFieldPaths, formPathOf } from '../../api/form-errors';
+import { EMPTY_ASSESSMENT_ROW, initialReferralValues, REFERRAL_FIELD_RENAMES, REFERRAL_ITEM_LISTS, toCreateReferralInput, validateReferralForm, type ReferralFormValues } from './referral-form-model';
 
 const filled = (): ReferralFormValues => ({
   ...initialReferralValues('patient-1'),
@@ -46,12 +47,15 @@ describe('validateReferralForm', () => {
   });
 });
 
-describe('formPathOf', () => {
+describe('formPathOf with the new-referral form’s renames', () => {
+  const values: ReferralFormValues = { ...filled(), assessment: [{ ...EMPTY_ASSESSMENT_ROW }, { ...EMPTY_ASSESSMENT_ROW }, { ...EMPTY_ASSESSMENT_ROW }] };
+  const pathOf = (field: string) => formPathOf(field, formFieldPaths(values, REFERRAL_ITEM_LISTS), REFERRAL_FIELD_RENAMES);
+
   it('maps the API field paths onto the form', () => {
-    expect(formPathOf('input.reason')).toBe('reason');
-    expect(formPathOf('input.assessment.rangeOfMotion.2.measuredDegrees')).toBe('assessment.2.measured');
-    expect(formPathOf('input.goals.shortTerm.1')).toBe('shortTermGoals.1');
-    expect(formPathOf('input.toProviderId')).toBe('target');
-    expect(formPathOf('input.consentToShare')).toBe('consentToShare');
+    expect(pathOf('input.reason')).toBe('reason');
+    expect(pathOf('input.assessment.rangeOfMotion.2.measuredDegrees')).toBe('assessment.2.measured');
+    expect(pathOf('input.goals.shortTerm.1')).toBe('shortTermGoals.1');
+    expect(pathOf('input.toProviderId')).toBe('target');
+    expect(pathOf('input.consentToShare')).toBe('consentToShare');
   });
 });

@@ -1,4 +1,5 @@
 import type { BodySide, Condition, CreateReferralInput, Modality, ReferralPriority, Technique } from '../../gql/graphql';
+import type { FieldRename } from '../../api/form-errors';
 import { targetInput, type Target } from '../../components/provider-picker';
 
 export interface AssessmentRow {
@@ -94,22 +95,23 @@ export function toCreateReferralInput(values: ReferralFormValues, send: boolean,
   };
 }
 
+/** The lists this form shows item by item: a server message about one item goes beside it. */
+export const REFERRAL_ITEM_LISTS = ['assessment', 'shortTermGoals'];
+
 /**
- * Where the API's `extensions.field` (a path into the input) shows in this form: the names
- * differ where the form groups things differently from the API.
+ * Where the API's `extensions.field` (a path into the input) shows in this form, for formPathOf:
+ * the names differ where the form groups things differently from the API.
  */
-export function formPathOf(apiField: string): string {
-  const path = apiField.replace(/^input\./, '');
-  return path
-    .replace(/^assessment\.rangeOfMotion\.(\d+)\.measuredDegrees$/, 'assessment.$1.measured')
-    .replace(/^assessment\.rangeOfMotion\.(\d+)\.expectedDegrees$/, 'assessment.$1.expected')
-    .replace(/^assessment\.rangeOfMotion\.(\d+)\.painScore$/, 'assessment.$1.pain')
-    .replace(/^assessment\.rangeOfMotion\.(\d+)\.(joint|movement|side)$/, 'assessment.$1.$2')
-    .replace(/^assessment\.postureNotes$/, 'postureNotes')
-    .replace(/^goals\.longTerm$/, 'longTermGoal')
-    .replace(/^goals\.shortTerm\.(\d+)$/, 'shortTermGoals.$1')
-    .replace(/^(toProviderId|toPool.*)$/, 'target');
-}
+export const REFERRAL_FIELD_RENAMES: readonly FieldRename[] = [
+  [/^assessment\.rangeOfMotion\.(\d+)\.measuredDegrees$/, 'assessment.$1.measured'],
+  [/^assessment\.rangeOfMotion\.(\d+)\.expectedDegrees$/, 'assessment.$1.expected'],
+  [/^assessment\.rangeOfMotion\.(\d+)\.painScore$/, 'assessment.$1.pain'],
+  [/^assessment\.rangeOfMotion\.(\d+)\.(joint|movement|side)$/, 'assessment.$1.$2'],
+  [/^assessment\.postureNotes$/, 'postureNotes'],
+  [/^goals\.longTerm$/, 'longTermGoal'],
+  [/^goals\.shortTerm\.(\d+)$/, 'shortTermGoals.$1'],
+  [/^(toProviderId|toPool.*)$/, 'target'],
+];
 
 /** Checks made before anything is sent; the server checks everything again. Keys are form paths. */
 export function validateReferralForm(values: ReferralFormValues, send: boolean): Record<string, string> {

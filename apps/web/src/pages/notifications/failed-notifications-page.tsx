@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { PAGE_SIZE } from '../../components/paged-connection';
+import { PagedList } from '../../components/paged-list';
 import { useViewer } from '../../layout/viewer';
-import { PAGE_SIZE } from '../inbox/referral-list';
 import { FailedNotificationRow } from './failed-notification-row';
 import { FAILED_NOTIFICATIONS } from './notification-queries';
 
@@ -36,46 +36,32 @@ function PlatformAdminsOnly() {
 }
 
 function FailedNotificationList({ timeZone }: { timeZone: string }) {
-  const { data, error, loading, fetchMore, refetch } = useQuery(FAILED_NOTIFICATIONS, { variables: { first: PAGE_SIZE }, notifyOnNetworkStatusChange: true });
-  const connection = data?.failedNotifications;
+  const query = useQuery(FAILED_NOTIFICATIONS, { variables: { first: PAGE_SIZE }, notifyOnNetworkStatusChange: true });
+  const connection = query.data?.failedNotifications;
 
   return (
-    <Stack gap="xs" component="section" aria-labelledby="failed-list-title">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={2} size="h4" id="failed-list-title">
-          Every attempt failed
-          {connection ? (
-            <Text span c="dimmed" fw={400} ml={8} size="md">
-              {connection.totalCount.toLocaleString()}
-            </Text>
-          ) : null}
-        </Title>
-        {connection ? (
-          <Button variant="subtle" size="xs" loading={loading} onClick={() => void refetch()}>
+    <PagedList
+      title="Every attempt failed"
+      listLabel="Failed emails"
+      aside={
+        connection ? (
+          <Button variant="subtle" size="xs" loading={query.loading} onClick={() => void query.refetch()}>
             Refresh
           </Button>
-        ) : null}
-      </Group>
-      <Text size="sm" c="dimmed">
-        Retrying sends the email again with a fresh round of attempts, to the address on file now: correct a mistyped patient address first.
-      </Text>
-      {error && !connection ? <ErrorState title="The failed emails could not be loaded" error={error} onRetry={() => void refetch()} /> : null}
-      {!connection && loading ? <LoadingState label="Loading failed emails…" /> : null}
-      {connection && connection.totalCount === 0 ? <EmptyState title="No failed emails">Every email was delivered, or is still being tried.</EmptyState> : null}
-      {connection && connection.edges.length > 0 ? (
-        <Stack gap="xs" component="ul" p={0} m={0} aria-label="Failed emails">
-          {connection.edges.map(({ node }) => (
-            <FailedNotificationRow key={node.id} notification={node} timeZone={timeZone} />
-          ))}
-        </Stack>
-      ) : null}
-      {connection?.pageInfo.hasNextPage ? (
-        <Group justify="center">
-          <Button variant="default" loading={loading} onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
-            Load more ({connection.edges.length.toLocaleString()} of {connection.totalCount.toLocaleString()} shown)
-          </Button>
-        </Group>
-      ) : null}
-    </Stack>
+        ) : null
+      }
+      intro={
+        <Text size="sm" c="dimmed">
+          Retrying sends the email again with a fresh round of attempts, to the address on file now: correct a mistyped patient address first.
+        </Text>
+      }
+      connection={connection}
+      query={query}
+      errorTitle="The failed emails could not be loaded"
+      loadingLabel="Loading failed emails…"
+      emptyTitle="No failed emails"
+      emptyText="Every email was delivered, or is still being tried."
+      renderItem={(node) => <FailedNotificationRow key={node.id} notification={node} timeZone={timeZone} />}
+    />
   );
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
+import { loadMoreButton } from '../../components/load-more-button';
+import { PAGE_SIZE } from '../../components/paged-connection';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { useViewer } from '../../layout/viewer';
 import { useNow } from '../../lib/use-now';
-import { PAGE_SIZE } from '../inbox/referral-list';
 import { ReferralRow } from '../inbox/referral-row';
 import { PATIENT_REFERRALS } from './patient-queries';
 
@@ -14,14 +15,14 @@ import { PATIENT_REFERRALS } from './patient-queries';
 export function PatientReferrals({ patientId }: { patientId: string }) {
   const viewer = useViewer();
   const now = useNow();
-  const { data, error, loading, fetchMore, refetch } = useQuery(PATIENT_REFERRALS, {
+  const query = useQuery(PATIENT_REFERRALS, {
     variables: { filter: { patientId }, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const connection = data?.referrals;
+  const connection = query.data?.referrals;
 
-  if (error && !connection) return <ErrorState title="The patient's referrals could not be loaded" error={error} onRetry={() => void refetch()} />;
-  if (!connection) return loading ? <LoadingState label="Loading referrals…" /> : null;
+  if (query.error && !connection) return <ErrorState title="The patient's referrals could not be loaded" error={query.error} onRetry={() => void query.refetch()} />;
+  if (!connection) return query.loading ? <LoadingState label="Loading referrals…" /> : null;
   if (connection.totalCount === 0) return <EmptyState title="No referrals for this patient yet" />;
 
   return (
@@ -41,13 +42,7 @@ export function PatientReferrals({ patientId }: { patientId: string }) {
           />
         ))}
       </Stack>
-      {connection.pageInfo.hasNextPage ? (
-        <Group justify="center">
-          <Button variant="default" loading={loading} onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
-            Load more ({connection.edges.length.toLocaleString()} of {connection.totalCount.toLocaleString()} shown)
-          </Button>
-        </Group>
-      ) : null}
+      {loadMoreButton(connection, query)}
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { skipToken, useQuery } from '@apollo/client/react';
 import { Grid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { fieldError } from '../../api/errors';
+import { describeError } from '../../api/errors';
+import { fieldError } from '../../api/field-refusal';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import type { ReferralStatsInput } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
@@ -43,7 +44,8 @@ export function StatisticsPage() {
   const { data, error, loading, refetch } = useQuery(REFERRAL_STATS, input ? { variables: { input } } : skipToken);
   const stats = input ? data?.referralStats : undefined;
   // A refused custom period (over ten years) is shown beside its dates; anything else as an error state.
-  const rangeError = filters.period === 'custom' ? (fieldError(error, 'input.to') ?? fieldError(error, 'input.from')) : undefined;
+  const described = error ? describeError(error) : null;
+  const rangeError = filters.period === 'custom' ? (fieldError(described, 'input.to') ?? fieldError(described, 'input.from')) : undefined;
 
   return (
     <Stack gap="md">
