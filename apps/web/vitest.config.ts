@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // A hang guard, not a measure: a page rendered with its mocked queries can take seconds on a
+    // machine busy with the browser tests, past Vitest's default of 5 s.
+    testTimeout: 20_000,
   },
 });
