@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useChromium } from './support/chromium';
 import { useTestApp } from './support/file-setup';
+import { pollUntil } from './support/poll-until';
 import { webDistFixture } from './support/web-dist-fixture';
 
 /*
@@ -63,8 +64,14 @@ describe('the web app and GraphiQL in Chromium', () => {
   it.each(['127.0.0.1', 'localhost'])('lets a page of the web app at %s fetch /graphql and open a WebSocket to it under its policy', async (host) => {
     const { page, violations, pageErrors } = await openTab();
     await page.goto(`${app.baseUrl.replace('127.0.0.1', host)}/referrals/any`);
-    await page.waitForFunction('window.probe.fetched !== undefined && window.probe.closedWith !== undefined');
-    const probe = await page.evaluate<unknown>('window.probe');
+    // Read from here until done: waitForFunction re-checks its condition by evaluating a string in
+    // the page, which the page's policy (no 'unsafe-eval') refuses whenever the first check is too
+    // early, as it can be at localhost. page.evaluate goes through the DevTools protocol instead.
+    const probe = await pollUntil(
+      () => page.evaluate<{ fetched?: unknown; closedWith?: number }>('window.probe'),
+      (seen) => seen.fetched !== undefined && seen.closedWith !== undefined,
+      { timeoutMs: 15_000, what: 'the page to fetch /graphql and see its WebSocket closed' },
+    );
     // 4403: the gateway refused the connection for want of a token, so the browser did open it.
     expect(probe).toEqual({ fetched: { data: { __typename: 'Query' } }, socket: 'open', closedWith: 4403 });
     expect({ violations: await violations(), pageErrors }).toEqual({ violations: [], pageErrors: [] });
