@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { appointmentIn, referralInput, runReferralMutation, USER_PASSWORD, Referral } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
-import { newProfile, signInThroughPage, Tab, useChromium } from '../support/chromium';
+import { signedInProfile, useChromium } from '../support/chromium';
 import { choose, dialog, referralIdOf, statusIs, submitDialog } from './journey-steps';
 
 /*
@@ -11,25 +11,14 @@ import { choose, dialog, referralIdOf, statusIs, submitDialog } from './journey-
  * through the API); everything after is done in the page.
  */
 describe('the treatment episode in the web app', () => {
-  const opened: Tab[] = [];
-  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
-  // before the gateway closes, instead of reconnecting to it while it waits for them.
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
-  });
-  const { app, world } = useWorld();
+  // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
   const chromium = useChromium();
+  const { app, world } = useWorld();
   let referral: Referral;
   let provider: Page;
   let massageProvider: string;
 
-  const profile = async (email: string): Promise<Page> => {
-    const tab = await newProfile(chromium.browser, app.baseUrl);
-    opened.push(tab);
-    await tab.page.goto('/');
-    await signInThroughPage(tab.page, email, USER_PASSWORD);
-    return tab.page;
-  };
+  const profile = async (email: string): Promise<Page> => (await signedInProfile(chromium.browser, app.baseUrl, email, USER_PASSWORD)).page;
 
   /** The treating provider's step, and its dialog. */
   const episodeAction = async (page: Page, action: string, title: string | RegExp): Promise<Locator> => {

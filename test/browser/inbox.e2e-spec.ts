@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { createPatient, referralInput, runReferralMutation, USER_PASSWORD, Referral } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
-import { newProfile, signInThroughPage, Tab, useChromium } from '../support/chromium';
+import { signedInProfile, Tab, useChromium } from '../support/chromium';
 import { choose } from './journey-steps';
 
 /*
@@ -11,14 +11,9 @@ import { choose } from './journey-steps';
  * appends the next page, and an answer overdue or due soon is marked.
  */
 describe('the inbox in the web app', () => {
-  const opened: Tab[] = [];
-  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
-  // before the gateway closes, instead of reconnecting to it while it waits for them.
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
-  });
-  const { app, world, db } = useWorld();
+  // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
   const chromium = useChromium();
+  const { app, world, db } = useWorld();
   const MANY = 21;
   /** One referral per purpose, each for a patient of its own (names chosen to be searched for). */
   const one: Record<'urgent' | 'overdue' | 'dueSoon' | 'cancelled' | 'massageDraft', Referral> = {} as never;
@@ -26,15 +21,7 @@ describe('the inbox in the web app', () => {
   // Sent to the target provider and needing their answer: the many, the urgent, the overdue and the due-soon one.
   const NEEDING_ANSWER = MANY + 3;
 
-  const profile = async (email: string): Promise<{ tab: Tab; page: Page; visited: string[] }> => {
-    const tab = await newProfile(chromium.browser, app.baseUrl);
-    opened.push(tab);
-    const visited: string[] = [];
-    tab.page.on('framenavigated', (frame) => frame === tab.page.mainFrame() && visited.push(frame.url()));
-    await tab.page.goto('/');
-    await signInThroughPage(tab.page, email, USER_PASSWORD);
-    return { tab, page: tab.page, visited };
-  };
+  const profile = (email: string): Promise<Tab> => signedInProfile(chromium.browser, app.baseUrl, email, USER_PASSWORD);
 
   const send = (patientId: string, overrides: Record<string, unknown> = {}) =>
     runReferralMutation(world.coordinatorA.client, 'createReferral', referralInput(patientId, world.targetProvider.providerId, { send: true, ...overrides }));
@@ -122,7 +109,7 @@ describe('the inbox in the web app', () => {
   });
 
   it('finds a referral by its reference and by its patient’s name, without putting either in the address', async () => {
-    const { page, visited } = await profile(world.targetProvider.email);
+    const { page, addresses: visited } = await profile(world.targetProvider.email);
     const search = page.getByRole('search', { name: 'Filter referrals' }).getByRole('textbox', { name: 'Search' });
     await heading(page, 'Needs your action', NEEDING_ANSWER).waitFor();
 
@@ -144,7 +131,7 @@ describe('the inbox in the web app', () => {
     await heading(page, 'Sent to you', 0).waitFor();
     await page.getByText('No referrals match these filters').waitFor();
 
-    const addresses = [...visited, page.url()].map((url) => decodeURIComponent(url).toLowerCase());
+    const addresses = visited.map((url) => decodeURIComponent(url).toLowerCase());
     for (const searched of [one.overdue.reference, lastNames.cancelled, lastNames.many.slice(0, 5)]) {
       expect(addresses.filter((url) => url.includes(searched.toLowerCase()))).toEqual([]);
     }

@@ -3,7 +3,7 @@ import { createSignedInUser, USER_PASSWORD } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
 import { PROVIDER_PROFILE_FIELDS } from '../support/operations';
-import { accessibilityProblems, newProfile, signInThroughPage, useChromium } from '../support/chromium';
+import { accessibilityProblems, newProfile, signedInProfile, signInThroughPage, useChromium } from '../support/chromium';
 import { choose, chooseWithKeyboard } from './journey-steps';
 
 const PROVIDER = `query provider($id: ID!) { provider(id: $id) { ${PROVIDER_PROFILE_FIELDS} userId } }`;
@@ -32,10 +32,7 @@ describe('the provider form of the onboarding page in the web app', () => {
   const providerName = 'Noor Haddad';
 
   beforeAll(async () => {
-    const tab = await newProfile(chromium.browser, app.baseUrl);
-    admin = tab.page;
-    await admin.goto('/');
-    await signInThroughPage(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = (await signedInProfile(chromium.browser, app.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD)).page;
   });
 
   /** Opens the page on its third tab, reached with the arrow keys from the first. */

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { referralInput, runReferralMutation, uniqueEmail } from '../support/fixtures';
 import { usePipeline } from '../support/file-setup';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
-import { newProfile, signInThroughPage, Tab, useChromium } from '../support/chromium';
+import { signedInProfile, useChromium } from '../support/chromium';
 import { notificationsOf, pollUntil } from '../support/notification-rows';
 import { choose } from './journey-steps';
 
@@ -15,22 +15,13 @@ const RETRY_SETTINGS = { NOTIFICATION_ATTEMPTS: '2', NOTIFICATION_BACKOFF_MS: '1
  * then signs in.
  */
 describe('the platform admin pages in the web app', () => {
-  const opened: Tab[] = [];
-  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
-  // before the gateway closes, instead of reconnecting to it while it waits for them.
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
-  });
-  const { app, world, smtp } = usePipeline({ env: RETRY_SETTINGS });
+  // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
   const chromium = useChromium();
+  const { app, world, smtp } = usePipeline({ env: RETRY_SETTINGS });
   let admin: Page;
 
   beforeAll(async () => {
-    const tab = await newProfile(chromium.browser, app.baseUrl);
-    opened.push(tab);
-    admin = tab.page;
-    await admin.goto('/');
-    await signInThroughPage(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    admin = (await signedInProfile(chromium.browser, app.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD)).page;
   });
 
   it('retries a failed email from the Failed emails page, and it is delivered', async () => {
@@ -100,10 +91,7 @@ describe('the platform admin pages in the web app', () => {
     await admin.getByRole('button', { name: 'Create user' }).click();
     await admin.getByRole('status').filter({ hasText: 'Coordinator Dana Whitfield created' }).getByText(`They can sign in now with ${userEmail}`).waitFor();
 
-    const newcomer = await newProfile(chromium.browser, app.baseUrl);
-    opened.push(newcomer);
-    await newcomer.page.goto('/');
-    await signInThroughPage(newcomer.page, userEmail, password);
+    const newcomer = await signedInProfile(chromium.browser, app.baseUrl, userEmail, password);
     await newcomer.page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
     await newcomer.page.getByRole('button', { name: new RegExp(`^Account:.*${clinicName}`) }).waitFor();
   });

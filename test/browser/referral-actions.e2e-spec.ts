@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { createPatient, referralInput, runReferralMutation, USER_PASSWORD } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
-import { newProfile, signInThroughPage, Tab, useChromium } from '../support/chromium';
+import { signedInProfile, useChromium } from '../support/chromium';
 import { choose, openAction, referralIdOf, statusIs, submitDialog } from './journey-steps';
 
 /*
@@ -12,23 +12,12 @@ import { choose, openAction, referralIdOf, statusIs, submitDialog } from './jour
  * a radius of the user's choosing.
  */
 describe('referral actions and the new-referral form in the web app', () => {
-  const opened: Tab[] = [];
-  // Declared before the gateway's own afterAll, so it runs first: the tabs' live connections end
-  // before the gateway closes, instead of reconnecting to it while it waits for them.
-  afterAll(async () => {
-    for (const tab of opened) await tab.context.close();
-  });
-  const { app, world, db } = useWorld();
+  // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
   const chromium = useChromium();
+  const { app, world, db } = useWorld();
   const names: Record<'target' | 'alternate', string> = { target: '', alternate: '' };
 
-  const profile = async (email: string): Promise<Page> => {
-    const tab = await newProfile(chromium.browser, app.baseUrl);
-    opened.push(tab);
-    await tab.page.goto('/');
-    await signInThroughPage(tab.page, email, USER_PASSWORD);
-    return tab.page;
-  };
+  const profile = async (email: string): Promise<Page> => (await signedInProfile(chromium.browser, app.baseUrl, email, USER_PASSWORD)).page;
 
   const sentReferral = (patientId = world.patient.id) =>
     runReferralMutation(world.coordinatorA.client, 'createReferral', referralInput(patientId, world.targetProvider.providerId, { send: true }));

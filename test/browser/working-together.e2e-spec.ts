@@ -1,6 +1,6 @@
 import { createPatient, referralInput, runReferralMutation, USER_PASSWORD } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
-import { newProfile, newTab, signInThroughPage, Tab, useChromium } from '../support/chromium';
+import { newTab, signedInProfile, Tab, useChromium } from '../support/chromium';
 import { dialog, openAction, statusIs } from './journey-steps';
 
 /*
@@ -13,12 +13,7 @@ describe('the web app when people work at the same time', () => {
   const chromium = useChromium();
   const { app, world } = useWorld();
 
-  const profile = async (email: string): Promise<Tab> => {
-    const tab = await newProfile(chromium.browser, app.baseUrl);
-    await tab.page.goto('/');
-    await signInThroughPage(tab.page, email, USER_PASSWORD);
-    return tab;
-  };
+  const profile = (email: string): Promise<Tab> => signedInProfile(chromium.browser, app.baseUrl, email, USER_PASSWORD);
 
   const acceptedReferral = async (): Promise<string> => {
     const sent = await runReferralMutation(world.coordinatorA.client, 'createReferral', referralInput(world.patient.id, world.targetProvider.providerId, { send: true }));

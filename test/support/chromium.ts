@@ -36,12 +36,17 @@ export function useChromium(): { readonly browser: Browser } {
   return parts;
 }
 
-/** A browser tab with what it printed: a test checks no patient data reached the console, and no page error happened. */
+/**
+ * A browser tab with what it printed and every address it showed: a test checks no patient data
+ * reached the console or an address bar, and no page error happened.
+ */
 export interface Tab {
   context: BrowserContext;
   page: Page;
   console: string[];
   pageErrors: string[];
+  /** Every address of the tab's page, in order, the app's own client-side moves included. */
+  addresses: string[];
 }
 
 /**
@@ -58,9 +63,23 @@ export async function newTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
   // Well under Jest's 30 s: a step that cannot happen fails with Playwright's own message.
   page.setDefaultTimeout(10_000);
-  const tab: Tab = { context, page, console: [], pageErrors: [] };
+  const tab: Tab = { context, page, console: [], pageErrors: [], addresses: [] };
   page.on('console', (message) => tab.console.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => tab.pageErrors.push(error.message));
+  // Fired for history.pushState too, so a client-side route change is recorded like a page load.
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && tab.addresses.push(frame.url()));
+  return tab;
+}
+
+/**
+ * A fresh profile signed in through the sign-in page, as a person starts their day. The profile
+ * closes with the browser: a file that declares useChromium() before the gateway's own hooks
+ * needs no afterAll of its own.
+ */
+export async function signedInProfile(browser: Browser, baseUrl: string, email: string, password: string, viewport = DESKTOP): Promise<Tab> {
+  const tab = await newProfile(browser, baseUrl, viewport);
+  await tab.page.goto('/');
+  await signInThroughPage(tab.page, email, password);
   return tab;
 }
 
@@ -121,14 +140,14 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
 }
 
 /**
- * Every place patient data must never reach in a browser: the address of every page visited, the
- * tab's web storage, and what it printed to the console.
+ * Every place patient data must never reach in a browser: every address the tab showed, its web
+ * storage, and what it printed to the console.
  */
-export async function phiLeaks(tab: Tab, visitedUrls: readonly string[], phi: readonly string[]): Promise<string[]> {
+export async function phiLeaks(tab: Tab, phi: readonly string[]): Promise<string[]> {
   const storage = await tab.page.evaluate(() => {
     const { localStorage, sessionStorage } = globalThis as unknown as PageGlobals;
     return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } });
   });
-  const places = [...visitedUrls.map((url) => `url ${decodeURIComponent(url)}`), `storage ${storage}`, ...tab.console.map((line) => `console ${line}`)];
+  const places = [...tab.addresses.map((url) => `url ${decodeURIComponent(url)}`), `storage ${storage}`, ...tab.console.map((line) => `console ${line}`)];
   return places.filter((place) => phi.some((value) => value && place.toLowerCase().includes(value.toLowerCase())));
 }
