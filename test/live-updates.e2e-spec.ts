@@ -205,11 +205,11 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
     for (const subscriber of [inboundB, outboundB, outboundA, inboundA, inboundProvider]) expect(subscriber.errors).toEqual([]);
   });
 
-  it("id: a subscriber to one referral hears that referral's changes and nothing of the others its user may see", async () => {
-    const watched = await runReferralMutation(world.coordinatorA.client, 'createReferral', {
-      ...referralInput(world.patient.id, world.targetProvider.providerId),
-      idempotencyKey: randomUUID(),
-    });
+  it("ids: a subscriber to some referrals hears their changes and nothing of the others its user may see", async () => {
+    const draft = () => runReferralMutation(world.coordinatorA.client, 'createReferral', { ...referralInput(world.patient.id, world.targetProvider.providerId), idempotencyKey: randomUUID() });
+    // A referral's page and one referral linked to it (an onward referral, whose status it shows).
+    const watched = await draft();
+    const linked = await draft();
     // Editing the draft is a change of the watched referral that can be repeated until the subscriber listens.
     let edits = 0;
     const editWatched = async () => {
@@ -217,23 +217,28 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
       await runReferralMutation(world.coordinatorA.client, 'updateReferral', { id: watched.id, reason: `Edited reason, take ${edits}` });
       return watched.id;
     };
-    const page = subscribe("coordinator A, one referral's page", gateway2Url, { token: tokenOf(world.coordinatorA), filter: { id: watched.id } });
+    const page = subscribe("coordinator A, one referral's page", gateway2Url, { token: tokenOf(world.coordinatorA), filter: { ids: [watched.id, linked.id] } });
     await untilListening([page], editWatched, new Set());
 
     const other = await sendAtoB();
     const sent = await runReferralMutation(world.coordinatorA.client, 'sendReferral', { id: watched.id });
+    await runReferralMutation(world.coordinatorA.client, 'sendReferral', { id: linked.id });
     await page.update(heard(watched.id, 'SENT'), 'the watched referral being sent');
-    // The other referral changed before the watched one was sent: it would have been heard by now.
-    expect(idsHeard(page)).toEqual(new Set([watched.id]));
+    await page.update(heard(linked.id, 'SENT'), 'the linked referral being sent');
+    // The other referral changed before the watched ones were sent: it would have been heard by now.
+    expect(idsHeard(page)).toEqual(new Set([watched.id, linked.id]));
     expect(page.about(watched.id).at(-1)).toMatchObject({ status: 'SENT', version: sent.version });
     expect(other.id).not.toBe(watched.id);
     expect(page.errors).toEqual([]);
   });
 
-  it('id: an id that is not one of ours is refused, naming the field', async () => {
-    const subscriber = subscribe('a malformed id', gateway1Url, { token: tokenOf(world.coordinatorA), filter: { id: 'not-an-id' } });
+  it.each([
+    ['an id that is not one of ours', ['not-an-id'], 'ids must be ids returned by this API'],
+    ['more ids than a page could show', Array.from({ length: 101 }, () => randomUUID()), 'ids can name at most 100 referrals'],
+  ])('ids: %s is refused, naming the field', async (_case, ids, message) => {
+    const subscriber = subscribe('a refused filter', gateway1Url, { token: tokenOf(world.coordinatorA), filter: { ids } });
     const errors = await subscriber.refusal();
-    expect(JSON.stringify(errors)).toContain('id must be an id returned by this API');
+    expect(JSON.stringify(errors)).toContain(message);
     expect(subscriber.updates).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { appointmentIn, referralInput, runReferralMutation, USER_PASSWORD, Referral } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
+import { pollUntil } from '../support/poll-until';
 import { signedInProfile, useChromium } from '../support/chromium';
 import { choose, dialog, referralIdOf, statusIs, submitDialog } from './journey-steps';
 
@@ -111,9 +112,18 @@ describe('the treatment episode in the web app', () => {
     await forward.click();
     await provider.waitForURL(`**/referrals/${onwardId}`);
 
-    // The referrer of the first referral sees where the patient went next.
+    // The referrer of the first referral sees where the patient went next, and how the onward
+    // referral was answered as it happens.
     const coordinator = await profile(world.coordinatorA.email);
+    const sentOverSockets: string[] = [];
+    coordinator.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sentOverSockets.push(String(payload))));
     await coordinator.goto(`/referrals/${referral.id}`);
-    await coordinator.getByText(/^Referred on as/).getByRole('link', { name: onwardReference }).waitFor();
+    await coordinator.getByText(/^Referred on as/).filter({ hasText: '(Massage therapy, sent)' }).getByRole('link', { name: onwardReference }).waitFor();
+    await pollUntil(async () => sentOverSockets, (sent) => sent.some((frame) => frame.includes('"subscribe"') && frame.includes(onwardId)), {
+      timeoutMs: 10_000,
+      what: "the page's subscription to the onward referral",
+    });
+    await runReferralMutation(world.referringProvider.client, 'acceptReferral', { id: onwardId });
+    await coordinator.getByText(/^Referred on as/).filter({ hasText: '(Massage therapy, accepted)' }).waitFor();
   });
 });

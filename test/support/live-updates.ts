@@ -27,7 +27,7 @@ export interface LiveOptions {
   token?: string;
   /** The whole authorization value, for malformed ones. */
   authorization?: string;
-  filter?: { direction?: 'INBOUND' | 'OUTBOUND'; id?: string };
+  filter?: { direction?: 'INBOUND' | 'OUTBOUND'; ids?: string[] };
   query?: string;
   /** HTTP headers of the upgrade request (X-Forwarded-For, as a proxy would add). */
   headers?: Record<string, string>;

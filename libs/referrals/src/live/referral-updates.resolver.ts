@@ -1,5 +1,5 @@
 import { Args, Field, ID, InputType, Resolver, Subscription } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { UserRepository } from '@referloop/auth';
 import { AuditTrail, Loaders, RequestContext } from '@referloop/common';
 import { Party } from '@referloop/lifecycle';
@@ -12,6 +12,9 @@ import { ReferralRow, toReferral } from '../referral.row';
 import { auditSeen } from '../seen-referral';
 import { ReferralUpdatedMessage, ReferralUpdates } from './referral-updates';
 
+/** A page lists its referral's onward referrals; a hundred is far more than one referral ever has. */
+const MAX_WATCHED_REFERRALS = 100;
+
 @InputType()
 export class ReferralUpdatedFilter {
   @Field(() => ReferralDirection, { nullable: true, description: 'INBOUND: referrals sent to you; OUTBOUND: referrals you sent; both when omitted.' })
@@ -19,10 +22,14 @@ export class ReferralUpdatedFilter {
   @IsEnum(ReferralDirection)
   direction?: ReferralDirection;
 
-  @Field(() => ID, { nullable: true, description: "Only this referral's changes: what a page showing one referral listens to." })
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Only these referrals' changes (at most 100): what a page showing one referral and those linked to it listens to.",
+  })
   @IsOptional()
-  @IsUUID('all', { message: 'id must be an id returned by this API' })
-  id?: string;
+  @ArrayMaxSize(MAX_WATCHED_REFERRALS, { message: `ids can name at most ${MAX_WATCHED_REFERRALS} referrals` })
+  @IsUUID('all', { each: true, message: 'ids must be ids returned by this API' })
+  ids?: string[];
 }
 
 const RECEIVER = [Party.RECEIVER_STAFF, Party.TARGET_PROVIDER];
@@ -49,7 +56,7 @@ export class ReferralUpdatesResolver {
     filter(this: ReferralUpdatesResolver, message: ReferralUpdatedMessage, variables: { filter?: ReferralUpdatedFilter | null }, context: RequestContext) {
       const filter = variables.filter ?? {};
       // Another referral's change is dropped before any read: a page's subscription costs nothing for the rest.
-      if (filter.id && filter.id !== message.referralId) return false;
+      if (filter.ids && !filter.ids.includes(message.referralId)) return false;
       return this.visible(message, filter.direction ?? null, context);
     },
     resolve(this: ReferralUpdatesResolver, message: ReferralUpdatedMessage, _args: unknown, context: RequestContext) {

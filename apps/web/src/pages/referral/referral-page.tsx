@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -28,10 +28,16 @@ export function ReferralPage() {
   const [acting, setActing] = useState<ReferralAction | null>(null);
   const { data, error, refetch } = useQuery(REFERRAL, { variables: { id } });
   // Changes by anyone else arrive here and update the page in place (the cache is keyed by id);
-  // the server sends this referral's changes only, not every referral the viewer may see.
-  useSubscription(REFERRAL_UPDATES, { variables: { id } });
-
+  // the server sends the changes of the referrals named only, not of every one the viewer may see.
+  const ownIds = useMemo(() => [id], [id]);
+  useSubscription(REFERRAL_UPDATES, { variables: { ids: ownIds } });
+  // The onward referrals' statuses, shown beside their links, stay current too: a subscription of
+  // their own, so that a new onward referral never interrupts this referral's.
   const referral = data?.referral;
+  const onwardKey = referral?.onwardReferrals.map((onward) => onward.id).join(' ') ?? '';
+  const onwardIds = useMemo(() => (onwardKey ? onwardKey.split(' ') : []), [onwardKey]);
+  useSubscription(REFERRAL_UPDATES, { variables: { ids: onwardIds }, skip: onwardIds.length === 0 });
+
   if (error && !referral) {
     const notFound = describeError(error).code === 'NOT_FOUND';
     return (

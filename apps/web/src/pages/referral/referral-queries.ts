@@ -168,8 +168,8 @@ export const REFERRAL = graphql(`
 `);
 
 export const REFERRAL_UPDATES = graphql(`
-  subscription ReferralPageUpdates($id: ID!) {
-    referralUpdated(filter: { id: $id }) {
+  subscription ReferralPageUpdates($ids: [ID!]!) {
+    referralUpdated(filter: { ids: $ids }) {
       ...ReferralDetail
     }
   }
