@@ -133,8 +133,14 @@ async function prepareDatabase(label, referrals) {
     }
   }
   await createDatabase(SERVER, name);
-  const seeded = await seed(url, referrals);
-  return { url, name, keep, counts: seeded.counts };
+  try {
+    const seeded = await seed(url, referrals);
+    return { url, name, keep, counts: seeded.counts };
+  } catch (error) {
+    // Half a seed is no use to anyone, kept or not: measure() has not taken the database on yet.
+    await dropDatabase(SERVER, name);
+    throw error;
+  }
 }
 
 async function measure(label, referrals, chromium, artifactsDir) {

@@ -60,11 +60,12 @@ describe('the web app when people work at the same time', () => {
     await schedule.getByLabel(/^Time/).fill('00:01');
     await schedule.getByRole('button', { name: 'Schedule' }).click();
     const date = schedule.getByRole('textbox', { name: 'Date' });
-    await schedule.getByText('appointmentAt must be in the future').waitFor();
+    // Worded for a person: no API path in front, the property said in words.
+    await schedule.getByText('Appointment at must be in the future', { exact: true }).waitFor();
     // Mantine ties the message to its input: the field itself says it is invalid and why.
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await date.getAttribute('aria-describedby')) ?? '';
-    expect(await schedule.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toContain('appointmentAt must be in the future');
+    expect(await schedule.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toBe('Appointment at must be in the future');
   });
 
   it("shows another clinic's coordinator nothing of the referral", async () => {

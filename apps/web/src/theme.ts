@@ -52,21 +52,22 @@ export const theme = createTheme({
   components: {
     // Mantine's close button is an icon alone: named, or a screen reader announces just "button".
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     DateInput: calendarDefaults,
     DatePickerInput: calendarDefaults,
-    DatePicker: calendarDefaults,
   },
 });
 
 /**
- * Contrast: Mantine's dimmed grey and its error red are lighter than WCAG AA allows for small
- * text on white (about 3.3:1); a shade darker each passes (4.5:1 or more).
+ * Contrast: Mantine's dimmed grey, its placeholder grey and its error red are lighter than WCAG AA
+ * allows for small text on white (about 3.3:1); a shade darker each passes (4.5:1 or more). A
+ * placeholder is what a date picker's button says until a date is chosen, so it must be readable;
+ * an input in error still turns its placeholder red.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': resolved.colors.gray[7],
+    '--mantine-color-placeholder': resolved.colors.gray[7],
     '--mantine-color-error': resolved.colors.red[8],
   },
   dark: {},

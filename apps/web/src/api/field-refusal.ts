@@ -1,6 +1,17 @@
 import type { DescribedError } from './errors';
 
-/** A refusal of one input: the path it names (`input.appointmentAt`) and what is wrong with it. */
+/**
+ * "input.address.postalCode: postalCode should not be blank" → "Postal code should not be
+ * blank": beside the field, the path in front is noise and the property name is said in words.
+ */
+export function messageBesideField(message: string, field: string): string {
+  const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  const property = field.split('.').filter((segment) => !/^\d+$/.test(segment)).pop() ?? '';
+  const said = property && text.startsWith(`${property} `) ? `${property.replace(/([A-Z])/g, ' $1').toLowerCase()}${text.slice(property.length)}` : text;
+  return said.charAt(0).toUpperCase() + said.slice(1);
+}
+
+/** A refusal of one input: the path it names (`input.appointmentAt`) and what is wrong with it, worded to stand beside it. */
 export interface FieldRefusal {
   field: string;
   message: string;
@@ -12,7 +23,7 @@ export interface FieldRefusal {
  * said in words above its buttons.
  */
 export function fieldRefusal(described: DescribedError | null | undefined): FieldRefusal | null {
-  return described?.code === 'BAD_USER_INPUT' && described.field ? { field: described.field, message: described.message } : null;
+  return described?.code === 'BAD_USER_INPUT' && described.field ? { field: described.field, message: messageBesideField(described.message, described.field) } : null;
 }
 
 /** The message for one input path, when the refusal names that path. */

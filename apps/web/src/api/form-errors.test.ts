@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { formFieldPaths, formPathOf, messageBesideField, placeServerError } from './form-errors';
+import { messageBesideField } from './field-refusal';
+import { formFieldPaths, formPathOf, placeServerError } from './form-errors';
 
 const badInput = (field: string, message: string) =>
   new CombinedGraphQLErrors({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field } }] });

@@ -41,15 +41,10 @@ export function formPathOf(field: string, paths: readonly string[], renames: rea
   return null;
 }
 
-/**
- * "input.address.postalCode: postalCode should not be blank" → "Postal code should not be
- * blank": beside the field, the path in front is noise and the property name is said in words.
- */
-export function messageBesideField(message: string, field: string): string {
-  const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-  const property = field.split('.').filter((segment) => !/^\d+$/.test(segment)).pop() ?? '';
-  const said = property && text.startsWith(`${property} `) ? `${property.replace(/([A-Z])/g, ' $1').toLowerCase()}${text.slice(property.length)}` : text;
-  return said.charAt(0).toUpperCase() + said.slice(1);
+/** How a form's paths differ from the API's: lists shown item by item, and its own names. */
+export interface FormShape {
+  itemLists?: readonly string[];
+  renames?: readonly FieldRename[];
 }
 
 /**
@@ -57,11 +52,11 @@ export function messageBesideField(message: string, field: string): string {
  * goes beside that field (Mantine clears it when the field is edited). Anything else comes back
  * in words, for the caller to show above the buttons; null when it was placed.
  */
-export function placeServerError(form: FormWithErrors, error: unknown): string | null {
+export function placeServerError(form: FormWithErrors, error: unknown, shape: FormShape = {}): string | null {
   const described = describeError(error);
   const refusal = fieldRefusal(described);
-  const path = refusal && formPathOf(refusal.field, formFieldPaths(form.getValues()));
+  const path = refusal && formPathOf(refusal.field, formFieldPaths(form.getValues(), shape.itemLists), shape.renames);
   if (!refusal || !path) return described.message;
-  form.setFieldError(path, messageBesideField(refusal.message, refusal.field));
+  form.setFieldError(path, refusal.message);
   return null;
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { describeError, type DescribedError } from '../api/errors';
 import { fieldError, fieldRefusal } from '../api/field-refusal';
 import { useReturnFocus } from './use-return-focus';
@@ -14,9 +14,9 @@ interface Props {
   /** Sends the form; throws a FormProblem or the API's error, which the dialog shows. */
   onSubmit: () => Promise<void>;
   /**
-   * The fields; `errorOf('input.x')` is the API's message for that input path. A dialog without
-   * fields (a confirmation) leaves them out, and a refused field is then said above the buttons:
-   * there is nothing to show it beside.
+   * The fields; `errorOf('input.x')` is the API's message for that input path. A refusal of a
+   * path no field asked for (a dialog without fields, or an input the form does not show) is said
+   * above the buttons instead: there is nothing to show it beside.
    */
   children?: (errorOf: (path: string) => string | undefined) => ReactNode;
   size?: string;
@@ -27,8 +27,6 @@ interface Props {
   danger?: boolean;
   /** The submit waits for the user to answer the notice first. */
   submitDisabled?: boolean;
-  /** A refusal as a line of red text instead of a boxed alert, as the referral's short action dialogs say it. */
-  inlineFailure?: boolean;
 }
 
 /**
@@ -36,7 +34,7 @@ interface Props {
  * that field, any other refusal (a conflict, a lost connection) above the buttons in words; the
  * dialog stays open with what was typed so nothing is lost.
  */
-export function FormDialog({ title, submitLabel, onClose, onSubmit, children, size, intro, notice, danger, submitDisabled, inlineFailure }: Props) {
+export function FormDialog({ title, submitLabel, onClose, onSubmit, children, size, intro, notice, danger, submitDisabled }: Props) {
   useReturnFocus();
   const [failure, setFailure] = useState<DescribedError | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -56,13 +54,22 @@ export function FormDialog({ title, submitLabel, onClose, onSubmit, children, si
     }
   };
 
-  const placedBesideField = children !== undefined && fieldRefusal(failure) !== null;
-  const general = problem ?? (failure && !placedBesideField ? failure.message : null);
+  // Whether a field shows the refusal is known once the fields have rendered (they may be
+  // components of their own): one marked invalid shows it, and Mantine marks the field it gives an
+  // error. A refusal of an input no field shows is said in words above the buttons.
+  const formRef = useRef<HTMLFormElement>(null);
+  const [placedBesideField, setPlacedBesideField] = useState(false);
+  useLayoutEffect(() => {
+    setPlacedBesideField(fieldRefusal(failure) !== null && formRef.current?.querySelector('[aria-invalid="true"]') != null);
+  }, [failure]);
+
+  const general = problem ?? (failure && !placedBesideField ? (fieldRefusal(failure)?.message ?? failure.message) : null);
   const conflict = failure?.code === 'CONFLICT';
   const said = conflict ? `${general} The page shows the latest version now; check it and send again.` : general;
   return (
     <Modal opened onClose={onClose} title={title} size={size ?? 'lg'}>
       <form
+        ref={formRef}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -73,12 +80,7 @@ export function FormDialog({ title, submitLabel, onClose, onSubmit, children, si
           {intro ? <Text size="sm">{intro}</Text> : null}
           {notice}
           {children?.((path) => fieldError(failure, path))}
-          {general && inlineFailure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {said}
-            </Text>
-          ) : null}
-          {general && !inlineFailure ? (
+          {general ? (
             <Alert color={conflict ? 'orange' : 'red'} role="alert">
               {said}
             </Alert>

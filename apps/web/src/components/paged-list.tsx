@@ -23,10 +23,6 @@ interface Props<Node> {
   emptyText?: ReactNode;
   /** One item's row (an `li`), keyed by the item's id. */
   renderItem: (node: Node) => ReactNode;
-  /** Keep the (empty) list in the page while there is nothing in it, as the open pool does. */
-  listWhileEmpty?: boolean;
-  /** "Load more" without how many are shown of how many, as the open pool says it. */
-  plainLoadMore?: boolean;
   /** After the list: a dialog its items open. */
   children?: ReactNode;
 }
@@ -56,12 +52,12 @@ export function PagedList<Node>(props: Props<Node>) {
       {query.error && !connection ? <ErrorState title={props.errorTitle} error={query.error} onRetry={() => void query.refetch()} /> : null}
       {!connection && query.loading ? <LoadingState label={props.loadingLabel} /> : null}
       {connection?.totalCount === 0 ? <EmptyState title={props.emptyTitle}>{props.emptyText}</EmptyState> : null}
-      {(connection && connection.edges.length > 0) || props.listWhileEmpty ? (
+      {connection && connection.edges.length > 0 ? (
         <Stack gap="xs" component="ul" p={0} m={0} aria-label={props.listLabel ?? title}>
-          {connection?.edges.map(({ node }) => props.renderItem(node))}
+          {connection.edges.map(({ node }) => props.renderItem(node))}
         </Stack>
       ) : null}
-      {loadMoreButton(connection, query, props.plainLoadMore)}
+      {loadMoreButton(connection, query)}
       {props.children}
     </Stack>
   );

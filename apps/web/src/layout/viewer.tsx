@@ -8,7 +8,7 @@ import { ErrorState } from '../components/states';
 import type { SessionUser } from '../session/session-api';
 
 // The user and their clinic in one round trip, and usually none: the session's answer put them in the cache (seedViewer).
-export const VIEWER = graphql(`
+const VIEWER = graphql(`
   query Viewer {
     me {
       ...ViewerFields
@@ -43,7 +43,7 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   const { clinic, ...user } = me.data.me;
   const viewer: Viewer = {
     user,
-    clinic: clinic ?? null,
+    clinic,
     timeZone: clinic?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     isProvider: user.role === 'PROVIDER',
     isPlatformAdmin: user.role === 'PLATFORM_ADMIN',

@@ -1,10 +1,10 @@
-import { useSubscription } from '@apollo/client/react';
-import { useApolloClient } from '@apollo/client/react';
+import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
 import { Button, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useDebouncedValue, useThrottledCallback } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { PAGE_SIZE } from '../../components/paged-connection';
 import { useViewer } from '../../layout/viewer';
 import { useNow } from '../../lib/use-now';
 import type { ReferralFilter } from '../../gql/graphql';
@@ -34,7 +34,6 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'outbound' ? 'outbound' : params.get('view') === 'open' && viewer.isProvider ? 'open' : 'inbound';
   const [filters, setFilters] = useState<InboxFilterValues>(NO_FILTERS);
-  const [needsCount, setNeedsCount] = useState(0);
   const [search] = useDebouncedValue(filters.search.trim(), 300);
   const direction = view === 'outbound' ? 'OUTBOUND' : 'INBOUND';
 
@@ -48,6 +47,13 @@ export function InboxPage() {
     }),
     [direction, filters.status, filters.priority, filters.modality, search],
   );
+
+  const needsFilter = useMemo(() => ({ ...filter, needsAction: true }), [filter]);
+  const restFilter = useMemo(() => ({ ...filter, needsAction: false }), [filter]);
+  // The first list's count, read from what that list's own query put in the cache (no request of
+  // its own): the second list's wording depends on whether anything is above it.
+  const needs = useQuery(INBOX, { variables: { filter: needsFilter, first: PAGE_SIZE }, fetchPolicy: 'cache-only' });
+  const needsCount = needs.data?.referrals.totalCount ?? 0;
 
   const filtered = filters.status.length > 0 || filters.priority !== null || filters.modality !== null || search !== '';
   useLiveInbox(direction);
@@ -77,17 +83,16 @@ export function InboxPage() {
               <InboxFilters value={filters} onChange={setFilters} />
               <ReferralList
                 title="Needs your action"
-                filter={{ ...filter, needsAction: true }}
+                filter={needsFilter}
                 direction={direction}
                 now={now}
                 timeZone={viewer.timeZone}
                 emptyTitle="Nothing needs your action"
                 hideWhenEmpty
-                onTotal={setNeedsCount}
               />
               <ReferralList
                 title={REST_TITLES[tab][needsCount > 0 ? 'besideNeeds' : 'alone']}
-                filter={{ ...filter, needsAction: false }}
+                filter={restFilter}
                 direction={direction}
                 now={now}
                 timeZone={viewer.timeZone}

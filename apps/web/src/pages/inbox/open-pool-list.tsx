@@ -35,8 +35,6 @@ export function OpenPoolList({ now, timeZone }: { now: number; timeZone: string 
       emptyTitle="No open referrals for you right now"
       emptyText="New ones appear here as clinics send them."
       renderItem={(node) => <OpenReferralRow key={node.id} referral={node} now={now} timeZone={timeZone} onPass={() => setPassing(node)} onGone={refetch} />}
-      listWhileEmpty
-      plainLoadMore
     >
       <PassDialog referral={passing} onClose={() => setPassing(null)} onPassed={refetch} />
     </PagedList>

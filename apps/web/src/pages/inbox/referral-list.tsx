@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
 import { PAGE_SIZE } from '../../components/paged-connection';
 import { PagedList } from '../../components/paged-list';
 import type { ReferralFilter } from '../../gql/graphql';
@@ -16,21 +15,15 @@ interface Props {
   emptyText?: string;
   /** Hide the whole section when it has nothing (the "needs your action" section). */
   hideWhenEmpty?: boolean;
-  /** Told the list's total whenever it is known. */
-  onTotal?: (total: number) => void;
 }
 
 /** One list of referrals with its count and keyset "load more". */
-export function ReferralList({ title, filter, direction, now, timeZone, emptyTitle, emptyText, hideWhenEmpty, onTotal }: Props) {
+export function ReferralList({ title, filter, direction, now, timeZone, emptyTitle, emptyText, hideWhenEmpty }: Props) {
   const query = useQuery(INBOX, {
     variables: { filter, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
   const connection = query.data?.referrals;
-  const total = connection?.totalCount;
-  useEffect(() => {
-    if (total !== undefined) onTotal?.(total);
-  }, [total, onTotal]);
   if (hideWhenEmpty && connection?.totalCount === 0) return null;
 
   return (

@@ -4,9 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { describeError } from '../../api/errors';
-import { fieldRefusal } from '../../api/field-refusal';
-import { formFieldPaths, formPathOf } from '../../api/form-errors';
+import { placeServerError } from '../../api/form-errors';
 import { ProviderPicker } from '../../components/provider-picker';
 import type { BodySide } from '../../gql/graphql';
 import { useViewer } from '../../layout/viewer';
@@ -71,15 +69,8 @@ export function NewReferralPage() {
       const result = await client.mutate({ mutation: CREATE_REFERRAL, variables: { input: toCreateReferralInput(current, send, idempotencyKey, near) } });
       if (result.data) await navigate(`/referrals/${result.data.createReferral.id}`);
     } catch (error) {
-      const described = describeError(error);
-      const refusal = fieldRefusal(described);
-      const path = refusal && formPathOf(refusal.field, formFieldPaths(current, REFERRAL_ITEM_LISTS), REFERRAL_FIELD_RENAMES);
-      if (refusal && path) {
-        form.setFieldError(path, refusal.message);
-        setFailure('The referral was not saved: a field needs attention (marked below).');
-      } else {
-        setFailure(`The referral was not saved. ${described.message}`);
-      }
+      const unplaced = placeServerError(form, error, { itemLists: REFERRAL_ITEM_LISTS, renames: REFERRAL_FIELD_RENAMES });
+      setFailure(unplaced === null ? 'The referral was not saved: a field needs attention (marked below).' : `The referral was not saved. ${unplaced}`);
     } finally {
       setSending(null);
     }

@@ -9,7 +9,7 @@ export interface HistoryEntry {
 }
 
 /** A run this long or longer reads as one line ("Visit recorded, 8 times"); shorter ones stay as they are. */
-export const SHORTEST_RUN = 3;
+const SHORTEST_RUN = 3;
 
 const sameRun = (a: HistoryEvent, b: HistoryEvent) => a.type === b.type && (a.actor?.id ?? null) === (b.actor?.id ?? null) && !a.reason && !b.reason;
 

@@ -50,9 +50,6 @@ export function StatsFilters({ value, onChange, today, canFilterToSelf, rangeErr
           onChange={(range) => onChange({ ...value, range })}
           maxDate={today}
           allowSingleDateInRange
-          // The placeholder is text in a button here, which must be readable (WCAG AA): Mantine's
-          // placeholder grey is too light, the app's dimmed grey passes. An error still turns it red.
-          styles={{ input: { '--input-placeholder-color': 'var(--mantine-color-dimmed)' } }}
           error={rangeError}
           w={{ base: '100%', xs: 300 }}
         />

@@ -81,7 +81,6 @@ export function ActionDialog({ action, referral, timeZone, onClose, onDone }: Pr
       notice={conflict ? <ConflictNotice conflict={conflict} onUseLatest={() => actOnLatest(conflict)} /> : null}
       danger={form.danger}
       submitDisabled={conflict !== null}
-      inlineFailure
     >
       {Fields ? (errorOf) => <Fields values={values} set={set} errorOf={(name) => errorOf(`input.${name}`)} referral={referral} timeZone={timeZone} /> : undefined}
     </FormDialog>
