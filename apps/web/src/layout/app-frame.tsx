@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartBar, IconChevronDown, IconDevices, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -75,14 +75,19 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
         <UnstyledButton>
           <VisuallyHidden>Account: </VisuallyHidden>
           <Group gap={6} wrap="nowrap">
-            <div style={{ textAlign: 'right', minWidth: 0 }}>
-              <Text size="sm" fw={600} truncate="end" maw={{ base: 120, sm: 240 }}>
+            {/* A phone has no room for a name beside the logo: the person's initials stand for it on screen. */}
+            <Avatar name={viewer.user.displayName} variant="filled" color="blue" size={32} hiddenFrom="xs" aria-hidden />
+            <VisuallyHidden hiddenFrom="xs">
+              {viewer.user.displayName} {viewer.clinic?.name ?? roleLabel(viewer.user.role)}
+            </VisuallyHidden>
+            <Box style={{ textAlign: 'right', minWidth: 0 }} visibleFrom="xs">
+              <Text size="sm" fw={600} truncate="end" maw={240}>
                 {viewer.user.displayName}
               </Text>
-              <Text size="xs" c="dimmed" truncate="end" maw={{ base: 120, sm: 240 }} visibleFrom="xs">
+              <Text size="xs" c="dimmed" truncate="end" maw={240}>
                 {viewer.clinic?.name ?? roleLabel(viewer.user.role)}
               </Text>
-            </div>
+            </Box>
             <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>

@@ -75,18 +75,20 @@ export function StatisticsPage() {
 
 function StatsReport({ stats, caption }: { stats: Parameters<typeof figuresOf>[0]; caption: string }) {
   const figures = figuresOf(stats);
+  // The statuses some referral is in: a row or a bar of nothing is noise.
+  const byStatus = stats.byStatus.filter(({ count }) => count > 0);
   return (
     <Stack gap="md">
       <FigureCards figures={figures} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Section title="Where the referrals stand now" id="stats-status-title">
-            <StatusChart byStatus={stats.byStatus} />
+            <StatusChart byStatus={byStatus} />
           </Section>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Section title="By status" id="stats-status-table-title">
-            <StatusTable byStatus={stats.byStatus} total={stats.total} />
+            <StatusTable byStatus={byStatus} total={stats.total} />
           </Section>
         </Grid.Col>
       </Grid>

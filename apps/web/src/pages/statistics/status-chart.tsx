@@ -36,6 +36,8 @@ export function StatusChart({ byStatus }: Props) {
           series={[{ name: 'referrals', label: 'Referrals', color: 'blue.8' }]}
           yAxisProps={{ width: 150 }}
           gridAxis="x"
+          // Counts of referrals: whole numbers on the axis, never 0.25.
+          xAxisProps={{ allowDecimals: false }}
           tooltipAnimationDuration={0}
           barChartProps={{ accessibilityLayer: false }}
         />
