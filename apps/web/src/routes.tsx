@@ -1,17 +1,17 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { matchRoutes, Navigate, Route, Routes } from 'react-router';
 import { LoadingState } from './components/states';
+import { lazyComponent } from './lib/lazy-component';
 import { PageErrorBoundary } from './layout/page-error-boundary';
 import { SessionGate } from './layout/session-gate';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { NotFoundPage } from './pages/not-found-page';
 
-/** A page whose code loads on first use; `preload` starts loading it sooner, once. */
-function lazyPage(load: () => Promise<ComponentType>) {
-  let loading: Promise<ComponentType> | undefined;
-  const preload = () => (loading ??= load());
-  return { Page: lazy(() => preload().then((component) => ({ default: component }))), preload };
-}
+/** A page whose code loads on first use (`lazyComponent`). */
+const lazyPage = (load: () => Promise<ComponentType>) => {
+  const { Component, preload } = lazyComponent(load);
+  return { Page: Component, preload };
+};
 
 // Pages other than the inbox load on first use. Declarative routes rather than a data router:
 // the app loads its data with Apollo, and the data router's code would be a fifth of the first page.

@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -11,13 +11,17 @@ import { useViewer } from '../../layout/viewer';
 import { formatDateTime } from '../../lib/clinic-time';
 import { ACTION_LABELS } from '../../lib/labels';
 import { useNow } from '../../lib/use-now';
+import { lazyComponent } from '../../lib/lazy-component';
 import { ActionDialog } from './actions/action-dialog';
 import { ReferralDetails } from './referral-details';
 import { REFERRAL, REFERRAL_UPDATES } from './referral-queries';
 import { ReferralTimeline } from './referral-timeline';
 
 // Charts are the heaviest part of the app: loaded with the episode section, not with the inbox.
-const EpisodeSection = lazy(() => import('./episode/episode-section').then((m) => ({ default: m.EpisodeSection })));
+// The episode's code starts loading with this page's, alongside the referral's query, not after it.
+const episode = lazyComponent(() => import('./episode/episode-section').then((m) => m.EpisodeSection));
+void episode.preload();
+const EpisodeSection = episode.Component;
 
 /** A referral: what it is, where it stands, what the viewer may do now, the episode and the history. */
 export function ReferralPage() {
