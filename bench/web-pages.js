@@ -4,15 +4,17 @@
 /**
  * `npm run bench:web`: how fast the web app shows its two busiest pages in Chromium, on a
  * database of BENCH_WEB_REFERRALS (default 1,000,000) referrals seeded as `npm run seed` seeds
- * them, and, as the baseline in the same run, on a database with the same kind of users and no
- * referrals at all.
+ * them, and, as the baselines in the same run, on databases with the same kind of users and no
+ * referrals at all (the inbox only: there is no referral page to open), or BENCH_WEB_SMALL_REFERRALS
+ * (default 100) of them.
  *
  * For each database: a fresh gateway started as `npm start` starts it (production mode, the
  * built web app); one Chromium profile signs in as the coordinator with the largest inbox; then
  * BENCH_WEB_LOADS (default 20) full page loads of the inbox, each timed from the navigation until
  * its first 20 rows are on screen (or its empty state), and as many loads of different referral
- * pages, each until the patient's name and the history are on screen: the first animation frame
- * that shows them, recorded in the page (recordWhenShown). Two loads of each page
+ * pages (fewer, taken in turn, on the small database), each until the patient's name and the
+ * history are on screen: the first animation frame that shows them, recorded in the page
+ * (recordWhenShown). Two loads of each page
  * first warm the caches, as a person's second visit would find them. Prints median, p95 and max.
  *
  * Seeding a million referrals takes a quarter of an hour; BENCH_WEB_SEEDED_DB=name keeps the seeded
@@ -31,6 +33,7 @@ const { HarnessError, intEnv, strEnv, freePort, log, percentile } = require('./l
 const SERVER = strEnv('BENCH_PG_URL', 'postgres://postgres@127.0.0.1:5432');
 const REDIS_URL = strEnv('BENCH_REDIS_URL', 'redis://127.0.0.1:6379');
 const REFERRALS = intEnv('BENCH_WEB_REFERRALS', 1_000_000);
+const SMALL = intEnv('BENCH_WEB_SMALL_REFERRALS', 100);
 const PROVIDERS = intEnv('BENCH_WEB_PROVIDERS', 2_000);
 const LOADS = intEnv('BENCH_WEB_LOADS', 20);
 const KEPT_DATABASE = strEnv('BENCH_WEB_SEEDED_DB', '');
@@ -151,7 +154,8 @@ async function keptReferralCount(name) {
 
 /** A database holding `referrals` referrals: the kept one when asked for and already seeded, else a new one. */
 async function prepareDatabase(label, referrals) {
-  const keep = referrals > 0 && KEPT_DATABASE !== '';
+  // Only the big database is worth keeping (the baselines seed in seconds).
+  const keep = referrals === REFERRALS && KEPT_DATABASE !== '';
   const name = keep ? KEPT_DATABASE : `referloop_web_${crypto.randomBytes(4).toString('hex')}`;
   const url = databaseUrl(SERVER, name);
   if (keep) {
@@ -209,11 +213,12 @@ async function measure(label, referrals, chromium, artifactsDir) {
     };
     const inbox = await timeLoads(page, LOADS, () => '/referrals', 'inbox', inboxReady);
     let referral = null;
-    if (who.referralIds.length >= LOADS + WARMUP) {
+    if (who.referralIds.length > 0) {
+      // Different referrals each load where there are enough (a small database has only a few).
       referral = await timeLoads(
         page,
         LOADS,
-        (i) => `/referrals/${who.referralIds[i]}`,
+        (i) => `/referrals/${who.referralIds[i % who.referralIds.length]}`,
         'referral',
         async (p) => {
           await p.getByRole('heading', { level: 1 }).waitFor();
@@ -237,8 +242,10 @@ async function main() {
   const startedAt = new Date();
   const files = resultsFiles(startedAt, '-web');
   const runs = [];
-  // The baseline first: the same users, no referrals.
+  // The baselines first, with the same users: no referrals at all (the inbox's empty state), and a
+  // few (the nearest a database without referrals comes to having a referral page).
   runs.push(await measure('empty', 0, chromium, files.artifactsDir));
+  runs.push(await measure('small', SMALL, chromium, files.artifactsDir));
   runs.push(await measure('seeded', REFERRALS, chromium, files.artifactsDir));
 
   const results = { benchmark: 'web-pages', startedAt: startedAt.toISOString(), git: gitInfo(), machine: machineInfo(loadBefore), knobs: envKnobs(), target: TARGET, runs };
@@ -249,8 +256,8 @@ async function main() {
     ...(run.referral ? [[`referral page, ${run.referrals.toLocaleString()} referrals`, ms(run.referral.median), ms(run.referral.p95), ms(run.referral.max)]] : []),
   ]);
   const lines = [...reportHeader('web pages', results, `${LOADS} loads each after ${WARMUP} warm-up loads, Chromium ${CHROMIUM}`), '', ...alignedTable(['page', 'median', 'p95', 'max'], rows)];
-  const seeded = runs[1];
-  const met = seeded.inbox.median <= TARGET.median && seeded.inbox.p95 <= TARGET.p95 && (!seeded.referral || seeded.referral.median <= TARGET.median);
+  const seeded = runs[runs.length - 1];
+  const met = seeded.inbox.median <= TARGET.median && seeded.inbox.p95 <= TARGET.p95 && seeded.referral !== null && seeded.referral.median <= TARGET.median;
   lines.push('', `target (${REFERRALS.toLocaleString()} referrals): inbox median ≤ ${TARGET.median} ms and p95 < ${TARGET.p95} ms, referral page median ≤ ${TARGET.median} ms: ${met ? 'met' : 'NOT met'}`);
   console.log(lines.join('\n'));
   log(`results: ${path.relative(ROOT, files.jsonFile)}`);
