@@ -1,7 +1,7 @@
 import { createPatient, referralInput, runReferralMutation, USER_PASSWORD } from '../support/fixtures';
 import { useWorld } from '../support/file-setup';
 import { newTab, signedInProfile, Tab, useChromium } from '../support/chromium';
-import { dialog, openAction, statusIs } from './journey-steps';
+import { choose, dialog, openAction, statusIs, submitDialog } from './journey-steps';
 
 /*
  * What happens when people work on the same referrals at once, or should not see them at all:
@@ -92,7 +92,8 @@ describe('the web app when people work at the same time', () => {
     await second.page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
-  it('gives an open referral to the first of two providers who claim it', async () => {
+  /** A referral sent to the open pool near clinic B, and both of its physical therapists looking at the pool. */
+  const openReferralSeenByTwo = async () => {
     const poolPatient = await createPatient(world.coordinatorA.client, world.clinicA.id, { emailConsent: false });
     const open = await runReferralMutation(
       world.coordinatorA.client,
@@ -104,11 +105,36 @@ describe('the web app when people work at the same time', () => {
       await tab.page.goto('/referrals?view=open');
       await tab.page.getByRole('button', { name: `Claim ${open.reference}` }).waitFor();
     }
+    return { open, one, two };
+  };
+
+  it('gives an open referral to the first of two providers who claim it', async () => {
+    const { open, one, two } = await openReferralSeenByTwo();
     await one.page.getByRole('button', { name: `Claim ${open.reference}` }).click();
     await one.page.waitForURL(`**/referrals/${open.id}`);
     await statusIs(one.page, 'Accepted');
     await two.page.getByRole('button', { name: `Claim ${open.reference}` }).click();
     await two.page.getByText(new RegExp(`${open.reference} could not be claimed`)).waitFor();
     expect(await dialog(two.page, /.*/).count()).toBe(0);
+  });
+
+  it('lets a provider pass on an open referral with a reason: it leaves their pool, stays in the other\'s, and the referrer reads why', async () => {
+    const { open, one, two } = await openReferralSeenByTwo();
+    await one.page.getByRole('button', { name: `Pass on ${open.reference}` }).click();
+    const passing = dialog(one.page, `Pass on ${open.reference}`);
+    await passing.waitFor();
+    await choose(one.page, 'Reason', 'No capacity');
+    await passing.getByRole('textbox', { name: 'Note (optional)' }).fill('No evening slots until January.');
+    await submitDialog(passing, 'Pass');
+    await one.page.getByRole('button', { name: `Claim ${open.reference}` }).waitFor({ state: 'detached' });
+
+    await two.page.reload();
+    await two.page.getByRole('button', { name: `Claim ${open.reference}` }).waitFor();
+
+    const referrer = await profile(world.coordinatorA.email);
+    await referrer.page.goto(`/referrals/${open.id}`);
+    const history = referrer.page.getByRole('region', { name: 'History' });
+    await history.getByText('No evening slots until January.').waitFor();
+    expect(await history.getByText(/^Passed/).count()).toBeGreaterThan(0);
   });
 });

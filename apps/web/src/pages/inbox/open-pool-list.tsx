@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DueBadge, PriorityBadge } from '../../components/status-badges';
 import { PAGE_SIZE } from '../../components/paged-connection';
+import { FormDialog, FormProblem } from '../../components/form-dialog';
 import { PagedList } from '../../components/paged-list';
 import { describeError } from '../../api/errors';
 import type { DeclineReason, OpenReferralsQuery } from '../../gql/graphql';
@@ -36,7 +37,7 @@ export function OpenPoolList({ now, timeZone }: { now: number; timeZone: string 
       emptyText="New ones appear here as clinics send them."
       renderItem={(node) => <OpenReferralRow key={node.id} referral={node} now={now} timeZone={timeZone} onPass={() => setPassing(node)} onGone={refetch} />}
     >
-      <PassDialog referral={passing} onClose={() => setPassing(null)} onPassed={refetch} />
+      {passing ? <PassDialog referral={passing} onClose={() => setPassing(null)} onPassed={refetch} /> : null}
     </PagedList>
   );
 }
@@ -87,7 +88,7 @@ function OpenReferralRow({ referral, now, timeZone, onPass, onGone }: { referral
             Claim {referral.reference}
           </Button>
           <Button size="xs" variant="default" onClick={onPass}>
-            Pass
+            Pass<VisuallyHidden> on {referral.reference}</VisuallyHidden>
           </Button>
         </Group>
       </Stack>
@@ -95,59 +96,38 @@ function OpenReferralRow({ referral, now, timeZone, onPass, onGone }: { referral
   );
 }
 
-function PassDialog({ referral, onClose, onPassed }: { referral: OpenReferral | null; onClose: () => void; onPassed: () => void }) {
+/** Passing on an open referral: it leaves this provider's list; the referring clinic reads the reason. */
+function PassDialog({ referral, onClose, onPassed }: { referral: OpenReferral; onClose: () => void; onPassed: () => void }) {
   const [reason, setReason] = useState<DeclineReason | null>(null);
   const [note, setNote] = useState('');
-  const [pass, { loading, error, reset }] = useMutation(PASS_OPEN_REFERRAL);
-  const close = () => {
-    setReason(null);
-    setNote('');
-    reset();
-    onClose();
-  };
-  /** True when it passed; a refusal stays on screen in the dialog (the mutation's error). */
-  const submit = async (): Promise<boolean> => {
-    if (!referral || !reason) return false;
-    try {
-      await pass({ variables: { input: { id: referral.id, expectedVersion: referral.version, reason, note: note.trim() || undefined } } });
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const [pass] = useMutation(PASS_OPEN_REFERRAL);
   return (
-    <Modal opened={referral !== null} onClose={close} title={referral ? `Pass on ${referral.reference}` : ''}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit().then((passed) => {
-            if (!passed) return;
-            onPassed();
-            close();
-          });
-        }}
-      >
-        <Stack>
-          <Text size="sm">Passing hides it from you; other providers can still claim it, and the referring clinic sees your reason.</Text>
+    <FormDialog
+      title={`Pass on ${referral.reference}`}
+      submitLabel="Pass"
+      intro="Passing hides it from you; other providers can still claim it, and the referring clinic sees your reason."
+      onClose={onClose}
+      submitDisabled={!reason}
+      onSubmit={async () => {
+        if (!reason) throw new FormProblem('Choose a reason.');
+        await pass({ variables: { input: { id: referral.id, expectedVersion: referral.version, reason, note: note.trim() || undefined } } });
+        onPassed();
+        onClose();
+      }}
+    >
+      {(errorOf) => (
+        <>
           <Select
             label="Reason"
             required
             data={Object.entries(DECLINE_REASON_LABELS).map(([value, label]) => ({ value, label }))}
             value={reason}
             onChange={(value) => setReason(value as DeclineReason | null)}
+            error={errorOf('input.reason')}
           />
-          <Textarea label="Note (optional)" value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} />
-          {error ? <Text c="red.8" size="sm" role="alert">{describeError(error).message}</Text> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Keep it
-            </Button>
-            <Button type="submit" loading={loading} disabled={!reason}>
-              Pass
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Textarea label="Note (optional)" value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} error={errorOf('input.note')} />
+        </>
+      )}
+    </FormDialog>
   );
 }
