@@ -75,6 +75,19 @@ describe('the treatment episode in the web app', () => {
     expect(await episode(provider).getByText('Pain at most 2/10').count()).toBe(0);
   });
 
+  it('records a missed visit: listed as missed, and counted apart from the visits used', async () => {
+    const visit = await episodeAction(provider, 'Record visit', /^Record visit 1/);
+    // The segmented control's radios are drawn by their labels: the label is what a person clicks.
+    await visit.getByText('Missed (no-show)', { exact: true }).click();
+    expect(await visit.getByRole('radio', { name: 'Missed (no-show)' }).isChecked()).toBe(true);
+    // A missed visit has no measurements to take.
+    expect(await visit.getByRole('textbox', { name: 'Joint' }).count()).toBe(0);
+    await submitDialog(visit, 'Record visit');
+
+    await episode(provider).getByText('Missed', { exact: true }).waitFor();
+    await episode(provider).getByText(/^0 of 10 planned visits used, 1 missed/).first().waitFor();
+  });
+
   it('sends a progress report, listed for the provider and for the referrer', async () => {
     const report = await episodeAction(provider, 'Send progress report', 'Send a progress report');
     await report.getByRole('textbox', { name: 'Comments for the referrer' }).fill('Flexion improving; home exercises done daily.');
