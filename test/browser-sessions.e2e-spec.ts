@@ -292,6 +292,94 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
     });
   });
 
+  describe('mySessions and revokeSession', () => {
+    const MY_SESSIONS = `query mySessions { mySessions { id device ipAddress createdAt lastUsedAt expiresAt current } }`;
+    const REVOKE_SESSION = `mutation revokeSession($id: ID!) { revokeSession(id: $id) }`;
+    const LAPTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    const TABLET = 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+    /** A browser with its own user agent, signed in as `user`. */
+    async function signedInOn(user: Actor, userAgent: string): Promise<Browser> {
+      const browser = new Browser(app.baseUrl, undefined, { 'user-agent': userAgent });
+      expect((await browser.signIn(user.email, USER_PASSWORD)).errors).toBeUndefined();
+      return browser;
+    }
+    type Listed = { mySessions: { id: string; device: string; ipAddress: string | null; current: boolean; createdAt: string; lastUsedAt: string; expiresAt: string }[] };
+
+    it("lists the user's open sessions, most recently used first, each with its device and address, the current one marked; nobody else's, nothing ended", async () => {
+      const user = await newUser();
+      const ended = await signedInOn(user, LAPTOP);
+      await ended.send(SIGN_OUT);
+      const laptop = await signedInOn(user, LAPTOP);
+      const tablet = await signedInOn(user, TABLET);
+      await signedInOn(await newUser(), LAPTOP);
+      // The laptop renews its token last: it was used most recently.
+      expect((await laptop.refresh()).errors).toBeUndefined();
+
+      const answer = await tablet.send<Listed>(MY_SESSIONS);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.mySessions).toEqual([
+        expect.objectContaining({ id: sessionIdOf(laptop), device: 'Chrome 131 on Windows', current: false }),
+        expect.objectContaining({ id: sessionIdOf(tablet), device: 'Mobile Safari 17 on iOS', current: true }),
+      ]);
+      for (const session of answer.data?.mySessions ?? []) {
+        expect(session.ipAddress).toMatch(/127\.0\.0\.1/);
+        expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.parse(session.lastUsedAt));
+      }
+      // A bearer token from login names no session: none of them is current.
+      expect((await user.client.ok<Listed>(MY_SESSIONS)).mySessions.map((session) => session.current)).toEqual([false, false]);
+    });
+
+    it('ends another of your sessions: its access token stops working at once, it no longer refreshes, and yours carries on', async () => {
+      const user = await newUser();
+      const [laptop, lostTablet] = [await signedInOn(user, LAPTOP), await signedInOn(user, TABLET)];
+      // Read now: a refused refresh clears the browser's cookie.
+      const lostTabletId = sessionIdOf(lostTablet);
+
+      const answer = await laptop.send<{ revokeSession: boolean }>(REVOKE_SESSION, { id: lostTabletId });
+      expect(answer.data).toEqual({ revokeSession: true });
+      // Ending another session leaves this browser's cookie alone.
+      expect(answer.sessionCookies).toEqual([]);
+
+      await expectRefused(lostTablet.accessToken);
+      expectGraphqlReason(await lostTablet.refresh(), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
+      expect((await sessionRow(lostTabletId)).revoked_reason).toBe('REVOKED');
+      await expectSignedIn(laptop.accessToken, user.id);
+      expect((await laptop.send<Listed>(MY_SESSIONS)).data?.mySessions.map((session) => session.id)).toEqual([sessionIdOf(laptop)]);
+    });
+
+    it('ends the current session too, clearing its cookie', async () => {
+      const user = await newUser();
+      const laptop = await signedInOn(user, LAPTOP);
+      const answer = await laptop.send<{ revokeSession: boolean }>(REVOKE_SESSION, { id: sessionIdOf(laptop) });
+      expect(answer.data).toEqual({ revokeSession: true });
+      expect(answer.sessionCookies).toEqual([expect.objectContaining({ value: '', attributes: expect.objectContaining({ 'max-age': '0' }) })]);
+      await expectRefused(laptop.accessToken);
+    });
+
+    it("answers NOT_FOUND for another user's session, one already ended or one that never was, and touches nothing; a malformed id is refused naming it", async () => {
+      const user = await newUser();
+      const mine = await signedInOn(user, LAPTOP);
+      const ended = await signedInOn(user, TABLET);
+      const endedId = sessionIdOf(ended);
+      await ended.send(SIGN_OUT);
+      const someoneElse = await signedInOn(await newUser(), LAPTOP);
+
+      for (const id of [sessionIdOf(someoneElse), endedId, '7f0c2a94-5d1e-4c3b-9a8f-2b6e1d0c9a71']) {
+        expectGraphqlError(await mine.send(REVOKE_SESSION, { id }), 'NOT_FOUND');
+      }
+      expect((await sessionRow(sessionIdOf(someoneElse))).revoked_at).toBeNull();
+      expect((await sessionRow(endedId)).revoked_reason).toBe('SIGNED_OUT');
+      expect((await someoneElse.refresh()).errors).toBeUndefined();
+      expectGraphqlError(await mine.send(REVOKE_SESSION, { id: 'not-a-session' }), 'BAD_USER_INPUT', 'id');
+    });
+
+    it('needs a signed-in caller', async () => {
+      expectGraphqlError(await app.anonymous.request(MY_SESSIONS), 'UNAUTHENTICATED');
+      expectGraphqlError(await app.anonymous.request(REVOKE_SESSION, { id: '7f0c2a94-5d1e-4c3b-9a8f-2b6e1d0c9a71' }), 'UNAUTHENTICATED');
+    });
+  });
+
   describe('disableUser', () => {
     it("ends all the user's sessions: their access tokens stop working and their cookies no longer refresh", async () => {
       const user = await newUser();

@@ -34,6 +34,8 @@ import {
   SIGN_IN,
   SIGN_OUT,
   SIGN_OUT_EVERYWHERE,
+  MY_SESSIONS,
+  REVOKE_SESSION,
   START_REFERRAL_TREATMENT,
   UPDATE_PATIENT,
   UPDATE_PROVIDER,
@@ -418,6 +420,11 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       // The replaced cookie, presented again: the gateway ends the session and logs so, by id only.
       expectCode(await http.graphql(byCookie(laptop), REFRESH_SESSION), 'UNAUTHENTICATED');
       expect(await http.ok(byCookie(phone), SIGN_OUT)).toEqual({ signOut: true });
+      // Another device's session, ended from the tablet's list of them.
+      await browserSignIn(coordinatorUser.email, coordinatorUser.password, 'coordinator A at the front desk');
+      const { mySessions } = await http.ok<{ mySessions: { id: string; current: boolean }[] }>(tablet, MY_SESSIONS);
+      const frontDesk = mySessions.find((session) => !session.current);
+      expect(await http.ok(tablet, REVOKE_SESSION, { id: frontDesk?.id })).toEqual({ revokeSession: true });
       expect(await http.ok(tablet, SIGN_OUT_EVERYWHERE)).toEqual({ signOutEverywhere: true });
 
       // A document that does not parse, with a password written into it.

@@ -1,15 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor, RequestContext } from '@referloop/common';
-import { DomainError, ErrorReason, unauthenticated } from '@referloop/core';
+import { DomainError, ErrorReason, notFound, requireUuid, unauthenticated } from '@referloop/core';
 import { LoginService } from '../login.service';
 import { TokenService } from '../token.service';
 import { AuthPayload } from '../user.model';
 import { UserRepository } from '../user.repository';
+import { deviceLabel } from './device-label';
 import { hashSecret, newSecret, SessionCredential } from './session-credential';
 import { SessionCookie } from './session-cookie';
 import { SessionEndReason } from './session-end-reason';
 import { SessionRepository } from './session.repository';
+import { UserSession } from './user-session.model';
 
 /** What the browser session mutations read from their request, and the cookie they set on its answer. */
 export type SessionRequest = Pick<RequestContext, 'authorization' | 'ipAddress' | 'userAgent' | 'cookies' | 'setCookie'>;
@@ -91,6 +93,32 @@ export class BrowserSessions {
   async signOutEverywhere(actor: Actor, request: SessionRequest): Promise<boolean> {
     request.setCookie(this.cookie.cleared());
     await this.sessions.endAll(actor.userId, SessionEndReason.SIGNED_OUT_EVERYWHERE);
+    return true;
+  }
+
+  /** The actor's open sessions, the most recently used first, the one this request comes from marked. */
+  async list(actor: Actor): Promise<UserSession[]> {
+    const open = await this.sessions.openOf(actor.userId);
+    return open.map((session) => ({
+      id: session.id,
+      device: deviceLabel(session.userAgent),
+      ipAddress: session.ipAddress,
+      createdAt: session.createdAt,
+      lastUsedAt: session.lastUsedAt,
+      expiresAt: session.expiresAt,
+      current: session.id === actor.sessionId,
+    }));
+  }
+
+  /**
+   * Ends one of the actor's own open sessions: its cookie no longer refreshes and its access
+   * tokens stop working at once. Any other id (another user's, one already ended, none at all) is
+   * NOT_FOUND, so nobody learns which sessions exist. Ending the current one clears its cookie too.
+   */
+  async revoke(actor: Actor, id: string, request: SessionRequest): Promise<true> {
+    const ended = await this.sessions.end(requireUuid(id, 'id'), actor.userId, SessionEndReason.REVOKED);
+    if (!ended) throw notFound('Session');
+    if (id === actor.sessionId) request.setCookie(this.cookie.cleared());
     return true;
   }
 

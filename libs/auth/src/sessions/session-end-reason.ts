@@ -4,6 +4,8 @@ export enum SessionEndReason {
   SIGNED_OUT = 'SIGNED_OUT',
   /** signOutEverywhere, from any of the user's browsers or API clients. */
   SIGNED_OUT_EVERYWHERE = 'SIGNED_OUT_EVERYWHERE',
+  /** revokeSession: the user ended it from another of their sessions (a device they no longer use). */
+  REVOKED = 'REVOKED',
   /** An admin disabled the account. */
   USER_DISABLED = 'USER_DISABLED',
   /** A cookie that a refresh had already replaced was presented again: two parties held the session. */

@@ -22,6 +22,16 @@ export interface RefreshedSession {
   expiresAt: Date;
 }
 
+/** An open session as its owner sees it in their list. */
+export interface OpenSession {
+  id: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+}
+
 /** Why a refresh matched nothing: the session as it stands. */
 export interface SessionStanding {
   userId: string;
@@ -96,6 +106,23 @@ export class SessionRepository {
       [id, userId, reason],
     );
     return ended > 0;
+  }
+
+  /** The user's open sessions, the most recently used first (at most a hundred: a list to read, not to page). */
+  async openOf(userId: string): Promise<OpenSession[]> {
+    const rows: Pick<SessionRow, 'id' | 'user_agent' | 'ip_address' | 'created_at' | 'last_used_at' | 'expires_at'>[] = await this.db.query(
+      `SELECT s.id, s.user_agent, s.ip_address, s.created_at, s.last_used_at, s.expires_at FROM user_sessions s
+        WHERE s.user_id = $1 AND ${openSession('s')} ORDER BY s.last_used_at DESC, s.id LIMIT 100`,
+      [userId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      userAgent: row.user_agent,
+      ipAddress: row.ip_address,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      expiresAt: row.expires_at,
+    }));
   }
 
   /** Ends every open session of the user; how many. */

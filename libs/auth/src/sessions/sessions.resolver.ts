@@ -1,8 +1,9 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Public, RequestContext } from '@referloop/common';
 import { LoginInput } from '../dto/login.input';
 import { AuthPayload } from '../user.model';
 import { BrowserSessions } from './browser-sessions.service';
+import { UserSession } from './user-session.model';
 
 /** Browser sessions: the web app's way of signing in (API clients use `login` and a bearer token). */
 @Resolver()
@@ -42,5 +43,20 @@ export class SessionsResolver {
   })
   async signOutEverywhere(@CurrentActor() actor: Actor, @Context() ctx: RequestContext): Promise<boolean> {
     return this.sessions.signOutEverywhere(actor, ctx);
+  }
+
+  @Query(() => [UserSession], {
+    description: 'Your open browser sessions, the most recently used first: every browser and device where you are signed in. `current` marks the one this request comes from.',
+  })
+  async mySessions(@CurrentActor() actor: Actor): Promise<UserSession[]> {
+    return this.sessions.list(actor);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Ends one of your own sessions (a lost phone, a shared computer): it can no longer renew its access token, and its access tokens stop working at once. NOT_FOUND when the id is not one of your open sessions.',
+  })
+  async revokeSession(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor, @Context() ctx: RequestContext): Promise<boolean> {
+    return this.sessions.revoke(actor, id, ctx);
   }
 }
