@@ -46,6 +46,7 @@ describe('every page of the web app', () => {
     [`/patients/${world.patient.id}`, new RegExp(world.patient.lastName)],
     ['/statistics', 'Statistics'],
     ['/notifications', 'Failed emails'],
+    ['/account/sessions', 'Where you are signed in'],
   ];
 
   it.each([
@@ -74,6 +75,7 @@ describe('every page of the web app', () => {
       expect({ path, askedViewer: asked.some((question) => question.startsWith('Viewer ')) }).toEqual({ path, askedViewer: false });
       if (viewport === undefined && path === '/statistics') await saveScreenshot(tab.page, 'statistics');
       if (viewport === PHONE && path === '/referrals') await saveScreenshot(tab.page, 'inbox-phone');
+      if (viewport === PHONE && path === '/account/sessions') await saveScreenshot(tab.page, 'sessions-phone');
     }
     expect(await phiLeaks(tab, [world.patient.firstName, world.patient.lastName, world.patient.email])).toEqual([]);
     expect(tab.pageErrors).toEqual([]);

@@ -17,6 +17,8 @@ type Documents = {
     "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": typeof types.MatchProvidersDocument,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ipAddress\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    workActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxRowFragmentDoc,
     "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.OpenReferralsDocument,
@@ -72,6 +74,8 @@ const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": types.MatchProvidersDocument,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ipAddress\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    workActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": types.InboxRowFragmentDoc,
     "\n  query Inbox($filter: ReferralFilter, $first: Int, $after: String) {\n    referrals(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...InboxRow\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query OpenReferrals($first: Int, $after: String) {\n    openReferrals(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          reference\n          modality\n          priority\n          conditions\n          techniques\n          ageBand\n          distanceKm\n          dueAt\n          sentAt\n          version\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.OpenReferralsDocument,
@@ -150,6 +154,14 @@ export function graphql(source: "\n  query MatchProviders($input: MatchProviders
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ipAddress\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      id\n      device\n      ipAddress\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

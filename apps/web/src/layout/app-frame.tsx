@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconDevices, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../session/session';
@@ -104,6 +104,9 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
           <Text size="xs" c="dimmed">Times in {viewer.timeZone}</Text>
         </Menu.Item>
         <Menu.Divider />
+        <Menu.Item component={RouterLink} to="/account/sessions" leftSection={<IconDeviceLaptop size={16} aria-hidden />}>
+          Where you are signed in
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           Sign out
           <VisuallyHidden> of ReferLoop in this browser</VisuallyHidden>

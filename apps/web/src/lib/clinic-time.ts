@@ -40,10 +40,11 @@ export function dueState(dueAt: string, now: number): DueState {
   return left <= DUE_SOON_MS ? 'due-soon' : 'due-later';
 }
 
-/** "in 3 h", "2 d ago": how far a time is from now, in the largest whole unit. */
+/** "in 3 h", "2 d ago", "now" (within half a minute): how far a time is from now, in the largest whole unit. */
 export function relativeToNow(iso: string, now: number): string {
   const delta = Date.parse(iso) - now;
   const minutes = Math.round(Math.abs(delta) / 60_000);
+  if (minutes === 0) return 'now';
   const [value, unit] = minutes < 60 ? [minutes, 'min'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'h'] : [Math.round(minutes / 1440), 'd'];
   return delta >= 0 ? `in ${value} ${unit}` : `${value} ${unit} ago`;
 }
