@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { PageRequest, pageRequest, toConnection, UserRole } from '@referloop/common';
 import { PatientRepository } from '@referloop/patients';
 import { ProviderRepository } from '@referloop/providers';
@@ -6,7 +7,7 @@ import { UserRepository } from '@referloop/auth';
 import { ClinicRepository } from '@referloop/clinics';
 import { ReferralRepository } from '../support/referrals-internals';
 import { clinicInput, patientInput, referralInput, uniqueEmail } from '../support/inputs';
-import { createWithTies, expectEachExactlyOnce, Page, walkOneByOne } from '../support/keyset';
+import { createWithTies, expectEachExactlyOnce, Page, tieInTable, walkOneByOne } from '../support/keyset';
 import { ReferralService } from '../support/referrals-internals';
 import { useServices } from '../support/services';
 
@@ -29,6 +30,14 @@ describe('keyset pagination on the services across same-millisecond rows', () =>
     return { pageInfo: connection.pageInfo, edges: connection.edges };
   };
 
+  /** Ties made in SQL when the machine is too busy for concurrent creates to share a millisecond. */
+  const tie = (table: 'patients' | 'providers' | 'referrals') =>
+    tieInTable(async (sql, params) => {
+      // TypeORM answers an UPDATE with [rows, affectedCount].
+      const [rows] = await services.get(DataSource).query<[Array<{ time: Date }>, number]>(sql, params);
+      return rows;
+    }, table, 'created_at');
+
   it('patients: every concurrently created patient served exactly once, newest first', async () => {
     const patients = services.get(PatientRepository);
     // A clinic of its own, so the list holds exactly the patients created here.
@@ -44,7 +53,7 @@ describe('keyset pagination on the services across same-millisecond rows', () =>
     const created = await createWithTies(async (index) => {
       const patient = await patients.insert(patientInput(clinicId, { firstName: `Tie${index}` }) as never);
       return { id: patient.id, time: patient.createdAt.toISOString() };
-    });
+    }, tie('patients'));
     const served = await walkOneByOne((after) => pageOf((page) => patients.list(actor, 'Tie', page), after), created.length);
     expectEachExactlyOnce(served, created);
   });
@@ -68,7 +77,7 @@ describe('keyset pagination on the services across same-millisecond rows', () =>
         location: { latitude: 41.9, longitude: -87.65 },
       } as never);
       return { id: provider?.id as string, time: provider?.createdAt.toISOString() as string };
-    });
+    }, tie('providers'));
     const served = await walkOneByOne((after) => pageOf((page) => providers.list({ modality: 'CHIROPRACTIC' } as never, page), after), created.length);
     expectEachExactlyOnce(served, created);
   });
@@ -77,11 +86,14 @@ describe('keyset pagination on the services across same-millisecond rows', () =>
     const referrer = services.actors.coordinatorA;
     const patient = await services.get(PatientRepository).insert(patientInput(services.record.clinicA.id, { firstName: 'Referred' }) as never);
     const targetId = services.record.actors.targetProvider.providerId as string;
-    const created = await createWithTies(async (index) => {
-      const input = { ...referralInput(patient.id, targetId, { reason: `Tie ${index}` }), idempotencyKey: randomUUID() };
-      const referral = await services.get(ReferralService).create(referrer, input as never);
-      return { id: referral.id, time: referral.created_at.toISOString() };
-    });
+    const created = await createWithTies(
+      async (index) => {
+        const input = { ...referralInput(patient.id, targetId, { reason: `Tie ${index}` }), idempotencyKey: randomUUID() };
+        const referral = await services.get(ReferralService).create(referrer, input as never);
+        return { id: referral.id, time: referral.created_at.toISOString() };
+      },
+      tie('referrals'),
+    );
     const referrals = services.get(ReferralRepository);
     const list = (page: PageRequest) => {
       const { rows } = referrals.list(referrer, { patientId: patient.id }, page);
