@@ -36,6 +36,7 @@ import {
   SIGN_OUT_EVERYWHERE,
   MY_SESSIONS,
   REVOKE_SESSION,
+  CHANGE_PASSWORD,
   START_REFERRAL_TREATMENT,
   UPDATE_PATIENT,
   UPDATE_PROVIDER,
@@ -426,6 +427,13 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       const frontDesk = mySessions.find((session) => !session.current);
       expect(await http.ok(tablet, REVOKE_SESSION, { id: frontDesk?.id })).toEqual({ revokeSession: true });
       expect(await http.ok(tablet, SIGN_OUT_EVERYWHERE)).toEqual({ signOutEverywhere: true });
+
+      // A password changed, after a wrong guess at the current one: none of the three reaches a log.
+      // Not built from TAG: the user's email address holds TAG, and a password may not hold that.
+      const providerCNewPassword = sensitive.add('provider C new password', `River-Glass-${randomBytes(4).toString('hex')}-42`);
+      const wrongCurrent = sensitive.add('provider C wrong current password', `Not-It-${TAG}-13`);
+      expectCode(await http.graphql(providerC, CHANGE_PASSWORD, { input: { currentPassword: wrongCurrent, newPassword: providerCNewPassword } }), 'BAD_USER_INPUT');
+      expect(await http.ok(providerC, CHANGE_PASSWORD, { input: { currentPassword: providerCUser.password, newPassword: providerCNewPassword } })).toEqual({ changePassword: true });
 
       // A document that does not parse, with a password written into it.
       const parseFailure = await http.rawGraphql(

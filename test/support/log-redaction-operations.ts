@@ -17,6 +17,7 @@ export const SIGN_OUT = `mutation signOut { signOut }`;
 export const SIGN_OUT_EVERYWHERE = `mutation signOutEverywhere { signOutEverywhere }`;
 export const MY_SESSIONS = `query mySessions { mySessions { id device ipAddress current } }`;
 export const REVOKE_SESSION = `mutation revokeSession($id: ID!) { revokeSession(id: $id) }`;
+export const CHANGE_PASSWORD = `mutation changePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`;
 export const CREATE_CLINIC = mutation('createClinic', 'id');
 export const CREATE_USER = mutation('createUser', 'id');
 export const DISABLE_USER = mutation('disableUser', 'id disabled');

@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Public, RequestContext } from '@referloop/common';
 import { notFound } from '@referloop/core';
+import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
 import { LoginInput } from './dto/login.input';
 import { LoginService } from './login.service';
@@ -32,6 +33,18 @@ export class AuthResolver {
   @Mutation(() => User)
   async createUser(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateUserInput }) input: CreateUserInput): Promise<User> {
     return this.userService.create(actor, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Changes your own password, given the current one (wrong guesses are throttled like sign-ins). Every other browser session of yours ends at once; this one stays signed in.',
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input', { type: () => ChangePasswordInput }) input: ChangePasswordInput,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean> {
+    return this.userService.changePassword(actor, input, ctx.ipAddress);
   }
 
   @Mutation(() => User, { description: "Disables a user; the user's tokens and browser sessions stop working at once." })

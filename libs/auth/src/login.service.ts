@@ -39,4 +39,17 @@ export class LoginService {
     await this.throttle.succeeded(email);
     return found.user;
   }
+
+  /**
+   * Whether `password` is the password of the account `email`, throttled like a sign-in, so that
+   * someone holding a session cannot guess the password through a form that asks for it again.
+   */
+  async confirmsPassword(email: string, password: string, ipAddress: string | null): Promise<boolean> {
+    const normalised = email.trim().toLowerCase();
+    await this.throttle.begin(normalised, ipAddress ?? UNKNOWN_ADDRESS);
+    const found = await this.users.findCredentials(normalised);
+    const valid = found !== null && (await verifyPassword(password, found.passwordHash));
+    if (valid) await this.throttle.succeeded(normalised);
+    return valid;
+  }
 }

@@ -83,6 +83,10 @@ export class UserRepository {
     return rows[0] ? this.findById(rows[0].id) : null;
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+  }
+
   async disable(id: string): Promise<void> {
     await this.db.query('UPDATE users SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1', [id]);
   }

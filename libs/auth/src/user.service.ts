@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Actor, isPlatformAdmin, UserRole } from '@referloop/common';
 import { badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { ClinicRepository } from '@referloop/clinics';
+import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
+import { LoginService } from './login.service';
+import { passwordProblem } from './password-policy';
 import { hashPassword } from './password-hasher';
 import { User } from './user.model';
 import { UserRepository } from './user.repository';
@@ -15,6 +18,7 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly clinics: ClinicRepository,
     private readonly sessions: SessionRepository,
+    private readonly logins: LoginService,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
@@ -41,6 +45,25 @@ export class UserService {
     });
     if (!created) throw badInput('input.email', 'email is already in use');
     return created;
+  }
+
+  /**
+   * Replaces the signed-in user's password, once they have given the current one (throttled like
+   * a sign-in). Every other session of theirs ends at once, whoever holds it; the one asking stays
+   * signed in.
+   */
+  async changePassword(actor: Actor, input: ChangePasswordInput, ipAddress: string | null): Promise<true> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw notFound('User');
+    if (!(await this.logins.confirmsPassword(user.email, input.currentPassword, ipAddress))) {
+      throw badInput('input.currentPassword', 'currentPassword is not your current password');
+    }
+    if (input.newPassword === input.currentPassword) throw badInput('input.newPassword', 'newPassword must differ from your current password');
+    const problem = passwordProblem('newPassword', input.newPassword, user);
+    if (problem) throw badInput('input.newPassword', problem);
+    await this.users.setPasswordHash(user.id, await hashPassword(input.newPassword));
+    await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.PASSWORD_CHANGED);
+    return true;
   }
 
   async disable(actor: Actor, input: DisableUserInput): Promise<User> {

@@ -6,6 +6,8 @@ export enum SessionEndReason {
   SIGNED_OUT_EVERYWHERE = 'SIGNED_OUT_EVERYWHERE',
   /** revokeSession: the user ended it from another of their sessions (a device they no longer use). */
   REVOKED = 'REVOKED',
+  /** The user changed their password: every session but the one they changed it from. */
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
   /** An admin disabled the account. */
   USER_DISABLED = 'USER_DISABLED',
   /** A cookie that a refresh had already replaced was presented again: two parties held the session. */

@@ -125,6 +125,15 @@ export class SessionRepository {
     }));
   }
 
+  /** Ends every open session of the user but `keptId` (the one asking, if it is a session); how many. */
+  async endAllBut(userId: string, keptId: string | null, reason: SessionEndReason): Promise<number> {
+    const [, ended] = await this.db.query<[unknown[], number]>(
+      `UPDATE user_sessions s SET revoked_at = now(), revoked_reason = $3 WHERE s.user_id = $1 AND s.id IS DISTINCT FROM $2 AND ${openSession('s')}`,
+      [userId, keptId, reason],
+    );
+    return ended;
+  }
+
   /** Ends every open session of the user; how many. */
   async endAll(userId: string, reason: SessionEndReason): Promise<number> {
     const [, ended] = await this.db.query<[unknown[], number]>(
