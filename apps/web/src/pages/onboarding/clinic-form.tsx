@@ -7,6 +7,7 @@ import { CreatedNotice } from './created-notice';
 import { CREATE_CLINIC } from './onboarding-queries';
 import { timeZoneOptions } from './time-zones';
 import { coordinateRule, emailRule, optionalPhoneRule, requiredText } from './validators';
+import { FormFooter } from '../../components/form-footer';
 
 interface ClinicValues {
   name: string;
@@ -139,16 +140,7 @@ export function ClinicForm({ onAddUser }: Props) {
             <NumberInput label="Latitude" required min={-90} max={90} decimalScale={6} placeholder="e.g. 41.8781" {...form.getInputProps('location.latitude')} />
             <NumberInput label="Longitude" required min={-180} max={180} decimalScale={6} placeholder="e.g. -87.6298" {...form.getInputProps('location.longitude')} />
           </SimpleGrid>
-          {failure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {failure}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting}>
-              Create clinic
-            </Button>
-          </Group>
+          <FormFooter failure={failure} submitLabel="Create clinic" submitting={form.submitting} />
         </Stack>
       </form>
     </Stack>

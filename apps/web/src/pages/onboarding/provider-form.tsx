@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Checkbox, Group, MultiSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { CONDITION_WORDS, TECHNIQUE_WORDS } from '@vocabulary/vocabulary-words';
 import { useEffect, useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import { placeServerError } from '../../api/form-errors';
 import { languageOptions } from './languages';
 import { CREATE_PROVIDER } from './onboarding-queries';
 import { coordinateRule, emailRule, idRule, requiredText } from './validators';
+import { FormFooter } from '../../components/form-footer';
 
 interface ProviderValues {
   userId: string;
@@ -167,16 +168,7 @@ export function ProviderForm({ prefill, focusOnMount = false }: { prefill?: Prov
             <TextInput label="City" maxLength={120} autoComplete="off" {...form.getInputProps('city')} />
             <TextInput label="Postal code" maxLength={20} autoComplete="off" {...form.getInputProps('postalCode')} />
           </SimpleGrid>
-          {failure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {failure}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting}>
-              Create provider profile
-            </Button>
-          </Group>
+          <FormFooter failure={failure} submitLabel="Create provider profile" submitting={form.submitting} />
         </Stack>
       </form>
     </Stack>

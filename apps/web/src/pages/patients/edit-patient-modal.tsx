@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconMailOff } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { placeServerError } from '../../api/form-errors';
 import { patientFormValues, patientValidation, toUpdatePatientInput, type PatientFormValues } from './patient-form-values';
 import { PatientFormFields } from './patient-form-fields';
 import { UPDATE_PATIENT } from './patient-queries';
+import { FormFooter } from '../../components/form-footer';
 
 interface Props {
   patient: PatientsPatientFieldsFragment;
@@ -52,19 +53,7 @@ export function EditPatientModal({ patient, onClose, today }: Props) {
               Emails already sent cannot be recalled. Clinics and providers are still emailed. If the patient agrees again later, tick the box again.
             </Alert>
           ) : null}
-          {failure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {failure}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Save
-            </Button>
-          </Group>
+          <FormFooter failure={failure} submitLabel="Save" submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

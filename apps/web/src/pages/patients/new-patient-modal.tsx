@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { placeServerError } from '../../api/form-errors';
 import { EMPTY_PATIENT, patientValidation, toCreatePatientInput, type PatientFormValues } from './patient-form-values';
 import { PatientFormFields } from './patient-form-fields';
 import { CREATE_PATIENT } from './patient-queries';
+import { FormFooter } from '../../components/form-footer';
 
 interface Props {
   opened: boolean;
@@ -59,19 +60,7 @@ export function NewPatientModal({ opened, onClose, clinicId, clinicName, today, 
         <Stack gap="md">
           <Text size="sm">The patient is registered in {clinicName}. Your clinic sees them; a clinic you send a referral to sees them with that referral.</Text>
           <PatientFormFields form={form} today={today} />
-          {failure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {failure}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Register patient
-            </Button>
-          </Group>
+          <FormFooter failure={failure} submitLabel="Register patient" submitting={form.submitting} onCancel={close} />
         </Stack>
       </form>
     </Modal>
