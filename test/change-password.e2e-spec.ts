@@ -42,7 +42,7 @@ describe('changePassword', () => {
   });
 
   it.each([
-    ['a wrong current password', { currentPassword: 'not-the-password-at-all', newPassword: NEW_PASSWORD }, 'input.currentPassword', 'currentPassword is not your current password'],
+    ['a wrong current password', { currentPassword: 'not-the-password-at-all', newPassword: NEW_PASSWORD }, 'input.currentPassword', 'currentPassword is not the password you sign in with now'],
     ['the same password again', { currentPassword: USER_PASSWORD, newPassword: USER_PASSWORD }, 'input.newPassword', 'newPassword must differ from your current password'],
     ['a password holding part of the email address', { currentPassword: USER_PASSWORD, newPassword: 'my-coordinator-secret-99' }, 'input.newPassword', 'newPassword must not contain your email address'],
     ['a password too short', { currentPassword: USER_PASSWORD, newPassword: 'short-1' }, 'input.newPassword', 'newPassword must be 12 to 200 characters long'],

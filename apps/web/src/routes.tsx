@@ -21,6 +21,7 @@ const patients = lazyPage(() => import('./pages/patients/patients-page').then((m
 const patient = lazyPage(() => import('./pages/patients/patient-page').then((m) => m.PatientPage));
 const statistics = lazyPage(() => import('./pages/statistics/statistics-page').then((m) => m.StatisticsPage));
 const failedNotifications = lazyPage(() => import('./pages/notifications/failed-notifications-page').then((m) => m.FailedNotificationsPage));
+const password = lazyPage(() => import('./pages/account/password-page').then((m) => m.PasswordPage));
 const sessions = lazyPage(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
 const onboarding = lazyPage(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
 
@@ -34,6 +35,7 @@ const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyPage>][] = [
   ['notifications', failedNotifications],
   ['onboarding', onboarding],
   ['account/sessions', sessions],
+  ['account/password', password],
 ];
 
 /**

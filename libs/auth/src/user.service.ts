@@ -56,7 +56,7 @@ export class UserService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw notFound('User');
     if (!(await this.logins.confirmsPassword(user.email, input.currentPassword, ipAddress))) {
-      throw badInput('input.currentPassword', 'currentPassword is not your current password');
+      throw badInput('input.currentPassword', 'currentPassword is not the password you sign in with now');
     }
     if (input.newPassword === input.currentPassword) throw badInput('input.newPassword', 'newPassword must differ from your current password');
     const problem = passwordProblem('newPassword', input.newPassword, user);

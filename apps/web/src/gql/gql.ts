@@ -17,6 +17,7 @@ type Documents = {
     "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": typeof types.MatchProvidersDocument,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ipAddress\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    workActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": typeof types.InboxRowFragmentDoc,
@@ -74,6 +75,7 @@ const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    __typename\n    id\n    displayName\n    email\n    role\n    clinicId\n    providerId\n    clinic {\n      __typename\n      id\n      name\n      timeZone\n      location {\n        __typename\n        latitude\n        longitude\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query MatchProviders($input: MatchProvidersInput!) {\n    matchProviders(input: $input) {\n      distanceKm\n      score\n      reasons\n      provider {\n        id\n        displayName\n        city\n      }\n    }\n  }\n": types.MatchProvidersDocument,
     "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      device\n      ipAddress\n      createdAt\n      lastUsedAt\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  fragment InboxRow on Referral {\n    id\n    reference\n    status\n    priority\n    modality\n    dueAt\n    updatedAt\n    appointmentAt\n    availableActions\n    workActions\n    version\n    patient {\n      id\n      firstName\n      lastName\n    }\n    referringClinic {\n      id\n      name\n    }\n    toClinic {\n      id\n      name\n    }\n    toProvider {\n      id\n      displayName\n    }\n  }\n": types.InboxRowFragmentDoc,
@@ -154,6 +156,10 @@ export function graphql(source: "\n  query MatchProviders($input: MatchProviders
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

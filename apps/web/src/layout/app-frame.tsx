@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../session/session';
@@ -106,6 +106,9 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
         <Menu.Divider />
         <Menu.Item component={RouterLink} to="/account/sessions" leftSection={<IconDeviceLaptop size={16} aria-hidden />}>
           Where you are signed in
+        </Menu.Item>
+        <Menu.Item component={RouterLink} to="/account/password" leftSection={<IconKey size={16} aria-hidden />}>
+          Change password
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           Sign out

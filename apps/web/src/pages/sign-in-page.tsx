@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Logo } from '../layout/logo';
 import { signIn } from '../session/session';
+import { PasswordField } from '../components/password-field';
 
 interface Props {
   /** Why the user is here: signed out, session ended, service unreachable. */
@@ -57,7 +58,7 @@ export function SignInPage({ notice }: Props) {
           >
             <Stack gap="sm">
               <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-              <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
+              <PasswordField label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
               {failure ? (
                 <Text c="red.8" size="sm" role="alert">
                   {failure}

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
 import type { UserRole } from '../../gql/graphql';
@@ -9,6 +9,8 @@ import { CreatedNotice } from './created-notice';
 import { placeServerError } from '../../api/form-errors';
 import { CREATE_USER } from './onboarding-queries';
 import { emailRule, idRule, requiredText } from './validators';
+import { PasswordField } from '../../components/password-field';
+import { FormFooter } from '../../components/form-footer';
 
 interface UserValues {
   email: string;
@@ -117,7 +119,7 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
             <TextInput label="Display name" description="Shown to other users" required maxLength={120} autoComplete="off" {...form.getInputProps('displayName')} />
             <Select label="Role" required data={ROLE_OPTIONS} description={form.values.role ? ROLE_HINTS[form.values.role] : 'What they may do'} {...form.getInputProps('role')} />
             <ClinicIdInput inputProps={form.getInputProps('clinicId')} value={form.values.clinicId} disabled={platformAdmin} />
-            <PasswordInput
+            <PasswordField
               label="Password"
               description="12 characters or more. Give it to them over a separate channel from their email address."
               required
@@ -126,16 +128,7 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
               {...form.getInputProps('password')}
             />
           </SimpleGrid>
-          {failure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {failure}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting}>
-              Create user
-            </Button>
-          </Group>
+          <FormFooter failure={failure} submitLabel="Create user" submitting={form.submitting} />
         </Stack>
       </form>
     </Stack>
