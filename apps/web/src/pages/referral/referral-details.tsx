@@ -102,11 +102,17 @@ export function ReferralDetails({ referral: r, timeZone }: { referral: ReferralD
           <Text size="sm" fw={500}>Long term</Text>
           <Text size="sm" mb="xs">{r.goals.longTerm}</Text>
           <Text size="sm" fw={500}>Short term</Text>
-          <List size="sm">
-            {r.goals.shortTerm.map((goal, index) => (
-              <List.Item key={index}>{goal}</List.Item>
-            ))}
-          </List>
+          {r.goals.shortTerm.length > 0 ? (
+            <List size="sm">
+              {r.goals.shortTerm.map((goal, index) => (
+                <List.Item key={index}>{goal}</List.Item>
+              ))}
+            </List>
+          ) : (
+            <Text size="sm" c="dimmed">
+              None set by the referrer
+            </Text>
+          )}
         </Section>
       ) : null}
       {r.outcome ? (
