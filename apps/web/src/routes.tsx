@@ -1,4 +1,4 @@
-import { Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { matchRoutes, Navigate, Route, Routes } from 'react-router';
 import { LoadingState } from './components/states';
 import { lazyComponent } from './lib/lazy-component';
@@ -7,26 +7,20 @@ import { SessionGate } from './layout/session-gate';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { NotFoundPage } from './pages/not-found-page';
 
-/** A page whose code loads on first use (`lazyComponent`). */
-const lazyPage = (load: () => Promise<ComponentType>) => {
-  const { Component, preload } = lazyComponent(load);
-  return { Page: Component, preload };
-};
-
 // Pages other than the inbox load on first use. Declarative routes rather than a data router:
 // the app loads its data with Apollo, and the data router's code would be a fifth of the first page.
-const newReferral = lazyPage(() => import('./pages/new-referral/new-referral-page').then((m) => m.NewReferralPage));
-const referral = lazyPage(() => import('./pages/referral/referral-page').then((m) => m.ReferralPage));
-const patients = lazyPage(() => import('./pages/patients/patients-page').then((m) => m.PatientsPage));
-const patient = lazyPage(() => import('./pages/patients/patient-page').then((m) => m.PatientPage));
-const statistics = lazyPage(() => import('./pages/statistics/statistics-page').then((m) => m.StatisticsPage));
-const failedNotifications = lazyPage(() => import('./pages/notifications/failed-notifications-page').then((m) => m.FailedNotificationsPage));
-const password = lazyPage(() => import('./pages/account/password-page').then((m) => m.PasswordPage));
-const sessions = lazyPage(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
-const onboarding = lazyPage(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
+const newReferral = lazyComponent(() => import('./pages/new-referral/new-referral-page').then((m) => m.NewReferralPage));
+const referral = lazyComponent(() => import('./pages/referral/referral-page').then((m) => m.ReferralPage));
+const patients = lazyComponent(() => import('./pages/patients/patients-page').then((m) => m.PatientsPage));
+const patient = lazyComponent(() => import('./pages/patients/patient-page').then((m) => m.PatientPage));
+const statistics = lazyComponent(() => import('./pages/statistics/statistics-page').then((m) => m.StatisticsPage));
+const failedNotifications = lazyComponent(() => import('./pages/notifications/failed-notifications-page').then((m) => m.FailedNotificationsPage));
+const password = lazyComponent(() => import('./pages/account/password-page').then((m) => m.PasswordPage));
+const sessions = lazyComponent(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
+const onboarding = lazyComponent(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
 
 /** The pages that load on first use, by the path they answer. */
-const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyPage>][] = [
+const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
   ['referrals/new', newReferral],
   ['referrals/:id', referral],
   ['patients', patients],
@@ -64,7 +58,7 @@ export function AppRoutes() {
       <Route element={<SessionGate />}>
         <Route index element={<Navigate to="/referrals" replace />} />
         <Route path="referrals" element={page(<InboxPage />)} />
-        {LAZY_PAGES.map(([path, { Page }]) => (
+        {LAZY_PAGES.map(([path, { Component: Page }]) => (
           <Route key={path} path={path} element={page(<Page />)} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

@@ -29,15 +29,9 @@ export class LoginService {
    * that do not exist, and one answer for every refusal.
    */
   async authenticate(emailInput: string, password: string, ipAddress: string | null): Promise<User> {
-    const email = emailInput.trim().toLowerCase();
-    await this.throttle.begin(email, ipAddress ?? UNKNOWN_ADDRESS);
-
-    const found = await this.users.findCredentials(email);
-    // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
-    const valid = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!found || !valid || found.user.disabled) throw unauthenticated('Email or password is incorrect');
-    await this.throttle.succeeded(email);
-    return found.user;
+    const user = await this.checked(emailInput, password, ipAddress);
+    if (!user) throw unauthenticated('Email or password is incorrect');
+    return user;
   }
 
   /**
@@ -45,11 +39,19 @@ export class LoginService {
    * someone holding a session cannot guess the password through a form that asks for it again.
    */
   async confirmsPassword(email: string, password: string, ipAddress: string | null): Promise<boolean> {
-    const normalised = email.trim().toLowerCase();
-    await this.throttle.begin(normalised, ipAddress ?? UNKNOWN_ADDRESS);
-    const found = await this.users.findCredentials(normalised);
-    const valid = found !== null && (await verifyPassword(password, found.passwordHash));
-    if (valid) await this.throttle.succeeded(normalised);
-    return valid;
+    return (await this.checked(email, password, ipAddress)) !== null;
+  }
+
+  /** The active user the email and password belong to, or null: the one check behind both of the above. */
+  private async checked(emailInput: string, password: string, ipAddress: string | null): Promise<User | null> {
+    const email = emailInput.trim().toLowerCase();
+    await this.throttle.begin(email, ipAddress ?? UNKNOWN_ADDRESS);
+
+    const found = await this.users.findCredentials(email);
+    // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
+    const valid = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    if (!found || !valid || found.user.disabled) return null;
+    await this.throttle.succeeded(email);
+    return found.user;
   }
 }
