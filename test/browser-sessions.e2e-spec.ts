@@ -1,11 +1,12 @@
+import { sign } from 'jsonwebtoken';
 import { ErrorReason } from '@referloop/core';
 import { Browser, claimsOf, REFRESH_SESSION, SIGN_OUT, SIGN_OUT_EVERYWHERE } from './support/browser';
 import { expectGraphqlError, expectGraphqlReason } from './support/expectations';
-import { Actor, createSignedInUser, signIn as login, USER_PASSWORD } from './support/fixtures';
+import { Actor, createSignedInUser, USER_PASSWORD } from './support/fixtures';
 import { graphqlBody, rawRequest, setCookies } from './support/gateway-http';
 import { GraphqlClient } from './support/graphql-client';
 import { DISABLE_USER, LOGIN, ME } from './support/operations';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, JWT_SECRET } from './support/test-app';
 import { useTestApp, useWorld } from './support/file-setup';
 
 /*
@@ -19,11 +20,19 @@ const SESSION_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 const CSRF_MESSAGE = /Cross-Site Request Forgery/;
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) ReferLoopTest/1.0';
 const HOUR = 3600;
+const API_LOGIN = `mutation login($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }`;
+const REFRESH_WITH = `mutation refreshSession($refreshToken: String) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken } }`;
+type ApiSession = { accessToken: string; refreshToken: string };
 
 describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere', () => {
   const { app, world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: '100' } });
   const { app: throttled } = useTestApp({ env: { LOGIN_MAX_FAILURES: '2' } });
   const { app: production } = useTestApp({ env: { NODE_ENV: 'production' } });
+
+  /** An API client's session for `user`, by login. */
+  async function apiLogin(user: Actor): Promise<ApiSession> {
+    return (await app.anonymous.ok<{ login: ApiSession }>(API_LOGIN, { input: { email: user.email, password: USER_PASSWORD } })).login;
+  }
 
   const newUser = (): Promise<Actor> => createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id);
 
@@ -96,14 +105,15 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
 
     it('refuses a wrong password exactly as login does, with no cookie and no session', async () => {
       const user = await newUser();
+      const sessionsOf = async () => (await db.query('SELECT id FROM user_sessions WHERE user_id = $1 ORDER BY id', [user.id])).rows;
+      const before = await sessionsOf();
       const browser = new Browser(app.baseUrl);
       const refused = await browser.signIn(user.email, 'not-the-password-123');
       expectGraphqlError(refused, 'UNAUTHENTICATED');
       const byLogin = await app.anonymous.request(LOGIN, { input: { email: user.email, password: 'not-the-password-123' } });
       expect(refused.errors?.[0]?.message).toBe(byLogin.errors?.[0]?.message);
       expect(refused.sessionCookies).toEqual([]);
-      const { rows } = await db.query('SELECT count(*)::int AS sessions FROM user_sessions WHERE user_id = $1', [user.id]);
-      expect(rows[0].sessions).toBe(0);
+      expect(await sessionsOf()).toEqual(before);
     });
 
     it('shares the throttle with login: failures at either count toward both', async () => {
@@ -268,7 +278,7 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
   });
 
   describe('signOutEverywhere', () => {
-    it("ends every session of the user, in two browsers; the user's bearer tokens from login, and other users' sessions, are untouched", async () => {
+    it("ends every session of the user, in two browsers and an API client; other users' sessions are untouched", async () => {
       const user = await newUser();
       const [laptop, phone] = [await signedIn(user), await signedIn(user)];
       const someoneElse = await signedIn(await newUser());
@@ -279,11 +289,10 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
 
       for (const browser of [laptop, phone]) await expectRefused(browser.accessToken);
       expectGraphqlReason(await phone.refresh(), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
+      // The API client's session (the user signed in with login) ended with them.
+      await expectRefused(user.client.token);
       const { rows } = await db.query('SELECT revoked_reason FROM user_sessions WHERE user_id = $1', [user.id]);
-      expect(rows).toEqual([{ revoked_reason: 'SIGNED_OUT_EVERYWHERE' }, { revoked_reason: 'SIGNED_OUT_EVERYWHERE' }]);
-
-      // A bearer token from login is no session: it keeps working until it expires.
-      await expectSignedIn(user.client.token, user.id);
+      expect(rows).toEqual(Array.from({ length: 3 }, () => ({ revoked_reason: 'SIGNED_OUT_EVERYWHERE' })));
       expect((await someoneElse.refresh()).errors).toBeUndefined();
     });
 
@@ -308,6 +317,8 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
 
     it("lists the user's open sessions, most recently used first, each with its device and address, the current one marked; nobody else's, nothing ended", async () => {
       const user = await newUser();
+      // The session the user was created with (login, by an API client) is not part of this test.
+      await user.client.ok(SIGN_OUT);
       const ended = await signedInOn(user, LAPTOP);
       await ended.send(SIGN_OUT);
       const laptop = await signedInOn(user, LAPTOP);
@@ -326,12 +337,20 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
         expect(session.ipAddress).toMatch(/127\.0\.0\.1/);
         expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.parse(session.lastUsedAt));
       }
-      // A bearer token from login names no session: none of them is current.
-      expect((await user.client.ok<Listed>(MY_SESSIONS)).mySessions.map((session) => session.current)).toEqual([false, false]);
+      // An API client signed in with login is listed too, by the name its user agent gives.
+      const script = app.anonymous.withHeaders({ 'user-agent': 'referral-sync/2.4.1' });
+      const { login: scripted } = await script.ok<{ login: { accessToken: string } }>(LOGIN, { input: { email: user.email, password: USER_PASSWORD } });
+      const listed = (await bearer(scripted.accessToken).ok<Listed>(MY_SESSIONS)).mySessions;
+      expect(listed.map(({ device, current }) => ({ device, current }))).toEqual([
+        { device: 'referral-sync 2.4', current: true },
+        { device: 'Chrome 131 on Windows', current: false },
+        { device: 'Mobile Safari 17 on iOS', current: false },
+      ]);
     });
 
     it('ends another of your sessions: its access token stops working at once, it no longer refreshes, and yours carries on', async () => {
       const user = await newUser();
+      await user.client.ok(SIGN_OUT);
       const [laptop, lostTablet] = [await signedInOn(user, LAPTOP), await signedInOn(user, TABLET)];
       // Read now: a refused refresh clears the browser's cookie.
       const lostTabletId = sessionIdOf(lostTablet);
@@ -381,31 +400,96 @@ describe('browser sessions: signIn, refreshSession, signOut, signOutEverywhere',
   });
 
   describe('disableUser', () => {
-    it("ends all the user's sessions: their access tokens stop working and their cookies no longer refresh", async () => {
+    it("ends all the user's sessions: their access tokens stop working and their refresh credentials no longer refresh", async () => {
       const user = await newUser();
       const [laptop, phone] = [await signedIn(user), await signedIn(user)];
+      const script = await apiLogin(user);
       await world.platformAdmin.ok(DISABLE_USER, { input: { id: user.id } });
 
       for (const browser of [laptop, phone]) {
         await expectRefused(browser.accessToken);
         expectGraphqlReason(await browser.refresh(), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
       }
+      await expectRefused(script.accessToken);
+      expectGraphqlReason(await app.anonymous.request(REFRESH_WITH, { refreshToken: script.refreshToken }), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
       const { rows } = await db.query('SELECT revoked_reason FROM user_sessions WHERE user_id = $1', [user.id]);
-      expect(rows).toEqual([{ revoked_reason: 'USER_DISABLED' }, { revoked_reason: 'USER_DISABLED' }]);
+      expect(rows).toEqual(Array.from({ length: 4 }, () => ({ revoked_reason: 'USER_DISABLED' })));
     });
   });
 
-  describe('bearer tokens from login', () => {
-    it('carry no session and work exactly as before, signOut or not', async () => {
+  describe('API clients: login and refreshSession(refreshToken), the same sessions without a cookie', () => {
+    it('login opens a session: a short-lived access token naming it, and the refresh token in the answer, no cookie', async () => {
       const user = await newUser();
-      const client = await login(app.anonymous, user.email, USER_PASSWORD);
-      expect(claimsOf(client.token as string).sid).toBeUndefined();
-      await expectSignedIn(client.token, user.id);
-      expect((await client.ok<{ signOut: boolean }>(SIGN_OUT)).signOut).toBe(false);
-      await expectSignedIn(client.token, user.id);
+      const response = await rawRequest(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'referral-sync/2.4.1' },
+        body: JSON.stringify({ query: API_LOGIN, variables: { input: { email: user.email, password: USER_PASSWORD } } }),
+      });
+      expect(setCookies(response)).toEqual([]);
+      const { login: answer } = graphqlBody(response).data as { login: ApiSession };
+      expect(answer.refreshToken).toMatch(SESSION_VALUE);
+      const claims = claimsOf(answer.accessToken);
+      expect(claims).toMatchObject({ sub: user.id, sid: answer.refreshToken.split('.')[0] });
+      // Fifteen minutes by default.
+      expect(app.config.jwtTtlSeconds).toBe(15 * 60);
+      expect(claims.exp - Date.now() / 1000).toBeLessThanOrEqual(15 * 60);
+      expect(await sessionRow(claims.sid as string)).toMatchObject({ user_id: user.id, user_agent: 'referral-sync/2.4.1', revoked_at: null });
+      expect((await sessionRow(claims.sid as string)).secret_hash).not.toContain(answer.refreshToken.split('.')[1]);
+      await expectSignedIn(answer.accessToken, user.id);
     });
 
-    it('are refused when they name a session id that is not a uuid (a token we did not issue)', async () => {
+    it('refreshSession(refreshToken) answers a new refresh token and access token, never a cookie; the used one, presented again, ends the session', async () => {
+      const user = await newUser();
+      const first = await apiLogin(user);
+      const response = await rawRequest(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: REFRESH_WITH, variables: { refreshToken: first.refreshToken } }),
+      });
+      expect(setCookies(response)).toEqual([]);
+      const second = (graphqlBody(response).data as { refreshSession: ApiSession }).refreshSession;
+      expect(second.refreshToken).toMatch(SESSION_VALUE);
+      expect(second.refreshToken).not.toBe(first.refreshToken);
+      expect(second.refreshToken.split('.')[0]).toBe(first.refreshToken.split('.')[0]);
+      await expectSignedIn(second.accessToken, user.id);
+
+      // The first refresh token was used: whoever presents it again, the session ends.
+      expectGraphqlReason(await app.anonymous.request(REFRESH_WITH, { refreshToken: first.refreshToken }), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
+      expectGraphqlReason(await app.anonymous.request(REFRESH_WITH, { refreshToken: second.refreshToken }), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
+      await expectRefused(first.accessToken);
+      await expectRefused(second.accessToken);
+      expect((await sessionRow(first.refreshToken.split('.')[0])).revoked_reason).toBe('CREDENTIAL_REUSED');
+    });
+
+    it('signOut with the access token ends the session: the refresh token no longer refreshes', async () => {
+      const user = await newUser();
+      const session = await apiLogin(user);
+      expect(await bearer(session.accessToken).ok(SIGN_OUT)).toEqual({ signOut: true });
+      await expectRefused(session.accessToken);
+      expectGraphqlReason(await app.anonymous.request(REFRESH_WITH, { refreshToken: session.refreshToken }), 'UNAUTHENTICATED', ErrorReason.SESSION_REVOKED);
+    });
+
+    it('refuses a refresh token that is not one we could have issued, with no reason, and ignores any cookie beside it', async () => {
+      const user = await newUser();
+      const browser = await signedIn(user);
+      for (const refreshToken of ['', 'garbage', `${sessionIdOf(browser)}.short`]) {
+        const answer = await browser.send(REFRESH_WITH, { refreshToken }, { bearer: false });
+        expect({ refreshToken, reason: expectGraphqlError(answer, 'UNAUTHENTICATED').extensions?.reason, cookies: answer.sessionCookies }).toEqual({
+          refreshToken,
+          reason: undefined,
+          cookies: [],
+        });
+      }
+      // The browser's own session, whose cookie went along, was not touched.
+      expect((await browser.refresh()).errors).toBeUndefined();
+    });
+
+    it('refuses a token that names no session, even one signed with our secret', async () => {
+      const user = await newUser();
+      await expectRefused(sign({}, JWT_SECRET, { algorithm: 'HS256', issuer: 'referloop', subject: user.id, expiresIn: 600 }));
+    });
+
+    it('refuses a token whose session id is not a uuid (a token we did not issue)', async () => {
       const user = await newUser();
       const browser = await signedIn(user);
       const [header, , signature] = (browser.accessToken as string).split('.');

@@ -37,8 +37,11 @@ describe('changePassword', () => {
     expectGraphqlError(await app.anonymous.as(elsewhere.accessToken).request(ME), 'UNAUTHENTICATED');
     expect((await elsewhere.refresh()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await here.refresh()).errors).toBeUndefined();
+    // So is the API client's session the user was created with (login).
+    expectGraphqlError(await user.client.request(ME), 'UNAUTHENTICATED');
     const { rows } = await db.query('SELECT revoked_reason FROM user_sessions WHERE user_id = $1 ORDER BY created_at', [user.id]);
-    expect(rows.map((row: { revoked_reason: string | null }) => row.revoked_reason).sort()).toEqual(['PASSWORD_CHANGED', null].sort());
+    // Ended: the first login's and the other browser's; open: this browser's and the login with the new password.
+    expect(rows.map((row: { revoked_reason: string | null }) => row.revoked_reason)).toEqual(['PASSWORD_CHANGED', null, 'PASSWORD_CHANGED', null]);
   });
 
   it.each([

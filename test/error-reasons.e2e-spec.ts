@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorReason } from '@referloop/core';
+import { AccountLinkTokens } from '@referloop/notifications';
 import { REFER_ONWARD, SET_PLAN } from './support/episode-operations';
 import { Browser } from './support/browser';
 import { expectGraphqlReason } from './support/expectations';
 import { clinicInput, createSignedInUser, patientInput, referralInput, uniqueEmail, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { RETRY_NOTIFICATION } from './support/notification-rows';
-import { CREATE_CLINIC, CREATE_PATIENT, CREATE_USER, LOGIN, referralMutation } from './support/operations';
+import { ACCEPT_INVITATION, CREATE_CLINIC, CREATE_PATIENT, CREATE_USER, INVITE_USER, LOGIN, referralMutation, REQUEST_PASSWORD_RESET, RESEND_INVITATION } from './support/operations';
 import { AREA, createProviderAt, poolReferralInput } from './support/pools';
 import { useWorld } from './support/file-setup';
 import { createDraft, referralIn } from './support/world';
@@ -19,9 +20,11 @@ import { createDraft, referralIn } from './support/world';
 
 /** Low, so that one account is refused after a couple of wrong passwords. */
 const MAX_LOGIN_FAILURES = 2;
+/** Low, so that one address is refused after a couple of reset requests. */
+const MAX_RESET_REQUESTS = 2;
 
 describe('extensions.reason: why a request was refused, for programs', () => {
-  const { app, world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES) } });
+  const { app, world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: String(MAX_LOGIN_FAILURES), PASSWORD_RESET_MAX_REQUESTS: String(MAX_RESET_REQUESTS) } });
   /** Every reason a test below saw reach the client. */
   const seen = new Set<string>();
 
@@ -137,6 +140,39 @@ describe('extensions.reason: why a request was refused, for programs', () => {
       const fourPages = `{ ${[0, 1, 2, 3].map((i) => `l${i}: referrals(first: 100) { edges { node { id } } }`).join(' ')} }`;
       expectReason(await world.coordinatorA.client.request(fourPages), 'BAD_USER_INPUT', ErrorReason.ITEMS_OVER_LIMIT, 'first');
     });
+
+    it('LINK_USED, LINK_REVOKED, LINK_EXPIRED: accepting an invitation with a spent, a replaced and an expired link', async () => {
+      const invite = async () => {
+        const input = { email: uniqueEmail('invited'), displayName: 'Avery Quinlan', role: 'COORDINATOR', clinicId: world.clinicA.id };
+        return (await world.adminA.client.ok<{ inviteUser: { id: string } }>(INVITE_USER, { input })).inviteUser.id;
+      };
+      /** The token of the user's current invitation link, as its email carries it. */
+      const tokenOf = async (userId: string) => {
+        const { rows } = await db.query('SELECT id FROM account_links WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]);
+        return app.app.get(AccountLinkTokens).tokenFor(rows[0].id);
+      };
+      const accept = (token: string) => world.anonymous.request(ACCEPT_INVITATION, { input: { token, password: 'quiet-river-stones-42' } });
+
+      const spent = await tokenOf(await invite());
+      expect((await accept(spent)).errors).toBeUndefined();
+      expectReason(await accept(spent), 'BAD_USER_INPUT', ErrorReason.LINK_USED, 'input.token');
+
+      const replacedUser = await invite();
+      const replaced = await tokenOf(replacedUser);
+      await world.adminA.client.ok(RESEND_INVITATION, { input: { userId: replacedUser } });
+      expectReason(await accept(replaced), 'BAD_USER_INPUT', ErrorReason.LINK_REVOKED, 'input.token');
+
+      const expiredUser = await invite();
+      await db.query(`UPDATE account_links SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [expiredUser]);
+      expectReason(await accept(await tokenOf(expiredUser)), 'BAD_USER_INPUT', ErrorReason.LINK_EXPIRED, 'input.token');
+    });
+  });
+
+  it('TOO_MANY_REQUESTS with TOO_MANY_RESET_REQUESTS: asking for password resets for one address past the limit', async () => {
+    const ask = () => world.anonymous.request(REQUEST_PASSWORD_RESET, { input: { email: world.coordinatorC.email } });
+    for (let request = 0; request < MAX_RESET_REQUESTS; request += 1) expect((await ask()).errors).toBeUndefined();
+    const error = expectReason(await ask(), 'TOO_MANY_REQUESTS', ErrorReason.TOO_MANY_RESET_REQUESTS);
+    expect(error.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
   });
 
   it('QUERY_TOO_EXPENSIVE with COST_OVER_LIMIT: matching for fifty referrals at once', async () => {

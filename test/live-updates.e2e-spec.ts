@@ -5,7 +5,7 @@ import { sign } from 'jsonwebtoken';
 import { createGatewayApp } from '../apps/gateway/src/bootstrap';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { AuditEntry } from './support/audit-entry';
-import { Browser } from './support/browser';
+import { Browser, claimsOf } from './support/browser';
 import { Actor, createPatient, createSignedInUser, Referral, referralInput, runReferralMutation, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient } from './support/graphql-client';
 import { disposeAll, LiveOptions, LiveReferral, LiveSubscriber, untilListening } from './support/live-updates';
@@ -243,9 +243,12 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
   });
 
   describe('authentication of the connection', () => {
-    /** A token as the gateway issues them, with the claims given. */
+    /**
+     * A token as the gateway issues them, with the claims given, naming coordinator A's open
+     * session: each case is refused for its own reason only.
+     */
     const token = (claims: { sub: string; exp: number }, secret = JWT_SECRET) =>
-      sign({ exp: claims.exp }, secret, { algorithm: 'HS256', issuer: 'referloop', subject: claims.sub });
+      sign({ exp: claims.exp, sid: claimsOf(tokenOf(world.coordinatorA)).sid }, secret, { algorithm: 'HS256', issuer: 'referloop', subject: claims.sub });
     const nowSeconds = () => Math.floor(Date.now() / 1000);
 
     const refusals: Array<[string, () => Promise<LiveOptions>]> = [
@@ -254,6 +257,7 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
       ['a garbage token', async () => ({ token: 'not-a-token' })],
       ['a token signed with another secret', async () => ({ token: token({ sub: world.coordinatorA.id, exp: nowSeconds() + 600 }, `${JWT_SECRET}-other`) })],
       ['a token that expired before connecting', async () => ({ token: token({ sub: world.coordinatorA.id, exp: nowSeconds() - 5 }) })],
+      ['a token naming no session', async () => ({ token: sign({}, JWT_SECRET, { algorithm: 'HS256', issuer: 'referloop', subject: world.coordinatorA.id, expiresIn: 600 }) })],
       ['a valid token of a user that does not exist', async () => ({ token: token({ sub: randomUUID(), exp: nowSeconds() + 600 }) })],
       [
         'the token of a disabled user',

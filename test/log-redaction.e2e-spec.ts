@@ -25,6 +25,14 @@ import {
   REFER_ONWARD,
   REFERRAL_DETAIL,
   REFRESH_SESSION,
+  REFRESH_WITH_TOKEN,
+  INVITE_USER,
+  RESEND_INVITATION,
+  REVOKE_INVITATION,
+  ACCOUNT_LINK,
+  ACCEPT_INVITATION,
+  REQUEST_PASSWORD_RESET,
+  RESET_PASSWORD,
   REQUEST_REFERRAL_INFO,
   RETRY_NOTIFICATION,
   SCHEDULE_REFERRAL,
@@ -43,6 +51,7 @@ import {
   UPDATE_REFERRAL,
 } from './support/log-redaction-operations';
 import { CapturedLine, LoggedStack, startLoggedStack } from './support/log-redaction-processes';
+import { AccountLinkPage, linkTokenIn } from './support/account-links';
 import { notificationIdOf } from './support/notification-rows';
 import { pollUntil } from './support/poll-until';
 import { SmtpSink } from './support/smtp-sink';
@@ -144,8 +153,10 @@ describe('logs: one structured line per request, and nothing sensitive in any of
     pollUntil(notificationCounts, (counts) => (counts.PENDING ?? 0) === 0, { timeoutMs: WAIT_MS, what: `no PENDING notification (${what})` });
 
   const login = async (email: string, password: string, label: string): Promise<Session> => {
-    const data = await http.ok<{ login: { accessToken: string; user: { id: string } } }>(ANONYMOUS, LOGIN, { input: { email, password } });
-    return { token: sensitive.token(`access token of ${label}`, data.login.accessToken), userId: data.login.user.id, label };
+    const data = await http.ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(ANONYMOUS, LOGIN, { input: { email, password } });
+    sensitive.add(`refresh token of ${label}`, data.login.refreshToken);
+    sensitive.add(`refresh secret of ${label}`, data.login.refreshToken.split('.')[1]);
+    return { token: sensitive.token(`access token of ${label}`, data.login.accessToken), userId: data.login.user.id, label, refreshToken: data.login.refreshToken };
   };
 
   /** The browser session cookie an answer set, marked sensitive with the secret it holds. */
@@ -192,7 +203,8 @@ describe('logs: one structured line per request, and nothing sensitive in any of
 
       const newUser = async (creator: Session, role: string, clinicId: string, name: string): Promise<{ id: string; email: string; password: string }> => {
         const email = sensitive.email(`${name} email`, `${name.replace(/\W/g, '.')}.${TAG}@Staff-Mail.test`);
-        const password = sensitive.add(`${name} password`, `${name.replace(/\W/g, '')}-Pass-${TAG}-x9`);
+        // Not built from TAG or the name: the policy refuses a password holding the user's email or name.
+        const password = sensitive.add(`${name} password`, `Pass-${randomBytes(4).toString('hex')}-river-x9`);
         const data = await http.ok<{ createUser: { id: string } }>(creator, CREATE_USER, { input: { email, password, displayName: `${name} ${TAG}`, role, clinicId } });
         return { id: data.createUser.id, email, password };
       };
@@ -208,7 +220,7 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       // The password never moves: a bad one is refused, and the line says UNAUTHENTICATED only.
       const wrongPassword = sensitive.add('wrong password', `Wrong-Guess-${TAG}-77`);
       expectCode(await http.graphql(ANONYMOUS, LOGIN, { input: { email: coordinatorUser.email, password: wrongPassword } }), 'UNAUTHENTICATED');
-      const coordinator = await login(coordinatorUser.email.toUpperCase(), coordinatorUser.password, 'coordinator A');
+      let coordinator = await login(coordinatorUser.email.toUpperCase(), coordinatorUser.password, 'coordinator A');
       const spare = await login(spareUser.email, spareUser.password, 'spare A');
       const providerB = await login(providerBUser.email, providerBUser.password, 'provider B');
       const providerB2 = await login(providerB2User.email, providerB2User.password, 'provider B2');
@@ -427,6 +439,15 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       const frontDesk = mySessions.find((session) => !session.current);
       expect(await http.ok(tablet, REVOKE_SESSION, { id: frontDesk?.id })).toEqual({ revokeSession: true });
       expect(await http.ok(tablet, SIGN_OUT_EVERYWHERE)).toEqual({ signOutEverywhere: true });
+      // That ended the coordinator's API session too, and with it its refresh token: signed in again.
+      expectCode(await http.graphql(coordinator, ME), 'UNAUTHENTICATED');
+      coordinator = await login(coordinatorUser.email, coordinatorUser.password, 'coordinator A, signed in again');
+      // An API client renews its access token with its refresh token: neither the old nor the new one reaches a log.
+      const renewed = await http.ok<{ refreshSession: { accessToken: string; refreshToken: string } }>(ANONYMOUS, REFRESH_WITH_TOKEN, {
+        refreshToken: coordinator.refreshToken,
+      });
+      sensitive.add('renewed refresh token', renewed.refreshSession.refreshToken);
+      coordinator = { ...coordinator, token: sensitive.token('renewed access token of coordinator A', renewed.refreshSession.accessToken) };
 
       // A password changed, after a wrong guess at the current one: none of the three reaches a log.
       // Not built from TAG: the user's email address holds TAG, and a password may not hold that.
@@ -434,6 +455,40 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       const wrongCurrent = sensitive.add('provider C wrong current password', `Not-It-${TAG}-13`);
       expectCode(await http.graphql(providerC, CHANGE_PASSWORD, { input: { currentPassword: wrongCurrent, newPassword: providerCNewPassword } }), 'BAD_USER_INPUT');
       expect(await http.ok(providerC, CHANGE_PASSWORD, { input: { currentPassword: providerCUser.password, newPassword: providerCNewPassword } })).toEqual({ changePassword: true });
+
+      // Accounts, through their emailed links: an invitation re-sent, the replaced link refused,
+      // the current one accepted; another withdrawn; a password reset. Neither the links' tokens
+      // nor the passwords chosen with them reach a log.
+      const emailsTo = (address: string, subject: RegExp) =>
+        smtp.received.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()) && subject.test(mail.subject));
+      const linkFrom = async (address: string, subject: RegExp, count: number, page: AccountLinkPage, label: string): Promise<string> => {
+        await smtp.waitFor(() => emailsTo(address, subject).length >= count, WAIT_MS, label);
+        const token = linkTokenIn(emailsTo(address, subject)[count - 1], page);
+        sensitive.add(`${label} secret`, token.split('.')[1]);
+        return sensitive.add(label, token);
+      };
+      const invitedEmail = sensitive.email('invited user email', `Invited.${TAG}@Staff-Mail.test`);
+      const invitedUser = (await http.ok<{ inviteUser: { id: string } }>(adminA, INVITE_USER, { input: { email: invitedEmail, displayName: 'Invited Person', role: 'COORDINATOR', clinicId: clinicA } })).inviteUser;
+      const firstInvitation = await linkFrom(invitedEmail, /invited/, 1, 'welcome', 'first invitation token');
+      await http.ok(adminA, RESEND_INVITATION, { input: { userId: invitedUser.id } });
+      const invitation = await linkFrom(invitedEmail, /invited/, 2, 'welcome', 'second invitation token');
+      expect(await http.ok(ANONYMOUS, ACCOUNT_LINK, { token: invitation })).toEqual({ accountLink: { state: 'OPEN', email: invitedEmail.toLowerCase() } });
+      const invitedPassword = sensitive.add('invited user password', `Meadow-Lark-${randomBytes(4).toString('hex')}-7`);
+      expectCode(await http.graphql(ANONYMOUS, ACCEPT_INVITATION, { input: { token: firstInvitation, password: invitedPassword } }), 'BAD_USER_INPUT');
+      const accepted = await http.graphql<{ acceptInvitation: { accessToken: string } }>(ANONYMOUS, ACCEPT_INVITATION, { input: { token: invitation, password: invitedPassword } });
+      expect(accepted.errors).toBeUndefined();
+      sensitive.token('access token of the invited user', accepted.data?.acceptInvitation.accessToken as string);
+      sessionCookieOf(accepted, 'session cookie of the invited user');
+      const withdrawnEmail = sensitive.email('withdrawn invitation email', `Withdrawn.${TAG}@Staff-Mail.test`);
+      const withdrawn = (await http.ok<{ inviteUser: { id: string } }>(adminA, INVITE_USER, { input: { email: withdrawnEmail, displayName: 'Withdrawn Person', role: 'PROVIDER', clinicId: clinicA } })).inviteUser;
+      await linkFrom(withdrawnEmail, /invited/, 1, 'welcome', 'withdrawn invitation token');
+      expect(await http.ok(adminA, REVOKE_INVITATION, { input: { userId: withdrawn.id } })).toEqual({ revokeInvitation: { id: withdrawn.id, status: 'DISABLED' } });
+
+      expect(await http.ok(ANONYMOUS, REQUEST_PASSWORD_RESET, { input: { email: providerB2User.email } })).toEqual({ requestPasswordReset: true });
+      expect(await http.ok(ANONYMOUS, REQUEST_PASSWORD_RESET, { input: { email: sensitive.email('unknown reset email', `Nobody.${TAG}@Staff-Mail.test`) } })).toEqual({ requestPasswordReset: true });
+      const resetToken = await linkFrom(providerB2User.email, /Reset your/, 1, 'reset-password', 'password reset token');
+      const resetPassword = sensitive.add('password chosen by reset', `Harbour-Bell-${randomBytes(4).toString('hex')}-5`);
+      expect(await http.ok(ANONYMOUS, RESET_PASSWORD, { input: { token: resetToken, password: resetPassword } })).toEqual({ resetPassword: true });
 
       // A document that does not parse, with a password written into it.
       const parseFailure = await http.rawGraphql(

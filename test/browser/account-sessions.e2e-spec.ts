@@ -15,6 +15,8 @@ describe('the account pages in the web app', () => {
   const { app, world } = useWorld();
 
   it('lists both computers and signs the other one out', async () => {
+    // The provider's API sessions (the test cast signs in with login) are not part of this story.
+    await world.targetProvider.client.ok('mutation { signOutEverywhere }');
     const desk = await signedInProfile(chromium.browser, app.baseUrl, world.targetProvider.email, USER_PASSWORD);
     const clinicRoom = await signedInProfile(chromium.browser, app.baseUrl, world.targetProvider.email, USER_PASSWORD);
 

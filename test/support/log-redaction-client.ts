@@ -7,6 +7,8 @@ export interface Session {
   token?: string;
   /** The value of the browser session cookie, sent as a browser would. */
   sessionCookie?: string;
+  /** An API client's refresh token, from login. */
+  refreshToken?: string;
   userId: string | null;
   label: string;
 }

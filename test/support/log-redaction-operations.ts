@@ -10,14 +10,22 @@ const mutation = (name: string, selection: string) => {
   return `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`;
 };
 
-export const LOGIN = mutation('login', 'accessToken user { id }');
+export const LOGIN = mutation('login', 'accessToken refreshToken user { id }');
 export const SIGN_IN = `mutation signIn($input: LoginInput!) { signIn(input: $input) { accessToken user { id } } }`;
 export const REFRESH_SESSION = `mutation refreshSession { refreshSession { accessToken } }`;
+export const REFRESH_WITH_TOKEN = `mutation refreshSession($refreshToken: String) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken } }`;
 export const SIGN_OUT = `mutation signOut { signOut }`;
 export const SIGN_OUT_EVERYWHERE = `mutation signOutEverywhere { signOutEverywhere }`;
 export const MY_SESSIONS = `query mySessions { mySessions { id device ipAddress current } }`;
 export const REVOKE_SESSION = `mutation revokeSession($id: ID!) { revokeSession(id: $id) }`;
 export const CHANGE_PASSWORD = `mutation changePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`;
+export const INVITE_USER = mutation('inviteUser', 'id status');
+export const RESEND_INVITATION = `mutation resendInvitation($input: InvitedUserInput!) { resendInvitation(input: $input) { id } }`;
+export const REVOKE_INVITATION = `mutation revokeInvitation($input: InvitedUserInput!) { revokeInvitation(input: $input) { id status } }`;
+export const ACCOUNT_LINK = `query accountLink($token: String!) { accountLink(token: $token) { state email } }`;
+export const ACCEPT_INVITATION = `mutation acceptInvitation($input: LinkPasswordInput!) { acceptInvitation(input: $input) { accessToken user { id } } }`;
+export const REQUEST_PASSWORD_RESET = `mutation requestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
+export const RESET_PASSWORD = `mutation resetPassword($input: LinkPasswordInput!) { resetPassword(input: $input) }`;
 export const CREATE_CLINIC = mutation('createClinic', 'id');
 export const CREATE_USER = mutation('createUser', 'id');
 export const DISABLE_USER = mutation('disableUser', 'id disabled');

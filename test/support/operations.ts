@@ -143,3 +143,21 @@ export const AUDIT_ENTRIES = `query auditEntries($filter: AuditEntryFilter, $fir
     edges { node { id operation at referralIds patientIds actorId actorRole ipAddress } }
   }
 }`;
+
+export const INVITE_USER = `mutation inviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) { id email displayName role clinicId status disabled }
+}`;
+
+export const RESEND_INVITATION = `mutation resendInvitation($input: InvitedUserInput!) { resendInvitation(input: $input) { id status } }`;
+
+export const REVOKE_INVITATION = `mutation revokeInvitation($input: InvitedUserInput!) { revokeInvitation(input: $input) { id status } }`;
+
+export const ACCOUNT_LINK = `query accountLink($token: String!) { accountLink(token: $token) { state kind problem email displayName expiresAt } }`;
+
+export const ACCEPT_INVITATION = `mutation acceptInvitation($input: LinkPasswordInput!) {
+  acceptInvitation(input: $input) { accessToken expiresAt refreshToken user { id email status } }
+}`;
+
+export const REQUEST_PASSWORD_RESET = `mutation requestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
+
+export const RESET_PASSWORD = `mutation resetPassword($input: LinkPasswordInput!) { resetPassword(input: $input) }`;

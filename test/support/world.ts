@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TokenService } from '../../libs/auth/src/token.service';
+import { SessionService } from '../../libs/auth/src/sessions/session.service';
+import { UserRepository } from '../../libs/auth/src/user.repository';
 import { GraphqlClient } from './graphql-client';
 import {
   Actor,
@@ -97,29 +98,35 @@ export async function recordOf(world: World): Promise<WorldRecord> {
 
 /**
  * The cast of the world template, signed in to `app`, whose database is a clone of that
- * template (see startWorldApp). Each client holds a token the gateway's own TokenService
- * issued, the one its login mutation hands out once the password checks out: the cast was
- * created and signed in through the API when the template was made.
+ * template (see startWorldApp). Each client holds a session the gateway's own SessionService
+ * opened, the one its login mutation opens once the password checks out: the cast was created
+ * and signed in through the API when the template was made, and checking every password again
+ * (scrypt, by design slow) would cost each test file a second or so.
  */
-export function worldOf(app: TestApp, record: WorldRecord): World {
-  const tokens = app.app.get(TokenService);
-  const signedIn = (userId: string) => app.anonymous.as(tokens.issue(userId).accessToken);
-  const actor = <A extends Actor>(name: ActorName) => ({ ...record.actors[name], client: signedIn(record.actors[name].id) }) as A;
+export async function worldOf(app: TestApp, record: WorldRecord): Promise<World> {
+  const sessions = app.app.get(SessionService);
+  const users = app.app.get(UserRepository);
+  const signedIn = async (userId: string) => {
+    const user = await users.findById(userId);
+    if (!user) throw new Error(`world user ${userId} is missing from the database`);
+    return app.anonymous.as((await sessions.open(user, { ipAddress: null, userAgent: 'test world' })).accessToken);
+  };
+  const actor = async <A extends Actor>(name: ActorName) => ({ ...record.actors[name], client: await signedIn(record.actors[name].id) }) as A;
   return {
     anonymous: app.anonymous,
-    platformAdmin: signedIn(record.platformAdminId),
+    platformAdmin: await signedIn(record.platformAdminId),
     clinicA: record.clinicA,
     clinicB: record.clinicB,
     clinicC: record.clinicC,
-    adminA: actor('adminA'),
-    coordinatorA: actor('coordinatorA'),
-    referringProvider: actor<ProviderActor>('referringProvider'),
-    adminB: actor('adminB'),
-    coordinatorB: actor('coordinatorB'),
-    targetProvider: actor<ProviderActor>('targetProvider'),
-    alternateProvider: actor<ProviderActor>('alternateProvider'),
-    coordinatorC: actor('coordinatorC'),
-    unrelatedProvider: actor<ProviderActor>('unrelatedProvider'),
+    adminA: await actor('adminA'),
+    coordinatorA: await actor('coordinatorA'),
+    referringProvider: await actor<ProviderActor>('referringProvider'),
+    adminB: await actor('adminB'),
+    coordinatorB: await actor('coordinatorB'),
+    targetProvider: await actor<ProviderActor>('targetProvider'),
+    alternateProvider: await actor<ProviderActor>('alternateProvider'),
+    coordinatorC: await actor('coordinatorC'),
+    unrelatedProvider: await actor<ProviderActor>('unrelatedProvider'),
     patient: record.patient,
   };
 }
@@ -132,7 +139,7 @@ export async function startWorldApp(
 ): Promise<{ app: TestApp; world: World }> {
   const record = await worldTemplate();
   const app = await startTestApp(env, { template: 'world', databaseName, logStream });
-  return { app, world: worldOf(app, record) };
+  return { app, world: await worldOf(app, record) };
 }
 
 /** A DRAFT from coordinator A to the target provider at B. */

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ClinicsModule } from '@referloop/clinics';
+import { NotificationsModule } from '@referloop/notifications';
+import { AccountLinkRepository } from './accounts/account-link.repository';
+import { AccountLinksService } from './accounts/account-links.service';
+import { AccountsResolver } from './accounts/accounts.resolver';
+import { InvitationService } from './accounts/invitations.service';
+import { PasswordResetService } from './accounts/password-reset.service';
+import { ResetThrottle } from './accounts/reset-throttle';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { BootstrapAdmin } from './bootstrap-admin';
@@ -10,13 +17,13 @@ import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 import { UserFieldsResolver } from './user-fields.resolver';
-import { BrowserSessions } from './sessions/browser-sessions.service';
+import { SessionService } from './sessions/session.service';
 import { SessionCookie } from './sessions/session-cookie';
 import { SessionRepository } from './sessions/session.repository';
 import { SessionsResolver } from './sessions/sessions.resolver';
 
 @Module({
-  imports: [ClinicsModule],
+  imports: [ClinicsModule, NotificationsModule],
   providers: [
     UserRepository,
     UserService,
@@ -25,13 +32,19 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     LoginService,
     SessionRepository,
     SessionCookie,
-    BrowserSessions,
+    SessionService,
     BootstrapAdmin,
     AuthResolver,
     UserFieldsResolver,
     SessionsResolver,
+    AccountLinkRepository,
+    AccountLinksService,
+    InvitationService,
+    PasswordResetService,
+    ResetThrottle,
+    AccountsResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UserRepository, TokenService, LoginService],
+  exports: [UserRepository, TokenService, LoginService, SessionService],
 })
 export class AuthModule {}

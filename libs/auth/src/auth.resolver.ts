@@ -1,27 +1,18 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Public, RequestContext } from '@referloop/common';
+import { Actor, CurrentActor, RequestContext } from '@referloop/common';
 import { notFound } from '@referloop/core';
 import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
-import { LoginInput } from './dto/login.input';
-import { LoginService } from './login.service';
-import { AuthPayload, User } from './user.model';
+import { User } from './user.model';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 
 @Resolver(() => User)
 export class AuthResolver {
   constructor(
-    private readonly loginService: LoginService,
     private readonly userService: UserService,
     private readonly users: UserRepository,
   ) {}
-
-  @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a bearer token, for API clients: no session, it lasts until it expires. Browsers use `signIn`.' })
-  async login(@Args('input', { type: () => LoginInput }) input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
-    return this.loginService.login(input.email, input.password, ctx.ipAddress);
-  }
 
   @Query(() => User, { description: 'The signed-in user.' })
   async me(@CurrentActor() actor: Actor): Promise<User> {
@@ -37,7 +28,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Changes your own password, given the current one (wrong guesses are throttled like sign-ins). Every other browser session of yours ends at once; this one stays signed in.',
+      'Changes your own password, given the current one (wrong guesses are throttled like sign-ins). Every other session of yours ends at once; this one stays signed in.',
   })
   async changePassword(
     @CurrentActor() actor: Actor,

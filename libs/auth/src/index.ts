@@ -5,3 +5,4 @@ export * from './password-hasher';
 export * from './token.service';
 export * from './login.service';
 export { SESSION_COOKIE } from './sessions/session-cookie';
+export { SessionService } from './sessions/session.service';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { countInWindow } from './throttle-window';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, ErrorReason, KeyedSerialQueue } from '@referloop/core';
 
 /** Failures from one address may reach this many times the per-account limit (offices share NAT). */
@@ -30,18 +31,8 @@ export class LoginThrottle {
     const { maxFailures, windowSeconds } = this.config.loginThrottle;
     const refusal = await this.perAccount.run(email, () => this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${email}`]);
-      const rows: { by_email: number; by_ip: number; oldest: Date | null }[] = await manager.query(
-        `SELECT count(*) FILTER (WHERE email = $1) AS by_email,
-                count(*) FILTER (WHERE ip_address = $2) AS by_ip,
-                min(at) AS oldest
-           FROM login_failures
-          WHERE (email = $1 OR ip_address = $2) AND at > now() - make_interval(secs => $3)`,
-        [email, ipAddress, windowSeconds],
-      );
-      const { by_email, by_ip, oldest } = rows[0];
-      if (by_email >= maxFailures || by_ip >= maxFailures * ADDRESS_ALLOWANCE) {
-        return oldest ? Math.max(1, Math.ceil((oldest.getTime() + windowSeconds * 1000 - Date.now()) / 1000)) : windowSeconds;
-      }
+      const counts = await countInWindow(manager, 'login_failures', email, ipAddress, windowSeconds);
+      if (counts.byEmail >= maxFailures || counts.byClient >= maxFailures * ADDRESS_ALLOWANCE) return counts.retryAfterSeconds;
       await manager.query('INSERT INTO login_failures (email, ip_address, at) VALUES ($1, $2, now())', [email, ipAddress]);
       return null;
     }));

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { unauthenticated } from '@referloop/core';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password-hasher';
 import { LoginThrottle } from './login-throttle';
-import { TokenService } from './token.service';
-import { AuthPayload, User } from './user.model';
+import { User } from './user.model';
 import { UserRepository } from './user.repository';
 
 /** Attempts without a usable client address share one throttle bucket. */
@@ -14,14 +13,7 @@ export class LoginService {
   constructor(
     private readonly users: UserRepository,
     private readonly throttle: LoginThrottle,
-    private readonly tokens: TokenService,
   ) {}
-
-  /** A bearer token for API clients: no session, it runs until it expires (or the user is disabled). */
-  async login(emailInput: string, password: string, ipAddress: string | null): Promise<AuthPayload> {
-    const user = await this.authenticate(emailInput, password, ipAddress);
-    return { ...this.tokens.issue(user.id), user };
-  }
 
   /**
    * The user an email and password belong to, for every way of signing in (`login`, a browser's
@@ -50,7 +42,8 @@ export class LoginService {
     const found = await this.users.findCredentials(email);
     // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
     const valid = await verifyPassword(password, found?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!found || !valid || found.user.disabled) return null;
+    // An invited user who has not chosen a password yet has none to sign in with.
+    if (!found || found.passwordHash === null || !valid || found.user.disabled) return null;
     await this.throttle.succeeded(email);
     return found.user;
   }

@@ -8,15 +8,15 @@ const ISSUER = 'referloop';
 /** What a valid access token says. */
 export interface AccessClaims {
   userId: string;
-  /** The browser session the token was issued for (signIn, refreshSession); null for `login`'s tokens. */
-  sessionId: string | null;
+  /** The session the token was issued for: every token names one, so that ending it ends the token. */
+  sessionId: string;
   /** A live connection ends at the expiry. */
   expiresAt: Date;
 }
 
 /**
- * Signs and verifies the HS256 access tokens; the subject is the user id, and `sid` the browser
- * session a token belongs to, so that ending the session ends its tokens at once.
+ * Signs and verifies the HS256 access tokens; the subject is the user id, and `sid` the session
+ * a token belongs to, so that ending the session ends its tokens at once.
  */
 @Injectable()
 export class TokenService {
@@ -31,8 +31,8 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.jwtSecret));
   }
 
-  issue(userId: string, sessionId: string | null = null): { accessToken: string; expiresAt: Date } {
-    const accessToken = sign(sessionId === null ? {} : { sid: sessionId }, this.key, {
+  issue(userId: string, sessionId: string): { accessToken: string; expiresAt: Date } {
+    const accessToken = sign({ sid: sessionId }, this.key, {
       algorithm: 'HS256',
       subject: userId,
       issuer: ISSUER,
@@ -57,11 +57,11 @@ export class TokenService {
   verify(token: string): AccessClaims {
     try {
       const claims = verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
-      // Only tokens this service issued pass: a user id as subject, an expiry, and a session id if any.
+      // Only tokens this service issued pass: a user id as subject, an expiry, and a session id.
       if (typeof claims === 'string' || !isUuid(claims.sub) || typeof claims.exp !== 'number') throw new Error('not ours');
       const sid: unknown = claims.sid;
-      if (sid !== undefined && !isUuid(sid)) throw new Error('not ours');
-      return { userId: claims.sub, sessionId: sid ?? null, expiresAt: new Date(claims.exp * 1000) };
+      if (!isUuid(sid)) throw new Error('not ours');
+      return { userId: claims.sub, sessionId: sid, expiresAt: new Date(claims.exp * 1000) };
     } catch {
       throw unauthenticated('Your session is invalid or has expired; sign in again');
     }

@@ -1,5 +1,16 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTime, UserRole } from '@referloop/common';
+
+/** Where an account stands. */
+export enum UserStatus {
+  /** Invited, and has not chosen a password yet: cannot sign in. */
+  INVITED = 'INVITED',
+  ACTIVE = 'ACTIVE',
+  /** Disabled by an admin (or the invitation withdrawn): cannot sign in. */
+  DISABLED = 'DISABLED',
+}
+
+registerEnumType(UserStatus, { name: 'UserStatus' });
 
 @ObjectType()
 export class User {
@@ -24,6 +35,9 @@ export class User {
   @Field(() => Boolean)
   disabled!: boolean;
 
+  @Field(() => UserStatus)
+  status!: UserStatus;
+
   @Field(() => DateTime)
   createdAt!: Date;
 }
@@ -38,4 +52,11 @@ export class AuthPayload {
 
   @Field(() => User)
   user!: User;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For API clients (`login`, `refreshSession(refreshToken)`): the session's refresh credential, to trade for the next access token with `refreshSession(refreshToken)`. It works once: each refresh answers a new one, and presenting a used one again ends the session. Null for browsers, which hold it in the session cookie.",
+  })
+  refreshToken!: string | null;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, UserRole } from '@referloop/common';
 import { openSession } from './sessions/open-session';
-import { User } from './user.model';
+import { User, UserStatus } from './user.model';
 import type { TableRow } from '@referloop/database';
 
 /** A user, with their provider profile's id (SELECT_USER joins it). */
@@ -20,18 +20,20 @@ const toUser = (row: UserRow): User => ({
   clinicId: row.clinic_id,
   providerId: row.provider_id,
   disabled: row.disabled_at !== null,
+  status: row.disabled_at !== null ? UserStatus.DISABLED : row.password_hash === null ? UserStatus.INVITED : UserStatus.ACTIVE,
   createdAt: row.created_at,
 });
 
-/** Whom a valid access token names: a user, and the browser session it was issued for, if any. */
+/** Whom a valid access token names: a user, and the session it was issued for. */
 export interface TokenHolder {
   userId: string;
-  sessionId: string | null;
+  sessionId: string;
 }
 
 export interface NewUser {
   email: string;
-  passwordHash: string;
+  /** Null for an invited user, until they choose one. */
+  passwordHash: string | null;
   displayName: string;
   role: UserRole;
   clinicId: string | null;
@@ -41,7 +43,8 @@ export interface NewUser {
 export class UserRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
+  /** The user and their password hash (null until an invited user has chosen one). */
+  async findCredentials(email: string): Promise<{ user: User; passwordHash: string | null } | null> {
     const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.email = $1`, [email.toLowerCase()]);
     return rows[0] ? { user: toUser(rows[0]), passwordHash: rows[0].password_hash } : null;
   }
@@ -51,20 +54,22 @@ export class UserRepository {
     return rows.map(toUser);
   }
 
-  async findById(id: string): Promise<User | null> {
-    const rows: UserRow[] = await this.db.query(`${SELECT_USER} WHERE u.id = $1`, [id]);
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<User | null> {
+    const rows: UserRow[] = await manager.query(`${SELECT_USER} WHERE u.id = $1`, [id]);
     return rows[0] ? toUser(rows[0]) : null;
   }
 
   /**
    * The caller behind a token, or null when the account is gone or disabled, or the token's
-   * browser session has ended. One round trip: every request asks it.
+   * session has ended. One round trip on two primary keys: every request asks it, which is what
+   * lets ending a session (sign-out, revocation, a password change, disabling) end its access
+   * tokens at once rather than at their expiry.
    */
   async findActiveActor(holder: TokenHolder, ipAddress: string | null): Promise<Actor | null> {
     const rows: UserRow[] = await this.db.query(
       `${SELECT_USER}
         WHERE u.id = $1 AND u.disabled_at IS NULL
-          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = $2 AND s.user_id = u.id AND ${openSession('s')}))`,
+          AND EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = $2 AND s.user_id = u.id AND ${openSession('s')})`,
       [holder.userId, holder.sessionId],
     );
     const row = rows[0];
@@ -73,22 +78,45 @@ export class UserRepository {
       : null;
   }
 
-  /** Inserts the user; null when the email is already taken. */
-  async insert(user: NewUser): Promise<User | null> {
-    const rows: { id: string }[] = await this.db.query(
+  /** Inserts the user (in the caller's transaction, if given); null when the email is already taken. */
+  async insert(user: NewUser, manager: EntityManager = this.db.manager): Promise<User | null> {
+    const rows: { id: string }[] = await manager.query(
       `INSERT INTO users (id, email, password_hash, display_name, role, clinic_id)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
       [randomUUID(), user.email.toLowerCase(), user.passwordHash, user.displayName, user.role, user.clinicId],
     );
-    return rows[0] ? this.findById(rows[0].id) : null;
+    return rows[0] ? this.findById(rows[0].id, manager) : null;
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+  async setPasswordHash(id: string, passwordHash: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
   }
 
-  async disable(id: string): Promise<void> {
-    await this.db.query('UPDATE users SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1', [id]);
+  /**
+   * An invited user's first password, and so their account's start: only while they have none
+   * and are not disabled (a withdrawn invitation). Whether it was set.
+   */
+  async setFirstPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<boolean> {
+    const [, updated] = await manager.query<[unknown[], number]>(
+      'UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash IS NULL AND disabled_at IS NULL',
+      [id, passwordHash],
+    );
+    return updated > 0;
+  }
+
+  /** Whether the user has chosen a password (accepted their invitation), disabled or not. */
+  async hasPassword(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM users WHERE id = $1 AND password_hash IS NOT NULL', [id]);
+    return rows.length > 0;
+  }
+
+  /** Enables an account again (a re-sent invitation after it was withdrawn). */
+  async enable(id: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('UPDATE users SET disabled_at = NULL WHERE id = $1', [id]);
+  }
+
+  async disable(id: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('UPDATE users SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1', [id]);
   }
 
   async platformAdminExists(): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isPlatformAdmin, UserRole } from '@referloop/common';
-import { badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
+import { Actor } from '@referloop/common';
+import { badInput, notFound } from '@referloop/core';
+import { assertManages, seatFor, seesAccount } from './accounts/user-rules';
 import { ClinicRepository } from '@referloop/clinics';
 import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
@@ -22,19 +23,10 @@ export class UserService {
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
-    const clinicId = input.clinicId ?? null;
-    if (input.role === UserRole.PLATFORM_ADMIN && clinicId !== null) {
-      throw badInput('input.clinicId', 'A platform admin belongs to no clinic; leave clinicId empty');
-    }
-    if (input.role !== UserRole.PLATFORM_ADMIN && clinicId === null) {
-      throw badInput('input.clinicId', `clinicId is required for a ${input.role}`);
-    }
-    if (!isPlatformAdmin(actor)) {
-      if (actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins create users', ErrorReason.NOT_YOUR_ROLE);
-      if (input.role === UserRole.PLATFORM_ADMIN) throw forbidden('Clinic admins cannot create platform admins', ErrorReason.NOT_YOUR_ROLE);
-      if (clinicId !== actor.clinicId) throw forbidden('Clinic admins create users in their own clinic only', ErrorReason.NOT_YOUR_CLINIC);
-    }
+    const { clinicId } = seatFor(actor, input);
     if (clinicId !== null && !(await this.clinics.findById(clinicId))) throw notFound('Clinic');
+    const problem = passwordProblem('password', input.password, input);
+    if (problem) throw badInput('input.password', problem);
 
     const created = await this.users.insert({
       email: input.email,
@@ -69,11 +61,8 @@ export class UserService {
   async disable(actor: Actor, input: DisableUserInput): Promise<User> {
     if (input.id === actor.userId) throw badInput('input.id', 'You cannot disable your own account');
     const target = await this.users.findById(input.id);
-    const visible = target && (isPlatformAdmin(actor) || target.clinicId === actor.clinicId);
-    if (!target || !visible) throw notFound('User');
-    if (!isPlatformAdmin(actor) && (actor.role !== UserRole.CLINIC_ADMIN || target.role === UserRole.PLATFORM_ADMIN)) {
-      throw forbidden('Only admins disable users', ErrorReason.NOT_YOUR_ROLE);
-    }
+    if (!target || !seesAccount(actor, target)) throw notFound('User');
+    assertManages(actor, target);
     await this.users.disable(target.id);
     // Every token of the user is refused from now on (each request re-reads the account);
     // ending the browser sessions also stops their refresh, and records why they ended.

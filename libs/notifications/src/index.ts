@@ -5,6 +5,8 @@ export * from './notifications.module';
 export * from './outbox';
 export * from './outbox-sql';
 export * from './links/link-signer';
+export * from './links/account-link-kind';
+export * from './links/account-link-tokens';
 export * from './delivery/notification-sender';
 export * from './delivery/outbox-relay';
 export * from './mail/mailer';

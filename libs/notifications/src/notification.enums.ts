@@ -1,10 +1,14 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** Who an email is for. PROVIDER is the referral's target provider; REFERRER the user who sent it. */
+/**
+ * Who an email is for. PROVIDER is the referral's target provider; REFERRER the user who sent it;
+ * ACCOUNT_HOLDER the user an account email (invitation, password reset) is about.
+ */
 export enum RecipientKind {
   PATIENT = 'PATIENT',
   PROVIDER = 'PROVIDER',
   REFERRER = 'REFERRER',
+  ACCOUNT_HOLDER = 'ACCOUNT_HOLDER',
 }
 
 export enum NotificationStatus {
@@ -37,7 +41,15 @@ export enum NotificationTemplate {
   PROGRESS_REPORT = 'PROGRESS_REPORT',
   /** The outcome has waited a while for the referrer's acknowledgement. */
   OUTCOME_REMINDER = 'OUTCOME_REMINDER',
+  /** A new user's link to set their password and sign in. */
+  INVITATION = 'INVITATION',
+  /** A link to choose a new password, which the account holder asked for. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
 }
+
+/** The emails about an account rather than a referral. */
+export type AccountTemplate = NotificationTemplate.INVITATION | NotificationTemplate.PASSWORD_RESET;
+export type ReferralTemplate = Exclude<NotificationTemplate, AccountTemplate>;
 
 /** Why a notification was suppressed or skipped. */
 export enum NotificationSkipReason {

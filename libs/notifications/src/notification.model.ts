@@ -4,14 +4,14 @@ import { NotificationSkipReason, NotificationStatus, NotificationTemplate, Recip
 import { maskAddress } from './masking';
 import { NotificationRow } from './notification.repository';
 
-/** One email the service decided to send about a referral, and what became of it. */
+/** One email the service decided to send, about a referral or an account, and what became of it. */
 @ObjectType('Notification')
 export class Notification {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID)
-  referralId!: string;
+  @Field(() => ID, { nullable: true, description: 'The referral the email is about; null for an account email (INVITATION, PASSWORD_RESET).' })
+  referralId!: string | null;
 
   @Field(() => RecipientKind)
   recipientKind!: RecipientKind;

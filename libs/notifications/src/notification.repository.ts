@@ -20,13 +20,15 @@ export interface PendingKey {
   createdAt: Date;
 }
 
+/** A FAILED notification, with its referral's clinics for the audit trail (null for an account email). */
 export interface FailedRow extends NotificationRow {
-  referring_clinic_id: string;
-  to_clinic_id: string;
+  referring_clinic_id: string | null;
+  to_clinic_id: string | null;
 }
 
-/** A notification with everything its email may show, read in one query when it is sent. */
+/** A notification about a referral, with everything its email may show, read in one query when it is sent. */
 export interface DeliveryRow extends NotificationRow {
+  referral_id: string;
   /**
    * The recipient's address now. It is what a send uses: a retry after the clinic corrected a
    * mistyped address must not go to the old one.
@@ -49,6 +51,24 @@ export interface DeliveryRow extends NotificationRow {
   receiving: ClinicColumns | null;
 }
 
+/** An email about an account (invitation, password reset), with what it shows, read when it is sent. */
+export interface AccountDeliveryRow extends NotificationRow {
+  account_link_id: string;
+  /** The account holder's address now, as for referral emails. */
+  current_email: string;
+  link_kind: string;
+  link_expires_at: Date;
+  /** Not used, withdrawn, replaced or expired: an email for a dead link is not sent. */
+  link_open: boolean;
+  display_name: string;
+  role: string;
+  clinic_name: string | null;
+  clinic_time_zone: string | null;
+  invited_by: string | null;
+}
+
+export const isAccountDelivery = (row: DeliveryRow | AccountDeliveryRow): row is AccountDeliveryRow => row.account_link_id !== null;
+
 interface ClinicColumns {
   name: string;
   email: string;
@@ -69,8 +89,11 @@ const boundedError = (message: string) => message.slice(0, 1000);
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The rows for `ids`, in the same order (null where there is none). */
-  async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | null)[]> {
+  /**
+   * The rows for `ids`, in the same order (null where there is none). Referral emails are nearly
+   * all of them: account emails are looked for only among the ids the first query did not find.
+   */
+  async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | AccountDeliveryRow | null)[]> {
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.loop_closed_at IS NOT NULL AS loop_closed, r.due_at, r.appointment_at,
               CASE n.recipient_kind WHEN 'PATIENT' THEN pa.email WHEN 'PROVIDER' THEN pr.email ELSE sender.email END AS current_email,
@@ -88,8 +111,25 @@ export class NotificationRepository {
         WHERE n.id = ANY($1::uuid[])`,
       [ids],
     );
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map<string, DeliveryRow | AccountDeliveryRow>(rows.map((row) => [row.id, row]));
+    const rest = ids.filter((id) => !byId.has(id));
+    if (rest.length > 0) for (const row of await this.accountEmailsForDelivery(rest)) byId.set(row.id, row);
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private accountEmailsForDelivery(ids: readonly string[]): Promise<AccountDeliveryRow[]> {
+    return this.db.query(
+      `SELECT n.*, u.email AS current_email, l.kind AS link_kind, l.expires_at AS link_expires_at,
+              (l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS link_open,
+              u.display_name, u.role, c.name AS clinic_name, c.time_zone AS clinic_time_zone, inviter.display_name AS invited_by
+         FROM notifications n
+         JOIN account_links l ON l.id = n.account_link_id
+         JOIN users u ON u.id = l.user_id
+         LEFT JOIN clinics c ON c.id = u.clinic_id
+         LEFT JOIN users inviter ON inviter.id = l.created_by_user_id
+        WHERE n.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** Only a PENDING row becomes SENT: a duplicate delivery never rewrites the first record. */
@@ -144,7 +184,7 @@ export class NotificationRepository {
       [referralIds],
     );
     const byReferral = new Map<string, NotificationRow[]>(referralIds.map((id) => [id, []]));
-    for (const row of rows) byReferral.get(row.referral_id)?.push(row);
+    for (const row of rows) if (row.referral_id !== null) byReferral.get(row.referral_id)?.push(row);
     return byReferral;
   }
 
@@ -153,10 +193,10 @@ export class NotificationRepository {
     return rows[0] ?? null;
   }
 
-  /** FAILED rows, newest first, after the keyset (created_at, id), with their referral's clinics for the audit trail. */
+  /** FAILED rows, newest first, after the keyset (created_at, id), with their referral's clinics (if any) for the audit trail. */
   async failed(limit: number, after: { createdAt: Date; id: string } | null): Promise<FailedRow[]> {
     return this.db.query(
-      `SELECT n.*, r.referring_clinic_id, r.to_clinic_id FROM notifications n JOIN referrals r ON r.id = n.referral_id
+      `SELECT n.*, r.referring_clinic_id, r.to_clinic_id FROM notifications n LEFT JOIN referrals r ON r.id = n.referral_id
         WHERE n.status = $1 ${after ? 'AND (n.created_at, n.id) < ($3, $4)' : ''}
         ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
       after ? [NotificationStatus.FAILED, limit, after.createdAt, after.id] : [NotificationStatus.FAILED, limit],
@@ -167,12 +207,13 @@ export class NotificationRepository {
     return lazyCount(this.db, 'SELECT count(*)::int AS total FROM notifications WHERE status = $1', [NotificationStatus.FAILED]);
   }
 
-  /** FAILED → PENDING for another round of attempts, with its referral's clinics; null if the row is not FAILED. */
+  /** FAILED → PENDING for another round of attempts, with its referral's clinics (if any); null if the row is not FAILED. */
   async requeueFailed(id: string): Promise<FailedRow | null> {
     const [rows] = await this.db.query<[FailedRow[], number]>(
-      `UPDATE notifications n SET status = $2, updated_at = now() FROM referrals r
-        WHERE n.id = $1 AND n.status = $3 AND r.id = n.referral_id
-        RETURNING n.*, r.referring_clinic_id, r.to_clinic_id`,
+      `UPDATE notifications n SET status = $2, updated_at = now()
+        WHERE n.id = $1 AND n.status = $3
+        RETURNING n.*, (SELECT r.referring_clinic_id FROM referrals r WHERE r.id = n.referral_id),
+                       (SELECT r.to_clinic_id FROM referrals r WHERE r.id = n.referral_id)`,
       [id, NotificationStatus.PENDING, NotificationStatus.FAILED],
     );
     return rows[0] ?? null;

@@ -36,7 +36,7 @@ export class NotificationsAdminResolver {
     const rows = await this.notifications.failed(page.limit + 1, page.after);
     const keyed = rows.map((row) => ({ ...row, createdAt: row.created_at }));
     return toConnection(keyed, page, this.notifications.countFailed(), (row) => {
-      audit.touchReferral(row.referral_id, row.referring_clinic_id, row.to_clinic_id);
+      if (row.referral_id !== null) audit.touchReferral(row.referral_id, row.referring_clinic_id, row.to_clinic_id);
       return toNotification(row);
     });
   }
@@ -54,7 +54,7 @@ export class NotificationsAdminResolver {
       if (!existing) throw notFound('Notification');
       throw invalidTransition(`Only a FAILED notification can be retried; this one is ${existing.status}`, ErrorReason.NOT_FROM_THIS_STATUS);
     }
-    audit.touchReferral(row.referral_id, row.referring_clinic_id, row.to_clinic_id);
+    if (row.referral_id !== null) audit.touchReferral(row.referral_id, row.referring_clinic_id, row.to_clinic_id);
     // Committed as PENDING first: if this enqueue fails, the relay picks the row up.
     await this.jobs.ensure(jobRequest(JobName.SEND_NOTIFICATION, { notificationId: row.id })).catch((error: unknown) => {
       this.logger.warn(`Notification ${row.id} is PENDING again but not queued yet (the relay will): ${(error as Error).message}`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '@referloop/jobs';
 import { OutboxRelay } from './delivery/outbox-relay';
 import { NotificationSender } from './delivery/notification-sender';
+import { AccountLinkTokens } from './links/account-link-tokens';
 import { LinkSigner } from './links/link-signer';
 import { PatientLinkService } from './links/patient-link.service';
 import { PatientLinksController } from './links/patient-links.controller';
@@ -13,8 +14,8 @@ import { Outbox } from './outbox';
 /** The outbox and the notification rows: what both the gateway and the worker need. */
 @Module({
   imports: [JobsModule],
-  providers: [Outbox, NotificationRepository, LinkSigner],
-  exports: [Outbox, NotificationRepository, LinkSigner, JobsModule],
+  providers: [Outbox, NotificationRepository, LinkSigner, AccountLinkTokens],
+  exports: [Outbox, NotificationRepository, LinkSigner, AccountLinkTokens, JobsModule],
 })
 export class NotificationsModule {}
 

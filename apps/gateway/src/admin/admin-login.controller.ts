@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LoginService } from '@referloop/auth';
+import { LoginService, SessionService } from '@referloop/auth';
 import { Public, UserRole } from '@referloop/common';
 import { clientAddress, DomainError, ErrorCode } from '@referloop/core';
 import { signInPage } from './admin-pages';
@@ -9,13 +9,16 @@ import { QUEUE_DASHBOARD_PATH } from './queue-dashboard';
 
 /**
  * Signing in to the admin pages with a platform admin's email and password, through the same
- * login as the API (throttled, audited the same way). The token goes into an HttpOnly,
- * SameSite=Strict cookie limited to /admin, so no script and no other site can use it.
+ * login as the API (throttled, audited the same way), opening a session like any sign-in. The
+ * access token goes into an HttpOnly, SameSite=Strict cookie limited to /admin, so no script and
+ * no other site can use it; it is not renewed, so the admin signs in again when it expires.
+ * Signing out ends the session.
  */
 @Controller('admin')
 export class AdminLoginController {
   constructor(
     private readonly logins: LoginService,
+    private readonly sessions: SessionService,
     private readonly session: AdminSession,
   ) {}
 
@@ -31,8 +34,10 @@ export class AdminLoginController {
     const email = typeof body?.email === 'string' ? body.email : '';
     const password = typeof body?.password === 'string' ? body.password : '';
     try {
-      const { accessToken, expiresAt, user } = await this.logins.login(email, password, clientAddress(request.ip));
+      const origin = { ipAddress: clientAddress(request.ip), userAgent: request.headers['user-agent'] };
+      const user = await this.logins.authenticate(email, password, origin.ipAddress);
       if (user.role !== UserRole.PLATFORM_ADMIN) return await this.page(reply, 403, 'Only platform admins may open the admin pages.');
+      const { accessToken, expiresAt } = await this.sessions.open(user, origin);
       await reply.status(303).header('set-cookie', this.session.cookieFor(accessToken, expiresAt)).header('location', QUEUE_DASHBOARD_PATH).send();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) return await this.page(reply, 429, 'Too many attempts; try again later.');
@@ -43,7 +48,9 @@ export class AdminLoginController {
 
   @Public()
   @Post('logout')
-  async signOut(@Res() reply: FastifyReply): Promise<void> {
+  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const token = this.session.tokenIn(request.headers);
+    if (token) await this.sessions.endTokenSession(`Bearer ${token}`);
     await reply.status(303).header('set-cookie', this.session.clearedCookie()).header('location', '/admin/login').send();
   }
 

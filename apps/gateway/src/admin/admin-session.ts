@@ -24,8 +24,13 @@ export class AdminSession {
     private readonly users: UserRepository,
   ) {}
 
+  /** The access token in the admin cookie, if any. */
+  tokenIn(headers: IncomingHttpHeaders): string | undefined {
+    return parseCookies(headers.cookie).get(ADMIN_COOKIE);
+  }
+
   async access(headers: IncomingHttpHeaders, ip: string | undefined): Promise<AdminAccess> {
-    const token = parseCookies(headers.cookie).get(ADMIN_COOKIE);
+    const token = this.tokenIn(headers);
     const claims = this.tokens.bearerClaims(headers.authorization) ?? (token ? this.tokens.bearerClaims(`Bearer ${token}`) : null);
     if (!claims) return 'not-signed-in';
     const actor = await this.users.findActiveActor(claims, clientAddress(ip));

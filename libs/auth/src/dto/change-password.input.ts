@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString, Length, MaxLength } from 'class-validator';
+import { PASSWORD_LENGTH, PASSWORD_LENGTH_MESSAGE } from '../password-policy';
 
 @InputType()
 export class ChangePasswordInput {
@@ -10,6 +11,6 @@ export class ChangePasswordInput {
 
   @Field(() => String, { description: 'At least 12 characters; not containing the email address or name.' })
   @IsString()
-  @Length(12, 200, { message: 'newPassword must be 12 to 200 characters long' })
+  @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: PASSWORD_LENGTH_MESSAGE('newPassword') })
   newPassword!: string;
 }

@@ -1,33 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsNotBlank, UserRole } from '@referloop/common';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { InviteUserInput } from '../accounts/dto/account-inputs';
+import { PASSWORD_LENGTH, PASSWORD_LENGTH_MESSAGE } from '../password-policy';
 
+/** An invitation's fields and the password itself: for automation and tests, where nobody reads an email. */
 @InputType()
-export class CreateUserInput {
-  @Field(() => String)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
-  email!: string;
-
-  @Field(() => String, { description: 'At least 12 characters.' })
+export class CreateUserInput extends InviteUserInput {
+  @Field(() => String, { description: 'At least 12 characters; not a common password, and not containing the email address or name.' })
   @IsString()
-  @Length(12, 200, { message: 'password must be 12 to 200 characters long' })
+  @Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: PASSWORD_LENGTH_MESSAGE('password') })
   password!: string;
-
-  @Field(() => String)
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(120)
-  displayName!: string;
-
-  @Field(() => UserRole)
-  @IsEnum(UserRole)
-  role!: UserRole;
-
-  @Field(() => ID, { nullable: true, description: 'Required for every role but PLATFORM_ADMIN.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'clinicId must be an id returned by this API' })
-  clinicId?: string | null;
 }
 
 @InputType()

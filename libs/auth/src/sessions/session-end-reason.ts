@@ -8,6 +8,10 @@ export enum SessionEndReason {
   REVOKED = 'REVOKED',
   /** The user changed their password: every session but the one they changed it from. */
   PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  /** The password was reset with an emailed link: every session, wherever it was. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  /** An admin changed the user's role: what the sessions were signed in as no longer holds. */
+  ROLE_CHANGED = 'ROLE_CHANGED',
   /** An admin disabled the account. */
   USER_DISABLED = 'USER_DISABLED',
   /** A cookie that a refresh had already replaced was presented again: two parties held the session. */

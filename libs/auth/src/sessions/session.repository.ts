@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@referloop/core';
 import type { TableRow } from '@referloop/database';
 import { openSession } from './open-session';
@@ -134,9 +134,9 @@ export class SessionRepository {
     return ended;
   }
 
-  /** Ends every open session of the user; how many. */
-  async endAll(userId: string, reason: SessionEndReason): Promise<number> {
-    const [, ended] = await this.db.query<[unknown[], number]>(
+  /** Ends every open session of the user (in the caller's transaction, if given); how many. */
+  async endAll(userId: string, reason: SessionEndReason, manager: EntityManager = this.db.manager): Promise<number> {
+    const [, ended] = await manager.query<[unknown[], number]>(
       `UPDATE user_sessions s SET revoked_at = now(), revoked_reason = $2 WHERE s.user_id = $1 AND ${openSession('s')}`,
       [userId, reason],
     );

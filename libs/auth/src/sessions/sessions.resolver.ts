@@ -2,13 +2,22 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Public, RequestContext } from '@referloop/common';
 import { LoginInput } from '../dto/login.input';
 import { AuthPayload } from '../user.model';
-import { BrowserSessions } from './browser-sessions.service';
+import { SessionService } from './session.service';
 import { UserSession } from './user-session.model';
 
-/** Browser sessions: the web app's way of signing in (API clients use `login` and a bearer token). */
+/** Signing in and out: browsers keep their session credential in a cookie (`signIn`), API clients in their own storage (`login`). */
 @Resolver()
 export class SessionsResolver {
-  constructor(private readonly sessions: BrowserSessions) {}
+  constructor(private readonly sessions: SessionService) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs an API client in with email and password: starts a session and returns a short-lived access token for it, with the refresh token that gets the next one (`refreshSession(refreshToken)`). Browsers use `signIn`, which keeps the refresh credential in a cookie.',
+  })
+  async login(@Args('input', { type: () => LoginInput }) input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
+    return this.sessions.login(input.email, input.password, ctx);
+  }
 
   @Public()
   @Mutation(() => AuthPayload, {
@@ -22,16 +31,20 @@ export class SessionsResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
-      "A fresh access token for the browser session in the cookie, whose secret is replaced at the same time. Presenting a replaced cookie again ends the session (it was copied). UNAUTHENTICATED when the session is missing, has expired (reason SESSION_EXPIRED) or has ended (SESSION_REVOKED): sign in again.",
+      "A fresh access token for a session, whose refresh credential is replaced at the same time: the one given as `refreshToken` (an API client's, answered with the next one), else the browser's session cookie (renewed in the cookie). Presenting a replaced credential again ends the session (it was copied). UNAUTHENTICATED when the session is missing, has expired (reason SESSION_EXPIRED) or has ended (SESSION_REVOKED): sign in again.",
   })
-  async refreshSession(@Context() ctx: RequestContext): Promise<AuthPayload> {
-    return this.sessions.refresh(ctx);
+  async refreshSession(
+    @Context() ctx: RequestContext,
+    @Args('refreshToken', { type: () => String, nullable: true, description: "An API client's refresh token from `login` or its last refresh; browsers leave it out." })
+    refreshToken?: string | null,
+  ): Promise<AuthPayload> {
+    return this.sessions.refresh(ctx, refreshToken);
   }
 
   @Public()
   @Mutation(() => Boolean, {
     description:
-      "Ends this browser's session (the cookie's, or the access token's) and clears the cookie; the session's access tokens stop working at once. False when no open session was found.",
+      "Ends the caller's session (the access token's, or the browser's cookie's) and clears the cookie; the session's access tokens and refresh credential stop working at once. False when no open session was found.",
   })
   async signOut(@Context() ctx: RequestContext): Promise<boolean> {
     return this.sessions.signOut(ctx);
@@ -39,14 +52,14 @@ export class SessionsResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Ends every browser session of the signed-in user, on every device; their access tokens stop working at once. Bearer tokens from `login` are not sessions: they last until they expire.",
+      'Ends every session of the signed-in user, browsers and API clients alike, on every device; their access tokens stop working at once.',
   })
   async signOutEverywhere(@CurrentActor() actor: Actor, @Context() ctx: RequestContext): Promise<boolean> {
     return this.sessions.signOutEverywhere(actor, ctx);
   }
 
   @Query(() => [UserSession], {
-    description: 'Your open browser sessions, the most recently used first: every browser and device where you are signed in. `current` marks the one this request comes from.',
+    description: 'Your open sessions, the most recently used first: every browser, device and API client where you are signed in. `current` marks the one this request comes from.',
   })
   async mySessions(@CurrentActor() actor: Actor): Promise<UserSession[]> {
     return this.sessions.list(actor);

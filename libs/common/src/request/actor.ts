@@ -8,7 +8,7 @@ export interface Actor {
   clinicId: string | null;
   /** Set when the user has a provider profile. */
   providerId: string | null;
-  /** The browser session the caller's access token belongs to; null for a token from `login`. */
+  /** The session the caller's access token belongs to; null only for actors made inside the service (jobs, tests). */
   sessionId: string | null;
   ipAddress: string | null;
 }

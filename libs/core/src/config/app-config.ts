@@ -29,8 +29,9 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password: string } | null;
   responseWindowHours: { ROUTINE: number; URGENT: number };
   loginThrottle: { maxFailures: number; windowSeconds: number };
-  /** Browser sessions (signIn, refreshSession): how long one lasts unused, and at most. */
+  /** Sessions (signIn, login, refreshSession): how long one lasts unused, and at most. */
   sessions: SessionConfig;
+  accounts: AccountsConfig;
   /** Limits on one GraphQL request, each checked before anything runs (docs/request-limits.md). */
   graphql: { maxDepth: number; maxItems: number; maxCost: number; maxTokens: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -59,6 +60,17 @@ export interface AppConfig {
 export interface SessionConfig {
   idleTimeoutHours: number;
   maxAgeDays: number;
+}
+
+/** Invitations and password resets. */
+export interface AccountsConfig {
+  /** How long an invitation's link works. */
+  invitationTtlHours: number;
+  /** How long a password reset's link works. */
+  passwordResetTtlMinutes: number;
+  /** Reset requests one email address may make per window, and one client address (times ten: offices share NAT). */
+  resetRequestsPerAddress: number;
+  resetThrottleWindowSeconds: number;
 }
 
 /** When the treating side reports back to the referrer during and after an episode of care. */
@@ -282,7 +294,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // across replicas): set JWT_SECRET for anything longer-lived.
     jwtSecret: jwtSecret ?? randomBytes(48).toString('base64url'),
     jwtSecretGenerated: jwtSecret === undefined,
-    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     responseWindowHours: {
       ROUTINE: positiveNumber(env, 'RESPONSE_WINDOW_ROUTINE_HOURS', 72),
@@ -293,6 +305,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: integer(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86400),
     },
     sessions,
+    accounts: {
+      invitationTtlHours: integer(env, 'INVITATION_TTL_HOURS', 7 * 24, 1, 90 * 24),
+      passwordResetTtlMinutes: integer(env, 'PASSWORD_RESET_TTL_MINUTES', 30, 5, 24 * 60),
+      resetRequestsPerAddress: integer(env, 'PASSWORD_RESET_MAX_REQUESTS', 3, 1, 1000),
+      resetThrottleWindowSeconds: integer(env, 'PASSWORD_RESET_THROTTLE_WINDOW_SECONDS', 3600, 1, 86400),
+    },
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
       maxItems: integer(env, 'GRAPHQL_MAX_ITEMS', 300, 100, 10000),

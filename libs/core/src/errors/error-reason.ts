@@ -42,6 +42,12 @@ export enum ErrorReason {
   CONSENT_MISSING = 'CONSENT_MISSING',
   /** The request asks for more list items, over every list and alias, than one request may (GRAPHQL_MAX_ITEMS). */
   ITEMS_OVER_LIMIT = 'ITEMS_OVER_LIMIT',
+  /** An invitation or password-reset link that has been used already. */
+  LINK_USED = 'LINK_USED',
+  /** An invitation or password-reset link past its end. */
+  LINK_EXPIRED = 'LINK_EXPIRED',
+  /** An invitation or password-reset link replaced by a newer one, or withdrawn. */
+  LINK_REVOKED = 'LINK_REVOKED',
 
   // QUERY_TOO_EXPENSIVE
 
@@ -52,6 +58,8 @@ export enum ErrorReason {
 
   /** Too many failed sign-ins for this account or from this address; `extensions.retryAfterSeconds` says when to try again. */
   TOO_MANY_SIGN_IN_FAILURES = 'TOO_MANY_SIGN_IN_FAILURES',
+  /** Too many password resets asked for this address, or from this client; `extensions.retryAfterSeconds` says when to try again. */
+  TOO_MANY_RESET_REQUESTS = 'TOO_MANY_RESET_REQUESTS',
 
   // UNAUTHENTICATED
 
@@ -69,5 +77,10 @@ export type TransitionReason =
   | ErrorReason.ALREADY_REDIRECTED
   | ErrorReason.POOL_TAKEN;
 export type ConflictReason = ErrorReason.STALE_VERSION | ErrorReason.STALE_PLAN_VERSION;
-export type BadInputReason = ErrorReason.CONSENT_MISSING | ErrorReason.ITEMS_OVER_LIMIT;
+export type BadInputReason =
+  | ErrorReason.CONSENT_MISSING
+  | ErrorReason.ITEMS_OVER_LIMIT
+  | ErrorReason.LINK_USED
+  | ErrorReason.LINK_EXPIRED
+  | ErrorReason.LINK_REVOKED;
 export type UnauthenticatedReason = ErrorReason.SESSION_REVOKED | ErrorReason.SESSION_EXPIRED;

@@ -3,6 +3,16 @@
 
 /** Every table's row as node-postgres returns it, by table name. */
 export interface Rows {
+  account_links: {
+    id: string;
+    user_id: string;
+    kind: string;
+    created_by_user_id: string | null;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+    revoked_at: Date | null;
+  };
   app_secrets: {
     name: string;
     value: string;
@@ -44,7 +54,7 @@ export interface Rows {
   };
   notifications: {
     id: string;
-    referral_id: string;
+    referral_id: string | null;
     recipient_kind: string;
     recipient_email: string | null;
     template: string;
@@ -57,6 +67,13 @@ export interface Rows {
     created_at: Date;
     updated_at: Date;
     sent_at: Date | null;
+    account_link_id: string | null;
+  };
+  password_reset_requests: {
+    id: number;
+    email: string;
+    ip_address: string;
+    at: Date;
   };
   patients: {
     id: string;
@@ -204,7 +221,7 @@ export interface Rows {
   users: {
     id: string;
     email: string;
-    password_hash: string;
+    password_hash: string | null;
     display_name: string;
     role: string;
     clinic_id: string | null;

@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, GroupBatcher } from '@referloop/core';
 import { Metrics } from '@referloop/metrics';
+import { UserRole } from '@referloop/common';
+import { AccountLinkKind, accountLinkUrl } from '../links/account-link-kind';
+import { AccountLinkTokens } from '../links/account-link-tokens';
 import { LinkSigner } from '../links/link-signer';
 import { Accepted, Mailer } from '../mail/mailer';
-import { NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from '../notification.enums';
-import { DeliveryRow, NotificationRepository, SentRecord } from '../notification.repository';
+import { AccountTemplate, NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from '../notification.enums';
+import { AccountDeliveryRow, DeliveryRow, isAccountDelivery, NotificationRepository, SentRecord } from '../notification.repository';
+import { renderAccountEmail } from '../templates/render-account-email';
 import { EmailView } from '../templates/email-view';
 import { renderEmail } from '../templates/render-email';
 import { maskAddressesIn } from '../masking';
@@ -37,7 +41,7 @@ export class NotificationSender {
    * into one statement each while a previous one is in flight. Each delivery still waits for
    * its own row, so nothing is acknowledged before it is recorded.
    */
-  private readonly reads: GroupBatcher<string, DeliveryRow | null>;
+  private readonly reads: GroupBatcher<string, DeliveryRow | AccountDeliveryRow | null>;
   private readonly sentRecords: GroupBatcher<SentRecord, undefined>;
 
   constructor(
@@ -45,6 +49,7 @@ export class NotificationSender {
     private readonly notifications: NotificationRepository,
     private readonly mailer: Mailer,
     private readonly links: LinkSigner,
+    private readonly accountLinks: AccountLinkTokens,
     private readonly metrics: Metrics,
   ) {
     this.reads = new GroupBatcher((ids) => notifications.findForDelivery(ids), MAX_BATCH);
@@ -64,10 +69,10 @@ export class NotificationSender {
     try {
       const row = await this.reads.add(notificationId);
       if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
-      const skipped = await this.skipIfNotDue(row);
+      const skipped = isAccountDelivery(row) ? await this.skipIfLinkDead(row) : await this.skipIfNotDue(row);
       if (skipped) return skipped;
       address = row.current_email as string;
-      accepted = await this.send(row, address);
+      accepted = isAccountDelivery(row) ? await this.sendAccountEmail(row, address) : await this.send(row, address);
     } catch (error) {
       // Whatever failed before the server accepted the email — reading, rendering, signing,
       // sending — counts as a failed attempt, so the last one leaves the row FAILED and visible.
@@ -95,6 +100,29 @@ export class NotificationSender {
       return NotificationStatus.SKIPPED;
     }
     return null;
+  }
+
+  /** An account email whose link was used, withdrawn, replaced or has expired would only mislead. */
+  private async skipIfLinkDead(row: AccountDeliveryRow): Promise<DeliveryOutcome | null> {
+    if (row.link_open) return null;
+    await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, NotificationSkipReason.NO_LONGER_DUE);
+    this.metrics.emails.inc({ outcome: 'skipped' });
+    return NotificationStatus.SKIPPED;
+  }
+
+  private async sendAccountEmail(row: AccountDeliveryRow, to: string): Promise<Accepted> {
+    const kind = row.link_kind as AccountLinkKind;
+    const email = renderAccountEmail({
+      template: row.template as AccountTemplate,
+      displayName: row.display_name,
+      role: row.role as UserRole,
+      clinic: row.clinic_name === null ? null : { name: row.clinic_name, timeZone: row.clinic_time_zone ?? 'UTC' },
+      invitedBy: row.invited_by,
+      url: accountLinkUrl(this.config.links.publicUrl, kind, await this.accountLinks.tokenFor(row.account_link_id)),
+      expiresAt: row.link_expires_at,
+      appUrl: this.config.links.publicUrl,
+    });
+    return this.mailer.send({ to, ...email, messageId: this.mailer.messageIdFor(row.id), headers: { 'Auto-Submitted': 'auto-generated' } });
   }
 
   private async send(row: DeliveryRow, to: string): Promise<Accepted> {

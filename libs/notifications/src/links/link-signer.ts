@@ -51,6 +51,14 @@ export class LinkSigner {
     return `${this.config.links.publicUrl}/unsubscribe/${token}`;
   }
 
+  /**
+   * A MAC of `body` under the same key for another kind of link, kept apart from patient links
+   * (and from each other) by `purpose`.
+   */
+  async macFor(purpose: string, body: string): Promise<string> {
+    return this.mac(await this.signingKey(), `${purpose}:${body}`);
+  }
+
   private mac(key: Buffer, body: string): string {
     return createHmac('sha256', key).update(body).digest('base64url');
   }

@@ -1,4 +1,4 @@
-import { NotificationTemplate, RecipientKind } from '../notification.enums';
+import { NotificationTemplate, RecipientKind, ReferralTemplate } from '../notification.enums';
 import { EmailContent, layOut, Row } from './email-layout';
 import { ClinicContact, EmailView, RenderedEmail } from './email-view';
 import { formatInZone } from './format-in-zone';
@@ -132,7 +132,7 @@ const T = NotificationTemplate;
 const K = RecipientKind;
 
 /** Every email the pipeline sends; a pair missing here is one the pipeline must never ask for. */
-const TEMPLATES: Record<NotificationTemplate, Partial<Record<RecipientKind, Template>>> = {
+const TEMPLATES: Record<ReferralTemplate, Partial<Record<RecipientKind, Template>>> = {
   [T.REFERRAL_SENT]: {
     [K.PROVIDER]: staff((v) => ({
       subject: `New referral ${v.reference} for ${v.modality}`,
@@ -337,7 +337,7 @@ const TEMPLATES: Record<NotificationTemplate, Partial<Record<RecipientKind, Temp
 /** Throws for a (template, recipient kind) pair that has no email: the caller asked for the impossible. */
 export function renderEmail(view: EmailView): RenderedEmail {
   // Own properties only: the codes arrive as strings, and "constructor" must not find a function.
-  const byKind = Object.hasOwn(TEMPLATES, view.template) ? TEMPLATES[view.template] : {};
+  const byKind = Object.hasOwn(TEMPLATES, view.template) ? TEMPLATES[view.template as ReferralTemplate] : {};
   const template = Object.hasOwn(byKind, view.recipientKind) ? byKind[view.recipientKind] : undefined;
   if (template === undefined) {
     throw new Error(`No email template for (${view.template}, ${view.recipientKind})`);

@@ -68,10 +68,11 @@ export class ReferralUpdatesResolver {
   }
 
   private async visible(message: ReferralUpdatedMessage, direction: ReferralDirection | null, context: RequestContext): Promise<boolean> {
-    if (!context.actor) return false;
-    // Checked at every update, as every HTTP request checks it: a user disabled, or a browser
-    // session ended, while connected hears nothing more.
-    const actor = await this.users.findActiveActor(context.actor, context.ipAddress);
+    const caller = context.actor;
+    if (!caller?.sessionId) return false;
+    // Checked at every update, as every HTTP request checks it: a user disabled, or a session
+    // ended, while connected hears nothing more.
+    const actor = await this.users.findActiveActor({ userId: caller.userId, sessionId: caller.sessionId }, context.ipAddress);
     if (!actor) return false;
     const row = await this.referrals.findVisible(actor, message.referralId);
     if (!row) return false;

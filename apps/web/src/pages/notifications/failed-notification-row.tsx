@@ -56,10 +56,16 @@ export function FailedNotificationRow({ notification: n, timeZone }: Props) {
           </Text>
         ) : null}
         <Group justify="space-between" gap="xs" wrap="wrap" mt={4}>
-          <Anchor component={Link} to={`/referrals/${n.referralId}`} size="sm">
-            Open the referral
-            <VisuallyHidden> this “{template}” email was about</VisuallyHidden>
-          </Anchor>
+          {n.referralId ? (
+            <Anchor component={Link} to={`/referrals/${n.referralId}`} size="sm">
+              Open the referral
+              <VisuallyHidden> this “{template}” email was about</VisuallyHidden>
+            </Anchor>
+          ) : (
+            <Text size="sm" c="dimmed">
+              About an account, not a referral
+            </Text>
+          )}
           <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} loading={loading} disabled={n.status !== 'FAILED'} onClick={() => void onRetry()}>
             {n.status === 'FAILED' ? 'Retry' : 'Queued again'}
             <VisuallyHidden>

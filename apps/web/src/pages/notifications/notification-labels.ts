@@ -15,12 +15,15 @@ export const TEMPLATE_LABELS: Record<NotificationTemplate, string> = {
   OUTCOME_REMINDER: 'Reminder to acknowledge the outcome',
   PROGRESS_REPORT: 'Progress report',
   VISITS_MISSED: 'Missed visits',
+  INVITATION: 'Invitation to ReferLoop',
+  PASSWORD_RESET: 'Password reset link',
 };
 
 export const RECIPIENT_LABELS: Record<RecipientKind, string> = {
   PATIENT: 'Patient',
   PROVIDER: 'Receiving provider',
   REFERRER: 'Referrer',
+  ACCOUNT_HOLDER: 'Account holder',
 };
 
 /** A retried email leaves FAILED at once; the row says where it is now. */

@@ -4,17 +4,20 @@ import { Actor, RequestContext } from '@referloop/common';
 import { DomainError, ErrorReason, notFound, requireUuid, unauthenticated } from '@referloop/core';
 import { LoginService } from '../login.service';
 import { TokenService } from '../token.service';
-import { AuthPayload } from '../user.model';
+import { AuthPayload, User } from '../user.model';
 import { UserRepository } from '../user.repository';
 import { deviceLabel } from './device-label';
-import { hashSecret, newSecret, SessionCredential } from './session-credential';
+import { formatCredential, hashSecret, newSecret, parseCredential, SessionCredential } from './session-credential';
 import { SessionCookie } from './session-cookie';
 import { SessionEndReason } from './session-end-reason';
 import { SessionRepository } from './session.repository';
 import { UserSession } from './user-session.model';
 
-/** What the browser session mutations read from their request, and the cookie they set on its answer. */
+/** What the session mutations read from their request, and the cookie they set on its answer. */
 export type SessionRequest = Pick<RequestContext, 'authorization' | 'ipAddress' | 'userAgent' | 'cookies' | 'setCookie'>;
+
+/** Where a session is started from: what its list shows of the device. */
+export type SessionOrigin = Pick<RequestContext, 'ipAddress' | 'userAgent'>;
 
 /** Longest user agent kept: enough to tell browsers and devices apart. */
 const USER_AGENT_LENGTH = 300;
@@ -24,16 +27,18 @@ const SESSION_ENDED = 'Your session has ended; sign in again';
 const SESSION_EXPIRED = 'Your session has expired; sign in again';
 
 /**
- * Sessions for the browser web app, which holds no long-lived credential a script could read:
- * signIn keeps a session credential in an HttpOnly cookie and returns a short-lived access token
- * (naming the session) that the app keeps in memory; refreshSession trades the cookie for a new
- * one and a fresh token. Each refresh replaces the cookie's secret, so a stolen copy works once
- * at most: when an already replaced secret comes back, whoever presents it is not the only one
- * holding the session, and the session ends for everyone (its access tokens with it).
+ * Every way of being signed in is a session: a row holding the hash of a refresh credential,
+ * and short-lived access tokens naming it. The only difference between callers is where the
+ * credential travels. A browser, which must hold nothing a script could read, gets it in an
+ * HttpOnly cookie (`signIn`); an API client gets it in the answer (`login`) and sends it back
+ * as `refreshSession(refreshToken)`. Each refresh replaces the credential's secret, so a stolen
+ * copy works once at most: when an already replaced secret comes back, whoever presents it is
+ * not the only one holding the session, and the session ends for everyone (its access tokens
+ * with it).
  */
 @Injectable()
-export class BrowserSessions {
-  private readonly logger = new Logger(BrowserSessions.name);
+export class SessionService {
+  private readonly logger = new Logger(SessionService.name);
 
   constructor(
     private readonly logins: LoginService,
@@ -43,50 +48,73 @@ export class BrowserSessions {
     private readonly cookie: SessionCookie,
   ) {}
 
+  /** A browser's sign-in: the credential goes into the session cookie, never into the answer. */
   async signIn(email: string, password: string, request: SessionRequest): Promise<AuthPayload> {
-    const user = await this.logins.authenticate(email, password, request.ipAddress);
-    const credential = { sessionId: randomUUID(), secret: newSecret() };
-    const expiresAt = await this.sessions.create({
-      id: credential.sessionId,
-      userId: user.id,
-      secretHash: hashSecret(credential.secret),
-      ipAddress: request.ipAddress,
-      userAgent: request.userAgent?.slice(0, USER_AGENT_LENGTH) ?? null,
-    });
-    request.setCookie(this.cookie.issued(credential, expiresAt));
-    return { ...this.tokens.issue(user.id, credential.sessionId), user };
+    return this.signInBrowser(await this.logins.authenticate(email, password, request.ipAddress), request);
   }
 
-  async refresh(request: SessionRequest): Promise<AuthPayload> {
-    const presented = this.cookie.read(request.cookies);
+  /** A browser session for a user who has just proved who they are (a password, an invitation link). */
+  async signInBrowser(user: User, request: SessionRequest): Promise<AuthPayload> {
+    const { credential, expiresAt } = await this.start(user.id, request);
+    request.setCookie(this.cookie.issued(credential, expiresAt));
+    return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: null };
+  }
+
+  /** An API client's sign-in: the credential comes back in the answer, for `refreshSession(refreshToken)`. */
+  async login(email: string, password: string, origin: SessionOrigin): Promise<AuthPayload> {
+    return this.open(await this.logins.authenticate(email, password, origin.ipAddress), origin);
+  }
+
+  /** A session for a user whose credentials were checked already, with its refresh credential in the answer. */
+  async open(user: User, origin: SessionOrigin): Promise<AuthPayload> {
+    const { credential } = await this.start(user.id, origin);
+    return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: formatCredential(credential) };
+  }
+
+  /**
+   * A fresh access token, and the credential's next secret: in the answer when the credential
+   * came as `refreshToken`, else in the cookie it came in.
+   */
+  async refresh(request: SessionRequest, refreshToken?: string | null): Promise<AuthPayload> {
+    const fromClient = typeof refreshToken === 'string';
+    const presented = fromClient ? parseCredential(refreshToken) : this.cookie.read(request.cookies);
+    const clearCookie = () => {
+      if (!fromClient) request.setCookie(this.cookie.cleared());
+    };
     if (!presented) throw unauthenticated(NO_SESSION);
     const secret = newSecret();
     const refreshed = await this.sessions.refresh(presented.sessionId, hashSecret(presented.secret), hashSecret(secret));
     if (!refreshed) {
-      request.setCookie(this.cookie.cleared());
+      clearCookie();
       throw await this.refusal(presented);
     }
     // disableUser ends the user's sessions; a refresh that slipped in just before it gets no further.
     const user = await this.users.findById(refreshed.userId);
     if (!user || user.disabled) {
-      request.setCookie(this.cookie.cleared());
+      clearCookie();
       throw unauthenticated(SESSION_ENDED, ErrorReason.SESSION_REVOKED);
     }
-    request.setCookie(this.cookie.issued({ sessionId: presented.sessionId, secret }, refreshed.expiresAt));
-    return { ...this.tokens.issue(user.id, presented.sessionId), user };
+    const next = { sessionId: presented.sessionId, secret };
+    if (!fromClient) request.setCookie(this.cookie.issued(next, refreshed.expiresAt));
+    return { ...this.tokens.issue(user.id, presented.sessionId), user, refreshToken: fromClient ? formatCredential(next) : null };
   }
 
   /**
-   * Ends this browser's session, named by the cookie (with its current secret) or by the access
+   * Ends this caller's session, named by the cookie (with its current secret) or by the access
    * token's `sid`, and clears the cookie. Whether a session was open to end.
    */
   async signOut(request: SessionRequest): Promise<boolean> {
     request.setCookie(this.cookie.cleared());
     const presented = this.cookie.read(request.cookies);
-    const bearer = this.tokens.bearerClaims(request.authorization);
     const byCookie = presented ? await this.sessions.endWithSecret(presented.sessionId, hashSecret(presented.secret), SessionEndReason.SIGNED_OUT) : false;
-    const byToken = bearer?.sessionId ? await this.sessions.end(bearer.sessionId, bearer.userId, SessionEndReason.SIGNED_OUT) : false;
+    const byToken = await this.endTokenSession(request.authorization);
     return byCookie || byToken;
+  }
+
+  /** Ends the session that the token of an `Authorization: Bearer` value names; whether one was open. */
+  async endTokenSession(authorization: string | undefined): Promise<boolean> {
+    const bearer = this.tokens.bearerClaims(authorization);
+    return bearer ? this.sessions.end(bearer.sessionId, bearer.userId, SessionEndReason.SIGNED_OUT) : false;
   }
 
   /** Ends every session of the actor, on every device, and clears this browser's cookie. */
@@ -120,6 +148,19 @@ export class BrowserSessions {
     if (!ended) throw notFound('Session');
     if (id === actor.sessionId) request.setCookie(this.cookie.cleared());
     return true;
+  }
+
+  /** Opens a session for the user; its credential is handed out once, and only its hash is kept. */
+  private async start(userId: string, origin: SessionOrigin): Promise<{ credential: SessionCredential; expiresAt: Date }> {
+    const credential = { sessionId: randomUUID(), secret: newSecret() };
+    const expiresAt = await this.sessions.create({
+      id: credential.sessionId,
+      userId,
+      secretHash: hashSecret(credential.secret),
+      ipAddress: origin.ipAddress,
+      userAgent: origin.userAgent?.slice(0, USER_AGENT_LENGTH) ?? null,
+    });
+    return { credential, expiresAt };
   }
 
   /** Why a refresh matched nothing, and the error that says so; ends the session when its secret was reused. */
