@@ -18,6 +18,8 @@ const failedNotifications = lazyComponent(() => import('./pages/notifications/fa
 const password = lazyComponent(() => import('./pages/account/password-page').then((m) => m.PasswordPage));
 const sessions = lazyComponent(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
 const onboarding = lazyComponent(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
+const welcome = lazyComponent(() => import('./pages/account-links/welcome-page').then((m) => m.WelcomePage));
+const resetPassword = lazyComponent(() => import('./pages/account-links/reset-password-page').then((m) => m.ResetPasswordPage));
 
 /** The pages that load on first use, by the path they answer. */
 const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
@@ -32,14 +34,21 @@ const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
   ['account/password', password],
 ];
 
+/** The pages of emailed links, which work without being signed in: outside the session gate. */
+const PUBLIC_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
+  ['welcome', welcome],
+  ['reset-password', resetPassword],
+];
+
 /**
  * Starts loading the code of the page at `pathname` (a link opened, a reload) while the session
  * is being resumed, instead of after: the two no longer wait for each other.
  */
 export function preloadPageAt(pathname: string): void {
   // Ranked as the router ranks them: /referrals/new is the new-referral page, not a referral.
-  const route = matchRoutes(LAZY_PAGES.map(([path]) => ({ path })), pathname)?.[0]?.route;
-  void LAZY_PAGES.find(([path]) => path === route?.path)?.[1].preload();
+  const pages = [...LAZY_PAGES, ...PUBLIC_PAGES];
+  const route = matchRoutes(pages.map(([path]) => ({ path })), pathname)?.[0]?.route;
+  void pages.find(([path]) => path === route?.path)?.[1].preload();
 }
 
 const page = (element: ReactNode) => (
@@ -55,6 +64,9 @@ const page = (element: ReactNode) => (
 export function AppRoutes() {
   return (
     <Routes>
+      {PUBLIC_PAGES.map(([path, { Component: Page }]) => (
+        <Route key={path} path={path} element={page(<Page />)} />
+      ))}
       <Route element={<SessionGate />}>
         <Route index element={<Navigate to="/referrals" replace />} />
         <Route path="referrals" element={page(<InboxPage />)} />

@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client';
+import { ServiceUnreachable, SessionRefused } from '../session/session-api';
 
 export interface DescribedError {
   message: string;
@@ -38,6 +39,10 @@ export function describeError(error: unknown): DescribedError {
       retryable: code === 'INTERNAL_SERVER_ERROR' || code === 'TOO_MANY_REQUESTS' || (code !== undefined && CLIENT_OUT_OF_DATE.has(code)),
     };
   }
+  if (error instanceof SessionRefused) {
+    return { message: error.message, code: error.code, reason: error.reason, field: error.field, retryable: error.code === 'TOO_MANY_REQUESTS' };
+  }
+  if (error instanceof ServiceUnreachable) return { message: error.message, retryable: true };
   if (ServerError.is(error) || ServerParseError.is(error)) {
     return { message: 'ReferLoop answered with an error. Try again in a moment.', retryable: true };
   }

@@ -1,7 +1,8 @@
-import { Alert, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Logo } from '../layout/logo';
+import { Link } from 'react-router';
+import { PublicPage } from '../layout/public-page';
 import { signIn } from '../session/session';
 import { PasswordField } from '../components/password-field';
 
@@ -37,43 +38,53 @@ export function SignInPage({ notice }: Props) {
   };
 
   return (
-    <Center mih="100dvh" p="md" bg="gray.0">
-      <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={400}>
-        <Stack gap="md">
-          <Logo />
-          <Title order={1} size="h3">
-            Sign in
-          </Title>
-          {notice ? (
-            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
-              {notice}
-            </Alert>
+    <PublicPage title="Sign in">
+      {notice ? (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
+          {notice}
+        </Alert>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={errors.email}
+          />
+          <PasswordField
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+          />
+          {failure ? (
+            <Text c="red.8" size="sm" role="alert">
+              {failure}
+            </Text>
           ) : null}
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit();
-            }}
-          >
-            <Stack gap="sm">
-              <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
-              <PasswordField label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
-              {failure ? (
-                <Text c="red.8" size="sm" role="alert">
-                  {failure}
-                </Text>
-              ) : null}
-              <Button type="submit" loading={submitting} fullWidth mt="xs">
-                Sign in
-              </Button>
-            </Stack>
-          </form>
-          <Text size="xs" c="dimmed">
-            ReferLoop keeps you signed in on this browser until you sign out. On a shared computer, sign out when you are done.
-          </Text>
+          <Button type="submit" loading={submitting} fullWidth mt="xs">
+            Sign in
+          </Button>
         </Stack>
-      </Paper>
-    </Center>
+      </form>
+      <Anchor component={Link} to="/reset-password" size="sm">
+        Forgot your password?
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        ReferLoop keeps you signed in on this browser until you sign out. On a shared computer, sign out when you are done.
+      </Text>
+    </PublicPage>
   );
 }

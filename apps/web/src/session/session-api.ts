@@ -1,12 +1,14 @@
 /**
- * The three session calls, sent with fetch rather than through Apollo: they run before there is
- * an access token for Apollo's requests, and their answers carry the session cookie.
+ * The calls made before anyone is signed in (signing in, renewing, the invitation and
+ * password-reset links) and signing out, sent with fetch rather than through Apollo: they run
+ * before there is an access token for Apollo's requests, and their answers carry the session
+ * cookie.
  * `content-type: application/json` makes every one of them a preflighted request, which is
  * what the gateway's CSRF prevention requires of cookie-carrying calls.
  */
 import { print } from 'graphql';
 import { graphql } from '../gql';
-import type { AuthPayloadFieldsFragment } from '../gql/graphql';
+import type { AccountLinkQuery, AuthPayloadFieldsFragment } from '../gql/graphql';
 
 export type SessionUser = AuthPayloadFieldsFragment['user'];
 
@@ -36,6 +38,39 @@ const REFRESH = graphql(`
   }
 `);
 
+const ACCOUNT_LINK = graphql(`
+  query AccountLink($token: String!) {
+    accountLink(token: $token) {
+      state
+      kind
+      problem
+      email
+      displayName
+      expiresAt
+    }
+  }
+`);
+
+const ACCEPT_INVITATION = graphql(`
+  mutation AcceptInvitation($input: LinkPasswordInput!) {
+    acceptInvitation(input: $input) {
+      ...AuthPayloadFields
+    }
+  }
+`);
+
+const REQUEST_PASSWORD_RESET = graphql(`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
+`);
+
+const RESET_PASSWORD = graphql(`
+  mutation ResetPassword($input: LinkPasswordInput!) {
+    resetPassword(input: $input)
+  }
+`);
+
 const SIGN_OUT = graphql(`
   mutation SignOut {
     signOut
@@ -51,12 +86,13 @@ const SIGN_OUT_EVERYWHERE = graphql(`
 /** The service could not be reached or answered something other than GraphQL. */
 export class ServiceUnreachable extends Error {}
 
-/** The service answered with an error; `reason` is its extensions.reason when given. */
+/** The service answered with an error; `reason` and `field` are its extensions' when given. */
 export class SessionRefused extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
     readonly reason: string | undefined,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -64,7 +100,7 @@ export class SessionRefused extends Error {
 
 interface GraphqlAnswer<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; reason?: string; field?: string } }[];
 }
 
 async function call<T>(query: string, variables: Record<string, unknown> = {}, accessToken?: string): Promise<T> {
@@ -86,7 +122,7 @@ async function call<T>(query: string, variables: Record<string, unknown> = {}, a
     throw new ServiceUnreachable(`ReferLoop answered with an error (HTTP ${response.status}). Try again in a moment.`);
   }
   const error = answer.errors?.[0];
-  if (error) throw new SessionRefused(error.message, error.extensions?.code, error.extensions?.reason);
+  if (error) throw new SessionRefused(error.message, error.extensions?.code, error.extensions?.reason, error.extensions?.field);
   if (!answer.data) throw new ServiceUnreachable('ReferLoop gave no answer. Try again in a moment.');
   return answer.data;
 }
@@ -107,4 +143,22 @@ export async function requestSignOut(accessToken: string | null): Promise<void> 
 
 export async function requestSignOutEverywhere(accessToken: string | null): Promise<void> {
   await call<{ signOutEverywhere: boolean }>(print(SIGN_OUT_EVERYWHERE), {}, accessToken ?? undefined);
+}
+
+export type AccountLinkCheck = AccountLinkQuery['accountLink'];
+
+export async function requestAccountLink(token: string): Promise<AccountLinkCheck> {
+  return (await call<AccountLinkQuery>(print(ACCOUNT_LINK), { token })).accountLink;
+}
+
+export async function requestAcceptInvitation(token: string, password: string): Promise<AuthPayloadFieldsFragment> {
+  return (await call<{ acceptInvitation: AuthPayloadFieldsFragment }>(print(ACCEPT_INVITATION), { input: { token, password } })).acceptInvitation;
+}
+
+export async function requestPasswordReset(email: string): Promise<void> {
+  await call<{ requestPasswordReset: boolean }>(print(REQUEST_PASSWORD_RESET), { input: { email } });
+}
+
+export async function requestResetPassword(token: string, password: string): Promise<void> {
+  await call<{ resetPassword: boolean }>(print(RESET_PASSWORD), { input: { token, password } });
 }

@@ -1,4 +1,4 @@
-import { requestRefresh, requestSignIn, requestSignOut, requestSignOutEverywhere, ServiceUnreachable, SessionRefused } from './session-api';
+import { requestAcceptInvitation, requestRefresh, requestSignIn, requestSignOut, requestSignOutEverywhere, ServiceUnreachable, SessionRefused } from './session-api';
 import { currentAccessToken, sessionState, setSessionState } from './session-store';
 import type { AuthPayloadFieldsFragment } from '../gql/graphql';
 
@@ -77,7 +77,15 @@ export async function resumeSession(): Promise<void> {
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
-  const payload = await requestSignIn(email, password);
+  startedSession(await requestSignIn(email, password));
+}
+
+/** Accepts an invitation with the password chosen: the gateway signs this browser in as it does. */
+export async function acceptInvitation(token: string, password: string): Promise<void> {
+  startedSession(await requestAcceptInvitation(token, password));
+}
+
+function startedSession(payload: AuthPayloadFieldsFragment): void {
   signedIn(payload);
   channel?.postMessage('signed-in' satisfies TabMessage);
 }
