@@ -1,7 +1,7 @@
 import { Browser } from './support/browser';
 import { expectGraphqlError } from './support/expectations';
 import { Actor, createSignedInUser, signIn, USER_PASSWORD } from './support/fixtures';
-import { ME } from './support/operations';
+import { CHANGE_PASSWORD, ME } from './support/operations';
 import { useWorld } from './support/file-setup';
 
 /*
@@ -9,7 +9,6 @@ import { useWorld } from './support/file-setup';
  * the old one stops signing in, the new one works, every other browser session of theirs ends at
  * once and the one asking carries on. Refusals name their field and change nothing.
  */
-const CHANGE_PASSWORD = `mutation changePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`;
 const NEW_PASSWORD = 'a-quiet-river-under-glass-7';
 
 describe('changePassword', () => {

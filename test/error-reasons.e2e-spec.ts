@@ -4,7 +4,7 @@ import { AccountLinkTokens } from '@referloop/notifications';
 import { REFER_ONWARD, SET_PLAN } from './support/episode-operations';
 import { Browser } from './support/browser';
 import { expectGraphqlReason } from './support/expectations';
-import { clinicInput, createSignedInUser, patientInput, referralInput, uniqueEmail, USER_PASSWORD } from './support/fixtures';
+import { clinicInput, createClinic, createSignedInUser, patientInput, referralInput, uniqueEmail, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { RETRY_NOTIFICATION } from './support/notification-rows';
 import { ACCEPT_INVITATION, CREATE_CLINIC, CREATE_PATIENT, CREATE_USER, INVITE_USER, LOGIN, referralMutation, REQUEST_PASSWORD_RESET, RESEND_INVITATION } from './support/operations';
@@ -166,6 +166,13 @@ describe('extensions.reason: why a request was refused, for programs', () => {
       await db.query(`UPDATE account_links SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [expiredUser]);
       expectReason(await accept(await tokenOf(expiredUser)), 'BAD_USER_INPUT', ErrorReason.LINK_EXPIRED, 'input.token');
     });
+  });
+
+  it("CONFLICT with LAST_ACTIVE_ADMIN: a clinic's only admin stepping down", async () => {
+    const clinic = await createClinic(world.platformAdmin);
+    const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
+    const demote = `mutation($input: ChangeUserRoleInput!) { changeUserRole(input: $input) { id } }`;
+    expectReason(await admin.client.request(demote, { input: { id: admin.id, role: 'COORDINATOR' } }), 'CONFLICT', ErrorReason.LAST_ACTIVE_ADMIN);
   });
 
   it('TOO_MANY_REQUESTS with TOO_MANY_RESET_REQUESTS: asking for password resets for one address past the limit', async () => {

@@ -27,6 +27,9 @@ import {
   REFRESH_SESSION,
   REFRESH_WITH_TOKEN,
   INVITE_USER,
+  CHANGE_USER_ROLE,
+  ENABLE_USER,
+  UPDATE_CLINIC,
   RESEND_INVITATION,
   REVOKE_INVITATION,
   ACCOUNT_LINK,
@@ -483,6 +486,11 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       const withdrawn = (await http.ok<{ inviteUser: { id: string } }>(adminA, INVITE_USER, { input: { email: withdrawnEmail, displayName: 'Withdrawn Person', role: 'PROVIDER', clinicId: clinicA } })).inviteUser;
       await linkFrom(withdrawnEmail, /invited/, 1, 'welcome', 'withdrawn invitation token');
       expect(await http.ok(adminA, REVOKE_INVITATION, { input: { userId: withdrawn.id } })).toEqual({ revokeInvitation: { id: withdrawn.id, status: 'DISABLED' } });
+
+      // The clinic's admin brings the disabled user back in another role, and corrects the clinic's phone.
+      expect(await http.ok(adminA, ENABLE_USER, { input: { id: spare.userId } })).toEqual({ enableUser: { id: spare.userId, status: 'ACTIVE' } });
+      expect(await http.ok(adminA, CHANGE_USER_ROLE, { input: { id: spare.userId, role: 'PROVIDER' } })).toEqual({ changeUserRole: { id: spare.userId, role: 'PROVIDER' } });
+      expect(await http.ok(adminA, UPDATE_CLINIC, { input: { id: clinicA, phone: '+1 312 555 0111' } })).toEqual({ updateClinic: { id: clinicA } });
 
       expect(await http.ok(ANONYMOUS, REQUEST_PASSWORD_RESET, { input: { email: providerB2User.email } })).toEqual({ requestPasswordReset: true });
       expect(await http.ok(ANONYMOUS, REQUEST_PASSWORD_RESET, { input: { email: sensitive.email('unknown reset email', `Nobody.${TAG}@Staff-Mail.test`) } })).toEqual({ requestPasswordReset: true });

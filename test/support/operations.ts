@@ -161,3 +161,5 @@ export const ACCEPT_INVITATION = `mutation acceptInvitation($input: LinkPassword
 export const REQUEST_PASSWORD_RESET = `mutation requestPasswordReset($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
 
 export const RESET_PASSWORD = `mutation resetPassword($input: LinkPasswordInput!) { resetPassword(input: $input) }`;
+
+export const CHANGE_PASSWORD = `mutation changePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`;

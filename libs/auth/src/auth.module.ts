@@ -8,6 +8,10 @@ import { AccountsResolver } from './accounts/accounts.resolver';
 import { InvitationService } from './accounts/invitations.service';
 import { PasswordResetService } from './accounts/password-reset.service';
 import { ResetThrottle } from './accounts/reset-throttle';
+import { AccountEvents } from './events/account-events';
+import { AccountEventsResolver } from './events/account-events.resolver';
+import { UserAdminResolver } from './accounts/user-admin.resolver';
+import { UserAdminService } from './accounts/user-admin.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { BootstrapAdmin } from './bootstrap-admin';
@@ -43,6 +47,10 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     PasswordResetService,
     ResetThrottle,
     AccountsResolver,
+    AccountEvents,
+    AccountEventsResolver,
+    UserAdminService,
+    UserAdminResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UserRepository, TokenService, LoginService, SessionService],

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, RequestContext } from '@referloop/common';
 import { notFound } from '@referloop/core';
 import { ChangePasswordInput } from './dto/change-password.input';
-import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
+import { CreateUserInput } from './dto/create-user.input';
 import { User } from './user.model';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
@@ -36,10 +36,5 @@ export class AuthResolver {
     @Context() ctx: RequestContext,
   ): Promise<boolean> {
     return this.userService.changePassword(actor, input, ctx.ipAddress);
-  }
-
-  @Mutation(() => User, { description: "Disables a user; the user's tokens and browser sessions stop working at once." })
-  async disableUser(@CurrentActor() actor: Actor, @Args('input', { type: () => DisableUserInput }) input: DisableUserInput): Promise<User> {
-    return this.userService.disable(actor, input);
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, UserRole } from '@referloop/common';
+import { Actor, KeysetCursor, UserRole } from '@referloop/common';
+import { lazyCount } from '@referloop/core';
 import { openSession } from './sessions/open-session';
 import { User, UserStatus } from './user.model';
 import type { TableRow } from '@referloop/database';
@@ -11,6 +12,28 @@ import type { TableRow } from '@referloop/database';
 type UserRow = TableRow<'users', { role: UserRole }> & { provider_id: string | null };
 
 const SELECT_USER = `SELECT u.*, p.id AS provider_id FROM users u LEFT JOIN providers p ON p.user_id = u.id`;
+
+/** The SQL twin of `UserStatus` for the users row aliased `u`: one definition for reads and filters. */
+const STATUS_SQL: Record<UserStatus, string> = {
+  [UserStatus.DISABLED]: 'u.disabled_at IS NOT NULL',
+  [UserStatus.INVITED]: 'u.disabled_at IS NULL AND u.password_hash IS NULL',
+  [UserStatus.ACTIVE]: 'u.disabled_at IS NULL AND u.password_hash IS NOT NULL',
+};
+const ACTIVE_SQL = STATUS_SQL[UserStatus.ACTIVE];
+
+/** What a list of users may be narrowed by. */
+export interface UserListFilter {
+  clinicId?: string | null;
+  role?: UserRole | null;
+  status?: UserStatus | null;
+}
+
+/** The WHERE of a user list: the scope (a clinic admin's own clinic) in SQL, then the filter. */
+function userListWhere(scope: string | null, filter: UserListFilter): { where: string; values: unknown[] } {
+  const values: unknown[] = [scope, filter.clinicId ?? null, filter.role ?? null];
+  const status = filter.status ? ` AND ${STATUS_SQL[filter.status]}` : '';
+  return { where: `($1::uuid IS NULL OR u.clinic_id = $1) AND ($2::uuid IS NULL OR u.clinic_id = $2) AND ($3::text IS NULL OR u.role = $3)${status}`, values };
+}
 
 const toUser = (row: UserRow): User => ({
   id: row.id,
@@ -117,6 +140,40 @@ export class UserRepository {
 
   async disable(id: string, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query('UPDATE users SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1', [id]);
+  }
+
+  /** A page of users, newest first after the keyset `after`, of one clinic (`scope`) or all (null), narrowed by `filter`. */
+  async page(scope: string | null, filter: UserListFilter, limit: number, after: KeysetCursor | null): Promise<(User & { createdAt: Date })[]> {
+    const { where, values } = userListWhere(scope, filter);
+    const keyset = after ? `AND (u.created_at, u.id) < ($${values.length + 2}, $${values.length + 3})` : '';
+    const rows: UserRow[] = await this.db.query(
+      `${SELECT_USER} WHERE ${where} ${keyset} ORDER BY u.created_at DESC, u.id DESC LIMIT $${values.length + 1}`,
+      after ? [...values, limit, after.createdAt, after.id] : [...values, limit],
+    );
+    return rows.map(toUser);
+  }
+
+  count(scope: string | null, filter: UserListFilter): () => Promise<number> {
+    const { where, values } = userListWhere(scope, filter);
+    return lazyCount(this.db, `SELECT count(*)::int AS total FROM users u WHERE ${where}`, values);
+  }
+
+  async setRole(id: string, role: UserRole, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE users SET role = $2 WHERE id = $1', [id, role]);
+  }
+
+  /**
+   * The clinic's other active admins besides `userId`, counted while holding the clinic's row
+   * lock until the caller's transaction ends: two admins demoting each other at once are
+   * counted one after the other, so the clinic never ends up with none.
+   */
+  async otherActiveAdmins(clinicId: string, userId: string, manager: EntityManager): Promise<number> {
+    await manager.query('SELECT 1 FROM clinics WHERE id = $1 FOR UPDATE', [clinicId]);
+    const rows: { admins: number }[] = await manager.query(
+      `SELECT count(*)::int AS admins FROM users u WHERE u.clinic_id = $1 AND u.role = $2 AND u.id <> $3 AND ${ACTIVE_SQL}`,
+      [clinicId, UserRole.CLINIC_ADMIN, userId],
+    );
+    return rows[0].admins;
   }
 
   async platformAdminExists(): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@referloop/common';
 import { badInput, notFound } from '@referloop/core';
-import { assertManages, seatFor, seesAccount } from './accounts/user-rules';
+import { seatFor } from './accounts/user-rules';
 import { ClinicRepository } from '@referloop/clinics';
 import { ChangePasswordInput } from './dto/change-password.input';
-import { CreateUserInput, DisableUserInput } from './dto/create-user.input';
+import { CreateUserInput } from './dto/create-user.input';
+import { AccountEventKind } from './events/account-event';
+import { AccountEvents } from './events/account-events';
 import { LoginService } from './login.service';
 import { passwordProblem } from './password-policy';
 import { hashPassword } from './password-hasher';
@@ -20,6 +22,7 @@ export class UserService {
     private readonly clinics: ClinicRepository,
     private readonly sessions: SessionRepository,
     private readonly logins: LoginService,
+    private readonly events: AccountEvents,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
@@ -55,18 +58,7 @@ export class UserService {
     if (problem) throw badInput('input.newPassword', problem);
     await this.users.setPasswordHash(user.id, await hashPassword(input.newPassword));
     await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.PASSWORD_CHANGED);
+    await this.events.record({ event: AccountEventKind.PASSWORD_CHANGED, actorId: actor.userId, userId: user.id, ipAddress });
     return true;
-  }
-
-  async disable(actor: Actor, input: DisableUserInput): Promise<User> {
-    if (input.id === actor.userId) throw badInput('input.id', 'You cannot disable your own account');
-    const target = await this.users.findById(input.id);
-    if (!target || !seesAccount(actor, target)) throw notFound('User');
-    assertManages(actor, target);
-    await this.users.disable(target.id);
-    // Every token of the user is refused from now on (each request re-reads the account);
-    // ending the browser sessions also stops their refresh, and records why they ended.
-    await this.sessions.endAll(target.id, SessionEndReason.USER_DISABLED);
-    return { ...target, disabled: true };
   }
 }

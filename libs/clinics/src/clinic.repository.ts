@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { geoPoint } from '@referloop/common';
+import { geoPoint, KeysetCursor } from '@referloop/common';
+import { lazyCount } from '@referloop/core';
+import { UpdateClinicInput } from './dto/update-clinic.input';
 import { Clinic } from './clinic.model';
 import { CreateClinicInput } from './dto/create-clinic.input';
 import type { TableRow } from '@referloop/database';
 
 type ClinicRow = TableRow<'clinics'>;
 
-const toClinic = (row: ClinicRow): Clinic => ({
+export const toClinic = (row: ClinicRow): Clinic => ({
   id: row.id,
   name: row.name,
   email: row.email,
@@ -52,6 +54,42 @@ export class ClinicRepository {
       ],
     );
     return toClinic(rows[0]);
+  }
+
+  /**
+   * Changes the fields given (undefined ones stay), in one statement; null when there is no such
+   * clinic. Only `phone` may be cleared: the caller refuses null for the others.
+   */
+  async update(input: UpdateClinicInput): Promise<Clinic | null> {
+    const columns: [column: string, value: unknown][] = [];
+    if (input.name !== undefined) columns.push(['name', input.name?.trim()]);
+    if (input.email !== undefined) columns.push(['email', input.email?.toLowerCase()]);
+    if (input.phone !== undefined) columns.push(['phone', input.phone]);
+    if (input.timeZone !== undefined) columns.push(['time_zone', input.timeZone]);
+    if (input.address) {
+      const { line1, city, region, postalCode, country } = input.address;
+      columns.push(['address_line1', line1.trim()], ['address_city', city.trim()], ['address_region', region ?? null]);
+      columns.push(['address_postal_code', postalCode.trim()], ['address_country', country.toUpperCase()]);
+    }
+    if (input.location) columns.push(['latitude', input.location.latitude], ['longitude', input.location.longitude]);
+    if (columns.length === 0) return this.findById(input.id);
+    const set = columns.map(([column], i) => `${column} = $${i + 2}`).join(', ');
+    const [rows] = await this.db.query<[ClinicRow[], number]>(`UPDATE clinics SET ${set} WHERE id = $1 RETURNING *`, [input.id, ...columns.map(([, value]) => value)]);
+    return rows[0] ? toClinic(rows[0]) : null;
+  }
+
+  /** Clinics newest first after the keyset `after`, all of them or (`onlyId`) one. */
+  async page(onlyId: string | null, limit: number, after: KeysetCursor | null): Promise<(ClinicRow & { createdAt: Date })[]> {
+    const rows: ClinicRow[] = await this.db.query(
+      `SELECT * FROM clinics WHERE ($1::uuid IS NULL OR id = $1) ${after ? 'AND (created_at, id) < ($3, $4)' : ''}
+        ORDER BY created_at DESC, id DESC LIMIT $2`,
+      after ? [onlyId, limit, after.createdAt, after.id] : [onlyId, limit],
+    );
+    return rows.map((row) => ({ ...row, createdAt: row.created_at }));
+  }
+
+  count(onlyId: string | null): () => Promise<number> {
+    return lazyCount(this.db, 'SELECT count(*)::int AS total FROM clinics WHERE ($1::uuid IS NULL OR id = $1)', [onlyId]);
   }
 
   async findById(id: string): Promise<Clinic | null> {

@@ -3,14 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACCOUNT_LINK_TEMPLATE, AccountLinkKind, NotificationStatus, RecipientKind } from '@referloop/notifications';
+import { AccountEventKind } from '../events/account-event';
 
-/** A link to send: for whom, of what kind, made by whom, good for how long. */
+/** A link to send: for whom, of what kind, made by whom (from where), good for how long. */
 export interface NewAccountLink {
   userId: string;
   kind: AccountLinkKind;
   createdByUserId: string | null;
+  ipAddress: string | null;
   ttlSeconds: number;
 }
+
+/** The account event each kind of link records when it is sent. */
+const SENT_EVENT: Record<AccountLinkKind, AccountEventKind> = {
+  [AccountLinkKind.INVITATION]: AccountEventKind.INVITATION_SENT,
+  [AccountLinkKind.PASSWORD_RESET]: AccountEventKind.PASSWORD_RESET_REQUESTED,
+};
 
 /** How a link stands, whatever is asked of it. */
 export enum LinkState {
@@ -60,10 +68,13 @@ export class AccountLinkRepository {
     return id ?? null;
   }
 
-  /** The one statement behind both: replaces the open links of the kind, writes the new one and its email. */
+  /**
+   * The one statement behind both: replaces the open links of the kind, writes the new one, its
+   * email and the account event that records it, for the user `userMatch` finds, if any.
+   */
   private async issueFor(userMatch: string, key: string, link: Omit<NewAccountLink, 'userId'>, manager: EntityManager): Promise<string[]> {
     const rows: { notification_id: string }[] = await manager.query(
-      `WITH target AS (SELECT u.id, u.email FROM users u WHERE ${userMatch}),
+      `WITH target AS (SELECT u.id, u.email, u.clinic_id FROM users u WHERE ${userMatch}),
        replaced AS (
          UPDATE account_links SET revoked_at = now()
           WHERE user_id IN (SELECT id FROM target) AND kind = $2 AND used_at IS NULL AND revoked_at IS NULL
@@ -71,12 +82,26 @@ export class AccountLinkRepository {
          INSERT INTO account_links (id, user_id, kind, created_by_user_id, expires_at)
          SELECT $3, target.id, $2, $4, now() + make_interval(secs => $5) FROM target
          RETURNING id
+       ), event AS (
+         INSERT INTO account_events (event, actor_id, user_id, clinic_id, ip_address)
+         SELECT $9, $4, target.id, target.clinic_id, $10 FROM target
        )
        INSERT INTO notifications (id, account_link_id, recipient_kind, template, recipient_email, status, created_at, updated_at)
        SELECT gen_random_uuid(), link.id, $6, $7, target.email, $8, date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
          FROM link CROSS JOIN target
        RETURNING id AS notification_id`,
-      [key, link.kind, randomUUID(), link.createdByUserId, link.ttlSeconds, RecipientKind.ACCOUNT_HOLDER, ACCOUNT_LINK_TEMPLATE[link.kind], NotificationStatus.PENDING],
+      [
+        key,
+        link.kind,
+        randomUUID(),
+        link.createdByUserId,
+        link.ttlSeconds,
+        RecipientKind.ACCOUNT_HOLDER,
+        ACCOUNT_LINK_TEMPLATE[link.kind],
+        NotificationStatus.PENDING,
+        SENT_EVENT[link.kind],
+        link.ipAddress,
+      ],
     );
     return rows.map((row) => row.notification_id);
   }

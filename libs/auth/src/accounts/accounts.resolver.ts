@@ -67,7 +67,7 @@ export class AccountsResolver {
     description:
       "Sets a new password from a reset link, which it spends, and ends every session of the account on every device; then sign in with it. A link that no longer works is refused naming `input.token`, with reason LINK_USED, LINK_EXPIRED or LINK_REVOKED.",
   })
-  async resetPassword(@Args('input', { type: () => LinkPasswordInput }) input: LinkPasswordInput): Promise<boolean> {
-    return this.resets.reset(input);
+  async resetPassword(@Args('input', { type: () => LinkPasswordInput }) input: LinkPasswordInput, @Context() ctx: RequestContext): Promise<boolean> {
+    return this.resets.reset(input, ctx.ipAddress);
   }
 }

@@ -6,6 +6,8 @@ import { Actor } from '@referloop/common';
 import { APP_CONFIG, AppConfig, badInput, notFound } from '@referloop/core';
 import { JobQueues } from '@referloop/jobs';
 import { AccountLinkKind, AccountLinkTokens, sendJobs } from '@referloop/notifications';
+import { AccountEventKind } from '../events/account-event';
+import { AccountEvents } from '../events/account-events';
 import { hashPassword } from '../password-hasher';
 import { passwordProblem } from '../password-policy';
 import { SessionRequest, SessionService } from '../sessions/session.service';
@@ -33,6 +35,7 @@ export class InvitationService {
     private readonly tokens: AccountLinkTokens,
     private readonly sessions: SessionService,
     private readonly jobs: JobQueues,
+    private readonly events: AccountEvents,
   ) {}
 
   /** A new account, INVITED until its holder accepts, and its invitation email. */
@@ -69,6 +72,7 @@ export class InvitationService {
     await this.db.transaction(async (manager) => {
       await this.links.revokeOpen(user.id, AccountLinkKind.INVITATION, manager);
       await this.users.disable(user.id, manager);
+      await this.events.record({ event: AccountEventKind.INVITATION_REVOKED, actorId: actor.userId, userId: user.id, ipAddress: actor.ipAddress }, manager);
     });
     return { ...user, disabled: true, status: UserStatus.DISABLED };
   }
@@ -99,12 +103,13 @@ export class InvitationService {
       if (!(await this.users.setFirstPasswordHash(user.id, passwordHash, manager))) {
         throw linkRefusal('input.token', AccountLinkKind.INVITATION, LinkState.REVOKED);
       }
+      await this.events.record({ event: AccountEventKind.INVITATION_ACCEPTED, actorId: user.id, userId: user.id, ipAddress: request.ipAddress }, manager);
     });
     return this.sessions.signInBrowser({ ...user, status: UserStatus.ACTIVE }, request);
   }
 
   private invitationFor(userId: string, actor: Actor) {
-    return { userId, kind: AccountLinkKind.INVITATION, createdByUserId: actor.userId, ttlSeconds: this.config.accounts.invitationTtlHours * 3600 };
+    return { userId, kind: AccountLinkKind.INVITATION, createdByUserId: actor.userId, ipAddress: actor.ipAddress, ttlSeconds: this.config.accounts.invitationTtlHours * 3600 };
   }
 
   /** The user `userId`, if the actor manages them and they have not accepted their invitation yet. */

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, badInput } from '@referloop/core';
 import { JobQueues } from '@referloop/jobs';
 import { AccountLinkKind, AccountLinkTokens, sendJobs } from '@referloop/notifications';
+import { AccountEventKind } from '../events/account-event';
+import { AccountEvents } from '../events/account-events';
 import { LoginThrottle } from '../login-throttle';
 import { hashPassword } from '../password-hasher';
 import { passwordProblem } from '../password-policy';
@@ -35,6 +37,7 @@ export class PasswordResetService {
     private readonly resetThrottle: ResetThrottle,
     private readonly loginThrottle: LoginThrottle,
     private readonly jobs: JobQueues,
+    private readonly events: AccountEvents,
   ) {}
 
   /**
@@ -46,7 +49,7 @@ export class PasswordResetService {
   async request(emailInput: string, ipAddress: string | null): Promise<true> {
     const email = emailInput.trim().toLowerCase();
     await this.resetThrottle.admit(email, ipAddress ?? UNKNOWN_ADDRESS);
-    const notificationId = await this.links.issueResetFor(email, { createdByUserId: null, ttlSeconds: this.config.accounts.passwordResetTtlMinutes * 60 });
+    const notificationId = await this.links.issueResetFor(email, { createdByUserId: null, ipAddress, ttlSeconds: this.config.accounts.passwordResetTtlMinutes * 60 });
     if (notificationId) await this.jobs.addBestEffort(sendJobs([notificationId]));
     return true;
   }
@@ -56,7 +59,7 @@ export class PasswordResetService {
    * user, wherever it is: whoever knew the old password is out. The account's failed sign-ins
    * are forgiven, so someone locked out by them can sign in at once.
    */
-  async reset(input: LinkPasswordInput): Promise<true> {
+  async reset(input: LinkPasswordInput, ipAddress: string | null): Promise<true> {
     const kind = AccountLinkKind.PASSWORD_RESET;
     const linkId = await this.tokens.linkIdOf(input.token);
     const standing = linkId ? await this.links.standing(linkId) : null;
@@ -75,6 +78,7 @@ export class PasswordResetService {
       }
       await this.users.setPasswordHash(user.id, passwordHash, manager);
       await this.sessions.endAll(user.id, SessionEndReason.PASSWORD_RESET, manager);
+      await this.events.record({ event: AccountEventKind.PASSWORD_RESET_DONE, actorId: user.id, userId: user.id, ipAddress }, manager);
     });
     await this.loginThrottle.succeeded(user.email);
     return true;

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor, RequestContext } from '@referloop/common';
 import { DomainError, ErrorReason, notFound, requireUuid, unauthenticated } from '@referloop/core';
+import { AccountEventKind } from '../events/account-event';
+import { AccountEvents } from '../events/account-events';
 import { LoginService } from '../login.service';
 import { TokenService } from '../token.service';
 import { AuthPayload, User } from '../user.model';
@@ -46,6 +48,7 @@ export class SessionService {
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly cookie: SessionCookie,
+    private readonly events: AccountEvents,
   ) {}
 
   /** A browser's sign-in: the credential goes into the session cookie, never into the answer. */
@@ -55,7 +58,7 @@ export class SessionService {
 
   /** A browser session for a user who has just proved who they are (a password, an invitation link). */
   async signInBrowser(user: User, request: SessionRequest): Promise<AuthPayload> {
-    const { credential, expiresAt } = await this.start(user.id, request);
+    const { credential, expiresAt } = await this.start(user.id, request, 'BROWSER');
     request.setCookie(this.cookie.issued(credential, expiresAt));
     return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: null };
   }
@@ -67,7 +70,7 @@ export class SessionService {
 
   /** A session for a user whose credentials were checked already, with its refresh credential in the answer. */
   async open(user: User, origin: SessionOrigin): Promise<AuthPayload> {
-    const { credential } = await this.start(user.id, origin);
+    const { credential } = await this.start(user.id, origin, 'API');
     return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: formatCredential(credential) };
   }
 
@@ -121,6 +124,7 @@ export class SessionService {
   async signOutEverywhere(actor: Actor, request: SessionRequest): Promise<boolean> {
     request.setCookie(this.cookie.cleared());
     await this.sessions.endAll(actor.userId, SessionEndReason.SIGNED_OUT_EVERYWHERE);
+    await this.events.record({ event: AccountEventKind.SESSION_REVOKED, actorId: actor.userId, userId: actor.userId, ipAddress: actor.ipAddress, detail: SessionEndReason.SIGNED_OUT_EVERYWHERE });
     return true;
   }
 
@@ -146,12 +150,13 @@ export class SessionService {
   async revoke(actor: Actor, id: string, request: SessionRequest): Promise<true> {
     const ended = await this.sessions.end(requireUuid(id, 'id'), actor.userId, SessionEndReason.REVOKED);
     if (!ended) throw notFound('Session');
+    await this.events.record({ event: AccountEventKind.SESSION_REVOKED, actorId: actor.userId, userId: actor.userId, ipAddress: actor.ipAddress, detail: SessionEndReason.REVOKED });
     if (id === actor.sessionId) request.setCookie(this.cookie.cleared());
     return true;
   }
 
   /** Opens a session for the user; its credential is handed out once, and only its hash is kept. */
-  private async start(userId: string, origin: SessionOrigin): Promise<{ credential: SessionCredential; expiresAt: Date }> {
+  private async start(userId: string, origin: SessionOrigin, client: 'BROWSER' | 'API'): Promise<{ credential: SessionCredential; expiresAt: Date }> {
     const credential = { sessionId: randomUUID(), secret: newSecret() };
     const expiresAt = await this.sessions.create({
       id: credential.sessionId,
@@ -160,6 +165,7 @@ export class SessionService {
       ipAddress: origin.ipAddress,
       userAgent: origin.userAgent?.slice(0, USER_AGENT_LENGTH) ?? null,
     });
+    await this.events.record({ event: AccountEventKind.SIGN_IN_SUCCEEDED, actorId: userId, userId, ipAddress: origin.ipAddress, detail: client });
     return { credential, expiresAt };
   }
 

@@ -35,6 +35,8 @@ export enum ErrorReason {
   STALE_VERSION = 'STALE_VERSION',
   /** The treatment plan changed since the caller read it (`expectedPlanVersion`); `extensions.currentPlanVersion` has its version now. */
   STALE_PLAN_VERSION = 'STALE_PLAN_VERSION',
+  /** The change would leave a clinic without an active admin (demoting or disabling its last one). */
+  LAST_ACTIVE_ADMIN = 'LAST_ACTIVE_ADMIN',
 
   // BAD_USER_INPUT
 
@@ -76,7 +78,7 @@ export type TransitionReason =
   | ErrorReason.ALREADY_ACKNOWLEDGED
   | ErrorReason.ALREADY_REDIRECTED
   | ErrorReason.POOL_TAKEN;
-export type ConflictReason = ErrorReason.STALE_VERSION | ErrorReason.STALE_PLAN_VERSION;
+export type ConflictReason = ErrorReason.STALE_VERSION | ErrorReason.STALE_PLAN_VERSION | ErrorReason.LAST_ACTIVE_ADMIN;
 export type BadInputReason =
   | ErrorReason.CONSENT_MISSING
   | ErrorReason.ITEMS_OVER_LIMIT

@@ -3,6 +3,16 @@
 
 /** Every table's row as node-postgres returns it, by table name. */
 export interface Rows {
+  account_events: {
+    id: string;
+    at: Date;
+    event: string;
+    actor_id: string | null;
+    user_id: string | null;
+    clinic_id: string | null;
+    ip_address: string | null;
+    detail: string | null;
+  };
   account_links: {
     id: string;
     user_id: string;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsNotBlank, UserRole } from '@referloop/common';
+import { UserStatus } from '../../user.model';
 import { PASSWORD_LENGTH, PASSWORD_LENGTH_MESSAGE } from '../../password-policy';
 
 @InputType()
@@ -53,4 +54,40 @@ export class RequestPasswordResetInput {
   @IsString()
   @MaxLength(254)
   email!: string;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => ID, { nullable: true, description: "A platform admin's choice of clinic; a clinic admin sees their own clinic's users only." })
+  @IsOptional()
+  @IsUUID('all', { message: 'clinicId must be an id returned by this API' })
+  clinicId?: string | null;
+
+  @Field(() => UserRole, { nullable: true })
+  @IsOptional()
+  @IsEnum(UserRole)
+  role?: UserRole | null;
+
+  @Field(() => UserStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(UserStatus)
+  status?: UserStatus | null;
+}
+
+@InputType()
+export class ChangeUserRoleInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id returned by this API' })
+  id!: string;
+
+  @Field(() => UserRole)
+  @IsEnum(UserRole)
+  role!: UserRole;
+}
+
+@InputType()
+export class EnableUserInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id returned by this API' })
+  id!: string;
 }
