@@ -196,7 +196,7 @@ describe('the gateway as npm start runs it', () => {
     expect(await usersOf(off)).toEqual([]);
 
     const production = freshDatabase();
-    const productionLog = await startGateway(production, { NODE_ENV: 'production', JWT_SECRET: 'demo-data-production-secret-0123456789abcdef' }, /GraphQL ready at/);
+    const productionLog = await startGateway(production, { NODE_ENV: 'production', JWT_SECRET: 'demo-data-production-secret-0123456789abcdef', LINK_SECRET: 'demo-data-production-link-secret-0123456789' }, /GraphQL ready at/);
     expect(webAppLines(productionLog)).toEqual([]);
     expect(await usersOf(production)).toEqual([]);
   }, 2 * START_TIMEOUT_MS);

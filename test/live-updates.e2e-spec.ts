@@ -26,8 +26,11 @@ import { useWorld } from './support/file-setup';
 
 /** graphql-ws closes a connection its onConnect refused with 4403 Forbidden. */
 const FORBIDDEN = 4403;
-/** The gateway closes a live connection with 4401 when its token expires. */
-const TOKEN_EXPIRED = 4401;
+/**
+ * The gateway closes a live connection with 4000 when its token expires: a code of the
+ * application's own range, which graphql-ws clients retry (its 4401 they would not).
+ */
+const TOKEN_EXPIRED = 4000;
 
 const AUDIT_OPERATION = 'referralUpdated';
 
@@ -286,7 +289,7 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
       expect(refused.updates).toEqual([]);
     });
 
-    it('closes the connection with 4401 when its token expires while subscribed', async () => {
+    it('closes the connection with 4000 when its token expires while subscribed, a code graphql-ws clients reconnect after', async () => {
       // Expires two to three seconds from now (a token's expiry is in whole seconds).
       const shortLived = token({ sub: world.coordinatorA.id, exp: nowSeconds() + 3 });
       const probes = new Set<string>();
@@ -298,6 +301,20 @@ describe('live referral updates over graphql-ws, across gateway replicas', () =>
       const closed = await subscriber.closed(15_000);
       expect(closed).toEqual({ code: TOKEN_EXPIRED, reason: 'Token expired' });
       expect(subscriber.errors).toEqual([expect.objectContaining({ code: TOKEN_EXPIRED })]);
+    });
+
+    it('a client that renews its token at each connection, as the web app does, reconnects after that close and hears updates again', async () => {
+      const shortLived = token({ sub: world.coordinatorA.id, exp: nowSeconds() + 3 });
+      let handedOut = 0;
+      const subscriber = subscribe('coordinator A, renewing its token', gateway1Url, {
+        tokenAtConnection: () => (handedOut++ === 0 ? shortLived : tokenOf(world.coordinatorA)),
+      });
+      await untilListening([subscriber], idOf(sendAtoB), new Set<string>());
+      await subscriber.connected(2, 15_000);
+      expect(subscriber.closes).toEqual([{ code: TOKEN_EXPIRED, reason: 'Token expired' }]);
+      const sent = await sendAtoB();
+      await subscriber.update((update) => update.id === sent.id, 'a referral sent after the reconnection');
+      expect(subscriber.errors).toEqual([]);
     });
   });
 

@@ -5,7 +5,7 @@ import { Browser } from './support/browser';
 import { expectGraphqlError, expectGraphqlReason } from './support/expectations';
 import { Actor, createClinic, createSignedInUser, signIn, signInAsPlatformAdmin, uniqueEmail, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
-import { ACCOUNT_LINK, DISABLE_USER, INVITE_USER, LOGIN, ME, REQUEST_PASSWORD_RESET, RESET_PASSWORD } from './support/operations';
+import { ACCOUNT_LINK, CHANGE_PASSWORD, DISABLE_USER, INVITE_USER, LOGIN, ME, REQUEST_PASSWORD_RESET, RESET_PASSWORD } from './support/operations';
 import type { ReceivedEmail } from './support/smtp-sink';
 import { usePipeline, useTestApp } from './support/file-setup';
 
@@ -135,6 +135,22 @@ describe('password reset: requestPasswordReset, accountLink, resetPassword', () 
     expect((await linkCheck(secondToken)).state).toBe('OPEN');
     expectResetDone(await resetWith(secondToken, NEW_PASSWORD));
     await expectSignsIn(user.email, NEW_PASSWORD);
+  });
+
+  it('stops a link working once the password was changed another way, or the account was disabled', async () => {
+    const changed = await newUser();
+    const beforeChange = await requestResetToken(changed);
+    await changed.client.ok(CHANGE_PASSWORD, { input: { currentPassword: USER_PASSWORD, newPassword: NEW_PASSWORD } });
+    expect((await linkCheck(beforeChange)).state).toBe('REVOKED');
+    expectGraphqlReason(await resetWith(beforeChange, `${NEW_PASSWORD}-2`), 'BAD_USER_INPUT', ErrorReason.LINK_REVOKED, 'input.token');
+
+    const disabled = await newUser();
+    const beforeDisabling = await requestResetToken(disabled);
+    await world.platformAdmin.ok(DISABLE_USER, { input: { id: disabled.id } });
+    await world.platformAdmin.ok(`mutation($input: EnableUserInput!) { enableUser(input: $input) { id } }`, { input: { id: disabled.id } });
+    // Enabled again, the account is not reopened by the link sent before.
+    expectGraphqlReason(await resetWith(beforeDisabling, NEW_PASSWORD), 'BAD_USER_INPUT', ErrorReason.LINK_REVOKED, 'input.token');
+    await expectSignsIn(disabled.email, USER_PASSWORD);
   });
 
   it('refuses an expired link (LINK_EXPIRED) and leaves the password as it was', async () => {

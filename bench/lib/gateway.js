@@ -149,8 +149,8 @@ function benchAdmin() {
 }
 
 /**
- * A bench gateway's environment: production mode, warnings only, the bootstrap `admin` and a
- * fresh JWT secret; `extra` adds the database, Redis and whatever else the run needs.
+ * A bench gateway's environment: production mode, warnings only, the bootstrap `admin` and
+ * fresh secrets; `extra` adds the database, Redis and whatever else the run needs.
  */
 function gatewayEnv(admin, extra) {
   return {
@@ -159,6 +159,7 @@ function gatewayEnv(admin, extra) {
     BOOTSTRAP_ADMIN_EMAIL: admin.email,
     BOOTSTRAP_ADMIN_PASSWORD: admin.password,
     JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    LINK_SECRET: crypto.randomBytes(32).toString('hex'),
     JWT_TTL_SECONDS: String(24 * 3600),
     ...extra,
   };

@@ -1,7 +1,7 @@
 import { linkTokenIn, nthEmailTo } from '../support/account-links';
 import { createSignedInUser, uniqueEmail, USER_PASSWORD } from '../support/fixtures';
 import { usePipeline } from '../support/file-setup';
-import { accessibilityProblems, newProfile, PHONE, saveScreenshot, scrollsSideways, Tab, useChromium } from '../support/chromium';
+import { accessibilityProblems, newProfile, PageGlobals, PHONE, saveScreenshot, scrollsSideways, Tab, useChromium } from '../support/chromium';
 import { INVITE_USER } from '../support/operations';
 
 /*
@@ -21,11 +21,18 @@ describe('invitation and password-reset pages in the web app', () => {
    * The link as opened held the token; the app took it off the address at once (the router's own
    * first step may record the opened address again), and no address after that has it.
    */
-  const expectTokenNeverKept = (tab: Tab, token: string) => {
+  const expectTokenNeverKept = async (tab: Tab, token: string) => {
     expect(tab.page.url()).not.toContain(token);
     const lastWithToken = tab.addresses.findLastIndex((address) => address.includes(token));
     expect(lastWithToken).toBeGreaterThanOrEqual(0);
     expect(tab.addresses.slice(lastWithToken + 1)).not.toEqual([]);
+    // Nor in web storage, the history entry's state or the console.
+    const kept = await tab.page.evaluate(() => {
+      const { localStorage, sessionStorage, history } = globalThis as unknown as PageGlobals & { history: { state: unknown } };
+      return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, state: history.state });
+    });
+    expect(kept).not.toContain(token.split('.')[1]);
+    expect(tab.console.filter((line) => line.includes(token.split('.')[1]))).toEqual([]);
   };
 
   it('an invited provider opens the link, chooses a password on a phone, and lands in the app signed in', async () => {
@@ -38,7 +45,7 @@ describe('invitation and password-reset pages in the web app', () => {
     await page.goto(`/welcome#${token}`);
     await page.getByRole('heading', { level: 1, name: 'Welcome, Imogen Tallis' }).waitFor();
     await page.getByText(email).waitFor();
-    expectTokenNeverKept(tab, token);
+    await expectTokenNeverKept(tab, token);
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
     await saveScreenshot(page, 'welcome-phone');
@@ -91,7 +98,7 @@ describe('invitation and password-reset pages in the web app', () => {
     const token = linkTokenIn(await nthEmailTo(smtp, user.email, 1), 'reset-password');
     await page.goto(`/reset-password#${token}`);
     await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
-    expectTokenNeverKept(tab, token);
+    await expectTokenNeverKept(tab, token);
     await page.getByLabel(NEW_PASSWORD_FIELD).fill(NEW_PASSWORD);
     await page.getByLabel(/^New password again/).fill(`${NEW_PASSWORD}-typo`);
     await page.getByRole('button', { name: 'Set new password' }).click();

@@ -31,6 +31,11 @@ export interface LiveOptions {
   query?: string;
   /** HTTP headers of the upgrade request (X-Forwarded-For, as a proxy would add). */
   headers?: Record<string, string>;
+  /**
+   * Asked for an access token at every (re)connection, as the web app does; with it the client
+   * reconnects after a close, as graphql-ws clients do by default, instead of giving up.
+   */
+  tokenAtConnection?: () => string;
 }
 
 const WAIT_MS = 10_000;
@@ -44,7 +49,12 @@ export class LiveSubscriber {
   readonly updates: LiveReferral[] = [];
   /** GraphQL errors in results, and what the subscription's error callback was handed. */
   readonly errors: unknown[] = [];
+  /** How the connection last closed; null while it is open again after a reconnection. */
   closedWith: Closed | null = null;
+  /** Every close, in order. */
+  readonly closes: Closed[] = [];
+  /** Connections the server acknowledged. */
+  connections = 0;
   completed = false;
   private readonly client: Client;
   private readonly unsubscribe: () => void;
@@ -66,12 +76,23 @@ export class LiveSubscriber {
             }
           }
         : WebSocket,
-      connectionParams: authorization === undefined ? undefined : { authorization },
-      retryAttempts: 0,
+      connectionParams: options.tokenAtConnection
+        ? () => ({ authorization: `Bearer ${options.tokenAtConnection?.() ?? ''}` })
+        : authorization === undefined
+          ? undefined
+          : { authorization },
+      retryAttempts: options.tokenAtConnection ? 3 : 0,
+      retryWait: async () => undefined,
+    });
+    this.client.on('connected', () => {
+      this.connections += 1;
+      this.closedWith = null;
+      this.changed();
     });
     this.client.on('closed', (event) => {
       const { code, reason } = event as { code: number; reason: unknown };
       this.closedWith = { code, reason: String(reason) };
+      this.closes.push(this.closedWith);
       this.changed();
     });
     this.unsubscribe = this.client.subscribe<{ referralUpdated: LiveReferral }>(
@@ -115,6 +136,11 @@ export class LiveSubscriber {
     return this.until(() => this.closedWith ?? undefined, `${this.name}'s connection to close`, ms);
   }
 
+  /** Resolves once the server has acknowledged `count` connections (a reconnection after a close), within a deadline. */
+  connected(count: number, ms = WAIT_MS): Promise<number> {
+    return this.until(() => (this.connections >= count ? this.connections : undefined), `${this.name} to be connected ${count} times`, ms, true);
+  }
+
   /** Resolves with the errors the subscription ended with (the server refused it), within a deadline. */
   refusal(ms = WAIT_MS): Promise<unknown[]> {
     return this.until(() => (this.errors.length > 0 ? this.errors : undefined), `${this.name}'s subscription to be refused`, ms);
@@ -128,7 +154,8 @@ export class LiveSubscriber {
     if (this.closedWith === null) await this.closed(5_000).catch(() => undefined);
   }
 
-  private until<T>(check: () => T | undefined, what: string, ms: number): Promise<T> {
+  /** `throughCloses`: a close is expected on the way (the client reconnects), not a reason to stop waiting. */
+  private until<T>(check: () => T | undefined, what: string, ms: number, throughCloses = false): Promise<T> {
     const now = check();
     if (now !== undefined) return Promise.resolve(now);
     let listener: (() => void) | undefined;
@@ -137,7 +164,7 @@ export class LiveSubscriber {
         const value = check();
         if (value !== undefined) return resolve(value);
         // A connection that ended will hear nothing more: fail now rather than at the deadline.
-        if (this.closedWith !== null) reject(new Error(`Waiting for ${what}, but the connection closed: ${JSON.stringify(this.closedWith)}; errors ${JSON.stringify(this.errors)}`));
+        if (this.closedWith !== null && !throughCloses) reject(new Error(`Waiting for ${what}, but the connection closed: ${JSON.stringify(this.closedWith)}; errors ${JSON.stringify(this.errors)}`));
       };
       this.listeners.add(listener);
     });

@@ -133,9 +133,23 @@ export class UserRepository {
     return rows.length > 0;
   }
 
-  /** Enables an account again (a re-sent invitation after it was withdrawn). */
   async enable(id: string, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query('UPDATE users SET disabled_at = NULL WHERE id = $1', [id]);
+  }
+
+  /** Enables an invited account again (a withdrawn invitation re-sent), only while it has no password; whether it did. */
+  async enableInvited(id: string, manager: EntityManager): Promise<boolean> {
+    const [, updated] = await manager.query<[unknown[], number]>('UPDATE users SET disabled_at = NULL WHERE id = $1 AND password_hash IS NULL', [id]);
+    return updated > 0;
+  }
+
+  /** Disables an invited account (its invitation withdrawn), only while it has no password; whether it did. */
+  async disableInvited(id: string, manager: EntityManager): Promise<boolean> {
+    const [, updated] = await manager.query<[unknown[], number]>(
+      'UPDATE users SET disabled_at = COALESCE(disabled_at, now()) WHERE id = $1 AND password_hash IS NULL',
+      [id],
+    );
+    return updated > 0;
   }
 
   async disable(id: string, manager: EntityManager = this.db.manager): Promise<void> {

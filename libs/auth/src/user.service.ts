@@ -5,6 +5,8 @@ import { seatFor } from './accounts/user-rules';
 import { ClinicRepository } from '@referloop/clinics';
 import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput } from './dto/create-user.input';
+import { AccountLinkKind } from '@referloop/notifications';
+import { AccountLinkRepository } from './accounts/account-link.repository';
 import { AccountEventKind } from './events/account-event';
 import { AccountEvents } from './events/account-events';
 import { LoginService } from './login.service';
@@ -23,6 +25,7 @@ export class UserService {
     private readonly sessions: SessionRepository,
     private readonly logins: LoginService,
     private readonly events: AccountEvents,
+    private readonly links: AccountLinkRepository,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
@@ -58,6 +61,8 @@ export class UserService {
     if (problem) throw badInput('input.newPassword', problem);
     await this.users.setPasswordHash(user.id, await hashPassword(input.newPassword));
     await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.PASSWORD_CHANGED);
+    // A reset asked for earlier would undo this change: its link stops working.
+    await this.links.revokeOpen(user.id, AccountLinkKind.PASSWORD_RESET);
     await this.events.record({ event: AccountEventKind.PASSWORD_CHANGED, actorId: actor.userId, userId: user.id, ipAddress });
     return true;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lazyCount } from '@referloop/core';
+import { AccountLinkKind } from './links/account-link-kind';
 import { NotificationSkipReason, NotificationStatus } from './notification.enums';
 import type { TableRow } from '@referloop/database';
 
@@ -58,7 +59,7 @@ export interface AccountDeliveryRow extends NotificationRow {
   current_email: string;
   link_kind: string;
   link_expires_at: Date;
-  /** Not used, withdrawn, replaced or expired: an email for a dead link is not sent. */
+  /** Not used, withdrawn, replaced or expired, nor the account changed under it: an email for a dead link is not sent. */
   link_open: boolean;
   display_name: string;
   role: string;
@@ -120,7 +121,9 @@ export class NotificationRepository {
   private accountEmailsForDelivery(ids: readonly string[]): Promise<AccountDeliveryRow[]> {
     return this.db.query(
       `SELECT n.*, u.email AS current_email, l.kind AS link_kind, l.expires_at AS link_expires_at,
-              (l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS link_open,
+              -- An invitation is for an account without a password, a reset for one with; neither for a disabled one.
+              (l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND u.disabled_at IS NULL
+                AND (l.kind = '${AccountLinkKind.PASSWORD_RESET}') = (u.password_hash IS NOT NULL)) AS link_open,
               u.display_name, u.role, c.name AS clinic_name, c.time_zone AS clinic_time_zone, inviter.display_name AS invited_by
          FROM notifications n
          JOIN account_links l ON l.id = n.account_link_id

@@ -15,8 +15,12 @@ interface Extra {
   request: IncomingMessage;
 }
 
-/** graphql-ws's close code for an authentication failure; clients stop retrying on it. */
-const TOKEN_EXPIRED = 4401;
+/**
+ * The close code for a connection whose access token expired: one of the application's own
+ * (4000-4999), which graphql-ws clients retry, reconnecting with a renewed token. graphql-ws's
+ * own 4401 Unauthorized would make them give up, and a page's live updates stop for good.
+ */
+const TOKEN_EXPIRED = 4000;
 /** WebSocket's close code for a server going away (RFC 6455); clients reconnect, to another replica. */
 const GOING_AWAY = 1001;
 /** How long a client may take to answer the closing handshake before its socket is cut. */

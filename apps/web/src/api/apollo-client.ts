@@ -6,7 +6,7 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Observable, from, mergeMap } from 'rxjs';
 import { currentAccessToken } from '../session/session-store';
-import { renewAccessToken } from '../session/session';
+import { accessTokenForConnection, renewAccessToken } from '../session/session';
 import { cacheTypePolicies } from './cache-policies';
 
 const GRAPHQL_PATH = '/graphql';
@@ -51,7 +51,9 @@ export function createApollo(): ReferLoopApollo {
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => currentAccessToken() !== null,
-    connectionParams: () => ({ authorization: `Bearer ${currentAccessToken() ?? ''}` }),
+    // Each (re)connection asks for a token that will last: after the gateway closed the
+    // connection because its token expired, the next one opens with a renewed token.
+    connectionParams: async () => ({ authorization: `Bearer ${(await accessTokenForConnection()) ?? ''}` }),
   });
   const http = ApolloLink.from([renewLink, authLink, new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' })]);
   const link = ApolloLink.split(

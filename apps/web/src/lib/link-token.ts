@@ -1,44 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 
 /**
- * The token of an emailed link (an invitation, a password reset) arrives after `#`, which no
- * browser sends to a server. It is taken off the address at once, so it stays out of the
- * history, bookmarks and screenshots, and kept here in memory only, per page, for as long as the
- * page needs it (React may ask twice while the page first renders).
- */
-let taken: { path: string; token: string } | null = null;
-
-function takeLinkToken(): string | null {
-  const { hash, pathname, search } = window.location;
-  const token = hash.slice(1);
-  if (token) {
-    taken = { path: pathname, token };
-    window.history.replaceState(window.history.state, '', `${pathname}${search}`);
-  }
-  return taken?.path === pathname ? taken.token : null;
-}
-
-/**
- * The page's link token, and a way to be done with it (used, or found not to work). A link
- * pasted into a tab already showing the page changes only the `#` part: it is taken too.
+ * The token of an emailed link (an invitation, a password reset), which arrives after `#`: no
+ * browser sends that part to a server. The page keeps it in memory only, and takes it off the
+ * address at once (through the router, so nothing built from its location can put it back),
+ * which keeps it out of the history, bookmarks and screenshots. A link pasted into a tab already
+ * showing the page changes only the `#` part: its token replaces the one held. `forget` is for
+ * when the page is done with it.
  */
 export function useLinkToken(): [token: string | null, forget: () => void] {
-  const [token, setToken] = useState(takeLinkToken);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const fromAddress = location.hash.slice(1) || null;
+  const [token, setToken] = useState(fromAddress);
+  if (fromAddress !== null && fromAddress !== token) setToken(fromAddress);
   useEffect(() => {
-    const pasted = () => {
-      const next = takeLinkToken();
-      if (next) setToken(next);
-    };
-    window.addEventListener('hashchange', pasted);
-    return () => {
-      window.removeEventListener('hashchange', pasted);
-      // Leaving the page: coming back to it later starts without the token.
-      taken = null;
-    };
-  }, []);
-  const forget = useCallback(() => {
-    taken = null;
-    setToken(null);
-  }, []);
+    if (location.hash) void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+  }, [location, navigate]);
+  const forget = useCallback(() => setToken(null), []);
   return [token, forget];
 }

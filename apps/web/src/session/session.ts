@@ -66,6 +66,16 @@ export function renewAccessToken(): Promise<string | null> {
   return renewing;
 }
 
+/**
+ * The access token for a connection about to open (the live updates' WebSocket), renewed first
+ * when it has expired or is about to: a connection holds on to the token it opened with.
+ */
+export async function accessTokenForConnection(): Promise<string | null> {
+  const state = sessionState();
+  if (state.status === 'signed-in' && state.expiresAt - Date.now() > RENEW_BEFORE_MS / 2) return state.accessToken;
+  return renewAccessToken();
+}
+
 /** On page load: a session cookie left by an earlier visit signs this tab in. */
 export async function resumeSession(): Promise<void> {
   try {

@@ -51,20 +51,27 @@ const STATE_SQL = (l: string) => `CASE WHEN ${l}.used_at IS NOT NULL THEN '${Lin
 export class AccountLinkRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Writes the link and its PENDING email; the email's notification id, to queue after commit. */
-  async issue(link: NewAccountLink, manager: EntityManager = this.db.manager): Promise<string> {
-    const [id] = await this.issueFor('u.id = $1', link.userId, link, manager);
-    return id;
+  /**
+   * Writes an invitation's link and its PENDING email, in the caller's transaction, for a user who
+   * has no password yet: the email's notification id, to queue after commit, or null when the
+   * user has accepted meanwhile. The user's links are issued one at a time (a lock held to the
+   * end of the transaction), so two at once cannot both stay open.
+   */
+  async issueInvitation(link: Omit<NewAccountLink, 'kind'>, manager: EntityManager): Promise<string | null> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`account-links:${link.userId}`]);
+    const [id] = await this.issueFor('u.id = $1 AND u.password_hash IS NULL', link.userId, { ...link, kind: AccountLinkKind.INVITATION }, manager);
+    return id ?? null;
   }
 
   /**
    * A password reset for the active account with this email, if there is one: the email's
    * notification id, or null. One statement either way, so that an address without an account
-   * costs the same time as one with.
+   * costs the same time as one with. The caller holds the address's lock (the throttle's), so
+   * resets of one account are issued one at a time.
    */
-  async issueResetFor(email: string, link: Omit<NewAccountLink, 'userId' | 'kind'>): Promise<string | null> {
+  async issueResetFor(email: string, link: Omit<NewAccountLink, 'userId' | 'kind'>, manager: EntityManager): Promise<string | null> {
     const reset = { ...link, kind: AccountLinkKind.PASSWORD_RESET };
-    const [id] = await this.issueFor('u.email = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL', email, reset, this.db.manager);
+    const [id] = await this.issueFor('u.email = $1 AND u.disabled_at IS NULL AND u.password_hash IS NOT NULL', email, reset, manager);
     return id ?? null;
   }
 

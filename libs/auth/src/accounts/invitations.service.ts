@@ -18,6 +18,8 @@ import { InviteUserInput, LinkPasswordInput } from './dto/account-inputs';
 import { linkRefusal } from './link-refusal';
 import { assertManages, seatFor, seesAccount } from './user-rules';
 
+const ALREADY_ACCEPTED = () => badInput('input.userId', 'This user has already accepted their invitation');
+
 /**
  * Accounts start with an invitation: an admin names the person, their role and clinic; the
  * person gets an email (through the outbox, like every email) with a single-use link, chooses
@@ -46,9 +48,9 @@ export class InvitationService {
     const { user, notificationId } = await this.db.transaction(async (manager) => {
       const created = await this.users.insert({ email: input.email, passwordHash: null, displayName: input.displayName.trim(), ...seat }, manager);
       if (!created) throw badInput('input.email', 'email is already in use');
-      return { user: created, notificationId: await this.links.issue(this.invitationFor(created.id, actor), manager) };
+      return { user: created, notificationId: await this.links.issueInvitation(this.invitationFor(created.id, actor), manager) };
     });
-    await this.jobs.addBestEffort(sendJobs([notificationId]));
+    if (notificationId) await this.jobs.addBestEffort(sendJobs([notificationId]));
     return user;
   }
 
@@ -59,8 +61,10 @@ export class InvitationService {
   async resend(actor: Actor, userId: string): Promise<User> {
     const user = await this.invitedUser(actor, userId);
     const notificationId = await this.db.transaction(async (manager) => {
-      await this.users.enable(user.id, manager);
-      return this.links.issue(this.invitationFor(user.id, actor), manager);
+      // Both only while the user still has no password: an acceptance may have come in between.
+      const issued = await this.links.issueInvitation(this.invitationFor(user.id, actor), manager);
+      if (!issued || !(await this.users.enableInvited(user.id, manager))) throw ALREADY_ACCEPTED();
+      return issued;
     });
     await this.jobs.addBestEffort(sendJobs([notificationId]));
     return { ...user, disabled: false, status: UserStatus.INVITED };
@@ -70,8 +74,8 @@ export class InvitationService {
   async revoke(actor: Actor, userId: string): Promise<User> {
     const user = await this.invitedUser(actor, userId);
     await this.db.transaction(async (manager) => {
+      if (!(await this.users.disableInvited(user.id, manager))) throw ALREADY_ACCEPTED();
       await this.links.revokeOpen(user.id, AccountLinkKind.INVITATION, manager);
-      await this.users.disable(user.id, manager);
       await this.events.record({ event: AccountEventKind.INVITATION_REVOKED, actorId: actor.userId, userId: user.id, ipAddress: actor.ipAddress }, manager);
     });
     return { ...user, disabled: true, status: UserStatus.DISABLED };
@@ -109,7 +113,7 @@ export class InvitationService {
   }
 
   private invitationFor(userId: string, actor: Actor) {
-    return { userId, kind: AccountLinkKind.INVITATION, createdByUserId: actor.userId, ipAddress: actor.ipAddress, ttlSeconds: this.config.accounts.invitationTtlHours * 3600 };
+    return { userId, createdByUserId: actor.userId, ipAddress: actor.ipAddress, ttlSeconds: this.config.accounts.invitationTtlHours * 3600 };
   }
 
   /** The user `userId`, if the actor manages them and they have not accepted their invitation yet. */
@@ -117,9 +121,7 @@ export class InvitationService {
     const user = await this.users.findById(userId);
     if (!user || !seesAccount(actor, user)) throw notFound('User');
     assertManages(actor, user);
-    if (user.status === UserStatus.ACTIVE || (user.status === UserStatus.DISABLED && (await this.users.hasPassword(user.id)))) {
-      throw badInput('input.userId', 'This user has already accepted their invitation');
-    }
+    if (user.status === UserStatus.ACTIVE || (user.status === UserStatus.DISABLED && (await this.users.hasPassword(user.id)))) throw ALREADY_ACCEPTED();
     return user;
   }
 }

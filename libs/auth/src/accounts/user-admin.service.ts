@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Connection, isPlatformAdmin, PageRequest, toConnection, UserRole } from '@referloop/common';
 import { badInput, conflict, ErrorReason, forbidden, notFound } from '@referloop/core';
+import { AccountLinkKind } from '@referloop/notifications';
 import { AccountEventKind } from '../events/account-event';
+import { AccountLinkRepository } from './account-link.repository';
 import { AccountEvents } from '../events/account-events';
 import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
@@ -29,6 +31,7 @@ export class UserAdminService {
     private readonly users: UserRepository,
     private readonly sessions: SessionRepository,
     private readonly events: AccountEvents,
+    private readonly links: AccountLinkRepository,
   ) {}
 
   async list(actor: Actor, filter: UserListFilter, page: PageRequest): Promise<Connection<User>> {
@@ -55,6 +58,8 @@ export class UserAdminService {
     const target = await this.managed(actor, id);
     return this.changing(target, { role: target.role, disabled: true }, async (manager) => {
       await this.users.disable(target.id, manager);
+      // Links sent before would bring the account back, should it be enabled again.
+      for (const kind of Object.values(AccountLinkKind)) await this.links.revokeOpen(target.id, kind, manager);
       await this.events.record({ event: AccountEventKind.USER_DISABLED, actorId: actor.userId, userId: target.id, ipAddress: actor.ipAddress }, manager);
       // Every token of the user is refused from now on (each request checks its session);
       // ending the sessions also stops their refresh, and records why they ended.

@@ -78,7 +78,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({ CORS_ORIGINS: 'https://app.example, http://localhost:5173' }).corsOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
-    expect(() => loadConfig({ CORS_ORIGINS: '*', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow('CORS_ORIGINS');
+    expect(() => loadConfig({ CORS_ORIGINS: '*', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), LINK_SECRET: 'y'.repeat(32) })).toThrow('CORS_ORIGINS');
     for (const bad of ['https://app.example/', 'https://app.example/path', 'ftp://files.example', 'app.example']) {
       expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow('CORS_ORIGINS');
     }
@@ -86,7 +86,12 @@ describe('loadConfig', () => {
 
   it('knows production by NODE_ENV', () => {
     expect(loadConfig({}).production).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), LINK_SECRET: 'y'.repeat(32) }).production).toBe(true);
+  });
+
+  it('requires a link secret in production: kept in the database, it would let a copy of it mint password resets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow('LINK_SECRET is required when NODE_ENV=production');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), LINK_SECRET: 'y'.repeat(32) }).links.secret).toBe('y'.repeat(32));
   });
 
   it('requires a JWT secret in production', () => {
@@ -211,7 +216,7 @@ describe('loadConfig: the web app and the demo data', () => {
   });
 
   it('loads the demo data in development unless DEMO_DATA=off, and never in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), LINK_SECRET: 'y'.repeat(32) };
     expect(loadConfig({}).demoData).toBe(true);
     expect(loadConfig({ DEMO_DATA: 'off' }).demoData).toBe(false);
     expect(loadConfig({ DEMO_DATA: 'ON' }).demoData).toBe(true);

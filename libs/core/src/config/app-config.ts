@@ -275,6 +275,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('SESSION_IDLE_TIMEOUT_HOURS', `must be at most SESSION_MAX_AGE_DAYS in hours (${sessions.maxAgeDays * 24}), got ${sessions.idleTimeoutHours}`);
   }
   const linkSecret = read(env, 'LINK_SECRET');
+  // The key derives invitation and password-reset tokens: kept in the database, as it is in
+  // development, anyone reading a copy of the database could mint a reset for any account.
+  if (production && linkSecret === undefined) throw new ConfigError('LINK_SECRET', 'is required when NODE_ENV=production');
   if (linkSecret !== undefined && linkSecret.length < 32) throw new ConfigError('LINK_SECRET', 'must be at least 32 characters');
   const queuePrefix = read(env, 'QUEUE_PREFIX') ?? 'referloop';
   // BullMQ joins prefix, queue name and job id with ':'; a ':' inside would make keys ambiguous.

@@ -45,8 +45,11 @@ export class AccountLinks1765100000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "notifications_subject_check"`);
     await queryRunner.query(`ALTER TABLE "notifications" DROP COLUMN "account_link_id"`);
     await queryRunner.query(`ALTER TABLE "notifications" ALTER COLUMN "referral_id" SET NOT NULL`);
+    await queryRunner.query(`ALTER TABLE "notifications" ALTER COLUMN "recipient_kind" TYPE character varying(10)`);
     await queryRunner.query(`DROP TABLE "account_links"`);
-    await queryRunner.query(`DELETE FROM "users" WHERE password_hash IS NULL`);
+    // Invited users who never chose a password are kept (a provider profile or a referral may
+    // name them), disabled and with a hash no password matches.
+    await queryRunner.query(`UPDATE "users" SET password_hash = '!invited-no-password', disabled_at = COALESCE(disabled_at, now()) WHERE password_hash IS NULL`);
     await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "password_hash" SET NOT NULL`);
   }
 }
