@@ -205,6 +205,15 @@ describe('clinic admins: users, roles, their clinic', () => {
         run: async (client) => client.request(DISABLE_USER, { input: { id: (await coordinatorInA()).id } }),
         expected: { platformAdmin: null, clinicAdmin: null, coordinator: ROLE, provider: ROLE, otherClinicAdmin: 'NOT_FOUND', disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
       },
+      // Everyone reads their own account's events and two-factor status; admins more (account-events.e2e-spec.ts).
+      accountEvents: {
+        run: (client) => client.request(`query { accountEvents(first: 5) { totalCount } }`),
+        expected: { platformAdmin: null, clinicAdmin: null, coordinator: null, provider: null, otherClinicAdmin: null, disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
+      },
+      twoFactorStatus: {
+        run: (client) => client.request(`query { twoFactorStatus { enabled } }`),
+        expected: { platformAdmin: null, clinicAdmin: null, coordinator: null, provider: null, otherClinicAdmin: null, disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
+      },
       enableUser: {
         run: async (client) => {
           const user = await coordinatorInA();

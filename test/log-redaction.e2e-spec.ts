@@ -27,6 +27,11 @@ import {
   REFRESH_SESSION,
   REFRESH_WITH_TOKEN,
   INVITE_USER,
+  BEGIN_TOTP_ENROLMENT,
+  CONFIRM_TOTP_ENROLMENT,
+  LOGIN_WITH_CHALLENGE,
+  VERIFY_SIGN_IN_CODE,
+  REMOVE_TWO_FACTOR,
   CHANGE_USER_ROLE,
   ENABLE_USER,
   UPDATE_CLINIC,
@@ -54,6 +59,7 @@ import {
   UPDATE_REFERRAL,
 } from './support/log-redaction-operations';
 import { CapturedLine, LoggedStack, startLoggedStack } from './support/log-redaction-processes';
+import { totpCode } from '../libs/auth/src/two-factor/totp';
 import { AccountLinkPage, linkTokenIn } from './support/account-links';
 import { notificationIdOf } from './support/notification-rows';
 import { pollUntil } from './support/poll-until';
@@ -497,6 +503,24 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       const resetToken = await linkFrom(providerB2User.email, /Reset your/, 1, 'reset-password', 'password reset token');
       const resetPassword = sensitive.add('password chosen by reset', `Harbour-Bell-${randomBytes(4).toString('hex')}-5`);
       expect(await http.ok(ANONYMOUS, RESET_PASSWORD, { input: { token: resetToken, password: resetPassword } })).toEqual({ resetPassword: true });
+
+      // Two-factor sign-in: the secret, its URI, the codes and the challenge reach no log.
+      const twoFactorUser = await login(providerB2User.email, resetPassword, 'provider B2 enrolling');
+      const { beginTotpEnrolment } = await http.ok<{ beginTotpEnrolment: { otpauthUri: string; secret: string } }>(twoFactorUser, BEGIN_TOTP_ENROLMENT);
+      sensitive.add('authenticator secret', beginTotpEnrolment.secret);
+      sensitive.add('otpauth URI', beginTotpEnrolment.otpauthUri);
+      const enrolCode = sensitive.add('enrolment code', totpCode(beginTotpEnrolment.secret, Date.now()));
+      const { confirmTotpEnrolment } = await http.ok<{ confirmTotpEnrolment: { codes: string[] } }>(twoFactorUser, CONFIRM_TOTP_ENROLMENT, { input: { code: enrolCode } });
+      for (const [i, code] of confirmTotpEnrolment.codes.entries()) sensitive.add(`recovery code ${i + 1}`, code);
+      const challenged = await http.ok<{ login: { twoFactorChallenge: { token: string } } }>(ANONYMOUS, LOGIN_WITH_CHALLENGE, { input: { email: providerB2User.email, password: resetPassword } });
+      const challenge = sensitive.add('sign-in challenge token', challenged.login.twoFactorChallenge.token);
+      sensitive.add('sign-in challenge secret', challenge.split('.')[1]);
+      const verified = await http.ok<{ verifySignInCode: { accessToken: string; refreshToken: string } }>(ANONYMOUS, VERIFY_SIGN_IN_CODE, {
+        input: { token: challenge, code: confirmTotpEnrolment.codes[0] },
+      });
+      sensitive.add('refresh token after the code', verified.verifySignInCode.refreshToken);
+      const afterCode = { token: sensitive.token('access token after the code', verified.verifySignInCode.accessToken), userId: twoFactorUser.userId, label: 'provider B2 after the code' };
+      expect(await http.ok(afterCode, REMOVE_TWO_FACTOR, { input: { password: resetPassword } })).toEqual({ removeTwoFactor: true });
 
       // A document that does not parse, with a password written into it.
       const parseFailure = await http.rawGraphql(

@@ -3,7 +3,8 @@ import { QueueName } from '../libs/jobs/src/job-catalogue';
 import { expectGraphqlError } from './support/expectations';
 import { USER_PASSWORD, createSignedInUser, uniqueEmail } from './support/fixtures';
 import { graphqlBody, rawRequest, RawResponse, setCookies } from './support/gateway-http';
-import { DISABLE_USER, ME } from './support/operations';
+import { DISABLE_USER, LOGIN, ME } from './support/operations';
+import { totpCode } from '../libs/auth/src/two-factor/totp';
 import { pollUntil } from './support/poll-until';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp } from './support/test-app';
 import { referralIn, World } from './support/world';
@@ -338,8 +339,24 @@ describe('queue dashboard at /admin/queues', () => {
       expect({ status: page.status, title: page.body.includes('<title>ReferLoop queues</title>') }).toEqual({ status: 200, title: true });
     });
 
-    it('marks the cookie Secure in production', async () => {
-      const response = await postForm(production, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    it('in production asks for the second factor platform admins must use: refused until enrolled, then with the code in the form; the cookie Secure', async () => {
+      const refused = await postForm(production, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      expect({ status: refused.status, cookies: setCookies(refused) }).toEqual({ status: 403, cookies: [] });
+      expect(refused.body).toContain('Turn on two-factor sign-in in the web app first');
+
+      // The admin enrols an authenticator app, as the web app would have them do.
+      const { login } = await production.anonymous.ok<{ login: { accessToken: string } }>(LOGIN, { input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+      const admin = production.anonymous.as(login.accessToken);
+      const { beginTotpEnrolment } = await admin.ok<{ beginTotpEnrolment: { secret: string } }>('mutation { beginTotpEnrolment { secret } }');
+      await admin.ok('mutation($input: TotpCodeInput!) { confirmTotpEnrolment(input: $input) { codes } }', { input: { code: totpCode(beginTotpEnrolment.secret, Date.now()) } });
+
+      const withoutCode = await postForm(production, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      expect({ status: withoutCode.status, cookies: setCookies(withoutCode) }).toEqual({ status: 401, cookies: [] });
+      expect(withoutCode.body).toContain('Enter the code from your authenticator app as well.');
+      const wrongCode = await postForm(production, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, code: '000000' });
+      expect({ status: wrongCode.status, cookies: setCookies(wrongCode) }).toEqual({ status: 401, cookies: [] });
+
+      const response = await postForm(production, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, code: totpCode(beginTotpEnrolment.secret, Date.now() + 30_000) });
       expect(response.status).toBe(303);
       const [cookie] = setCookies(response);
       expect(cookie).toMatchObject({ name: COOKIE_NAME, attributes: { secure: true, httponly: true, samesite: 'Strict', path: '/admin' } });

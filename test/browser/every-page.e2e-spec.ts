@@ -48,6 +48,7 @@ describe('every page of the web app', () => {
     ['/notifications', 'Failed emails'],
     ['/account/sessions', 'Where you are signed in'],
     ['/account/password', 'Change your password'],
+    ['/account/two-factor', 'Two-factor sign-in'],
   ];
 
   it.each([

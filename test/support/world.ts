@@ -109,7 +109,7 @@ export async function worldOf(app: TestApp, record: WorldRecord): Promise<World>
   const signedIn = async (userId: string) => {
     const user = await users.findById(userId);
     if (!user) throw new Error(`world user ${userId} is missing from the database`);
-    return app.anonymous.as((await sessions.open(user, { ipAddress: null, userAgent: 'test world' })).accessToken);
+    return app.anonymous.as((await sessions.open(user, { ipAddress: null, userAgent: 'test world' })).accessToken ?? undefined);
   };
   const actor = async <A extends Actor>(name: ActorName) => ({ ...record.actors[name], client: await signedIn(record.actors[name].id) }) as A;
   return {

@@ -17,6 +17,7 @@ const statistics = lazyComponent(() => import('./pages/statistics/statistics-pag
 const failedNotifications = lazyComponent(() => import('./pages/notifications/failed-notifications-page').then((m) => m.FailedNotificationsPage));
 const password = lazyComponent(() => import('./pages/account/password-page').then((m) => m.PasswordPage));
 const sessions = lazyComponent(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
+const twoFactor = lazyComponent(() => import('./pages/account/two-factor-page').then((m) => m.TwoFactorPage));
 const onboarding = lazyComponent(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
 const welcome = lazyComponent(() => import('./pages/account-links/welcome-page').then((m) => m.WelcomePage));
 const resetPassword = lazyComponent(() => import('./pages/account-links/reset-password-page').then((m) => m.ResetPasswordPage));
@@ -32,6 +33,7 @@ const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
   ['onboarding', onboarding],
   ['account/sessions', sessions],
   ['account/password', password],
+  ['account/two-factor', twoFactor],
 ];
 
 /** The pages of emailed links, which work without being signed in: outside the session gate. */

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_OPERATION, requestContext } from '@referloop/common';
-import { unauthenticated } from '@referloop/core';
+import { DURING_ENROLMENT, PUBLIC_OPERATION, requestContext } from '@referloop/common';
+import { ErrorReason, forbidden, unauthenticated } from '@referloop/core';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
 
@@ -29,6 +29,9 @@ export class AuthGuard implements CanActivate {
     if (!match) throw unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
     const actor = await this.users.findActiveActor(this.tokens.verify(match[1]), ctx.ipAddress);
     if (!actor) throw unauthenticated('Your session is invalid or has expired; sign in again');
+    if (actor.needsSecondFactor && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, [context.getHandler(), context.getClass()])) {
+      throw forbidden('Turn on two-factor sign-in first: your account must use it', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED);
+    }
     ctx.actor = actor;
     return true;
   }

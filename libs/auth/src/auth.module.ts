@@ -8,6 +8,11 @@ import { AccountsResolver } from './accounts/accounts.resolver';
 import { InvitationService } from './accounts/invitations.service';
 import { PasswordResetService } from './accounts/password-reset.service';
 import { ResetThrottle } from './accounts/reset-throttle';
+import { SecondFactorService } from './two-factor/second-factor.service';
+import { TotpSecretBox } from './two-factor/totp-secret-box';
+import { TwoFactorRepository } from './two-factor/two-factor.repository';
+import { TwoFactorResolver } from './two-factor/two-factor.resolver';
+import { TwoFactorService } from './two-factor/two-factor.service';
 import { AccountEvents } from './events/account-events';
 import { AccountEventsResolver } from './events/account-events.resolver';
 import { UserAdminResolver } from './accounts/user-admin.resolver';
@@ -47,6 +52,11 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     PasswordResetService,
     ResetThrottle,
     AccountsResolver,
+    TwoFactorRepository,
+    TotpSecretBox,
+    SecondFactorService,
+    TwoFactorService,
+    TwoFactorResolver,
     AccountEvents,
     AccountEventsResolver,
     UserAdminService,

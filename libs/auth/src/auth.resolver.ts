@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, RequestContext } from '@referloop/common';
+import { Actor, AllowedDuringEnrolment, CurrentActor, RequestContext } from '@referloop/common';
 import { notFound } from '@referloop/core';
 import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput } from './dto/create-user.input';
@@ -14,6 +14,7 @@ export class AuthResolver {
     private readonly users: UserRepository,
   ) {}
 
+  @AllowedDuringEnrolment()
   @Query(() => User, { description: 'The signed-in user.' })
   async me(@CurrentActor() actor: Actor): Promise<User> {
     const user = await this.users.findById(actor.userId);

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTime, UserRole } from '@referloop/common';
+import { TwoFactorChallenge } from './two-factor/two-factor.model';
 
 /** Where an account stands. */
 export enum UserStatus {
@@ -44,11 +45,11 @@ export class User {
 
 @ObjectType()
 export class AuthPayload {
-  @Field(() => String)
-  accessToken!: string;
+  @Field(() => String, { nullable: true, description: 'Null while a second factor is still asked for (`twoFactorChallenge`).' })
+  accessToken!: string | null;
 
-  @Field(() => DateTime)
-  expiresAt!: Date;
+  @Field(() => DateTime, { nullable: true, description: 'When the access token expires; null with it.' })
+  expiresAt!: Date | null;
 
   @Field(() => User)
   user!: User;
@@ -59,4 +60,15 @@ export class AuthPayload {
       "For API clients (`login`, `refreshSession(refreshToken)`): the session's refresh credential, to trade for the next access token with `refreshSession(refreshToken)`. It works once: each refresh answers a new one, and presenting a used one again ends the session. Null for browsers, which hold it in the session cookie.",
   })
   refreshToken!: string | null;
+
+  @Field(() => TwoFactorChallenge, {
+    nullable: true,
+    description: 'Set when the password was right and the account has two-factor sign-in on: no session yet; send the code with this token to `verifySignInCode`.',
+  })
+  twoFactorChallenge!: TwoFactorChallenge | null;
+
+  @Field(() => Boolean, {
+    description: 'The account must use two-factor sign-in and has not enrolled: this session may only enrol (`beginTotpEnrolment`, `confirmTotpEnrolment`), read `me` and sign out.',
+  })
+  mustEnrolTwoFactor!: boolean;
 }

@@ -89,15 +89,24 @@ export class UserRepository {
    * tokens at once rather than at their expiry.
    */
   async findActiveActor(holder: TokenHolder, ipAddress: string | null): Promise<Actor | null> {
-    const rows: UserRow[] = await this.db.query(
-      `${SELECT_USER}
-        WHERE u.id = $1 AND u.disabled_at IS NULL
-          AND EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = $2 AND s.user_id = u.id AND ${openSession('s')})`,
+    const rows: (UserRow & { needs_second_factor: boolean })[] = await this.db.query(
+      `SELECT u.*, p.id AS provider_id, s.needs_second_factor
+         FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id AND ${openSession('s')}
+         LEFT JOIN providers p ON p.user_id = u.id
+        WHERE u.id = $1 AND u.disabled_at IS NULL`,
       [holder.userId, holder.sessionId],
     );
     const row = rows[0];
     return row
-      ? { userId: row.id, role: row.role, clinicId: row.clinic_id, providerId: row.provider_id, sessionId: holder.sessionId, ipAddress }
+      ? {
+          userId: row.id,
+          role: row.role,
+          clinicId: row.clinic_id,
+          providerId: row.provider_id,
+          sessionId: holder.sessionId,
+          ipAddress,
+          needsSecondFactor: row.needs_second_factor,
+        }
       : null;
   }
 

@@ -42,6 +42,9 @@ export class Clinic {
   @Field(() => GeoPoint, { nullable: true })
   location!: GeoPoint | null;
 
+  @Field(() => Boolean, { description: 'Everyone of the clinic must sign in with a second factor.' })
+  requireTwoFactor!: boolean;
+
   @Field(() => DateTime)
   createdAt!: Date;
 }

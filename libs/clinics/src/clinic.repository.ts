@@ -25,6 +25,7 @@ export const toClinic = (row: ClinicRow): Clinic => ({
     country: row.address_country,
   },
   location: geoPoint(row.latitude, row.longitude),
+  requireTwoFactor: row.require_two_factor,
   createdAt: row.created_at,
 });
 
@@ -72,6 +73,7 @@ export class ClinicRepository {
       columns.push(['address_postal_code', postalCode.trim()], ['address_country', country.toUpperCase()]);
     }
     if (input.location) columns.push(['latitude', input.location.latitude], ['longitude', input.location.longitude]);
+    if (typeof input.requireTwoFactor === 'boolean') columns.push(['require_two_factor', input.requireTwoFactor]);
     if (columns.length === 0) return this.findById(input.id);
     const set = columns.map(([column], i) => `${column} = $${i + 2}`).join(', ');
     const [rows] = await this.db.query<[ClinicRow[], number]>(`UPDATE clinics SET ${set} WHERE id = $1 RETURNING *`, [input.id, ...columns.map(([, value]) => value)]);

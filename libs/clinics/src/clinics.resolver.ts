@@ -10,7 +10,7 @@ import { UpdateClinicInput } from './dto/update-clinic.input';
 export class ClinicConnection extends connectionType(Clinic, 'Clinic') {}
 
 /** What a clinic cannot be without: given as null, refused rather than written. */
-const REQUIRED = ['name', 'email', 'timeZone', 'address', 'location'] as const;
+const REQUIRED = ['name', 'email', 'timeZone', 'address', 'location', 'requireTwoFactor'] as const;
 
 /**
  * The clinic a caller manages: every clinic for a platform admin, their own for a clinic

@@ -9,12 +9,14 @@ import { Client } from 'pg';
  * them:
  *   - audit_entries: reads and refused attempts on patients and referrals are audited;
  *   - login_failures: every failed sign-in is written down before the password is checked (the
- *     login throttle), and a successful one deletes the account's rows.
+ *     login throttle), and a successful one deletes the account's rows;
+ *   - account_events: a failed sign-in is an account event, with its reason;
+ *   - sign_in_challenges: a wrong second-factor code counts against its challenge.
  * Everything else is compared, the migrations table and app_secrets included: no request may
  * touch them, failing or not (LINK_SECRET is configured in the tests, so app_secrets is never
  * filled on first use).
  */
-const RECORD_FAILURES_BY_DESIGN = new Set(['audit_entries', 'login_failures']);
+const RECORD_FAILURES_BY_DESIGN = new Set(['audit_entries', 'login_failures', 'account_events', 'sign_in_challenges']);
 
 export type TableSnapshot = Record<string, { rows: number; digest: string }>;
 

@@ -30,17 +30,29 @@ export class AdminLoginController {
 
   @Public()
   @Post('login')
-  async signIn(@Body() body: { email?: unknown; password?: unknown } | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async signIn(@Body() body: { email?: unknown; password?: unknown; code?: unknown } | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const email = typeof body?.email === 'string' ? body.email : '';
     const password = typeof body?.password === 'string' ? body.password : '';
+    const code = typeof body?.code === 'string' ? body.code.trim() : '';
     try {
       const origin = { ipAddress: clientAddress(request.ip), userAgent: request.headers['user-agent'] };
       const user = await this.logins.authenticate(email, password, origin.ipAddress);
       if (user.role !== UserRole.PLATFORM_ADMIN) return await this.page(reply, 403, 'Only platform admins may open the admin pages.');
-      const { accessToken, expiresAt } = await this.sessions.open(user, origin);
+      let signedIn = await this.sessions.open(user, origin);
+      // Platform admins sign in here with their second factor too, in the same form.
+      if (signedIn.twoFactorChallenge) {
+        if (!code) return await this.page(reply, 401, 'Enter the code from your authenticator app as well.');
+        signedIn = await this.sessions.verifySignInCode(signedIn.twoFactorChallenge.token, code, { ...origin, authorization: undefined, cookies: new Map(), setCookie: () => undefined });
+      }
+      const { accessToken, expiresAt } = signedIn;
+      if (signedIn.mustEnrolTwoFactor || !accessToken || !expiresAt) {
+        await this.sessions.endTokenSession(accessToken ? `Bearer ${accessToken}` : undefined);
+        return await this.page(reply, 403, 'Turn on two-factor sign-in in the web app first (Account menu), then sign in here.');
+      }
       await reply.status(303).header('set-cookie', this.session.cookieFor(accessToken, expiresAt)).header('location', QUEUE_DASHBOARD_PATH).send();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) return await this.page(reply, 429, 'Too many attempts; try again later.');
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return await this.page(reply, 401, 'That authenticator code is not right.');
       if (error instanceof DomainError) return await this.page(reply, 401, 'Wrong email or password.');
       throw error;
     }

@@ -34,7 +34,7 @@ export class AdminSession {
     const claims = this.tokens.bearerClaims(headers.authorization) ?? (token ? this.tokens.bearerClaims(`Bearer ${token}`) : null);
     if (!claims) return 'not-signed-in';
     const actor = await this.users.findActiveActor(claims, clientAddress(ip));
-    if (!actor) return 'not-signed-in';
+    if (!actor || actor.needsSecondFactor) return 'not-signed-in';
     return isPlatformAdmin(actor) ? 'admin' : 'not-an-admin';
   }
 

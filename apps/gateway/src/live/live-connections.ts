@@ -70,7 +70,8 @@ export class LiveConnections {
     if (!claims) return false;
     // The same check as every HTTP request's: a disabled user's token, or an ended session's, is refused.
     const actor = await this.users.findActiveActor(claims, this.addressOf(extra));
-    if (!actor) return false;
+    // A session that may only enrol a second factor hears nothing either.
+    if (!actor || actor.needsSecondFactor) return false;
     this.actors.set(extra, actor);
     const timer = setTimeout(() => extra.socket.close(TOKEN_EXPIRED, 'Token expired'), Math.max(0, claims.expiresAt.getTime() - Date.now()));
     extra.socket.once('close', () => clearTimeout(timer));

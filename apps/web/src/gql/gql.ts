@@ -65,13 +65,18 @@ type Documents = {
     "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.CompleteReferralDocument,
     "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.AcknowledgeReferralOutcomeDocument,
     "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": typeof types.StatsPageReferralStatsDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    mustEnrolTwoFactor\n    twoFactorChallenge {\n      token\n      expiresAt\n    }\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      kind\n      problem\n      email\n      displayName\n      expiresAt\n    }\n  }\n": typeof types.AccountLinkDocument,
     "\n  mutation AcceptInvitation($input: LinkPasswordInput!) {\n    acceptInvitation(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: LinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation VerifySignInCode($input: SignInCodeInput!) {\n    verifySignInCode(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.VerifySignInCodeDocument,
+    "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      required\n      recoveryCodesLeft\n    }\n  }\n": typeof types.TwoFactorStatusDocument,
+    "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      otpauthUri\n      secret\n    }\n  }\n": typeof types.BeginTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {\n    removeTwoFactor(input: $input)\n  }\n": typeof types.RemoveTwoFactorDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
 };
@@ -127,13 +132,18 @@ const documents: Documents = {
     "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.CompleteReferralDocument,
     "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.AcknowledgeReferralOutcomeDocument,
     "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": types.StatsPageReferralStatsDocument,
-    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    mustEnrolTwoFactor\n    twoFactorChallenge {\n      token\n      expiresAt\n    }\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
     "\n  mutation SignIn($input: LoginInput!) {\n    signIn(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.SignInDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...AuthPayloadFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      kind\n      problem\n      email\n      displayName\n      expiresAt\n    }\n  }\n": types.AccountLinkDocument,
     "\n  mutation AcceptInvitation($input: LinkPasswordInput!) {\n    acceptInvitation(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: LinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation VerifySignInCode($input: SignInCodeInput!) {\n    verifySignInCode(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.VerifySignInCodeDocument,
+    "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      required\n      recoveryCodesLeft\n    }\n  }\n": types.TwoFactorStatusDocument,
+    "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      otpauthUri\n      secret\n    }\n  }\n": types.BeginTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {\n    removeTwoFactor(input: $input)\n  }\n": types.RemoveTwoFactorDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
 };
@@ -359,7 +369,7 @@ export function graphql(source: "\n  query StatsPageReferralStats($input: Referr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    user {\n      ...ViewerFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    mustEnrolTwoFactor\n    twoFactorChallenge {\n      token\n      expiresAt\n    }\n    user {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    mustEnrolTwoFactor\n    twoFactorChallenge {\n      token\n      expiresAt\n    }\n    user {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -384,6 +394,26 @@ export function graphql(source: "\n  mutation RequestPasswordReset($input: Reque
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($input: LinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: LinkPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySignInCode($input: SignInCodeInput!) {\n    verifySignInCode(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n"): (typeof documents)["\n  mutation VerifySignInCode($input: SignInCodeInput!) {\n    verifySignInCode(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      required\n      recoveryCodesLeft\n    }\n  }\n"): (typeof documents)["\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      required\n      recoveryCodesLeft\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      otpauthUri\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      otpauthUri\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {\n    removeTwoFactor(input: $input)\n  }\n"): (typeof documents)["\n  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {\n    removeTwoFactor(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

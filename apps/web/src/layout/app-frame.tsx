@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../session/session';
@@ -109,6 +109,9 @@ function UserMenu({ viewer }: { viewer: Viewer }) {
         </Menu.Item>
         <Menu.Item component={RouterLink} to="/account/password" leftSection={<IconKey size={16} aria-hidden />}>
           Change password
+        </Menu.Item>
+        <Menu.Item component={RouterLink} to="/account/two-factor" leftSection={<IconShieldLock size={16} aria-hidden />}>
+          Two-factor sign-in
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           Sign out

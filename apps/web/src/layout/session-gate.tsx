@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { createApollo } from '../api/apollo-client';
+import { lazyComponent } from '../lib/lazy-component';
 import { useSession } from '../session/use-session';
 import { SignInPage } from '../pages/sign-in-page';
 import { AppFrame } from './app-frame';
@@ -9,6 +10,8 @@ import { seedViewer, ViewerProvider } from './viewer';
 import type { SessionUser } from '../session/session-api';
 
 let pendingDisposal: ReturnType<typeof setTimeout> | undefined;
+
+const EnrolRequired = lazyComponent(() => import('../pages/two-factor/enrol-required-page').then((m) => m.EnrolRequiredPage));
 
 /**
  * Every page sits behind this: while the session is being resumed a loader, signed out the
@@ -19,6 +22,8 @@ export function SessionGate() {
   const session = useSession();
   if (session.status === 'starting') return <FullPageLoader label="Opening ReferLoop…" />;
   if (session.status === 'signed-out') return <SignInPage notice={session.notice} />;
+  // The account must use two-factor sign-in and has not enrolled: the session may do nothing else.
+  if (session.mustEnrolTwoFactor) return <EnrolRequired.Component />;
   // Keyed by user: another user signing in on this browser gets a new client and an empty cache.
   return <SignedIn key={session.user.id} user={session.user} />;
 }

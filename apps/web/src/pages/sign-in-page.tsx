@@ -1,10 +1,12 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Text, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PublicPage } from '../layout/public-page';
-import { signIn } from '../session/session';
+import { signIn, type CodeStep } from '../session/session';
+import { CodeStepForm } from './code-step-form';
 import { PasswordField } from '../components/password-field';
+import { PlainForm } from '../components/plain-form';
 
 interface Props {
   /** Why the user is here: signed out, session ended, service unreachable. */
@@ -18,6 +20,8 @@ export function SignInPage({ notice }: Props) {
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** Set once the password was right and the account asks for a code too. */
+  const [codeStep, setCodeStep] = useState<CodeStep | null>(null);
 
   const submit = async () => {
     const problems = {
@@ -29,13 +33,30 @@ export function SignInPage({ notice }: Props) {
     setFailure(null);
     setSubmitting(true);
     try {
-      await signIn(email.trim(), password);
+      const step = await signIn(email.trim(), password);
+      if (step) {
+        setCodeStep(step);
+        setSubmitting(false);
+      }
     } catch (error) {
       setFailure(error instanceof Error ? error.message : 'Signing in failed. Try again.');
       setPassword('');
       setSubmitting(false);
     }
   };
+
+  if (codeStep) {
+    return (
+      <CodeStepForm
+        step={codeStep}
+        onStartOver={(message) => {
+          setCodeStep(null);
+          setPassword('');
+          setFailure(message);
+        }}
+      />
+    );
+  }
 
   return (
     <PublicPage title="Sign in">
@@ -44,41 +65,33 @@ export function SignInPage({ notice }: Props) {
           {notice}
         </Alert>
       ) : null}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.email}
-          />
-          <PasswordField
-            label="Password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-          />
-          {failure ? (
-            <Text c="red.8" size="sm" role="alert">
-              {failure}
-            </Text>
-          ) : null}
-          <Button type="submit" loading={submitting} fullWidth mt="xs">
-            Sign in
-          </Button>
-        </Stack>
-      </form>
+      <PlainForm onSubmit={submit}>
+        <TextInput
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errors.email}
+        />
+        <PasswordField
+          label="Password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errors.password}
+        />
+        {failure ? (
+          <Text c="red.8" size="sm" role="alert">
+            {failure}
+          </Text>
+        ) : null}
+        <Button type="submit" loading={submitting} fullWidth mt="xs">
+          Sign in
+        </Button>
+      </PlainForm>
       <Anchor component={Link} to="/reset-password" size="sm">
         Forgot your password?
       </Anchor>

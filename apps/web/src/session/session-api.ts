@@ -8,7 +8,13 @@
  */
 import { print } from 'graphql';
 import { graphql } from '../gql';
-import type { AccountLinkQuery, AuthPayloadFieldsFragment } from '../gql/graphql';
+import type {
+  AccountLinkQuery,
+  AuthPayloadFieldsFragment,
+  BeginTotpEnrolmentMutation,
+  ConfirmTotpEnrolmentMutation,
+  TwoFactorStatusQuery,
+} from '../gql/graphql';
 
 export type SessionUser = AuthPayloadFieldsFragment['user'];
 
@@ -16,6 +22,11 @@ graphql(`
   fragment AuthPayloadFields on AuthPayload {
     accessToken
     expiresAt
+    mustEnrolTwoFactor
+    twoFactorChallenge {
+      token
+      expiresAt
+    }
     user {
       ...ViewerFields
     }
@@ -68,6 +79,47 @@ const REQUEST_PASSWORD_RESET = graphql(`
 const RESET_PASSWORD = graphql(`
   mutation ResetPassword($input: LinkPasswordInput!) {
     resetPassword(input: $input)
+  }
+`);
+
+const VERIFY_SIGN_IN_CODE = graphql(`
+  mutation VerifySignInCode($input: SignInCodeInput!) {
+    verifySignInCode(input: $input) {
+      ...AuthPayloadFields
+    }
+  }
+`);
+
+const TWO_FACTOR_STATUS = graphql(`
+  query TwoFactorStatus {
+    twoFactorStatus {
+      enabled
+      required
+      recoveryCodesLeft
+    }
+  }
+`);
+
+const BEGIN_TOTP_ENROLMENT = graphql(`
+  mutation BeginTotpEnrolment {
+    beginTotpEnrolment {
+      otpauthUri
+      secret
+    }
+  }
+`);
+
+const CONFIRM_TOTP_ENROLMENT = graphql(`
+  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {
+    confirmTotpEnrolment(input: $input) {
+      codes
+    }
+  }
+`);
+
+const REMOVE_TWO_FACTOR = graphql(`
+  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {
+    removeTwoFactor(input: $input)
   }
 `);
 
@@ -161,4 +213,31 @@ export async function requestPasswordReset(email: string): Promise<void> {
 
 export async function requestResetPassword(token: string, password: string): Promise<void> {
   await call<{ resetPassword: boolean }>(print(RESET_PASSWORD), { input: { token, password } });
+}
+
+export async function requestSignInCode(token: string, code: string): Promise<AuthPayloadFieldsFragment> {
+  return (await call<{ verifySignInCode: AuthPayloadFieldsFragment }>(print(VERIFY_SIGN_IN_CODE), { input: { token, code } })).verifySignInCode;
+}
+
+/*
+ * Two-factor sign-in for the signed-in user. Sent with fetch like the calls above: a session
+ * that may only enrol has no app (and no Apollo client) around it yet.
+ */
+export type TwoFactorState = TwoFactorStatusQuery['twoFactorStatus'];
+export type TotpEnrolment = BeginTotpEnrolmentMutation['beginTotpEnrolment'];
+
+export async function requestTwoFactorStatus(accessToken: string | null): Promise<TwoFactorState> {
+  return (await call<TwoFactorStatusQuery>(print(TWO_FACTOR_STATUS), {}, accessToken ?? undefined)).twoFactorStatus;
+}
+
+export async function requestTotpEnrolment(accessToken: string | null): Promise<TotpEnrolment> {
+  return (await call<BeginTotpEnrolmentMutation>(print(BEGIN_TOTP_ENROLMENT), {}, accessToken ?? undefined)).beginTotpEnrolment;
+}
+
+export async function requestTotpConfirmation(accessToken: string | null, code: string): Promise<string[]> {
+  return (await call<ConfirmTotpEnrolmentMutation>(print(CONFIRM_TOTP_ENROLMENT), { input: { code } }, accessToken ?? undefined)).confirmTotpEnrolment.codes;
+}
+
+export async function requestTwoFactorRemoval(accessToken: string | null, password: string): Promise<void> {
+  await call<{ removeTwoFactor: boolean }>(print(REMOVE_TWO_FACTOR), { input: { password } }, accessToken ?? undefined);
 }

@@ -7,7 +7,7 @@ import { SessionUser } from './session-api';
 export type SessionState =
   | { status: 'starting' }
   | { status: 'signed-out'; notice?: string }
-  | { status: 'signed-in'; user: SessionUser; accessToken: string; expiresAt: number };
+  | { status: 'signed-in'; user: SessionUser; accessToken: string; expiresAt: number; mustEnrolTwoFactor: boolean };
 
 type Listener = () => void;
 

@@ -1,4 +1,4 @@
-import { requestAcceptInvitation, requestRefresh, requestSignIn, requestSignOut, requestSignOutEverywhere, ServiceUnreachable, SessionRefused } from './session-api';
+import { requestAcceptInvitation, requestRefresh, requestSignIn, requestSignInCode, requestSignOut, requestSignOutEverywhere, ServiceUnreachable, SessionRefused } from './session-api';
 import { currentAccessToken, sessionState, setSessionState } from './session-store';
 import type { AuthPayloadFieldsFragment } from '../gql/graphql';
 
@@ -24,8 +24,10 @@ let renewTimer: ReturnType<typeof setTimeout> | undefined;
 let renewing: Promise<string | null> | null = null;
 
 function signedIn(payload: AuthPayloadFieldsFragment): string {
+  // Only a sign-in still waiting for its code has no token; that never reaches here.
+  if (!payload.accessToken || !payload.expiresAt) throw new ServiceUnreachable('ReferLoop gave no access token. Try signing in again.');
   const expiresAt = Date.parse(payload.expiresAt);
-  setSessionState({ status: 'signed-in', user: payload.user, accessToken: payload.accessToken, expiresAt });
+  setSessionState({ status: 'signed-in', user: payload.user, accessToken: payload.accessToken, expiresAt, mustEnrolTwoFactor: payload.mustEnrolTwoFactor });
   clearTimeout(renewTimer);
   renewTimer = setTimeout(() => void renewAccessToken(), Math.max(5_000, expiresAt - Date.now() - RENEW_BEFORE_MS));
   return payload.accessToken;
@@ -86,8 +88,29 @@ export async function resumeSession(): Promise<void> {
   }
 }
 
-export async function signIn(email: string, password: string): Promise<void> {
-  startedSession(await requestSignIn(email, password));
+/** The step after a correct password, for an account with two-factor sign-in on. */
+export interface CodeStep {
+  token: string;
+  expiresAt: string;
+}
+
+/** Signs in, or answers the code step when the account has two-factor sign-in on. */
+export async function signIn(email: string, password: string): Promise<CodeStep | null> {
+  const payload = await requestSignIn(email, password);
+  if (payload.twoFactorChallenge) return payload.twoFactorChallenge;
+  startedSession(payload);
+  return null;
+}
+
+/** The code (or a recovery code) that completes a sign-in's code step. */
+export async function signInWithCode(step: CodeStep, code: string): Promise<void> {
+  startedSession(await requestSignInCode(step.token, code));
+}
+
+/** The session that could only enrol may do everything now: the same session, enrolled. */
+export function enrolledTwoFactor(): void {
+  const state = sessionState();
+  if (state.status === 'signed-in') setSessionState({ ...state, mustEnrolTwoFactor: false });
 }
 
 /** Accepts an invitation with the password chosen: the gateway signs this browser in as it does. */

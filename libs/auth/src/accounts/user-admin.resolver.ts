@@ -18,8 +18,9 @@ export class UserAdminResolver {
   })
   async users(
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => UserFilter, nullable: true }) filter: UserFilter | undefined,
     @Args({ type: () => PageArgs }) args: PageArgs,
+    // Optional, not `| undefined`: the validation pipe reads the class from the parameter's type.
+    @Args('filter', { type: () => UserFilter, nullable: true }) filter?: UserFilter,
   ): Promise<Connection<User>> {
     return this.admin.list(actor, filter ?? {}, pageRequest(args));
   }

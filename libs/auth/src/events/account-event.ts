@@ -3,7 +3,7 @@ import { registerEnumType } from '@nestjs/graphql';
 /** Everything that happens to an account, as its audit trail names it. */
 export enum AccountEventKind {
   SIGN_IN_SUCCEEDED = 'SIGN_IN_SUCCEEDED',
-  /** `detail`: why, as a code (UNKNOWN_ACCOUNT, WRONG_PASSWORD, NO_PASSWORD_YET, DISABLED, THROTTLED); never the password. */
+  /** `detail`: why, as a code (UNKNOWN_ACCOUNT, WRONG_PASSWORD, NO_PASSWORD_YET, DISABLED, THROTTLED, WRONG_CODE); never the password. */
   SIGN_IN_FAILED = 'SIGN_IN_FAILED',
   INVITATION_SENT = 'INVITATION_SENT',
   INVITATION_ACCEPTED = 'INVITATION_ACCEPTED',
@@ -17,6 +17,10 @@ export enum AccountEventKind {
   ROLE_CHANGED = 'ROLE_CHANGED',
   USER_DISABLED = 'USER_DISABLED',
   USER_ENABLED = 'USER_ENABLED',
+  TWO_FACTOR_ENROLLED = 'TWO_FACTOR_ENROLLED',
+  TWO_FACTOR_REMOVED = 'TWO_FACTOR_REMOVED',
+  /** A recovery code signed the user in (the phone may be lost). */
+  RECOVERY_CODE_USED = 'RECOVERY_CODE_USED',
 }
 
 registerEnumType(AccountEventKind, { name: 'AccountEventKind' });

@@ -31,8 +31,9 @@ export class AccountEventsResolver {
   })
   async accountEvents(
     @CurrentActor() actor: Actor,
-    @Args('filter', { type: () => AccountEventFilter, nullable: true }) filter: AccountEventFilter | undefined,
     @Args({ type: () => PageArgs }) args: PageArgs,
+    // Optional, not `| undefined`: the validation pipe reads the class from the parameter's type.
+    @Args('filter', { type: () => AccountEventFilter, nullable: true }) filter?: AccountEventFilter,
   ): Promise<Connection<AccountEvent>> {
     const scope = scopeOf(actor);
     const page = pageRequest(args);

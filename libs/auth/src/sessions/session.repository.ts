@@ -14,12 +14,16 @@ export interface NewSession {
   secretHash: string;
   ipAddress: string | null;
   userAgent: string | null;
+  /** The user must enrol a second factor and has not: the session may only do that. */
+  needsSecondFactor: boolean;
 }
 
 /** A session a refresh moved on: whose it is, and when it now ends unless refreshed again. */
 export interface RefreshedSession {
   userId: string;
   expiresAt: Date;
+  /** The session may only enrol a second factor. */
+  needsSecondFactor: boolean;
 }
 
 /** An open session as its owner sees it in their list. */
@@ -56,10 +60,10 @@ export class SessionRepository {
   async create(session: NewSession): Promise<Date> {
     const { idleTimeoutHours, maxAgeDays } = this.config.sessions;
     const rows: Pick<SessionRow, 'expires_at'>[] = await this.db.query(
-      `INSERT INTO user_sessions (id, user_id, secret_hash, ip_address, user_agent, absolute_expires_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $7), LEAST(now() + make_interval(hours => $6), now() + make_interval(days => $7)))
+      `INSERT INTO user_sessions (id, user_id, secret_hash, ip_address, user_agent, absolute_expires_at, expires_at, needs_second_factor)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $7), LEAST(now() + make_interval(hours => $6), now() + make_interval(days => $7)), $8)
        RETURNING expires_at`,
-      [session.id, session.userId, session.secretHash, session.ipAddress, session.userAgent, idleTimeoutHours, maxAgeDays],
+      [session.id, session.userId, session.secretHash, session.ipAddress, session.userAgent, idleTimeoutHours, maxAgeDays, session.needsSecondFactor],
     );
     return rows[0].expires_at;
   }
@@ -71,14 +75,14 @@ export class SessionRepository {
    * succeeds. Null when nothing matched.
    */
   async refresh(id: string, secretHash: string, newSecretHash: string): Promise<RefreshedSession | null> {
-    const [rows] = await this.db.query<[Pick<SessionRow, 'user_id' | 'expires_at'>[], number]>(
+    const [rows] = await this.db.query<[Pick<SessionRow, 'user_id' | 'expires_at' | 'needs_second_factor'>[], number]>(
       `UPDATE user_sessions s
           SET secret_hash = $3, last_used_at = now(), expires_at = LEAST(now() + make_interval(hours => $4), s.absolute_expires_at)
         WHERE s.id = $1 AND s.secret_hash = $2 AND ${openSession('s')}
-        RETURNING s.user_id, s.expires_at`,
+        RETURNING s.user_id, s.expires_at, s.needs_second_factor`,
       [id, secretHash, newSecretHash, this.config.sessions.idleTimeoutHours],
     );
-    return rows[0] ? { userId: rows[0].user_id, expiresAt: rows[0].expires_at } : null;
+    return rows[0] ? { userId: rows[0].user_id, expiresAt: rows[0].expires_at, needsSecondFactor: rows[0].needs_second_factor } : null;
   }
 
   /** The session's standing, whatever its secret; null when there is no such session. */
@@ -132,6 +136,11 @@ export class SessionRepository {
       [userId, keptId, reason],
     );
     return ended;
+  }
+
+  /** The session's user has enrolled a second factor: it may do everything now. */
+  async grantSecondFactor(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE user_sessions SET needs_second_factor = false WHERE id = $1', [id]);
   }
 
   /** Ends every open session of the user (in the caller's transaction, if given); how many. */

@@ -5,6 +5,7 @@ import { DomainError, ErrorReason, notFound, requireUuid, unauthenticated } from
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
 import { LoginService } from '../login.service';
+import { SecondFactorService } from '../two-factor/second-factor.service';
 import { TokenService } from '../token.service';
 import { AuthPayload, User } from '../user.model';
 import { UserRepository } from '../user.repository';
@@ -49,6 +50,7 @@ export class SessionService {
     private readonly tokens: TokenService,
     private readonly cookie: SessionCookie,
     private readonly events: AccountEvents,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /** A browser's sign-in: the credential goes into the session cookie, never into the answer. */
@@ -56,11 +58,16 @@ export class SessionService {
     return this.signInBrowser(await this.logins.authenticate(email, password, request.ipAddress), request);
   }
 
-  /** A browser session for a user who has just proved who they are (a password, an invitation link). */
-  async signInBrowser(user: User, request: SessionRequest): Promise<AuthPayload> {
-    const { credential, expiresAt } = await this.start(user.id, request, 'BROWSER');
+  /**
+   * A browser session for a user who has just proved who they are (a password, an invitation
+   * link), unless they have a second factor, which comes first (`codeDone` once it has).
+   */
+  async signInBrowser(user: User, request: SessionRequest, codeDone = false): Promise<AuthPayload> {
+    const next = codeDone ? 'session' : (await this.secondFactor.afterPassword(user.id)).next;
+    if (next === 'code') return this.challenged(user, 'BROWSER');
+    const { credential, expiresAt } = await this.start(user.id, request, 'BROWSER', next === 'enrol');
     request.setCookie(this.cookie.issued(credential, expiresAt));
-    return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: null };
+    return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: null, twoFactorChallenge: null, mustEnrolTwoFactor: next === 'enrol' };
   }
 
   /** An API client's sign-in: the credential comes back in the answer, for `refreshSession(refreshToken)`. */
@@ -68,10 +75,29 @@ export class SessionService {
     return this.open(await this.logins.authenticate(email, password, origin.ipAddress), origin);
   }
 
-  /** A session for a user whose credentials were checked already, with its refresh credential in the answer. */
-  async open(user: User, origin: SessionOrigin): Promise<AuthPayload> {
-    const { credential } = await this.start(user.id, origin, 'API');
-    return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: formatCredential(credential) };
+  /**
+   * A session for a user whose credentials were checked already, with its refresh credential in
+   * the answer, unless they have a second factor, which comes first (`codeDone` once it has).
+   */
+  async open(user: User, origin: SessionOrigin, codeDone = false): Promise<AuthPayload> {
+    const next = codeDone ? 'session' : (await this.secondFactor.afterPassword(user.id)).next;
+    if (next === 'code') return this.challenged(user, 'API');
+    const { credential } = await this.start(user.id, origin, 'API', next === 'enrol');
+    return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: formatCredential(credential), twoFactorChallenge: null, mustEnrolTwoFactor: next === 'enrol' };
+  }
+
+  /** The second step of a sign-in: the code completes the challenge, and the session starts as the first step would have. */
+  async verifySignInCode(token: string, code: string, request: SessionRequest): Promise<AuthPayload> {
+    const challenge = await this.secondFactor.pass(token, code, request.ipAddress);
+    const user = await this.users.findById(challenge.userId);
+    if (!user || user.disabled) throw unauthenticated(SESSION_ENDED, ErrorReason.SESSION_REVOKED);
+    return challenge.client === 'BROWSER' ? this.signInBrowser(user, request, true) : this.open(user, request, true);
+  }
+
+  /** The password was right; the code comes next. No session, no token yet. */
+  private async challenged(user: User, client: 'BROWSER' | 'API'): Promise<AuthPayload> {
+    const twoFactorChallenge = await this.secondFactor.challenge(user.id, client);
+    return { accessToken: null, expiresAt: null, user, refreshToken: null, twoFactorChallenge, mustEnrolTwoFactor: false };
   }
 
   /**
@@ -99,7 +125,13 @@ export class SessionService {
     }
     const next = { sessionId: presented.sessionId, secret };
     if (!fromClient) request.setCookie(this.cookie.issued(next, refreshed.expiresAt));
-    return { ...this.tokens.issue(user.id, presented.sessionId), user, refreshToken: fromClient ? formatCredential(next) : null };
+    return {
+      ...this.tokens.issue(user.id, presented.sessionId),
+      user,
+      refreshToken: fromClient ? formatCredential(next) : null,
+      twoFactorChallenge: null,
+      mustEnrolTwoFactor: refreshed.needsSecondFactor,
+    };
   }
 
   /**
@@ -156,7 +188,7 @@ export class SessionService {
   }
 
   /** Opens a session for the user; its credential is handed out once, and only its hash is kept. */
-  private async start(userId: string, origin: SessionOrigin, client: 'BROWSER' | 'API'): Promise<{ credential: SessionCredential; expiresAt: Date }> {
+  private async start(userId: string, origin: SessionOrigin, client: 'BROWSER' | 'API', needsSecondFactor: boolean): Promise<{ credential: SessionCredential; expiresAt: Date }> {
     const credential = { sessionId: randomUUID(), secret: newSecret() };
     const expiresAt = await this.sessions.create({
       id: credential.sessionId,
@@ -164,6 +196,7 @@ export class SessionService {
       secretHash: hashSecret(credential.secret),
       ipAddress: origin.ipAddress,
       userAgent: origin.userAgent?.slice(0, USER_AGENT_LENGTH) ?? null,
+      needsSecondFactor,
     });
     await this.events.record({ event: AccountEventKind.SIGN_IN_SUCCEEDED, actorId: userId, userId, ipAddress: origin.ipAddress, detail: client });
     return { credential, expiresAt };

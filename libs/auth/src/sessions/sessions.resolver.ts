@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Public, RequestContext } from '@referloop/common';
+import { Actor, AllowedDuringEnrolment, CurrentActor, Public, RequestContext } from '@referloop/common';
 import { LoginInput } from '../dto/login.input';
+import { SignInCodeInput } from '../two-factor/two-factor.model';
 import { AuthPayload } from '../user.model';
 import { SessionService } from './session.service';
 import { UserSession } from './user-session.model';
@@ -31,6 +32,15 @@ export class SessionsResolver {
   @Public()
   @Mutation(() => AuthPayload, {
     description:
+      "The second step of signing in with two-factor sign-in on: the challenge's token from `signIn` or `login`, and the code the authenticator app shows now (or a recovery code, once). Starts the session as the first step would have (a browser's in the cookie, an API client's with a refresh token). A wrong code is refused on `input.code`, five at most; then, or after 5 minutes, UNAUTHENTICATED: sign in again.",
+  })
+  async verifySignInCode(@Args('input', { type: () => SignInCodeInput }) input: SignInCodeInput, @Context() ctx: RequestContext): Promise<AuthPayload> {
+    return this.sessions.verifySignInCode(input.token, input.code, ctx);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
       "A fresh access token for a session, whose refresh credential is replaced at the same time: the one given as `refreshToken` (an API client's, answered with the next one), else the browser's session cookie (renewed in the cookie). Presenting a replaced credential again ends the session (it was copied). UNAUTHENTICATED when the session is missing, has expired (reason SESSION_EXPIRED) or has ended (SESSION_REVOKED): sign in again.",
   })
   async refreshSession(
@@ -50,6 +60,7 @@ export class SessionsResolver {
     return this.sessions.signOut(ctx);
   }
 
+  @AllowedDuringEnrolment()
   @Mutation(() => Boolean, {
     description:
       'Ends every session of the signed-in user, browsers and API clients alike, on every device; their access tokens stop working at once.',

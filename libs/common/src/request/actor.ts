@@ -11,6 +11,8 @@ export interface Actor {
   /** The session the caller's access token belongs to; null only for actors made inside the service (jobs, tests). */
   sessionId: string | null;
   ipAddress: string | null;
+  /** The session may only enrol a second factor (see AllowedDuringEnrolment). */
+  needsSecondFactor?: boolean;
 }
 
 export const isPlatformAdmin = (actor: Actor) => actor.role === UserRole.PLATFORM_ADMIN;

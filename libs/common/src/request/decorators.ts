@@ -9,6 +9,13 @@ export const PUBLIC_OPERATION = 'referloop:public';
 /** Marks a resolver that answers without a signed-in user (login). */
 export const Public = () => SetMetadata(PUBLIC_OPERATION, true);
 
+export const DURING_ENROLMENT = 'referloop:during-enrolment';
+/**
+ * Marks an operation that a session signed in only to enrol a second factor may run (the user
+ * must use one and has not enrolled): enrolling, and reading who they are. Nothing else.
+ */
+export const AllowedDuringEnrolment = () => SetMetadata(DURING_ENROLMENT, true);
+
 export function requestContext(context: ExecutionContext): RequestContext {
   return GqlExecutionContext.create(context).getContext<RequestContext>();
 }

@@ -32,6 +32,8 @@ export interface AppConfig {
   /** Sessions (signIn, login, refreshSession): how long one lasts unused, and at most. */
   sessions: SessionConfig;
   accounts: AccountsConfig;
+  /** Platform admins must sign in with a second factor (TOTP). */
+  twoFactorRequiredForPlatformAdmins: boolean;
   /** Limits on one GraphQL request, each checked before anything runs (docs/request-limits.md). */
   graphql: { maxDepth: number; maxItems: number; maxCost: number; maxTokens: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -238,6 +240,14 @@ function folder(env: Env, name: string, fallback: string): string {
   return path;
 }
 
+/** A setting that is `on` or `off`. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(name, `must be on or off, got "${raw}"`);
+  return raw === 'on';
+}
+
 /** DEMO_DATA: on by default in development; never in production. */
 function demoData(env: Env, production: boolean): boolean {
   const raw = read(env, 'DEMO_DATA')?.toLowerCase();
@@ -314,6 +324,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       resetRequestsPerAddress: integer(env, 'PASSWORD_RESET_MAX_REQUESTS', 3, 1, 1000),
       resetThrottleWindowSeconds: integer(env, 'PASSWORD_RESET_THROTTLE_WINDOW_SECONDS', 3600, 1, 86400),
     },
+    twoFactorRequiredForPlatformAdmins: flag(env, 'TWO_FACTOR_REQUIRED_FOR_PLATFORM_ADMINS', production),
     graphql: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 8, 2, 50),
       maxItems: integer(env, 'GRAPHQL_MAX_ITEMS', 300, 100, 10000),

@@ -17,6 +17,8 @@ export enum ErrorReason {
   NOT_YOUR_ROLE = 'NOT_YOUR_ROLE',
   /** The caller's role may do this, but only within their own clinic, and this belongs to another one. */
   NOT_YOUR_CLINIC = 'NOT_YOUR_CLINIC',
+  /** The account must use two-factor sign-in and has not enrolled: this session may only enrol. */
+  TWO_FACTOR_ENROLMENT_REQUIRED = 'TWO_FACTOR_ENROLMENT_REQUIRED',
 
   // INVALID_TRANSITION
 
@@ -72,7 +74,7 @@ export enum ErrorReason {
 }
 
 /** The reasons each factory of domain-error.ts accepts: a reason only ever goes with its own code. */
-export type ForbiddenReason = ErrorReason.NOT_YOUR_SIDE | ErrorReason.NOT_YOUR_ROLE | ErrorReason.NOT_YOUR_CLINIC;
+export type ForbiddenReason = ErrorReason.NOT_YOUR_SIDE | ErrorReason.NOT_YOUR_ROLE | ErrorReason.NOT_YOUR_CLINIC | ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED;
 export type TransitionReason =
   | ErrorReason.NOT_FROM_THIS_STATUS
   | ErrorReason.ALREADY_ACKNOWLEDGED

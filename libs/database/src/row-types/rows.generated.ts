@@ -55,6 +55,7 @@ export interface Rows {
     latitude: number | null;
     longitude: number | null;
     created_at: Date;
+    require_two_factor: boolean;
   };
   login_failures: {
     id: number;
@@ -203,6 +204,31 @@ export interface Rows {
     outcome_reminded_at: Date | null;
     onward_from_id: string | null;
   };
+  sign_in_challenges: {
+    id: string;
+    user_id: string;
+    secret_hash: string;
+    client: string;
+    ip_address: string | null;
+    user_agent: string | null;
+    created_at: Date;
+    expires_at: Date;
+    failures: number;
+    used_at: Date | null;
+  };
+  totp_factors: {
+    user_id: string;
+    secret_ciphertext: string;
+    created_at: Date;
+    confirmed_at: Date | null;
+    last_used_step: number | null;
+  };
+  totp_recovery_codes: {
+    id: string;
+    user_id: string;
+    code_hash: string;
+    used_at: Date | null;
+  };
   treatment_plans: {
     id: string;
     referral_id: string;
@@ -227,6 +253,7 @@ export interface Rows {
     absolute_expires_at: Date;
     revoked_at: Date | null;
     revoked_reason: string | null;
+    needs_second_factor: boolean;
   };
   users: {
     id: string;

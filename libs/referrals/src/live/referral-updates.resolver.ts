@@ -73,7 +73,7 @@ export class ReferralUpdatesResolver {
     // Checked at every update, as every HTTP request checks it: a user disabled, or a session
     // ended, while connected hears nothing more.
     const actor = await this.users.findActiveActor({ userId: caller.userId, sessionId: caller.sessionId }, context.ipAddress);
-    if (!actor) return false;
+    if (!actor || actor.needsSecondFactor) return false;
     const row = await this.referrals.findVisible(actor, message.referralId);
     if (!row) return false;
     if (direction !== null) {

@@ -46,7 +46,7 @@ export function CheckedLink({ token, kind, title, what, wrongKind, problemAction
       </PublicPage>
     );
   }
-  const { check } = lookup;
+  const check = lookup.value;
   if (check.state !== 'OPEN' || check.kind !== kind || !check.email) {
     const problem = check.kind !== null && check.kind !== kind ? wrongKind : (check.problem ?? 'This link is not valid.');
     return (

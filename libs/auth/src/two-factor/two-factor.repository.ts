@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserRole } from '@referloop/common';
+
+/** A user's authenticator, as stored. */
+export interface StoredFactor {
+  secretCiphertext: string;
+  confirmed: boolean;
+  lastUsedStep: number | null;
+}
+
+/** A sign-in waiting for its second factor. */
+export interface NewChallenge {
+  id: string;
+  userId: string;
+  secretHash: string;
+  client: 'BROWSER' | 'API';
+  ttlSeconds: number;
+}
+
+export interface OpenChallenge {
+  userId: string;
+  client: 'BROWSER' | 'API';
+}
+
+/** Wrong codes one challenge takes before it is spent: then the password is asked for again. */
+export const MAX_CODE_FAILURES = 5;
+
+const OPEN_CHALLENGE = `c.used_at IS NULL AND c.expires_at > now() AND c.failures < ${MAX_CODE_FAILURES}`;
+
+/** totp_factors, totp_recovery_codes and sign_in_challenges. */
+@Injectable()
+export class TwoFactorRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async factorOf(userId: string): Promise<StoredFactor | null> {
+    const rows: { secret_ciphertext: string; confirmed: boolean; last_used_step: string | null }[] = await this.db.query(
+      'SELECT secret_ciphertext, confirmed_at IS NOT NULL AS confirmed, last_used_step FROM totp_factors WHERE user_id = $1',
+      [userId],
+    );
+    const row = rows[0];
+    return row ? { secretCiphertext: row.secret_ciphertext, confirmed: row.confirmed, lastUsedStep: row.last_used_step === null ? null : Number(row.last_used_step) } : null;
+  }
+
+  /** Keeps a new, unconfirmed secret, replacing an unconfirmed one; false when a confirmed factor is on. */
+  async saveUnconfirmed(userId: string, secretCiphertext: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO totp_factors (user_id, secret_ciphertext) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, created_at = now(), last_used_step = NULL
+        WHERE totp_factors.confirmed_at IS NULL
+       RETURNING user_id`,
+      [userId, secretCiphertext],
+    );
+    return rows.length > 0;
+  }
+
+  /** Turns the unconfirmed factor on, with the step of the code that confirmed it and new recovery codes; whether it did. */
+  async confirm(userId: string, step: number, recoveryCodeHashes: readonly string[], manager: EntityManager): Promise<boolean> {
+    const [, confirmed] = await manager.query<[unknown[], number]>(
+      'UPDATE totp_factors SET confirmed_at = now(), last_used_step = $2 WHERE user_id = $1 AND confirmed_at IS NULL',
+      [userId, step],
+    );
+    if (confirmed === 0) return false;
+    await manager.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [userId]);
+    await manager.query('INSERT INTO totp_recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [userId, recoveryCodeHashes]);
+    return true;
+  }
+
+  /**
+   * Records `step` as the last one used, only if it is later than the last one: of two sign-ins
+   * with the same code at once, one wins. Whether it did.
+   */
+  async useStep(userId: string, step: number): Promise<boolean> {
+    const [, used] = await this.db.query<[unknown[], number]>(
+      `UPDATE totp_factors SET last_used_step = $2 WHERE user_id = $1 AND confirmed_at IS NOT NULL AND (last_used_step IS NULL OR last_used_step < $2)`,
+      [userId, step],
+    );
+    return used > 0;
+  }
+
+  /** Spends the user's unused recovery code with this hash; whether there was one. */
+  async useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+    const [, used] = await this.db.query<[unknown[], number]>(
+      'UPDATE totp_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
+      [userId, codeHash],
+    );
+    return used > 0;
+  }
+
+  async recoveryCodesLeft(userId: string): Promise<number> {
+    const rows: { left: number }[] = await this.db.query('SELECT count(*)::int AS left FROM totp_recovery_codes WHERE user_id = $1 AND used_at IS NULL', [userId]);
+    return rows[0].left;
+  }
+
+  /** Removes the user's factor and recovery codes; whether a confirmed factor was on. */
+  async remove(userId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    await manager.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [userId]);
+    const [, removed] = await manager.query<[unknown[], number]>('DELETE FROM totp_factors WHERE user_id = $1 AND confirmed_at IS NOT NULL', [userId]);
+    await manager.query('DELETE FROM totp_factors WHERE user_id = $1', [userId]);
+    return removed > 0;
+  }
+
+  /**
+   * Whether the user must sign in with a second factor: platform admins when configured so,
+   * everyone of a clinic that requires it.
+   */
+  async required(userId: string, platformAdminsMust: boolean): Promise<boolean> {
+    const rows: { required: boolean }[] = await this.db.query(
+      `SELECT (u.role = $2 AND $3::boolean) OR COALESCE(c.require_two_factor, false) AS required
+         FROM users u LEFT JOIN clinics c ON c.id = u.clinic_id WHERE u.id = $1`,
+      [userId, UserRole.PLATFORM_ADMIN, platformAdminsMust],
+    );
+    return rows[0]?.required ?? false;
+  }
+
+  async createChallenge(challenge: NewChallenge): Promise<Date> {
+    const rows: { expires_at: Date }[] = await this.db.query(
+      `INSERT INTO sign_in_challenges (id, user_id, secret_hash, client, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING expires_at`,
+      [challenge.id, challenge.userId, challenge.secretHash, challenge.client, challenge.ttlSeconds],
+    );
+    return rows[0].expires_at;
+  }
+
+  /** The open challenge `id` whose secret is `secretHash`: not used, not expired, not failed too often. */
+  async openChallenge(id: string, secretHash: string): Promise<OpenChallenge | null> {
+    const rows: { user_id: string; client: 'BROWSER' | 'API' }[] = await this.db.query(
+      `SELECT c.user_id, c.client FROM sign_in_challenges c WHERE c.id = $1 AND c.secret_hash = $2 AND ${OPEN_CHALLENGE}`,
+      [id, secretHash],
+    );
+    return rows[0] ? { userId: rows[0].user_id, client: rows[0].client } : null;
+  }
+
+  async failChallenge(id: string): Promise<void> {
+    await this.db.query('UPDATE sign_in_challenges SET failures = failures + 1 WHERE id = $1', [id]);
+  }
+
+  /** Spends the challenge once its code was right; whether it was still open (one sign-in per challenge). */
+  async useChallenge(id: string): Promise<boolean> {
+    const [, used] = await this.db.query<[unknown[], number]>(`UPDATE sign_in_challenges c SET used_at = now() WHERE c.id = $1 AND ${OPEN_CHALLENGE}`, [id]);
+    return used > 0;
+  }
+}

@@ -1,0 +1,186 @@
+import { ErrorReason } from '@referloop/core';
+import { stepAt, totpCode } from '../libs/auth/src/two-factor/totp';
+import { Browser } from './support/browser';
+import { expectGraphqlError, expectGraphqlReason } from './support/expectations';
+import { Actor, createClinic, createSignedInUser, USER_PASSWORD } from './support/fixtures';
+import { GraphqlClient } from './support/graphql-client';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/test-app';
+import { useTestApp, useWorld } from './support/file-setup';
+
+/*
+ * Two-factor sign-in with an authenticator app (TOTP, RFC 6238), over real HTTP: enrolment with
+ * a code the test computes from the secret, then every sign-in in two steps (password, then a
+ * code within a step of now, never the same one twice, or a recovery code, once); required for
+ * a clinic that asks for it and for platform admins when configured, where a session may only
+ * enrol until it has.
+ */
+
+const LOGIN = `mutation login($input: LoginInput!) { login(input: $input) { accessToken refreshToken mustEnrolTwoFactor twoFactorChallenge { token expiresAt } } }`;
+const VERIFY = `mutation verifySignInCode($input: SignInCodeInput!) { verifySignInCode(input: $input) { accessToken refreshToken mustEnrolTwoFactor user { id } } }`;
+const BEGIN = `mutation { beginTotpEnrolment { otpauthUri secret } }`;
+const CONFIRM = `mutation confirmTotpEnrolment($input: TotpCodeInput!) { confirmTotpEnrolment(input: $input) { codes } }`;
+const STATUS = `query { twoFactorStatus { enabled required recoveryCodesLeft } }`;
+const REMOVE = `mutation removeTwoFactor($input: RemoveTwoFactorInput!) { removeTwoFactor(input: $input) }`;
+const UPDATE_CLINIC = `mutation updateClinic($input: UpdateClinicInput!) { updateClinic(input: $input) { id requireTwoFactor } }`;
+const REFERRALS = `query { referrals(first: 1) { totalCount } }`;
+const BROWSER_SIGN_IN = `mutation signIn($input: LoginInput!) { signIn(input: $input) { accessToken refreshToken mustEnrolTwoFactor twoFactorChallenge { token expiresAt } } }`;
+
+type LoginAnswer = { accessToken: string | null; refreshToken: string | null; mustEnrolTwoFactor: boolean; twoFactorChallenge: { token: string; expiresAt: string } | null };
+type Enrolled = { secret: string; recoveryCodes: string[]; confirmedAt: number };
+
+/** A code of the step `offset` steps from now. */
+const codeAt = (secret: string, offset = 0) => totpCode(secret, Date.now() + offset * 30_000);
+
+describe('two-factor sign-in (TOTP)', () => {
+  const { app, world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: '100' } });
+  const { app: strict } = useTestApp({ env: { TWO_FACTOR_REQUIRED_FOR_PLATFORM_ADMINS: 'on' } });
+
+  const login = async (client: GraphqlClient, email: string, password = USER_PASSWORD): Promise<LoginAnswer> =>
+    (await client.ok<{ login: LoginAnswer }>(LOGIN, { input: { email, password } })).login;
+  const verify = (client: GraphqlClient, token: string, code: string) => client.request<{ verifySignInCode: LoginAnswer & { user: { id: string } } }>(VERIFY, { input: { token, code } });
+
+  /** Enrols an app for the user, with the code of the current step; the secret and the recovery codes. */
+  async function enrolled(user: Actor): Promise<Enrolled> {
+    const { beginTotpEnrolment } = await user.client.ok<{ beginTotpEnrolment: { otpauthUri: string; secret: string } }>(BEGIN);
+    expect(new URL(beginTotpEnrolment.otpauthUri).searchParams.get('secret')).toBe(beginTotpEnrolment.secret);
+    const confirmedAt = Date.now();
+    const { confirmTotpEnrolment } = await user.client.ok<{ confirmTotpEnrolment: { codes: string[] } }>(CONFIRM, { input: { code: codeAt(beginTotpEnrolment.secret) } });
+    return { secret: beginTotpEnrolment.secret, recoveryCodes: confirmTotpEnrolment.codes, confirmedAt };
+  }
+  const newUser = () => createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id);
+
+  it('enrols with a code from the app, and hands out ten recovery codes once', async () => {
+    const user = await newUser();
+    expect(await user.client.ok(STATUS)).toEqual({ twoFactorStatus: { enabled: false, required: false, recoveryCodesLeft: 0 } });
+    const { recoveryCodes } = await enrolled(user);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    expect(await user.client.ok(STATUS)).toEqual({ twoFactorStatus: { enabled: true, required: false, recoveryCodesLeft: 10 } });
+    // Stored as hashes only.
+    const { rows } = await db.query('SELECT code_hash FROM totp_recovery_codes WHERE user_id = $1', [user.id]);
+    expect(rows.map((row: { code_hash: string }) => row.code_hash).some((hash: string) => recoveryCodes.some((code) => hash.includes(code.replace('-', ''))))).toBe(false);
+    // On already: a second enrolment is refused until it is removed.
+    expectGraphqlError(await user.client.request(BEGIN), 'BAD_USER_INPUT');
+  });
+
+  it('refuses a wrong code at enrolment, naming it, and stays off', async () => {
+    const user = await newUser();
+    const { beginTotpEnrolment } = await user.client.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN);
+    expectGraphqlError(await user.client.request(CONFIRM, { input: { code: codeAt(beginTotpEnrolment.secret, 3) } }), 'BAD_USER_INPUT', 'input.code');
+    expect((await user.client.ok<{ twoFactorStatus: { enabled: boolean } }>(STATUS)).twoFactorStatus.enabled).toBe(false);
+  });
+
+  it('signs in in two steps: the password gives no token but a challenge, the code a session', async () => {
+    const user = await newUser();
+    const { secret } = await enrolled(user);
+    const first = await login(app.anonymous, user.email);
+    expect(first).toMatchObject({ accessToken: null, refreshToken: null, twoFactorChallenge: { token: expect.any(String) } });
+    const expiresIn = Date.parse(first.twoFactorChallenge?.expiresAt as string) - Date.now();
+    expect(expiresIn).toBeGreaterThan(4 * 60_000);
+    expect(expiresIn).toBeLessThanOrEqual(5 * 60_000);
+
+    // A wrong code is refused on its field; the challenge stands.
+    expectGraphqlError(await verify(app.anonymous, first.twoFactorChallenge?.token as string, '000000'), 'BAD_USER_INPUT', 'input.code');
+    const answer = await verify(app.anonymous, first.twoFactorChallenge?.token as string, codeAt(secret, 1));
+    expect(answer.errors).toBeUndefined();
+    const session = answer.data?.verifySignInCode;
+    expect(session).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String), mustEnrolTwoFactor: false, user: { id: user.id } });
+    expect((await app.anonymous.as(session?.accessToken as string).ok<{ me: { id: string } }>('query { me { id } }')).me.id).toBe(user.id);
+    // The challenge is spent.
+    expectGraphqlError(await verify(app.anonymous, first.twoFactorChallenge?.token as string, codeAt(secret, 1)), 'UNAUTHENTICATED');
+  });
+
+  it('never accepts the same code twice, nor an older one', async () => {
+    const user = await newUser();
+    const { secret } = await enrolled(user);
+    const code = codeAt(secret, 1);
+    expect((await verify(app.anonymous, (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string, code)).errors).toBeUndefined();
+    const again = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
+    expectGraphqlError(await verify(app.anonymous, again, code), 'BAD_USER_INPUT', 'input.code');
+    // Older than the last accepted: the enrolment's own step, still within the window.
+    expectGraphqlError(await verify(app.anonymous, again, codeAt(secret, 0)), 'BAD_USER_INPUT', 'input.code');
+    expect(stepAt(Date.now())).toBeGreaterThan(0);
+  });
+
+  it('accepts each recovery code once, and says so in the account events', async () => {
+    const user = await newUser();
+    const { recoveryCodes } = await enrolled(user);
+    const recovery = recoveryCodes[3].toUpperCase();
+    expect((await verify(app.anonymous, (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string, recovery)).errors).toBeUndefined();
+    expectGraphqlError(await verify(app.anonymous, (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string, recovery), 'BAD_USER_INPUT', 'input.code');
+    expect((await user.client.ok<{ twoFactorStatus: { recoveryCodesLeft: number } }>(STATUS)).twoFactorStatus.recoveryCodesLeft).toBe(9);
+    const { rows } = await db.query(`SELECT event, detail FROM account_events WHERE user_id = $1 AND event IN ('RECOVERY_CODE_USED', 'SIGN_IN_FAILED', 'TWO_FACTOR_ENROLLED') ORDER BY at, id`, [user.id]);
+    expect(rows).toEqual([
+      { event: 'TWO_FACTOR_ENROLLED', detail: null },
+      { event: 'RECOVERY_CODE_USED', detail: null },
+      { event: 'SIGN_IN_FAILED', detail: 'WRONG_CODE' },
+    ]);
+  });
+
+  it('ends a challenge after five wrong codes, or five minutes: sign in again', async () => {
+    const user = await newUser();
+    const { secret } = await enrolled(user);
+    const token = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
+    for (let wrong = 0; wrong < 5; wrong += 1) expectGraphqlError(await verify(app.anonymous, token, '123456'), 'BAD_USER_INPUT', 'input.code');
+    expectGraphqlError(await verify(app.anonymous, token, codeAt(secret, 1)), 'UNAUTHENTICATED');
+
+    const late = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
+    await db.query(`UPDATE sign_in_challenges SET expires_at = now() - interval '1 second' WHERE id = $1`, [late.split('.')[0]]);
+    expectGraphqlError(await verify(app.anonymous, late, codeAt(secret, 1)), 'UNAUTHENTICATED');
+  });
+
+  it('signs a browser in the same way: the cookie is set only after the code', async () => {
+    const user = await newUser();
+    const { secret } = await enrolled(user);
+    const browser = new Browser(app.baseUrl);
+    const first = await browser.send<{ signIn: LoginAnswer }>(BROWSER_SIGN_IN, { input: { email: user.email, password: USER_PASSWORD } });
+    expect(first.sessionCookies).toEqual([]);
+    expect(first.data?.signIn.accessToken).toBeNull();
+    const token = first.data?.signIn.twoFactorChallenge?.token;
+    expect(token).toEqual(expect.any(String));
+    const second = await browser.send<{ verifySignInCode: { accessToken: string; refreshToken: string | null } }>(VERIFY, { input: { token, code: codeAt(secret, 1) } });
+    expect(second.errors).toBeUndefined();
+    expect(second.data?.verifySignInCode.refreshToken).toBeNull();
+    expect(second.sessionCookies).toHaveLength(1);
+    expect((await browser.refresh()).errors).toBeUndefined();
+  });
+
+  it('turns off with the password again, and then signs in with the password alone', async () => {
+    const user = await newUser();
+    await enrolled(user);
+    expectGraphqlError(await user.client.request(REMOVE, { input: { password: 'not-my-password-at-all' } }), 'BAD_USER_INPUT', 'input.password');
+    expect(await user.client.ok(REMOVE, { input: { password: USER_PASSWORD } })).toEqual({ removeTwoFactor: true });
+    expect((await login(app.anonymous, user.email)).accessToken).toEqual(expect.any(String));
+  });
+
+  describe('when it is required', () => {
+    it('a clinic that requires it lets its staff sign in only to enrol; enrolling frees the same session', async () => {
+      const clinic = await createClinic(world.platformAdmin);
+      const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
+      const coordinator = await createSignedInUser(world.platformAdmin, 'COORDINATOR', clinic.id);
+      expect((await admin.client.ok<{ updateClinic: { requireTwoFactor: boolean } }>(UPDATE_CLINIC, { input: { id: clinic.id, requireTwoFactor: true } })).updateClinic.requireTwoFactor).toBe(true);
+
+      const restricted = await login(app.anonymous, coordinator.email);
+      expect(restricted).toMatchObject({ accessToken: expect.any(String), mustEnrolTwoFactor: true, twoFactorChallenge: null });
+      const client = app.anonymous.as(restricted.accessToken as string);
+      expect((await client.ok<{ me: { id: string } }>('query { me { id } }')).me.id).toBe(coordinator.id);
+      expectGraphqlReason(await client.request(REFERRALS), 'FORBIDDEN', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED);
+      expect((await client.ok<{ twoFactorStatus: { required: boolean } }>(STATUS)).twoFactorStatus.required).toBe(true);
+
+      const { beginTotpEnrolment } = await client.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN);
+      await client.ok(CONFIRM, { input: { code: codeAt(beginTotpEnrolment.secret) } });
+      expect((await client.ok<{ referrals: { totalCount: number } }>(REFERRALS)).referrals.totalCount).toBe(0);
+      // From now on its sign-ins ask for the code.
+      expect((await login(app.anonymous, coordinator.email)).twoFactorChallenge).not.toBeNull();
+    });
+
+    it('platform admins must enrol when configured so (on by default in production)', async () => {
+      const restricted = await login(strict.anonymous, ADMIN_EMAIL, ADMIN_PASSWORD);
+      expect(restricted.mustEnrolTwoFactor).toBe(true);
+      expectGraphqlReason(await strict.anonymous.as(restricted.accessToken as string).request(`query { clinics { totalCount } }`), 'FORBIDDEN', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED);
+      expect(strict.config.twoFactorRequiredForPlatformAdmins).toBe(true);
+      expect(app.config.twoFactorRequiredForPlatformAdmins).toBe(false);
+    });
+  });
+});
