@@ -109,17 +109,19 @@ describe('authentication and user administration', () => {
       ...(clinicId ? { clinicId } : {}),
     });
 
-    it('lets a clinic admin create a coordinator in its own clinic (positive control)', async () => {
+    it('lets a platform admin create a coordinator with a password (positive control)', async () => {
       const input = userInput('COORDINATOR', world.clinicA.id);
-      const data = await world.adminA.client.ok<{ createUser: { id: string; role: string } }>(CREATE_USER, { input });
+      const data = await world.platformAdmin.ok<{ createUser: { id: string; role: string } }>(CREATE_USER, { input });
       expect(data.createUser.role).toBe('COORDINATOR');
       await signIn(testApp.anonymous, input.email, USER_PASSWORD);
     });
 
-    it('refuses a clinic admin creating a user in another clinic (FORBIDDEN)', async () => {
-      const input = userInput('COORDINATOR', world.clinicB.id);
-      expectGraphqlError(await world.adminA.client.request(CREATE_USER, { input }), 'FORBIDDEN');
-      expectGraphqlError(await testApp.anonymous.request(LOGIN, { input: { email: input.email, password: USER_PASSWORD } }), 'UNAUTHENTICATED');
+    it('refuses a clinic admin creating a user with a password, even in its own clinic (FORBIDDEN: they invite)', async () => {
+      for (const clinicId of [world.clinicA.id, world.clinicB.id]) {
+        const input = userInput('COORDINATOR', clinicId);
+        expectGraphqlError(await world.adminA.client.request(CREATE_USER, { input }), 'FORBIDDEN');
+        expectGraphqlError(await testApp.anonymous.request(LOGIN, { input: { email: input.email, password: USER_PASSWORD } }), 'UNAUTHENTICATED');
+      }
     });
 
     it('refuses a clinic admin creating a PLATFORM_ADMIN (FORBIDDEN), and creates nobody', async () => {

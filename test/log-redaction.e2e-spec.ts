@@ -219,9 +219,9 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       };
       const adminAUser = await newUser(admin, 'CLINIC_ADMIN', clinicA, 'Admin-A');
       const adminA = await login(adminAUser.email, adminAUser.password, 'admin A');
-      // A clinic admin creating staff of their own clinic.
-      const coordinatorUser = await newUser(adminA, 'COORDINATOR', clinicA, 'Coordinator-A');
-      const spareUser = await newUser(adminA, 'COORDINATOR', clinicA, 'Spare-A');
+      // Staff with typed passwords, by the platform admin (clinic admins invite, below).
+      const coordinatorUser = await newUser(admin, 'COORDINATOR', clinicA, 'Coordinator-A');
+      const spareUser = await newUser(admin, 'COORDINATOR', clinicA, 'Spare-A');
       const providerBUser = await newUser(admin, 'PROVIDER', clinicB, 'Provider-B');
       const providerB2User = await newUser(admin, 'PROVIDER', clinicB, 'Provider-B2');
       const providerCUser = await newUser(admin, 'PROVIDER', clinicC, 'Provider-C');

@@ -78,7 +78,7 @@ describe('provider profile', () => {
   });
 
   it('createProvider takes the same profile fields, and they default to none', async () => {
-    const user = await world.adminA.client.ok<{ createUser: { id: string } }>(CREATE_USER, {
+    const user = await world.platformAdmin.ok<{ createUser: { id: string } }>(CREATE_USER, {
       input: { email: `pt.${Date.now()}@referloop.test`, password: 'correct-horse-battery-staple-9', displayName: 'New PT', role: 'PROVIDER', clinicId: world.clinicA.id },
     });
     const base = { clinicId: world.clinicA.id, userId: user.createUser.id, displayName: 'New PT', email: 'new.pt@referloop.test', modalities: ['PHYSICAL_THERAPY'], techniques: [], conditions: [], acceptingNewPatients: true, weeklyCapacity: 5, location: { latitude: 41.9, longitude: -87.65 } };

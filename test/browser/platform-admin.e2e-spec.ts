@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { referralInput, runReferralMutation, uniqueEmail } from '../support/fixtures';
 import { usePipeline } from '../support/file-setup';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
-import { signedInProfile, useChromium } from '../support/chromium';
+import { newProfile, signedInProfile, useChromium } from '../support/chromium';
+import { linkTokenIn, nthEmailTo } from '../support/account-links';
 import { notificationsOf, pollUntil } from '../support/notification-rows';
 import { choose } from './journey-steps';
 
@@ -81,17 +82,22 @@ describe('the platform admin pages in the web app', () => {
 
     // The clinic's id is handed to the user form, which names the clinic it found.
     await created.getByRole('button', { name: 'Add a user to this clinic' }).click();
-    await admin.getByRole('heading', { level: 2, name: 'Create a user' }).waitFor();
+    await admin.getByRole('heading', { level: 2, name: 'Invite a user' }).waitFor();
     expect(await admin.getByRole('textbox', { name: 'Clinic id' }).inputValue()).toBe(clinicId);
     await admin.getByText(`${clinicName} (times in America/Chicago)`).waitFor();
     await admin.getByRole('textbox', { name: 'Email', exact: true }).fill(userEmail);
     await admin.getByRole('textbox', { name: 'Display name' }).fill('Dana Whitfield');
     await choose(admin, 'Role', 'Coordinator');
-    await admin.getByRole('textbox', { name: 'Password' }).fill(password);
-    await admin.getByRole('button', { name: 'Create user' }).click();
-    await admin.getByRole('status').filter({ hasText: 'Coordinator Dana Whitfield created' }).getByText(`They can sign in now with ${userEmail}`).waitFor();
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Coordinator Dana Whitfield invited' }).getByText(`An invitation is on its way to ${userEmail}`).waitFor();
 
-    const newcomer = await signedInProfile(chromium.browser, app.baseUrl, userEmail, password);
+    // The newcomer opens the invitation's link, chooses a password and is in.
+    const newcomer = await newProfile(chromium.browser, app.baseUrl);
+    await newcomer.page.goto(`/welcome#${linkTokenIn(await nthEmailTo(smtp, userEmail, 1), 'welcome')}`);
+    await newcomer.page.getByRole('heading', { level: 1, name: 'Welcome, Dana Whitfield' }).waitFor();
+    await newcomer.page.getByLabel(/^New password(?! again)/).fill(password);
+    await newcomer.page.getByLabel(/^New password again/).fill(password);
+    await newcomer.page.getByRole('button', { name: 'Set password and sign in' }).click();
     await newcomer.page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
     await newcomer.page.getByRole('button', { name: new RegExp(`^Account:.*${clinicName}`) }).waitFor();
   });

@@ -22,7 +22,9 @@ export class AuthResolver {
     return user;
   }
 
-  @Mutation(() => User)
+  @Mutation(() => User, {
+    description: 'Creates an account with the password given: for automation and tests, platform admins only. People are invited (`inviteUser`) and choose their own password.',
+  })
   async createUser(@CurrentActor() actor: Actor, @Args('input', { type: () => CreateUserInput }) input: CreateUserInput): Promise<User> {
     return this.userService.create(actor, input);
   }

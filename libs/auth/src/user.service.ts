@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@referloop/common';
-import { badInput, notFound } from '@referloop/core';
+import { Actor, isPlatformAdmin } from '@referloop/common';
+import { badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { seatFor } from './accounts/user-rules';
 import { ClinicRepository } from '@referloop/clinics';
 import { ChangePasswordInput } from './dto/change-password.input';
@@ -28,7 +28,12 @@ export class UserService {
     private readonly links: AccountLinkRepository,
   ) {}
 
+  /**
+   * An account with a password typed in by whoever calls it: for automation and tests, platform
+   * admins only. People are invited (`inviteUser`) and choose their own.
+   */
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
+    if (!isPlatformAdmin(actor)) throw forbidden('Only platform admins create accounts with a password; invite people instead (inviteUser)', ErrorReason.NOT_YOUR_ROLE);
     const { clinicId } = seatFor(actor, input);
     if (clinicId !== null && !(await this.clinics.findById(clinicId))) throw notFound('Clinic');
     const problem = passwordProblem('password', input.password, input);

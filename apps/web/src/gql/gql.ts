@@ -33,7 +33,7 @@ type Documents = {
     "\n  query FailedEmailsList($first: Int, $after: String) {\n    failedNotifications(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...FailedEmailFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.FailedEmailsListDocument,
     "\n  mutation FailedEmailsRetry($input: RetryNotificationInput!) {\n    retryNotification(input: $input) {\n      ...FailedEmailFields\n    }\n  }\n": typeof types.FailedEmailsRetryDocument,
     "\n  mutation OnboardingCreateClinic($input: CreateClinicInput!) {\n    createClinic(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n": typeof types.OnboardingCreateClinicDocument,
-    "\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n": typeof types.OnboardingCreateUserDocument,
+    "\n  mutation OnboardingInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n": typeof types.OnboardingInviteUserDocument,
     "\n  mutation OnboardingCreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n      displayName\n      clinicId\n      userId\n    }\n  }\n": typeof types.OnboardingCreateProviderDocument,
     "\n  query OnboardingClinicLookup($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n    }\n  }\n": typeof types.OnboardingClinicLookupDocument,
     "\n  fragment PatientsPatientFields on Patient {\n    id\n    clinicId\n    firstName\n    lastName\n    dateOfBirth\n    email\n    phone\n    emailConsent\n    createdAt\n    updatedAt\n  }\n": typeof types.PatientsPatientFieldsFragmentDoc,
@@ -100,7 +100,7 @@ const documents: Documents = {
     "\n  query FailedEmailsList($first: Int, $after: String) {\n    failedNotifications(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...FailedEmailFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.FailedEmailsListDocument,
     "\n  mutation FailedEmailsRetry($input: RetryNotificationInput!) {\n    retryNotification(input: $input) {\n      ...FailedEmailFields\n    }\n  }\n": types.FailedEmailsRetryDocument,
     "\n  mutation OnboardingCreateClinic($input: CreateClinicInput!) {\n    createClinic(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n": types.OnboardingCreateClinicDocument,
-    "\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n": types.OnboardingCreateUserDocument,
+    "\n  mutation OnboardingInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n": types.OnboardingInviteUserDocument,
     "\n  mutation OnboardingCreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n      displayName\n      clinicId\n      userId\n    }\n  }\n": types.OnboardingCreateProviderDocument,
     "\n  query OnboardingClinicLookup($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      timeZone\n    }\n  }\n": types.OnboardingClinicLookupDocument,
     "\n  fragment PatientsPatientFields on Patient {\n    id\n    clinicId\n    firstName\n    lastName\n    dateOfBirth\n    email\n    phone\n    emailConsent\n    createdAt\n    updatedAt\n  }\n": types.PatientsPatientFieldsFragmentDoc,
@@ -241,7 +241,7 @@ export function graphql(source: "\n  mutation OnboardingCreateClinic($input: Cre
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n"];
+export function graphql(source: "\n  mutation OnboardingInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardingInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      displayName\n      role\n      clinicId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,9 +10,9 @@ export const CREATE_CLINIC = graphql(`
   }
 `);
 
-export const CREATE_USER = graphql(`
-  mutation OnboardingCreateUser($input: CreateUserInput!) {
-    createUser(input: $input) {
+export const INVITE_USER = graphql(`
+  mutation OnboardingInviteUser($input: InviteUserInput!) {
+    inviteUser(input: $input) {
       id
       email
       displayName

@@ -7,9 +7,8 @@ import { ROLE_LABELS } from '../../lib/labels';
 import { ClinicIdInput } from './clinic-id-input';
 import { CreatedNotice } from './created-notice';
 import { placeServerError } from '../../api/form-errors';
-import { CREATE_USER } from './onboarding-queries';
+import { INVITE_USER } from './onboarding-queries';
 import { emailRule, idRule, requiredText } from './validators';
-import { PasswordField } from '../../components/password-field';
 import { FormFooter } from '../../components/form-footer';
 
 interface UserValues {
@@ -17,7 +16,6 @@ interface UserValues {
   displayName: string;
   role: UserRole | null;
   clinicId: string;
-  password: string;
 }
 
 export interface CreatedUser {
@@ -45,7 +43,10 @@ interface Props {
   focusOnMount?: boolean;
 }
 
-/** Creates a user who signs in with an email and a password. */
+/**
+ * Invites a user: the account is made without a password, and the person gets an email with a
+ * link to choose their own (nobody types or passes on another person's password).
+ */
 export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -54,15 +55,14 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
     if (focusOnMount) headingRef.current?.focus();
   }, [focusOnMount]);
   const [created, setCreated] = useState<CreatedUser | null>(null);
-  const [createUser] = useMutation(CREATE_USER);
+  const [inviteUser] = useMutation(INVITE_USER);
   const form = useForm<UserValues>({
-    initialValues: { email: '', displayName: '', role: null, clinicId, password: '' },
+    initialValues: { email: '', displayName: '', role: null, clinicId },
     validate: {
       email: emailRule,
       displayName: requiredText('the name shown to others', 120),
       role: (value) => (value ? null : 'Choose a role'),
       clinicId: (value, values) => (values.role === 'PLATFORM_ADMIN' ? null : idRule('the clinic’s id')(value)),
-      password: (value) => (value.length >= 12 && value.length <= 200 ? null : 'Use 12 to 200 characters'),
     },
   });
   const platformAdmin = form.values.role === 'PLATFORM_ADMIN';
@@ -71,7 +71,7 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
     setFailure(null);
     setCreated(null);
     try {
-      const result = await createUser({
+      const result = await inviteUser({
         variables: {
           input: {
             email: values.email.trim(),
@@ -79,15 +79,14 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
             role: values.role ?? 'COORDINATOR',
             // A platform admin belongs to no clinic: the API refuses one.
             clinicId: values.role === 'PLATFORM_ADMIN' ? null : values.clinicId.trim(),
-            password: values.password,
           },
         },
       });
-      const user = result.data?.createUser;
+      const user = result.data?.inviteUser;
       if (user) {
         setCreated({ id: user.id, email: user.email, displayName: user.displayName, role: user.role, clinicId: user.clinicId ?? null });
         // The clinic stays: the next user is often for the same one.
-        form.setValues({ email: '', displayName: '', role: null, password: '' });
+        form.setValues({ email: '', displayName: '', role: null });
         form.resetDirty();
       }
     } catch (error) {
@@ -98,11 +97,11 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
   return (
     <Stack gap="md" component="section" aria-labelledby="create-user-title">
       <Title order={2} size="h4" id="create-user-title" ref={headingRef} tabIndex={-1}>
-        Create a user
+        Invite a user
       </Title>
       {created ? (
-        <CreatedNotice title={`${ROLE_LABELS[created.role]} ${created.displayName} created`} id={created.id}>
-          <Text size="sm">They can sign in now with {created.email} and the password you chose.</Text>
+        <CreatedNotice title={`${ROLE_LABELS[created.role]} ${created.displayName} invited`} id={created.id}>
+          <Text size="sm">An invitation is on its way to {created.email}: they choose their password from its link, which works for a week.</Text>
           {created.role === 'PROVIDER' ? (
             <Group>
               <Button size="xs" onClick={() => onCreateProfile(created)}>
@@ -115,20 +114,12 @@ export function UserForm({ clinicId = '', onCreateProfile, focusOnMount = false 
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label="Email" description="They sign in with it" type="email" required maxLength={254} autoComplete="off" {...form.getInputProps('email')} />
+            <TextInput label="Email" description="The invitation goes there; they sign in with it" type="email" required maxLength={254} autoComplete="off" {...form.getInputProps('email')} />
             <TextInput label="Display name" description="Shown to other users" required maxLength={120} autoComplete="off" {...form.getInputProps('displayName')} />
             <Select label="Role" required data={ROLE_OPTIONS} description={form.values.role ? ROLE_HINTS[form.values.role] : 'What they may do'} {...form.getInputProps('role')} />
             <ClinicIdInput inputProps={form.getInputProps('clinicId')} value={form.values.clinicId} disabled={platformAdmin} />
-            <PasswordField
-              label="Password"
-              description="12 characters or more. Give it to them over a separate channel from their email address."
-              required
-              autoComplete="new-password"
-              maxLength={200}
-              {...form.getInputProps('password')}
-            />
           </SimpleGrid>
-          <FormFooter failure={failure} submitLabel="Create user" submitting={form.submitting} />
+          <FormFooter failure={failure} submitLabel="Send invitation" submitting={form.submitting} />
         </Stack>
       </form>
     </Stack>
