@@ -2,7 +2,8 @@ import { ErrorReason } from '@referloop/core';
 import { stepAt, totpCode } from '../libs/auth/src/two-factor/totp';
 import { Browser } from './support/browser';
 import { expectGraphqlError, expectGraphqlReason } from './support/expectations';
-import { Actor, createClinic, createSignedInUser, USER_PASSWORD } from './support/fixtures';
+import { Actor, createClinic, createSignedInUser, signInAsPlatformAdmin, USER_PASSWORD } from './support/fixtures';
+import { CHANGE_PASSWORD } from './support/operations';
 import { GraphqlClient } from './support/graphql-client';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/test-app';
 import { useTestApp, useWorld } from './support/file-setup';
@@ -31,9 +32,18 @@ type Enrolled = { secret: string; recoveryCodes: string[]; confirmedAt: number }
 /** A code of the step `offset` steps from now. */
 const codeAt = (secret: string, offset = 0) => totpCode(secret, Date.now() + offset * 30_000);
 
+/** Six digits that are none of the codes the window around now accepts: certainly wrong. */
+function notACode(secret: string): string {
+  const accepted = new Set([-2, -1, 0, 1, 2].map((offset) => codeAt(secret, offset)));
+  let guess = 0;
+  while (accepted.has(String(guess).padStart(6, '0'))) guess += 1;
+  return String(guess).padStart(6, '0');
+}
+
 describe('two-factor sign-in (TOTP)', () => {
   const { app, world, db } = useWorld({ env: { LOGIN_MAX_FAILURES: '100' } });
   const { app: strict } = useTestApp({ env: { TWO_FACTOR_REQUIRED_FOR_PLATFORM_ADMINS: 'on' } });
+  const { app: throttled } = useTestApp({ env: { LOGIN_MAX_FAILURES: '3' } });
 
   const login = async (client: GraphqlClient, email: string, password = USER_PASSWORD): Promise<LoginAnswer> =>
     (await client.ok<{ login: LoginAnswer }>(LOGIN, { input: { email, password } })).login;
@@ -81,7 +91,7 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(expiresIn).toBeLessThanOrEqual(5 * 60_000);
 
     // A wrong code is refused on its field; the challenge stands.
-    expectGraphqlError(await verify(app.anonymous, first.twoFactorChallenge?.token as string, '000000'), 'BAD_USER_INPUT', 'input.code');
+    expectGraphqlError(await verify(app.anonymous, first.twoFactorChallenge?.token as string, notACode(secret)), 'BAD_USER_INPUT', 'input.code');
     const answer = await verify(app.anonymous, first.twoFactorChallenge?.token as string, codeAt(secret, 1));
     expect(answer.errors).toBeUndefined();
     const session = answer.data?.verifySignInCode;
@@ -122,12 +132,44 @@ describe('two-factor sign-in (TOTP)', () => {
     const user = await newUser();
     const { secret } = await enrolled(user);
     const token = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
-    for (let wrong = 0; wrong < 5; wrong += 1) expectGraphqlError(await verify(app.anonymous, token, '123456'), 'BAD_USER_INPUT', 'input.code');
+    for (let wrong = 0; wrong < 5; wrong += 1) expectGraphqlError(await verify(app.anonymous, token, notACode(secret)), 'BAD_USER_INPUT', 'input.code');
     expectGraphqlError(await verify(app.anonymous, token, codeAt(secret, 1)), 'UNAUTHENTICATED');
 
     const late = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
     await db.query(`UPDATE sign_in_challenges SET expires_at = now() - interval '1 second' WHERE id = $1`, [late.split('.')[0]]);
     expectGraphqlError(await verify(app.anonymous, late, codeAt(secret, 1)), 'UNAUTHENTICATED');
+  });
+
+  it('counts parallel guesses at one challenge before checking them: five at most are tried', async () => {
+    const user = await newUser();
+    const { secret } = await enrolled(user);
+    const token = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => verify(app.anonymous, token, notACode(secret))));
+    const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code).sort();
+    expect(codes).toEqual([...Array(5).fill('BAD_USER_INPUT'), ...Array(15).fill('UNAUTHENTICATED')]);
+  });
+
+  it('limits wrong codes per account across challenges: a correct password opens a new challenge, never more guesses', async () => {
+    const admin = await signInAsPlatformAdmin(throttled.anonymous);
+    const user = await createSignedInUser(admin, 'COORDINATOR', (await createClinic(admin)).id);
+    const { beginTotpEnrolment } = await user.client.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN);
+    const secret = beginTotpEnrolment.secret;
+    await user.client.ok(CONFIRM, { input: { code: codeAt(secret) } });
+    for (let challenge = 0; challenge < 3; challenge += 1) {
+      const token = (await login(throttled.anonymous, user.email)).twoFactorChallenge?.token as string;
+      expectGraphqlError(await verify(throttled.anonymous, token, notACode(secret)), 'BAD_USER_INPUT', 'input.code');
+    }
+    const token = (await login(throttled.anonymous, user.email)).twoFactorChallenge?.token as string;
+    const refused = expectGraphqlReason(await verify(throttled.anonymous, token, codeAt(secret, 1)), 'TOO_MANY_REQUESTS', ErrorReason.TOO_MANY_SIGN_IN_FAILURES);
+    expect(refused.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
+  });
+
+  it('ends a waiting challenge when the password changes', async () => {
+    const user = await newUser();
+    const { secret } = await enrolled(user);
+    const token = (await login(app.anonymous, user.email)).twoFactorChallenge?.token as string;
+    await user.client.ok(CHANGE_PASSWORD, { input: { currentPassword: USER_PASSWORD, newPassword: 'lantern-orchard-velvet-81' } });
+    expectGraphqlError(await verify(app.anonymous, token, codeAt(secret, 1)), 'UNAUTHENTICATED');
   });
 
   it('signs a browser in the same way: the cookie is set only after the code', async () => {
@@ -173,6 +215,35 @@ describe('two-factor sign-in (TOTP)', () => {
       expect((await client.ok<{ referrals: { totalCount: number } }>(REFERRALS)).referrals.totalCount).toBe(0);
       // From now on its sign-ins ask for the code.
       expect((await login(app.anonymous, coordinator.email)).twoFactorChallenge).not.toBeNull();
+    });
+
+    it('a session that may only enrol cannot slip another mutation in beside an allowed one', async () => {
+      const clinic = await createClinic(world.platformAdmin);
+      const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
+      await admin.client.ok(UPDATE_CLINIC, { input: { id: clinic.id, requireTwoFactor: true } });
+      const client = app.anonymous.as((await login(app.anonymous, admin.email)).accessToken as string);
+      const both = await client.request<{ beginTotpEnrolment: { secret: string } | null; updateClinic: unknown }>(
+        `mutation { beginTotpEnrolment { secret } updateClinic(input: { id: "${clinic.id}", requireTwoFactor: false }) { id requireTwoFactor } }`,
+      );
+      // updateClinic is refused (its non-null answer takes the whole data with it).
+      expect(both.errors?.map((error) => [error.path?.[0], error.extensions?.reason])).toEqual([['updateClinic', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED]]);
+      expect((await world.platformAdmin.ok<{ clinic: { requireTwoFactor: boolean } }>(`query($id: ID!) { clinic(id: $id) { requireTwoFactor } }`, { id: clinic.id })).clinic.requireTwoFactor).toBe(true);
+    });
+
+    it('turning it off where it is required ends the other sessions, and this one may only enrol again', async () => {
+      const clinic = await createClinic(world.platformAdmin);
+      const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
+      await admin.client.ok(UPDATE_CLINIC, { input: { id: clinic.id, requireTwoFactor: true } });
+      const first = app.anonymous.as((await login(app.anonymous, admin.email)).accessToken as string);
+      const { beginTotpEnrolment } = await first.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN);
+      await first.ok(CONFIRM, { input: { code: codeAt(beginTotpEnrolment.secret) } });
+      const second = await login(app.anonymous, admin.email);
+      const signedIn = (await verify(app.anonymous, second.twoFactorChallenge?.token as string, codeAt(beginTotpEnrolment.secret, 1))).data?.verifySignInCode;
+      const other = app.anonymous.as(signedIn?.accessToken as string);
+
+      expect(await first.ok(REMOVE, { input: { password: USER_PASSWORD } })).toEqual({ removeTwoFactor: true });
+      expectGraphqlError(await other.request('query { me { id } }'), 'UNAUTHENTICATED');
+      expectGraphqlReason(await first.request(REFERRALS), 'FORBIDDEN', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED);
     });
 
     it('platform admins must enrol when configured so (on by default in production)', async () => {

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DURING_ENROLMENT, PUBLIC_OPERATION, requestContext } from '@referloop/common';
+import { Actor, DURING_ENROLMENT, PUBLIC_OPERATION, requestContext } from '@referloop/common';
 import { ErrorReason, forbidden, unauthenticated } from '@referloop/core';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
@@ -24,15 +24,20 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
 
     const ctx = requestContext(context);
-    if (ctx.actor) return true;
-    const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? '');
-    if (!match) throw unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
-    const actor = await this.users.findActiveActor(this.tokens.verify(match[1]), ctx.ipAddress);
-    if (!actor) throw unauthenticated('Your session is invalid or has expired; sign in again');
-    if (actor.needsSecondFactor && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, [context.getHandler(), context.getClass()])) {
+    // The actor is read once per request and kept: every field of it (a request may hold several
+    // mutations) is still checked against what a session that may only enrol is allowed.
+    ctx.actor ??= await this.actorOf(ctx.authorization, ctx.ipAddress);
+    if (ctx.actor.needsSecondFactor && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, [context.getHandler(), context.getClass()])) {
       throw forbidden('Turn on two-factor sign-in first: your account must use it', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED);
     }
-    ctx.actor = actor;
     return true;
+  }
+
+  private async actorOf(authorization: string | undefined, ipAddress: string | null): Promise<Actor> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) throw unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
+    const actor = await this.users.findActiveActor(this.tokens.verify(match[1]), ipAddress);
+    if (!actor) throw unauthenticated('Your session is invalid or has expired; sign in again');
+    return actor;
   }
 }

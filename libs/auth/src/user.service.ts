@@ -7,6 +7,7 @@ import { ChangePasswordInput } from './dto/change-password.input';
 import { CreateUserInput } from './dto/create-user.input';
 import { AccountLinkKind } from '@referloop/notifications';
 import { AccountLinkRepository } from './accounts/account-link.repository';
+import { TwoFactorRepository } from './two-factor/two-factor.repository';
 import { AccountEventKind } from './events/account-event';
 import { AccountEvents } from './events/account-events';
 import { LoginService } from './login.service';
@@ -26,6 +27,7 @@ export class UserService {
     private readonly logins: LoginService,
     private readonly events: AccountEvents,
     private readonly links: AccountLinkRepository,
+    private readonly factors: TwoFactorRepository,
   ) {}
 
   /**
@@ -68,6 +70,7 @@ export class UserService {
     await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.PASSWORD_CHANGED);
     // A reset asked for earlier would undo this change: its link stops working.
     await this.links.revokeOpen(user.id, AccountLinkKind.PASSWORD_RESET);
+    await this.factors.endChallenges(user.id);
     await this.events.record({ event: AccountEventKind.PASSWORD_CHANGED, actorId: actor.userId, userId: user.id, ipAddress });
     return true;
   }

@@ -7,6 +7,7 @@ import { AccountLinkKind, AccountLinkTokens, sendJobs } from '@referloop/notific
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
 import { LoginThrottle } from '../login-throttle';
+import { TwoFactorRepository } from '../two-factor/two-factor.repository';
 import { hashPassword } from '../password-hasher';
 import { passwordProblem } from '../password-policy';
 import { SessionEndReason } from '../sessions/session-end-reason';
@@ -38,6 +39,7 @@ export class PasswordResetService {
     private readonly loginThrottle: LoginThrottle,
     private readonly jobs: JobQueues,
     private readonly events: AccountEvents,
+    private readonly factors: TwoFactorRepository,
   ) {}
 
   /**
@@ -81,6 +83,8 @@ export class PasswordResetService {
       }
       await this.users.setPasswordHash(user.id, passwordHash, manager);
       await this.sessions.endAll(user.id, SessionEndReason.PASSWORD_RESET, manager);
+      // A sign-in with the old password may be waiting for its code: it ends too.
+      await this.factors.endChallenges(user.id, manager);
       await this.events.record({ event: AccountEventKind.PASSWORD_RESET_DONE, actorId: user.id, userId: user.id, ipAddress }, manager);
     });
     await this.loginThrottle.succeeded(user.email);

@@ -12,6 +12,8 @@ export enum SessionEndReason {
   PASSWORD_RESET = 'PASSWORD_RESET',
   /** An admin changed the user's role: what the sessions were signed in as no longer holds. */
   ROLE_CHANGED = 'ROLE_CHANGED',
+  /** Two-factor sign-in was turned off on an account that must use it: the other sessions end. */
+  SECOND_FACTOR_REMOVED = 'SECOND_FACTOR_REMOVED',
   /** An admin disabled the account. */
   USER_DISABLED = 'USER_DISABLED',
   /** A cookie that a refresh had already replaced was presented again: two parties held the session. */

@@ -130,12 +130,17 @@ export class SessionRepository {
   }
 
   /** Ends every open session of the user but `keptId` (the one asking, if it is a session); how many. */
-  async endAllBut(userId: string, keptId: string | null, reason: SessionEndReason): Promise<number> {
-    const [, ended] = await this.db.query<[unknown[], number]>(
+  async endAllBut(userId: string, keptId: string | null, reason: SessionEndReason, manager: EntityManager = this.db.manager): Promise<number> {
+    const [, ended] = await manager.query<[unknown[], number]>(
       `UPDATE user_sessions s SET revoked_at = now(), revoked_reason = $3 WHERE s.user_id = $1 AND s.id IS DISTINCT FROM $2 AND ${openSession('s')}`,
       [userId, keptId, reason],
     );
     return ended;
+  }
+
+  /** The session may only enrol a second factor (its user removed one they must use). */
+  async requireSecondFactor(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE user_sessions SET needs_second_factor = true WHERE id = $1', [id]);
   }
 
   /** The session's user has enrolled a second factor: it may do everything now. */

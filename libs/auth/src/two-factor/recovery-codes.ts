@@ -15,8 +15,11 @@ export function newRecoveryCode(): string {
 /** The code as typed, without case, spaces or dashes: what is hashed and compared. */
 export const normalizedRecoveryCode = (typed: string): string => typed.toLowerCase().replace(/[\s-]/g, '');
 
-/** SHA-256 is enough: 49 random bits, and each code works once and only after the password. */
-export const hashRecoveryCode = (typed: string): string => createHash('sha256').update(normalizedRecoveryCode(typed)).digest('base64url');
+/**
+ * SHA-256 of the user's id and the code: 49 random bits, each code working once and only after
+ * the password; the id makes a copy of the table useless for guessing everyone's codes at once.
+ */
+export const hashRecoveryCode = (userId: string, typed: string): string => createHash('sha256').update(`${userId}:${normalizedRecoveryCode(typed)}`).digest('base64url');
 
 /** Whether what was typed looks like a recovery code rather than an app's six digits. */
 export const looksLikeRecoveryCode = (typed: string): boolean => /^[a-z0-9]{10}$/.test(normalizedRecoveryCode(typed)) && !/^\d+$/.test(normalizedRecoveryCode(typed));

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig, badInput, unauthenticated } from '@referloop/core';
+import { APP_CONFIG, AppConfig, badInput, DomainError, ErrorCode, ErrorReason, unauthenticated } from '@referloop/core';
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
 import { hashSecret, newSecret, parseCredential } from '../sessions/session-credential';
@@ -57,21 +57,24 @@ export class SecondFactorService {
    */
   async pass(token: string, code: string, ipAddress: string | null): Promise<OpenChallenge> {
     const parsed = parseCredential(token);
-    const challenge = parsed ? await this.factors.openChallenge(parsed.sessionId, hashSecret(parsed.secret)) : null;
+    const { maxFailures, windowSeconds } = this.config.loginThrottle;
+    const challenge = parsed ? await this.factors.attempt(parsed.sessionId, hashSecret(parsed.secret), maxFailures, windowSeconds) : null;
+    if (challenge === 'throttled') {
+      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, 'Too many wrong codes; try again later', { retryAfterSeconds: windowSeconds }, ErrorReason.TOO_MANY_SIGN_IN_FAILURES);
+    }
     if (!parsed || !challenge) throw unauthenticated(START_OVER);
     const accepted = await this.accepts(challenge.userId, code);
     if (!accepted) {
-      await this.factors.failChallenge(parsed.sessionId);
       await this.events.record({ event: AccountEventKind.SIGN_IN_FAILED, actorId: null, userId: challenge.userId, ipAddress, detail: 'WRONG_CODE' });
       throw badInput('input.code', 'That code is not the one your authenticator app shows now, nor an unused recovery code');
     }
-    if (!(await this.factors.useChallenge(parsed.sessionId))) throw unauthenticated(START_OVER);
+    if (!(await this.factors.succeed(parsed.sessionId))) throw unauthenticated(START_OVER);
     if (accepted === 'recovery') await this.events.record({ event: AccountEventKind.RECOVERY_CODE_USED, actorId: challenge.userId, userId: challenge.userId, ipAddress });
     return challenge;
   }
 
   private async accepts(userId: string, code: string): Promise<'totp' | 'recovery' | null> {
-    if (looksLikeRecoveryCode(code)) return (await this.factors.useRecoveryCode(userId, hashRecoveryCode(code))) ? 'recovery' : null;
+    if (looksLikeRecoveryCode(code)) return (await this.factors.useRecoveryCode(userId, hashRecoveryCode(userId, code))) ? 'recovery' : null;
     const factor = await this.factors.factorOf(userId);
     if (!factor?.confirmed) return null;
     const step = acceptedStep(await this.box.open(factor.secretCiphertext), code, Date.now(), factor.lastUsedStep);

@@ -8,6 +8,8 @@ export interface StoredFactor {
   secretCiphertext: string;
   confirmed: boolean;
   lastUsedStep: number | null;
+  /** Seconds since the secret was made. */
+  ageSeconds: number;
 }
 
 /** A sign-in waiting for its second factor. */
@@ -35,12 +37,14 @@ export class TwoFactorRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async factorOf(userId: string): Promise<StoredFactor | null> {
-    const rows: { secret_ciphertext: string; confirmed: boolean; last_used_step: string | null }[] = await this.db.query(
-      'SELECT secret_ciphertext, confirmed_at IS NOT NULL AS confirmed, last_used_step FROM totp_factors WHERE user_id = $1',
+    const rows: { secret_ciphertext: string; confirmed: boolean; last_used_step: string | null; age_seconds: number }[] = await this.db.query(
+      `SELECT secret_ciphertext, confirmed_at IS NOT NULL AS confirmed, last_used_step, extract(epoch FROM now() - created_at)::int AS age_seconds
+         FROM totp_factors WHERE user_id = $1`,
       [userId],
     );
     const row = rows[0];
-    return row ? { secretCiphertext: row.secret_ciphertext, confirmed: row.confirmed, lastUsedStep: row.last_used_step === null ? null : Number(row.last_used_step) } : null;
+    if (!row) return null;
+    return { secretCiphertext: row.secret_ciphertext, confirmed: row.confirmed, lastUsedStep: row.last_used_step === null ? null : Number(row.last_used_step), ageSeconds: row.age_seconds };
   }
 
   /** Keeps a new, unconfirmed secret, replacing an unconfirmed one; false when a confirmed factor is on. */
@@ -122,22 +126,42 @@ export class TwoFactorRepository {
     return rows[0].expires_at;
   }
 
-  /** The open challenge `id` whose secret is `secretHash`: not used, not expired, not failed too often. */
-  async openChallenge(id: string, secretHash: string): Promise<OpenChallenge | null> {
-    const rows: { user_id: string; client: 'BROWSER' | 'API' }[] = await this.db.query(
-      `SELECT c.user_id, c.client FROM sign_in_challenges c WHERE c.id = $1 AND c.secret_hash = $2 AND ${OPEN_CHALLENGE}`,
-      [id, secretHash],
+  /**
+   * Counts one attempt at the open challenge `id` whose secret is `secretHash`, before its code is
+   * checked: as a failure until `succeed` says otherwise, so parallel guesses cannot exceed the
+   * limit. The attempt is refused ('throttled') when the user's challenges of the last
+   * `windowSeconds` already hold `maxFailures` wrong codes: a correct password opens a new
+   * challenge, but never more guesses. Null when the challenge is not open.
+   */
+  async attempt(id: string, secretHash: string, maxFailures: number, windowSeconds: number): Promise<OpenChallenge | 'throttled' | null> {
+    return this.db.transaction(async (manager) => {
+      const rows: { user_id: string; client: 'BROWSER' | 'API' }[] = await manager.query(
+        `SELECT c.user_id, c.client FROM sign_in_challenges c WHERE c.id = $1 AND c.secret_hash = $2 AND ${OPEN_CHALLENGE}`,
+        [id, secretHash],
+      );
+      if (!rows[0]) return null;
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`second-factor:${rows[0].user_id}`]);
+      const recent: { failures: number }[] = await manager.query(
+        `SELECT COALESCE(sum(failures), 0)::int AS failures FROM sign_in_challenges WHERE user_id = $1 AND created_at > now() - make_interval(secs => $2)`,
+        [rows[0].user_id, windowSeconds],
+      );
+      if (recent[0].failures >= maxFailures) return 'throttled';
+      const [, counted] = await manager.query<[unknown[], number]>(`UPDATE sign_in_challenges c SET failures = failures + 1 WHERE c.id = $1 AND ${OPEN_CHALLENGE}`, [id]);
+      return counted > 0 ? { userId: rows[0].user_id, client: rows[0].client } : null;
+    });
+  }
+
+  /** The attempt's code was right: not a failure after all, and the challenge is spent (one sign-in each). Whether it was still unspent. */
+  async succeed(id: string): Promise<boolean> {
+    const [, used] = await this.db.query<[unknown[], number]>(
+      'UPDATE sign_in_challenges SET used_at = now(), failures = failures - 1 WHERE id = $1 AND used_at IS NULL AND expires_at > now()',
+      [id],
     );
-    return rows[0] ? { userId: rows[0].user_id, client: rows[0].client } : null;
-  }
-
-  async failChallenge(id: string): Promise<void> {
-    await this.db.query('UPDATE sign_in_challenges SET failures = failures + 1 WHERE id = $1', [id]);
-  }
-
-  /** Spends the challenge once its code was right; whether it was still open (one sign-in per challenge). */
-  async useChallenge(id: string): Promise<boolean> {
-    const [, used] = await this.db.query<[unknown[], number]>(`UPDATE sign_in_challenges c SET used_at = now() WHERE c.id = $1 AND ${OPEN_CHALLENGE}`, [id]);
     return used > 0;
+  }
+
+  /** Ends the user's open challenges: after a password change or reset, or two-factor removed. */
+  async endChallenges(userId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('UPDATE sign_in_challenges SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [userId]);
   }
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig, badInput, DomainError, ErrorCode, notFound } fro
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
 import { LoginService } from '../login.service';
+import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
 import { UserRepository } from '../user.repository';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
@@ -13,6 +14,9 @@ import { acceptedStep, newTotpSecret, otpauthUri } from './totp';
 import { TotpSecretBox } from './totp-secret-box';
 import { TotpEnrolment, TwoFactorStatus } from './two-factor.model';
 import { TwoFactorRepository } from './two-factor.repository';
+
+/** How long an enrolment begun but not confirmed keeps its secret for a second `begin`. */
+const PENDING_REUSE_SECONDS = 10 * 60;
 
 /**
  * Enrolling an authenticator app (TOTP): a secret to scan, confirmed with a code from the app,
@@ -44,6 +48,13 @@ export class TwoFactorService {
   async begin(actor: Actor): Promise<TotpEnrolment> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw notFound('User');
+    // Asked again while the person is still scanning (a second tab, a page drawn twice): the same
+    // secret, so the code their app shows is the one confirmed.
+    const pending = await this.factors.factorOf(user.id);
+    if (pending && !pending.confirmed && pending.ageSeconds < PENDING_REUSE_SECONDS) {
+      const secret = await this.box.open(pending.secretCiphertext);
+      return { otpauthUri: otpauthUri(secret, user.email), secret };
+    }
     const secret = newTotpSecret();
     if (!(await this.factors.saveUnconfirmed(user.id, await this.box.seal(secret)))) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Two-factor sign-in is on already; remove it first to move to another app');
@@ -59,7 +70,8 @@ export class TwoFactorService {
     if (step === null) throw badInput('input.code', 'That code is not the one your authenticator app shows now; type the current one');
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await this.db.transaction(async (manager) => {
-      if (!(await this.factors.confirm(actor.userId, step, codes.map(hashRecoveryCode), manager))) throw badInput('input.code', 'Two-factor sign-in is on already');
+      const hashes = codes.map((recoveryCode) => hashRecoveryCode(actor.userId, recoveryCode));
+      if (!(await this.factors.confirm(actor.userId, step, hashes, manager))) throw badInput('input.code', 'Two-factor sign-in is on already');
       if (actor.sessionId) await this.sessions.grantSecondFactor(actor.sessionId, manager);
       await this.events.record({ event: AccountEventKind.TWO_FACTOR_ENROLLED, actorId: actor.userId, userId: actor.userId, ipAddress: actor.ipAddress }, manager);
     });
@@ -71,8 +83,15 @@ export class TwoFactorService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw notFound('User');
     if (!(await this.logins.confirmsPassword(user.email, password, actor.ipAddress))) throw badInput('input.password', 'password is not the password you sign in with');
+    const required = await this.factors.required(user.id, this.config.twoFactorRequiredForPlatformAdmins);
     await this.db.transaction(async (manager) => {
       if (!(await this.factors.remove(user.id, manager))) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Two-factor sign-in is not on');
+      await this.factors.endChallenges(user.id, manager);
+      if (required) {
+        // The account must use it: every other session ends, and this one may only enrol again.
+        await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.SECOND_FACTOR_REMOVED, manager);
+        if (actor.sessionId) await this.sessions.requireSecondFactor(actor.sessionId, manager);
+      }
       await this.events.record({ event: AccountEventKind.TWO_FACTOR_REMOVED, actorId: actor.userId, userId: user.id, ipAddress: actor.ipAddress }, manager);
     });
     return true;
