@@ -46,6 +46,7 @@ describe('every page of the web app', () => {
     [`/patients/${world.patient.id}`, new RegExp(world.patient.lastName)],
     ['/statistics', 'Statistics'],
     ['/notifications', 'Failed emails'],
+    ['/staff', 'Staff'],
     ['/account/sessions', 'Where you are signed in'],
     ['/account/password', 'Change your password'],
     ['/account/two-factor', 'Two-factor sign-in'],

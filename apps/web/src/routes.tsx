@@ -18,6 +18,7 @@ const failedNotifications = lazyComponent(() => import('./pages/notifications/fa
 const password = lazyComponent(() => import('./pages/account/password-page').then((m) => m.PasswordPage));
 const sessions = lazyComponent(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
 const twoFactor = lazyComponent(() => import('./pages/account/two-factor-page').then((m) => m.TwoFactorPage));
+const staff = lazyComponent(() => import('./pages/staff/staff-page').then((m) => m.StaffPage));
 const onboarding = lazyComponent(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
 const welcome = lazyComponent(() => import('./pages/account-links/welcome-page').then((m) => m.WelcomePage));
 const resetPassword = lazyComponent(() => import('./pages/account-links/reset-password-page').then((m) => m.ResetPasswordPage));
@@ -30,6 +31,7 @@ const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
   ['patients/:id', patient],
   ['statistics', statistics],
   ['notifications', failedNotifications],
+  ['staff', staff],
   ['onboarding', onboarding],
   ['account/sessions', sessions],
   ['account/password', password],

@@ -27,6 +27,7 @@ export const cacheTypePolicies: TypePolicies = {
       openReferrals: keysetConnection([]),
       patients: keysetConnection(['filter']),
       failedNotifications: keysetConnection([]),
+      users: keysetConnection(['filter']),
       referral: { read: (existing, { args, toReference }) => existing ?? toReference({ __typename: 'Referral', id: args?.id }) },
     },
   },

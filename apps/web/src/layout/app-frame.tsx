@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../session/session';
@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/patients', label: 'Patients', icon: <IconUsers size={18} aria-hidden />, shown: clinicStaff },
   { to: '/statistics', label: 'Statistics', icon: <IconChartBar size={18} aria-hidden />, shown: () => true },
   { to: '/notifications', label: 'Failed emails', icon: <IconMailExclamation size={18} aria-hidden />, shown: (v) => v.isPlatformAdmin || v.isClinicAdmin },
+  { to: '/staff', label: 'Staff', icon: <IconUsersGroup size={18} aria-hidden />, shown: (v) => v.isPlatformAdmin || v.isClinicAdmin },
   { to: '/onboarding', label: 'Onboarding', icon: <IconBuildingHospital size={18} aria-hidden />, shown: (v) => v.isPlatformAdmin },
 ];
 

@@ -1,0 +1,68 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useId, useState } from 'react';
+import { describeError } from '../../api/errors';
+import { ErrorState, LoadingState } from '../../components/states';
+import { CLINIC_SETTINGS, REQUIRE_TWO_FACTOR } from './staff-queries';
+
+/**
+ * A clinic admin's settings for everyone in their clinic: whether two-factor sign-in is required.
+ * Turned on, those signed in now stay signed in; each is asked to set it up at their next sign-in.
+ */
+export function ClinicSettings({ clinicId }: { clinicId: string }) {
+  const headingId = useId();
+  const query = useQuery(CLINIC_SETTINGS, { variables: { id: clinicId } });
+  const [update] = useMutation(REQUIRE_TWO_FACTOR);
+  const [failure, setFailure] = useState<string | null>(null);
+  const clinic = query.data?.clinic;
+
+  const setRequired = async (requireTwoFactor: boolean) => {
+    setFailure(null);
+    try {
+      await update({
+        variables: { input: { id: clinicId, requireTwoFactor } },
+        // The switch moves at once; a refusal puts it back.
+        optimisticResponse: { updateClinic: { __typename: 'Clinic', id: clinicId, requireTwoFactor } },
+      });
+      notifications.show({
+        color: 'green',
+        title: requireTwoFactor ? 'Two-factor sign-in required' : 'Two-factor sign-in optional',
+        message: requireTwoFactor
+          ? `Everyone in ${clinic?.name ?? 'the clinic'} who has not set it up is asked to at their next sign-in.`
+          : 'Each person chooses for themselves whether to use it.',
+      });
+    } catch (error) {
+      setFailure(`The setting could not be changed: ${describeError(error).message}`);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={headingId}>
+          Clinic settings
+        </Title>
+        {query.error && !clinic ? <ErrorState title="The clinic’s settings could not be loaded" error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {!clinic && query.loading ? <LoadingState label="Loading the clinic’s settings…" /> : null}
+        {clinic ? (
+          <Switch
+            label={`Require two-factor sign-in for everyone in ${clinic.name}`}
+            description={
+              clinic.requireTwoFactor
+                ? 'Everyone signs in with a code from an authenticator app as well as their password. Anyone who has not set it up yet, you included, is asked to at their next sign-in.'
+                : 'Each person chooses whether to use two-factor sign-in, from “Two-factor sign-in” in their account menu.'
+            }
+            checked={clinic.requireTwoFactor}
+            onChange={(event) => void setRequired(event.currentTarget.checked)}
+          />
+        ) : null}
+        {failure ? (
+          <Text c="red.8" size="sm" role="alert">
+            {failure}
+          </Text>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
