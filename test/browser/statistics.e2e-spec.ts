@@ -37,6 +37,22 @@ async function openCalendar(page: Page): Promise<Locator> {
   await page.keyboard.press('Enter');
   const calendar = page.getByRole('dialog', { name: 'Dates' });
   await calendar.waitFor();
+  // Shown is not yet settled: the dropdown fades in, and a check of its colours mid-fade would
+  // measure them half transparent. Waits until it is fully opaque.
+  await calendar.evaluate(
+    (element) =>
+      new Promise<void>((resolve) => {
+        type Node = { parentElement: Node | null };
+        const { getComputedStyle, requestAnimationFrame } = globalThis as unknown as {
+          getComputedStyle: (node: Node) => { opacity: string };
+          requestAnimationFrame: (callback: () => void) => void;
+        };
+        // The fade may sit on the dialog or on a wrapper around it: every ancestor counts.
+        const opaque = (node: Node | null): boolean => node === null || (getComputedStyle(node).opacity === '1' && opaque(node.parentElement));
+        const settled = () => (opaque(element) ? resolve() : requestAnimationFrame(settled));
+        settled();
+      }),
+  );
   return calendar;
 }
 
