@@ -8,6 +8,7 @@ import { AccountsResolver } from './accounts/accounts.resolver';
 import { InvitationService } from './accounts/invitations.service';
 import { PasswordResetService } from './accounts/password-reset.service';
 import { ResetThrottle } from './accounts/reset-throttle';
+import { LinkPassword } from './accounts/link-password';
 import { SecondFactorService } from './two-factor/second-factor.service';
 import { TotpSecretBox } from './two-factor/totp-secret-box';
 import { TwoFactorRepository } from './two-factor/two-factor.repository';
@@ -52,6 +53,7 @@ import { SessionsResolver } from './sessions/sessions.resolver';
     PasswordResetService,
     ResetThrottle,
     AccountsResolver,
+    LinkPassword,
     TwoFactorRepository,
     TotpSecretBox,
     SecondFactorService,

@@ -5,18 +5,18 @@ import { ClinicRepository } from '@referloop/clinics';
 import { Actor } from '@referloop/common';
 import { APP_CONFIG, AppConfig, badInput, notFound } from '@referloop/core';
 import { JobQueues } from '@referloop/jobs';
-import { AccountLinkKind, AccountLinkTokens, sendJobs } from '@referloop/notifications';
+import { AccountLinkKind, sendJobs } from '@referloop/notifications';
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
-import { hashPassword } from '../password-hasher';
-import { passwordProblem } from '../password-policy';
 import { SessionRequest, SessionService } from '../sessions/session.service';
 import { AuthPayload, User, UserStatus } from '../user.model';
 import { UserRepository } from '../user.repository';
-import { AccountLinkRepository, LinkState } from './account-link.repository';
+import { AccountLinkRepository } from './account-link.repository';
 import { InviteUserInput, LinkPasswordInput } from './dto/account-inputs';
+import { LinkPassword } from './link-password';
 import { linkRefusal } from './link-refusal';
-import { assertManages, seatFor, seesAccount } from './user-rules';
+import { LinkState } from './account-link.repository';
+import { managedAccount, seatFor } from './user-rules';
 
 const ALREADY_ACCEPTED = () => badInput('input.userId', 'This user has already accepted their invitation');
 
@@ -34,7 +34,7 @@ export class InvitationService {
     private readonly users: UserRepository,
     private readonly clinics: ClinicRepository,
     private readonly links: AccountLinkRepository,
-    private readonly tokens: AccountLinkTokens,
+    private readonly linkPassword: LinkPassword,
     private readonly sessions: SessionService,
     private readonly jobs: JobQueues,
     private readonly events: AccountEvents,
@@ -87,23 +87,11 @@ export class InvitationService {
    * refused saying why, naming `input.token`.
    */
   async accept(input: LinkPasswordInput, request: SessionRequest): Promise<AuthPayload> {
-    const linkId = await this.tokens.linkIdOf(input.token);
-    const standing = linkId ? await this.links.standing(linkId) : null;
-    if (!linkId || !standing || standing.kind !== AccountLinkKind.INVITATION) throw linkRefusal('input.token', AccountLinkKind.INVITATION, null);
-    if (standing.state !== LinkState.OPEN) throw linkRefusal('input.token', AccountLinkKind.INVITATION, standing.state);
-    const user = await this.users.findById(standing.userId);
-    if (!user) throw linkRefusal('input.token', AccountLinkKind.INVITATION, null);
-    const problem = passwordProblem('password', input.password, user);
-    if (problem) throw badInput('input.password', problem);
-
-    const passwordHash = await hashPassword(input.password);
+    const { linkId, user, passwordHash } = await this.linkPassword.check(AccountLinkKind.INVITATION, input);
     await this.db.transaction(async (manager) => {
       // Both or neither: the link is spent exactly when the password is set. Either may have
       // moved since the check above (accepted twice at once, withdrawn meanwhile).
-      if (!(await this.links.use(linkId, AccountLinkKind.INVITATION, manager))) {
-        const now = await this.links.standing(linkId);
-        throw linkRefusal('input.token', AccountLinkKind.INVITATION, now?.state ?? null);
-      }
+      await this.linkPassword.spend(linkId, AccountLinkKind.INVITATION, manager);
       if (!(await this.users.setFirstPasswordHash(user.id, passwordHash, manager))) {
         throw linkRefusal('input.token', AccountLinkKind.INVITATION, LinkState.REVOKED);
       }
@@ -118,9 +106,7 @@ export class InvitationService {
 
   /** The user `userId`, if the actor manages them and they have not accepted their invitation yet. */
   private async invitedUser(actor: Actor, userId: string): Promise<User> {
-    const user = await this.users.findById(userId);
-    if (!user || !seesAccount(actor, user)) throw notFound('User');
-    assertManages(actor, user);
+    const user = await managedAccount(this.users, actor, userId);
     if (user.status === UserStatus.ACTIVE || (user.status === UserStatus.DISABLED && (await this.users.hasPassword(user.id)))) throw ALREADY_ACCEPTED();
     return user;
   }

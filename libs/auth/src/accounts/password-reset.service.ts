@@ -1,21 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, badInput } from '@referloop/core';
+import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { JobQueues } from '@referloop/jobs';
-import { AccountLinkKind, AccountLinkTokens, sendJobs } from '@referloop/notifications';
+import { AccountLinkKind, sendJobs } from '@referloop/notifications';
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
 import { LoginThrottle } from '../login-throttle';
 import { TwoFactorRepository } from '../two-factor/two-factor.repository';
-import { hashPassword } from '../password-hasher';
-import { passwordProblem } from '../password-policy';
 import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
 import { UserRepository } from '../user.repository';
-import { AccountLinkRepository, LinkState } from './account-link.repository';
+import { AccountLinkRepository } from './account-link.repository';
 import { LinkPasswordInput } from './dto/account-inputs';
-import { linkRefusal } from './link-refusal';
+import { LinkPassword } from './link-password';
 import { ResetThrottle } from './reset-throttle';
 
 /** Requests from clients without a usable address share one throttle bucket. */
@@ -33,7 +31,7 @@ export class PasswordResetService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UserRepository,
     private readonly links: AccountLinkRepository,
-    private readonly tokens: AccountLinkTokens,
+    private readonly linkPassword: LinkPassword,
     private readonly sessions: SessionRepository,
     private readonly resetThrottle: ResetThrottle,
     private readonly loginThrottle: LoginThrottle,
@@ -66,21 +64,9 @@ export class PasswordResetService {
    */
   async reset(input: LinkPasswordInput, ipAddress: string | null): Promise<true> {
     const kind = AccountLinkKind.PASSWORD_RESET;
-    const linkId = await this.tokens.linkIdOf(input.token);
-    const standing = linkId ? await this.links.standing(linkId) : null;
-    if (!linkId || !standing || standing.kind !== kind) throw linkRefusal('input.token', kind, null);
-    if (standing.state !== LinkState.OPEN) throw linkRefusal('input.token', kind, standing.state);
-    const user = await this.users.findById(standing.userId);
-    if (!user || user.disabled) throw linkRefusal('input.token', kind, LinkState.REVOKED);
-    const problem = passwordProblem('password', input.password, user);
-    if (problem) throw badInput('input.password', problem);
-
-    const passwordHash = await hashPassword(input.password);
+    const { linkId, user, passwordHash } = await this.linkPassword.check(kind, input);
     await this.db.transaction(async (manager) => {
-      if (!(await this.links.use(linkId, kind, manager))) {
-        const now = await this.links.standing(linkId);
-        throw linkRefusal('input.token', kind, now?.state ?? null);
-      }
+      await this.linkPassword.spend(linkId, kind, manager);
       await this.users.setPasswordHash(user.id, passwordHash, manager);
       await this.sessions.endAll(user.id, SessionEndReason.PASSWORD_RESET, manager);
       // A sign-in with the old password may be waiting for its code: it ends too.

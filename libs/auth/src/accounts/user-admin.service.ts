@@ -11,7 +11,7 @@ import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
 import { User, UserStatus } from '../user.model';
 import { UserListFilter, UserRepository } from '../user.repository';
-import { assertManages, assertSeatShape, seesAccount } from './user-rules';
+import { assertManages, assertSeatShape, managedAccount } from './user-rules';
 
 /** What an account becomes after a change: whether it still holds an admin seat. */
 interface After {
@@ -41,7 +41,7 @@ export class UserAdminService {
   }
 
   async changeRole(actor: Actor, id: string, role: UserRole): Promise<User> {
-    const target = await this.managed(actor, id);
+    const target = await managedAccount(this.users, actor, id);
     assertSeatShape({ role, clinicId: target.clinicId }, 'input.role');
     assertManages(actor, { role, clinicId: target.clinicId });
     if (target.role === role) return target;
@@ -55,7 +55,7 @@ export class UserAdminService {
 
   async disable(actor: Actor, id: string): Promise<User> {
     if (id === actor.userId) throw badInput('input.id', 'You cannot disable your own account');
-    const target = await this.managed(actor, id);
+    const target = await managedAccount(this.users, actor, id);
     return this.changing(target, { role: target.role, disabled: true }, async (manager) => {
       await this.users.disable(target.id, manager);
       // Links sent before would bring the account back, should it be enabled again.
@@ -68,7 +68,7 @@ export class UserAdminService {
   }
 
   async enable(actor: Actor, id: string): Promise<User> {
-    const target = await this.managed(actor, id);
+    const target = await managedAccount(this.users, actor, id);
     if (!(await this.users.hasPassword(target.id))) {
       throw badInput('input.id', 'This user has not accepted their invitation yet: re-send the invitation instead');
     }
@@ -84,14 +84,6 @@ export class UserAdminService {
     if (actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins manage user accounts', ErrorReason.NOT_YOUR_ROLE);
     if (filter.clinicId && filter.clinicId !== actor.clinicId) throw forbidden('Clinic admins see the accounts of their own clinic only', ErrorReason.NOT_YOUR_CLINIC);
     return actor.clinicId;
-  }
-
-  /** The user `id`, if the actor may see and manage them; NOT_FOUND for anyone of another clinic. */
-  private async managed(actor: Actor, id: string): Promise<User> {
-    const target = await this.users.findById(id);
-    if (!target || !seesAccount(actor, target)) throw notFound('User');
-    assertManages(actor, target);
-    return target;
   }
 
   /**

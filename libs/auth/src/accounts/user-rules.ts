@@ -1,5 +1,7 @@
 import { Actor, isPlatformAdmin, UserRole } from '@referloop/common';
-import { badInput, ErrorReason, forbidden } from '@referloop/core';
+import { badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
+import { User } from '../user.model';
+import { UserRepository } from '../user.repository';
 
 /** Whom an account is for: its role and clinic. */
 export interface Seat {
@@ -38,4 +40,12 @@ export function seatFor(actor: Actor, input: { role: UserRole; clinicId?: string
   assertSeatShape(seat, 'input.clinicId');
   assertManages(actor, seat);
   return seat;
+}
+
+/** The account `id`, if the actor may see and manage it; NOT_FOUND for another clinic's (and no such) account. */
+export async function managedAccount(users: UserRepository, actor: Actor, id: string): Promise<User> {
+  const user = await users.findById(id);
+  if (!user || !seesAccount(actor, user)) throw notFound('User');
+  assertManages(actor, user);
+  return user;
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig, badInput, DomainError, ErrorCode, ErrorReason, unauthenticated } from '@referloop/core';
 import { AccountEventKind } from '../events/account-event';
 import { AccountEvents } from '../events/account-events';
-import { hashSecret, newSecret, parseCredential } from '../sessions/session-credential';
+import { formatCredential, hashSecret, newSecret, parseCredential } from '../sessions/session-credential';
 import { acceptedStep } from './totp';
 import { TotpSecretBox } from './totp-secret-box';
 import { hashRecoveryCode, looksLikeRecoveryCode } from './recovery-codes';
@@ -47,7 +47,7 @@ export class SecondFactorService {
   async challenge(userId: string, client: 'BROWSER' | 'API'): Promise<IssuedChallenge> {
     const credential = { sessionId: randomUUID(), secret: newSecret() };
     const expiresAt = await this.factors.createChallenge({ id: credential.sessionId, userId, secretHash: hashSecret(credential.secret), client, ttlSeconds: CHALLENGE_TTL_SECONDS });
-    return { token: `${credential.sessionId}.${credential.secret}`, expiresAt };
+    return { token: formatCredential(credential), expiresAt };
   }
 
   /**
