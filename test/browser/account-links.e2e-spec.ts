@@ -94,8 +94,14 @@ describe('invitation and password-reset pages in the web app', () => {
     await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
     await page.getByText(user.email).waitFor();
     await saveScreenshot(page, 'reset-requested');
+    // Asking again brings the form back, the address still in it.
+    await page.getByRole('button', { name: 'Ask again' }).click();
+    expect(await page.getByLabel('Email').inputValue()).toBe(user.email);
+    await page.getByRole('button', { name: 'Email me a link' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
 
-    const token = linkTokenIn(await nthEmailTo(smtp, user.email, 1), 'reset-password');
+    // The second request replaced the first link: the latest email's works.
+    const token = linkTokenIn(await nthEmailTo(smtp, user.email, 2), 'reset-password');
     await page.goto(`/reset-password#${token}`);
     await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
     await expectTokenNeverKept(tab, token);

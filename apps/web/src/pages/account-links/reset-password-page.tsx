@@ -52,6 +52,9 @@ function RequestLink() {
         <Text size="sm" c="dimmed">
           Nothing after a few minutes? Check your spam folder, or ask again.
         </Text>
+        <Button variant="default" onClick={() => setSentTo(null)}>
+          Ask again
+        </Button>
         <Anchor component={Link} to="/referrals" size="sm">
           Back to sign in
         </Anchor>
