@@ -1,4 +1,5 @@
 import { ErrorReason } from '@referloop/core';
+import { totpCode } from '../libs/auth/src/two-factor/totp';
 import { expectGraphqlError, expectGraphqlReason } from './support/expectations';
 import { createClinic, createSignedInUser, uniqueEmail, USER_PASSWORD } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
@@ -17,6 +18,7 @@ const USERS = `query users($filter: UserFilter, $first: Int, $after: String) {
 const CLINICS = `query clinics($first: Int) { clinics(first: $first) { totalCount edges { node { id name } } } }`;
 const UPDATE_CLINIC = `mutation updateClinic($input: UpdateClinicInput!) { updateClinic(input: $input) { id name phone timeZone } }`;
 const CHANGE_USER_ROLE = `mutation changeUserRole($input: ChangeUserRoleInput!) { changeUserRole(input: $input) { id role status } }`;
+const RESET_TWO_FACTOR = `mutation resetTwoFactor($input: ResetTwoFactorInput!) { resetTwoFactor(input: $input) { id } }`;
 const ENABLE_USER = `mutation enableUser($input: EnableUserInput!) { enableUser(input: $input) { id status } }`;
 
 type UserNode = { id: string; email: string; role: string; clinicId: string | null; status: string };
@@ -214,6 +216,10 @@ describe('clinic admins: users, roles, their clinic', () => {
         run: (client) => client.request(`query { twoFactorStatus { enabled } }`),
         expected: { platformAdmin: null, clinicAdmin: null, coordinator: null, provider: null, otherClinicAdmin: null, disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
       },
+      resetTwoFactor: {
+        run: async (client) => client.request(RESET_TWO_FACTOR, { input: { id: await enrolledCoordinatorInA() } }),
+        expected: { platformAdmin: null, clinicAdmin: null, coordinator: ROLE, provider: ROLE, otherClinicAdmin: 'NOT_FOUND', disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
+      },
       enableUser: {
         run: async (client) => {
           const user = await coordinatorInA();
@@ -225,6 +231,15 @@ describe('clinic admins: users, roles, their clinic', () => {
     };
 
     const coordinatorInA = () => createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id);
+    /** A coordinator of clinic A with an authenticator app enrolled: their id. */
+    async function enrolledCoordinatorInA(): Promise<string> {
+      const user = await coordinatorInA();
+      const { beginTotpEnrolment } = await user.client.ok<{ beginTotpEnrolment: { secret: string } }>(`mutation { beginTotpEnrolment { secret } }`);
+      await user.client.ok(`mutation($input: ConfirmTotpEnrolmentInput!) { confirmTotpEnrolment(input: $input) { codes } }`, {
+        input: { code: totpCode(beginTotpEnrolment.secret, Date.now()), password: USER_PASSWORD },
+      });
+      return user.id;
+    }
     async function invitedInA(): Promise<string> {
       const input = { email: uniqueEmail('matrix-invited'), displayName: 'Matrix Invited', role: 'COORDINATOR', clinicId: world.clinicA.id };
       return (await world.platformAdmin.ok<{ inviteUser: { id: string } }>(INVITE_USER, { input })).inviteUser.id;

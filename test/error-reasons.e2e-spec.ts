@@ -129,7 +129,7 @@ describe('extensions.reason: why a request was refused, for programs', () => {
   it('FORBIDDEN with TWO_FACTOR_ENROLMENT_REQUIRED: a session of a clinic that requires two-factor sign-in, before enrolling', async () => {
     const clinic = await createClinic(world.platformAdmin);
     const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
-    await admin.client.ok(`mutation($input: UpdateClinicInput!) { updateClinic(input: $input) { id } }`, { input: { id: clinic.id, requireTwoFactor: true } });
+    await world.platformAdmin.ok(`mutation($input: UpdateClinicInput!) { updateClinic(input: $input) { id } }`, { input: { id: clinic.id, requireTwoFactor: true } });
     const { login } = await world.anonymous.ok<{ login: { accessToken: string } }>(LOGIN, { input: { email: admin.email, password: USER_PASSWORD } });
     expectReason(await world.anonymous.as(login.accessToken).request(`query { clinics { totalCount } }`), 'FORBIDDEN', ErrorReason.TWO_FACTOR_ENROLMENT_REQUIRED);
   });

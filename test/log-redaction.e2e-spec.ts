@@ -16,6 +16,7 @@ import {
   CREATE_USER,
   DECLINE_REFERRAL,
   DISABLE_USER,
+  RESET_TWO_FACTOR,
   LOGIN,
   ME,
   PATIENT_SEARCH,
@@ -510,7 +511,7 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       sensitive.add('authenticator secret', beginTotpEnrolment.secret);
       sensitive.add('otpauth URI', beginTotpEnrolment.otpauthUri);
       const enrolCode = sensitive.add('enrolment code', totpCode(beginTotpEnrolment.secret, Date.now()));
-      const { confirmTotpEnrolment } = await http.ok<{ confirmTotpEnrolment: { codes: string[] } }>(twoFactorUser, CONFIRM_TOTP_ENROLMENT, { input: { code: enrolCode } });
+      const { confirmTotpEnrolment } = await http.ok<{ confirmTotpEnrolment: { codes: string[] } }>(twoFactorUser, CONFIRM_TOTP_ENROLMENT, { input: { code: enrolCode, password: resetPassword } });
       for (const [i, code] of confirmTotpEnrolment.codes.entries()) sensitive.add(`recovery code ${i + 1}`, code);
       const challenged = await http.ok<{ login: { twoFactorChallenge: { token: string } } }>(ANONYMOUS, LOGIN_WITH_CHALLENGE, { input: { email: providerB2User.email, password: resetPassword } });
       const challenge = sensitive.add('sign-in challenge token', challenged.login.twoFactorChallenge.token);
@@ -521,6 +522,14 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       sensitive.add('refresh token after the code', verified.verifySignInCode.refreshToken);
       const afterCode = { token: sensitive.token('access token after the code', verified.verifySignInCode.accessToken), userId: twoFactorUser.userId, label: 'provider B2 after the code' };
       expect(await http.ok(afterCode, REMOVE_TWO_FACTOR, { input: { password: resetPassword } })).toEqual({ removeTwoFactor: true });
+      // Enrolled again, then the phone is lost with the codes: an admin resets it.
+      const again = (await http.ok<{ beginTotpEnrolment: { otpauthUri: string; secret: string } }>(afterCode, BEGIN_TOTP_ENROLMENT)).beginTotpEnrolment;
+      sensitive.add('second authenticator secret', again.secret);
+      sensitive.add('second otpauth URI', again.otpauthUri);
+      const againCode = sensitive.add('second enrolment code', totpCode(again.secret, Date.now()));
+      const secondCodes = await http.ok<{ confirmTotpEnrolment: { codes: string[] } }>(afterCode, CONFIRM_TOTP_ENROLMENT, { input: { code: againCode, password: resetPassword } });
+      for (const [i, code] of secondCodes.confirmTotpEnrolment.codes.entries()) sensitive.add(`second recovery code ${i + 1}`, code);
+      expect(await http.ok(admin, RESET_TWO_FACTOR, { input: { id: providerB2User.id } })).toEqual({ resetTwoFactor: { id: providerB2User.id } });
 
       // A document that does not parse, with a password written into it.
       const parseFailure = await http.rawGraphql(

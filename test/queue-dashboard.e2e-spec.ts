@@ -70,7 +70,7 @@ function expectNoQueueData(response: RawResponse): void {
 }
 
 describe('queue dashboard at /admin/queues', () => {
-  const { app: testApp, world } = useWorld();
+  const { app: testApp, world, db } = useWorld();
   const { app: production } = useTestApp({ env: { NODE_ENV: 'production' } });
 
   const get = (app: TestApp, path: string, credentials: Credentials = {}) =>
@@ -320,7 +320,7 @@ describe('queue dashboard at /admin/queues', () => {
       expect(setCookies(response)).toEqual([]);
     });
 
-    it('signs a platform admin in with an HttpOnly, SameSite=Strict cookie for /admin until the token expires', async () => {
+    it('signs a platform admin in with an HttpOnly, SameSite=Strict cookie for /admin until the token expires, when its session ends too', async () => {
       const response = await postForm(testApp, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
       expect({ status: response.status, location: response.headers.location }).toEqual({ status: 303, location: DASHBOARD });
       const cookies = setCookies(response);
@@ -332,6 +332,11 @@ describe('queue dashboard at /admin/queues', () => {
       const maxAge = Number(cookie.attributes['max-age']);
       expect(maxAge).toBeGreaterThan(0);
       expect(maxAge).toBeLessThanOrEqual(testApp.config.jwtTtlSeconds);
+      // The cookie is never renewed, so its session must not outlive it.
+      const { sid, exp } = JSON.parse(Buffer.from(cookie.value.split('.')[1], 'base64url').toString()) as { sid: string; exp: number };
+      const { rows } = await db.query('SELECT expires_at, absolute_expires_at FROM user_sessions WHERE id = $1', [sid]);
+      const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
+      expect(rows.map((row: { expires_at: Date; absolute_expires_at: Date }) => [seconds(row.expires_at), seconds(row.absolute_expires_at)])).toEqual([[exp, exp]]);
 
       const { queues } = await listQueues({ cookie: cookie.value });
       expect(queues.map((queue) => queue.name).sort()).toEqual(Object.values(QueueName).sort());
@@ -348,7 +353,7 @@ describe('queue dashboard at /admin/queues', () => {
       const { login } = await production.anonymous.ok<{ login: { accessToken: string } }>(LOGIN, { input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
       const admin = production.anonymous.as(login.accessToken);
       const { beginTotpEnrolment } = await admin.ok<{ beginTotpEnrolment: { secret: string } }>('mutation { beginTotpEnrolment { secret } }');
-      await admin.ok('mutation($input: TotpCodeInput!) { confirmTotpEnrolment(input: $input) { codes } }', { input: { code: totpCode(beginTotpEnrolment.secret, Date.now()) } });
+      await admin.ok('mutation($input: ConfirmTotpEnrolmentInput!) { confirmTotpEnrolment(input: $input) { codes } }', { input: { code: totpCode(beginTotpEnrolment.secret, Date.now()), password: ADMIN_PASSWORD } });
 
       const withoutCode = await postForm(production, '/admin/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
       expect({ status: withoutCode.status, cookies: setCookies(withoutCode) }).toEqual({ status: 401, cookies: [] });

@@ -1,3 +1,4 @@
+import { AccountHousekeeping } from '@referloop/auth';
 import { createServer } from 'node:net';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
 import { assertEveryJobHandled } from '../apps/worker/src/processors/catalogue-processor';
@@ -90,6 +91,7 @@ describe('worker start-up', () => {
       context.get(JobQueues),
       context.get(ProviderStatsStore),
       context.get(OutcomeReminders),
+      context.get(AccountHousekeeping),
       context.get(WorkerHealth),
       context.get(Metrics),
       context.get(WorkerGauges),

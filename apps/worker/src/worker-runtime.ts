@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
+import { AccountHousekeeping } from '@referloop/auth';
 import { APP_CONFIG, AppConfig, ThrottledLogger } from '@referloop/core';
 import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs';
 import { Metrics } from '@referloop/metrics';
@@ -46,6 +47,7 @@ export class WorkerRuntime {
     private readonly jobs: JobQueues,
     private readonly providerStats: ProviderStatsStore,
     private readonly outcomeReminders: OutcomeReminders,
+    private readonly accountHousekeeping: AccountHousekeeping,
     private readonly health: WorkerHealth,
     private readonly metrics: Metrics,
     // Registers the scrape-time gauges on the metrics registry; nothing else to call.
@@ -78,6 +80,7 @@ export class WorkerRuntime {
       new PeriodicTask('OutcomeReminders', this.config.worker.sweepIntervalMs, () => this.outcomeReminders.sweep()),
       // Transitions keep each provider's row current; this moves the 90-day window on for the rest.
       new PeriodicTask('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
+      new PeriodicTask('AccountHousekeeping', this.config.worker.housekeepingIntervalMs, () => this.accountHousekeeping.purge()),
     ];
     for (const task of this.tasks) task.start();
     this.http = new WorkerHttpServer({

@@ -1,4 +1,5 @@
 import { BullModule, Processor } from '@nestjs/bullmq';
+import { AccountHousekeepingModule } from '@referloop/auth';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -56,6 +57,7 @@ export class WorkerModule {
         OutcomeRemindersModule,
         NotificationDeliveryModule,
         ProviderStatsModule,
+        AccountHousekeepingModule,
         TerminusModule.forRoot({ logger: false }),
       ],
       providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime, WorkerHealth, WorkerGauges],

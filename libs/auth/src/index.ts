@@ -6,3 +6,5 @@ export * from './token.service';
 export * from './login.service';
 export { SESSION_COOKIE } from './sessions/session-cookie';
 export { SessionService } from './sessions/session.service';
+export { AccountHousekeeping } from './housekeeping/account-housekeeping';
+export { AccountHousekeepingModule } from './housekeeping/account-housekeeping.module';

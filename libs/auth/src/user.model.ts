@@ -41,6 +41,9 @@ export class User {
 
   @Field(() => DateTime)
   createdAt!: Date;
+
+  /** An authenticator app is confirmed; shown through `twoFactorEnabled` to those who may see it. */
+  twoFactorOn!: boolean;
 }
 
 @ObjectType()

@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, KeysetCursor, UserRole } from '@referloop/common';
-import { lazyCount } from '@referloop/core';
+import { APP_CONFIG, AppConfig, lazyCount } from '@referloop/core';
 import { openSession } from './sessions/open-session';
+import { mustEnrolSql, secondFactorOnSql } from './two-factor/second-factor-rule';
 import { User, UserStatus } from './user.model';
 import type { TableRow } from '@referloop/database';
 
 /** A user, with their provider profile's id (SELECT_USER joins it). */
-type UserRow = TableRow<'users', { role: UserRole }> & { provider_id: string | null };
+type UserRow = TableRow<'users', { role: UserRole }> & { provider_id: string | null; two_factor_on: boolean };
 
-const SELECT_USER = `SELECT u.*, p.id AS provider_id FROM users u LEFT JOIN providers p ON p.user_id = u.id`;
+const SELECT_USER = `SELECT u.*, p.id AS provider_id, ${secondFactorOnSql('u')} AS two_factor_on FROM users u LEFT JOIN providers p ON p.user_id = u.id`;
 
 /** The SQL twin of `UserStatus` for the users row aliased `u`: one definition for reads and filters. */
 const STATUS_SQL: Record<UserStatus, string> = {
@@ -45,6 +46,7 @@ const toUser = (row: UserRow): User => ({
   disabled: row.disabled_at !== null,
   status: row.disabled_at !== null ? UserStatus.DISABLED : row.password_hash === null ? UserStatus.INVITED : UserStatus.ACTIVE,
   createdAt: row.created_at,
+  twoFactorOn: row.two_factor_on,
 });
 
 /** Whom a valid access token names: a user, and the session it was issued for. */
@@ -64,7 +66,10 @@ export interface NewUser {
 
 @Injectable()
 export class UserRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The user and their password hash (null until an invited user has chosen one). */
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string | null } | null> {
@@ -84,17 +89,19 @@ export class UserRepository {
 
   /**
    * The caller behind a token, or null when the account is gone or disabled, or the token's
-   * session has ended. One round trip on two primary keys: every request asks it, which is what
+   * session has ended. One round trip on primary keys: every request asks it, which is what
    * lets ending a session (sign-out, revocation, a password change, disabling) end its access
-   * tokens at once rather than at their expiry.
+   * tokens at once rather than at their expiry, and a second factor the account must now use
+   * restrict it at once (`needsSecondFactor`).
    */
   async findActiveActor(holder: TokenHolder, ipAddress: string | null): Promise<Actor | null> {
     const rows: (UserRow & { needs_second_factor: boolean })[] = await this.db.query(
-      `SELECT u.*, p.id AS provider_id, s.needs_second_factor
+      `SELECT u.*, p.id AS provider_id, ${secondFactorOnSql('u')} AS two_factor_on, ${mustEnrolSql('u', 'c', '$3')} AS needs_second_factor
          FROM users u JOIN user_sessions s ON s.id = $2 AND s.user_id = u.id AND ${openSession('s')}
          LEFT JOIN providers p ON p.user_id = u.id
+         LEFT JOIN clinics c ON c.id = u.clinic_id
         WHERE u.id = $1 AND u.disabled_at IS NULL`,
-      [holder.userId, holder.sessionId],
+      [holder.userId, holder.sessionId, this.config.twoFactorRequiredForPlatformAdmins],
     );
     const row = rows[0];
     return row
@@ -106,6 +113,7 @@ export class UserRepository {
           sessionId: holder.sessionId,
           ipAddress,
           needsSecondFactor: row.needs_second_factor,
+          secondFactorOn: row.two_factor_on,
         }
       : null;
   }

@@ -40,6 +40,11 @@ export class ClinicsResolver {
     if (managed !== null && managed !== input.id) throw forbidden('Clinic admins change their own clinic only', ErrorReason.NOT_YOUR_CLINIC);
     const removed = REQUIRED.find((field) => input[field] === null);
     if (removed) throw badInput(`input.${removed}`, `${removed} cannot be removed; leave it out to keep it`);
+    // Required of everyone in the clinic, the admin included: from their next request on, an admin
+    // without it could do nothing but enrol (not even turn the requirement off again).
+    if (input.requireTwoFactor === true && managed !== null && !actor.secondFactorOn) {
+      throw badInput('input.requireTwoFactor', 'Turn on two-factor sign-in for your own account first (account menu, “Two-factor sign-in”): requiring it applies to you too');
+    }
     const clinic = await this.repository.update(input);
     if (!clinic) throw notFound('Clinic');
     return clinic;

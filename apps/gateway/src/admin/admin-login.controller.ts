@@ -11,8 +11,8 @@ import { QUEUE_DASHBOARD_PATH } from './queue-dashboard';
  * Signing in to the admin pages with a platform admin's email and password, through the same
  * login as the API (throttled, audited the same way), opening a session like any sign-in. The
  * access token goes into an HttpOnly, SameSite=Strict cookie limited to /admin, so no script and
- * no other site can use it; it is not renewed, so the admin signs in again when it expires.
- * Signing out ends the session.
+ * no other site can use it; it is not renewed, so the admin signs in again when it expires, and
+ * the session ends with it. Signing out ends it sooner.
  */
 @Controller('admin')
 export class AdminLoginController {
@@ -49,6 +49,7 @@ export class AdminLoginController {
         await this.sessions.endTokenSession(accessToken ? `Bearer ${accessToken}` : undefined);
         return await this.page(reply, 403, 'Turn on two-factor sign-in in the web app first (Account menu), then sign in here.');
       }
+      await this.sessions.endWithToken(accessToken, expiresAt);
       await reply.status(303).header('set-cookie', this.session.cookieFor(accessToken, expiresAt)).header('location', QUEUE_DASHBOARD_PATH).send();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) return await this.page(reply, 429, 'Too many attempts; try again later.');

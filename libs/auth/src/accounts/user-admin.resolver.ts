@@ -2,7 +2,7 @@ import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Connection, connectionType, CurrentActor, PageArgs, pageRequest } from '@referloop/common';
 import { DisableUserInput } from '../dto/create-user.input';
 import { User } from '../user.model';
-import { ChangeUserRoleInput, EnableUserInput, UserFilter } from './dto/account-inputs';
+import { ChangeUserRoleInput, EnableUserInput, ResetTwoFactorInput, UserFilter } from './dto/account-inputs';
 import { UserAdminService } from './user-admin.service';
 
 @ObjectType()
@@ -44,5 +44,13 @@ export class UserAdminResolver {
   @Mutation(() => User, { description: 'Enables a disabled user again; they sign in with their password. An invitation never accepted is re-sent instead (`resendInvitation`).' })
   async enableUser(@CurrentActor() actor: Actor, @Args('input', { type: () => EnableUserInput }) input: EnableUserInput): Promise<User> {
     return this.admin.enable(actor, input.id);
+  }
+
+  @Mutation(() => User, {
+    description:
+      "Turns off the two-factor sign-in of a user who lost their phone and their recovery codes (platform admins: anyone's; clinic admins: their own clinic's staff). Their sessions end; they sign in with their password and enrol again. Never your own (`removeTwoFactor`). Recorded as TWO_FACTOR_RESET.",
+  })
+  async resetTwoFactor(@CurrentActor() actor: Actor, @Args('input', { type: () => ResetTwoFactorInput }) input: ResetTwoFactorInput): Promise<User> {
+    return this.admin.resetTwoFactor(actor, input.id);
   }
 }

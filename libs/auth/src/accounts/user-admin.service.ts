@@ -9,6 +9,7 @@ import { AccountLinkRepository } from './account-link.repository';
 import { AccountEvents } from '../events/account-events';
 import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
+import { TwoFactorRepository } from '../two-factor/two-factor.repository';
 import { User, UserStatus } from '../user.model';
 import { UserListFilter, UserRepository } from '../user.repository';
 import { assertManages, assertSeatShape, managedAccount } from './user-rules';
@@ -21,7 +22,7 @@ interface After {
 
 /**
  * A clinic's staff, managed by its admins (platform admins manage everyone): the list, role
- * changes, disabling and enabling. A clinic always keeps one active clinic admin, and a role
+ * changes, disabling and enabling, and resetting a lost second factor. A clinic always keeps one active clinic admin, and a role
  * change or disabling ends the account's sessions at once.
  */
 @Injectable()
@@ -32,6 +33,7 @@ export class UserAdminService {
     private readonly sessions: SessionRepository,
     private readonly events: AccountEvents,
     private readonly links: AccountLinkRepository,
+    private readonly factors: TwoFactorRepository,
   ) {}
 
   async list(actor: Actor, filter: UserListFilter, page: PageRequest): Promise<Connection<User>> {
@@ -76,6 +78,24 @@ export class UserAdminService {
       await this.users.enable(target.id, manager);
       await this.events.record({ event: AccountEventKind.USER_ENABLED, actorId: actor.userId, userId: target.id, ipAddress: actor.ipAddress }, manager);
     });
+  }
+
+  /**
+   * Turns off the two-factor sign-in of someone who lost both their phone and their recovery
+   * codes, so they can sign in with their password and enrol again (at once, if they must use
+   * it). Their sessions end. Never one's own: that is `removeTwoFactor`, which asks for the
+   * password.
+   */
+  async resetTwoFactor(actor: Actor, id: string): Promise<User> {
+    if (id === actor.userId) throw badInput('input.id', 'Turn off your own two-factor sign-in from your account (removeTwoFactor), which asks for your password');
+    const target = await managedAccount(this.users, actor, id);
+    await this.db.transaction(async (manager) => {
+      if (!(await this.factors.remove(target.id, manager))) throw badInput('input.id', 'This user has no two-factor sign-in to reset');
+      await this.factors.endChallenges(target.id, manager);
+      await this.sessions.endAll(target.id, SessionEndReason.SECOND_FACTOR_RESET, manager);
+      await this.events.record({ event: AccountEventKind.TWO_FACTOR_RESET, actorId: actor.userId, userId: target.id, ipAddress: actor.ipAddress }, manager);
+    });
+    return { ...target, twoFactorOn: false };
   }
 
   /** The clinic whose users the actor lists (null: every clinic), or why they may not. */

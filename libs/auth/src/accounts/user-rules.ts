@@ -1,5 +1,5 @@
 import { Actor, isPlatformAdmin, UserRole } from '@referloop/common';
-import { badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
+import { badInput, DomainError, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { User } from '../user.model';
 import { UserRepository } from '../user.repository';
 
@@ -16,10 +16,19 @@ export interface Seat {
  * operation; whether the caller may even *see* an existing account is `seesAccount`.
  */
 export function assertManages(actor: Actor, seat: Seat): void {
-  if (isPlatformAdmin(actor)) return;
-  if (actor.role !== UserRole.CLINIC_ADMIN) throw forbidden('Only admins manage user accounts', ErrorReason.NOT_YOUR_ROLE);
-  if (seat.role === UserRole.PLATFORM_ADMIN) throw forbidden('Clinic admins cannot manage platform admins', ErrorReason.NOT_YOUR_ROLE);
-  if (seat.clinicId !== actor.clinicId) throw forbidden('Clinic admins manage the accounts of their own clinic only', ErrorReason.NOT_YOUR_CLINIC);
+  const refusal = managementRefusal(actor, seat);
+  if (refusal) throw refusal;
+}
+
+/** Whether the actor manages accounts of this seat (`assertManages`, without the error). */
+export const manages = (actor: Actor, seat: Seat): boolean => managementRefusal(actor, seat) === null;
+
+function managementRefusal(actor: Actor, seat: Seat): DomainError | null {
+  if (isPlatformAdmin(actor)) return null;
+  if (actor.role !== UserRole.CLINIC_ADMIN) return forbidden('Only admins manage user accounts', ErrorReason.NOT_YOUR_ROLE);
+  if (seat.role === UserRole.PLATFORM_ADMIN) return forbidden('Clinic admins cannot manage platform admins', ErrorReason.NOT_YOUR_ROLE);
+  if (seat.clinicId !== actor.clinicId) return forbidden('Clinic admins manage the accounts of their own clinic only', ErrorReason.NOT_YOUR_CLINIC);
+  return null;
 }
 
 /**

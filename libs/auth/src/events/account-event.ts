@@ -19,6 +19,8 @@ export enum AccountEventKind {
   USER_ENABLED = 'USER_ENABLED',
   TWO_FACTOR_ENROLLED = 'TWO_FACTOR_ENROLLED',
   TWO_FACTOR_REMOVED = 'TWO_FACTOR_REMOVED',
+  /** An admin turned the user's two-factor sign-in off (a lost phone and lost recovery codes). */
+  TWO_FACTOR_RESET = 'TWO_FACTOR_RESET',
   /** A recovery code signed the user in (the phone may be lost). */
   RECOVERY_CODE_USED = 'RECOVERY_CODE_USED',
 }

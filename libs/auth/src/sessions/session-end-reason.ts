@@ -12,6 +12,10 @@ export enum SessionEndReason {
   PASSWORD_RESET = 'PASSWORD_RESET',
   /** An admin changed the user's role: what the sessions were signed in as no longer holds. */
   ROLE_CHANGED = 'ROLE_CHANGED',
+  /** Two-factor sign-in was turned on: every other session, opened without the code. */
+  SECOND_FACTOR_ENROLLED = 'SECOND_FACTOR_ENROLLED',
+  /** An admin reset the user's two-factor sign-in (a lost phone): every session. */
+  SECOND_FACTOR_RESET = 'SECOND_FACTOR_RESET',
   /** Two-factor sign-in was turned off on an account that must use it: the other sessions end. */
   SECOND_FACTOR_REMOVED = 'SECOND_FACTOR_REMOVED',
   /** An admin disabled the account. */

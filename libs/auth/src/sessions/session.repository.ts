@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@referloop/core';
 import type { TableRow } from '@referloop/database';
+import { mustEnrolSql } from '../two-factor/second-factor-rule';
 import { openSession } from './open-session';
 import { SessionEndReason } from './session-end-reason';
 
@@ -14,8 +15,6 @@ export interface NewSession {
   secretHash: string;
   ipAddress: string | null;
   userAgent: string | null;
-  /** The user must enrol a second factor and has not: the session may only do that. */
-  needsSecondFactor: boolean;
 }
 
 /** A session a refresh moved on: whose it is, and when it now ends unless refreshed again. */
@@ -60,10 +59,10 @@ export class SessionRepository {
   async create(session: NewSession): Promise<Date> {
     const { idleTimeoutHours, maxAgeDays } = this.config.sessions;
     const rows: Pick<SessionRow, 'expires_at'>[] = await this.db.query(
-      `INSERT INTO user_sessions (id, user_id, secret_hash, ip_address, user_agent, absolute_expires_at, expires_at, needs_second_factor)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $7), LEAST(now() + make_interval(hours => $6), now() + make_interval(days => $7)), $8)
+      `INSERT INTO user_sessions (id, user_id, secret_hash, ip_address, user_agent, absolute_expires_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $7), LEAST(now() + make_interval(hours => $6), now() + make_interval(days => $7)))
        RETURNING expires_at`,
-      [session.id, session.userId, session.secretHash, session.ipAddress, session.userAgent, idleTimeoutHours, maxAgeDays, session.needsSecondFactor],
+      [session.id, session.userId, session.secretHash, session.ipAddress, session.userAgent, idleTimeoutHours, maxAgeDays],
     );
     return rows[0].expires_at;
   }
@@ -75,12 +74,13 @@ export class SessionRepository {
    * succeeds. Null when nothing matched.
    */
   async refresh(id: string, secretHash: string, newSecretHash: string): Promise<RefreshedSession | null> {
-    const [rows] = await this.db.query<[Pick<SessionRow, 'user_id' | 'expires_at' | 'needs_second_factor'>[], number]>(
+    const [rows] = await this.db.query<[(Pick<SessionRow, 'user_id' | 'expires_at'> & { needs_second_factor: boolean })[], number]>(
       `UPDATE user_sessions s
           SET secret_hash = $3, last_used_at = now(), expires_at = LEAST(now() + make_interval(hours => $4), s.absolute_expires_at)
         WHERE s.id = $1 AND s.secret_hash = $2 AND ${openSession('s')}
-        RETURNING s.user_id, s.expires_at, s.needs_second_factor`,
-      [id, secretHash, newSecretHash, this.config.sessions.idleTimeoutHours],
+        RETURNING s.user_id, s.expires_at,
+                  (SELECT ${mustEnrolSql('u', 'c', '$5')} FROM users u LEFT JOIN clinics c ON c.id = u.clinic_id WHERE u.id = s.user_id) AS needs_second_factor`,
+      [id, secretHash, newSecretHash, this.config.sessions.idleTimeoutHours, this.config.twoFactorRequiredForPlatformAdmins],
     );
     return rows[0] ? { userId: rows[0].user_id, expiresAt: rows[0].expires_at, needsSecondFactor: rows[0].needs_second_factor } : null;
   }
@@ -138,14 +138,9 @@ export class SessionRepository {
     return ended;
   }
 
-  /** The session may only enrol a second factor (its user removed one they must use). */
-  async requireSecondFactor(id: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE user_sessions SET needs_second_factor = true WHERE id = $1', [id]);
-  }
-
-  /** The session's user has enrolled a second factor: it may do everything now. */
-  async grantSecondFactor(id: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE user_sessions SET needs_second_factor = false WHERE id = $1', [id]);
+  /** Brings the session's end forward to `at` (never later than it was), so no refresh carries it past then. */
+  async endBy(id: string, at: Date): Promise<void> {
+    await this.db.query('UPDATE user_sessions SET expires_at = LEAST(expires_at, $2), absolute_expires_at = LEAST(absolute_expires_at, $2) WHERE id = $1', [id, at]);
   }
 
   /** Ends every open session of the user (in the caller's transaction, if given); how many. */

@@ -65,7 +65,7 @@ export class SessionService {
   async signInBrowser(user: User, request: SessionRequest, codeDone = false): Promise<AuthPayload> {
     const next = codeDone ? 'session' : (await this.secondFactor.afterPassword(user.id)).next;
     if (next === 'code') return this.challenged(user, 'BROWSER');
-    const { credential, expiresAt } = await this.start(user.id, request, 'BROWSER', next === 'enrol');
+    const { credential, expiresAt } = await this.start(user.id, request, 'BROWSER');
     request.setCookie(this.cookie.issued(credential, expiresAt));
     return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: null, twoFactorChallenge: null, mustEnrolTwoFactor: next === 'enrol' };
   }
@@ -82,7 +82,7 @@ export class SessionService {
   async open(user: User, origin: SessionOrigin, codeDone = false): Promise<AuthPayload> {
     const next = codeDone ? 'session' : (await this.secondFactor.afterPassword(user.id)).next;
     if (next === 'code') return this.challenged(user, 'API');
-    const { credential } = await this.start(user.id, origin, 'API', next === 'enrol');
+    const { credential } = await this.start(user.id, origin, 'API');
     return { ...this.tokens.issue(user.id, credential.sessionId), user, refreshToken: formatCredential(credential), twoFactorChallenge: null, mustEnrolTwoFactor: next === 'enrol' };
   }
 
@@ -152,6 +152,15 @@ export class SessionService {
     return bearer ? this.sessions.end(bearer.sessionId, bearer.userId, SessionEndReason.SIGNED_OUT) : false;
   }
 
+  /**
+   * For a client that holds only the access token and never refreshes (the admin pages' cookie):
+   * the session ends when the token does, rather than lingering open until its idle timeout.
+   */
+  async endWithToken(accessToken: string, expiresAt: Date): Promise<void> {
+    const bearer = this.tokens.bearerClaims(`Bearer ${accessToken}`);
+    if (bearer) await this.sessions.endBy(bearer.sessionId, expiresAt);
+  }
+
   /** Ends every session of the actor, on every device, and clears this browser's cookie. */
   async signOutEverywhere(actor: Actor, request: SessionRequest): Promise<boolean> {
     request.setCookie(this.cookie.cleared());
@@ -188,7 +197,7 @@ export class SessionService {
   }
 
   /** Opens a session for the user; its credential is handed out once, and only its hash is kept. */
-  private async start(userId: string, origin: SessionOrigin, client: 'BROWSER' | 'API', needsSecondFactor: boolean): Promise<{ credential: SessionCredential; expiresAt: Date }> {
+  private async start(userId: string, origin: SessionOrigin, client: 'BROWSER' | 'API'): Promise<{ credential: SessionCredential; expiresAt: Date }> {
     const credential = { sessionId: randomUUID(), secret: newSecret() };
     const expiresAt = await this.sessions.create({
       id: credential.sessionId,
@@ -196,7 +205,6 @@ export class SessionService {
       secretHash: hashSecret(credential.secret),
       ipAddress: origin.ipAddress,
       userAgent: origin.userAgent?.slice(0, USER_AGENT_LENGTH) ?? null,
-      needsSecondFactor,
     });
     await this.events.record({ event: AccountEventKind.SIGN_IN_SUCCEEDED, actorId: userId, userId, ipAddress: origin.ipAddress, detail: client });
     return { credential, expiresAt };

@@ -33,11 +33,18 @@ export class TwoFactorChallenge {
 }
 
 @InputType()
-export class TotpCodeInput {
+export class ConfirmTotpEnrolmentInput {
   @Field(() => String, { description: 'The six digits the authenticator app shows now.' })
   @IsString()
   @MaxLength(20)
   code!: string;
+
+  @Field(() => String, {
+    description: 'Your password, again: whoever turns two-factor sign-in on decides which phone the account needs, so a session left open is not enough.',
+  })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { UserRole } from '@referloop/common';
+import { secondFactorRequiredSql } from './second-factor-rule';
 
 /** A user's authenticator, as stored. */
 export interface StoredFactor {
@@ -105,15 +105,11 @@ export class TwoFactorRepository {
     return removed > 0;
   }
 
-  /**
-   * Whether the user must sign in with a second factor: platform admins when configured so,
-   * everyone of a clinic that requires it.
-   */
+  /** Whether the user must sign in with a second factor (`secondFactorRequiredSql`). */
   async required(userId: string, platformAdminsMust: boolean): Promise<boolean> {
     const rows: { required: boolean }[] = await this.db.query(
-      `SELECT (u.role = $2 AND $3::boolean) OR COALESCE(c.require_two_factor, false) AS required
-         FROM users u LEFT JOIN clinics c ON c.id = u.clinic_id WHERE u.id = $1`,
-      [userId, UserRole.PLATFORM_ADMIN, platformAdminsMust],
+      `SELECT ${secondFactorRequiredSql('u', 'c', '$2')} AS required FROM users u LEFT JOIN clinics c ON c.id = u.clinic_id WHERE u.id = $1`,
+      [userId, platformAdminsMust],
     );
     return rows[0]?.required ?? false;
   }

@@ -1,6 +1,6 @@
 import { Args, Mutation, ObjectType, Query, Resolver, Field } from '@nestjs/graphql';
 import { Actor, AllowedDuringEnrolment, CurrentActor } from '@referloop/common';
-import { RemoveTwoFactorInput, TotpCodeInput, TotpEnrolment, TwoFactorStatus } from './two-factor.model';
+import { ConfirmTotpEnrolmentInput, RemoveTwoFactorInput, TotpEnrolment, TwoFactorStatus } from './two-factor.model';
 import { TwoFactorService } from './two-factor.service';
 
 @ObjectType()
@@ -30,10 +30,11 @@ export class TwoFactorResolver {
 
   @AllowedDuringEnrolment()
   @Mutation(() => RecoveryCodes, {
-    description: 'Turns two-factor sign-in on with a code from the app just enrolled, and returns ten recovery codes, shown this once. From the next sign-in on, the code is asked for after the password.',
+    description:
+      "Turns two-factor sign-in on with a code from the app just enrolled and your password, and returns ten recovery codes, shown this once. Every other session of yours ends (they were signed in without the code); from the next sign-in on, the code is asked for after the password.",
   })
-  async confirmTotpEnrolment(@CurrentActor() actor: Actor, @Args('input', { type: () => TotpCodeInput }) input: TotpCodeInput): Promise<RecoveryCodes> {
-    return { codes: await this.twoFactor.confirm(actor, input.code) };
+  async confirmTotpEnrolment(@CurrentActor() actor: Actor, @Args('input', { type: () => ConfirmTotpEnrolmentInput }) input: ConfirmTotpEnrolmentInput): Promise<RecoveryCodes> {
+    return { codes: await this.twoFactor.confirm(actor, input.code, input.password) };
   }
 
   @Mutation(() => Boolean, { description: 'Turns two-factor sign-in off, given your password again. If you must use it, you enrol again at your next sign-in.' })

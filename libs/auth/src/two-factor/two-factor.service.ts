@@ -8,6 +8,7 @@ import { AccountEvents } from '../events/account-events';
 import { LoginService } from '../login.service';
 import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
+import { User } from '../user.model';
 import { UserRepository } from '../user.repository';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 import { acceptedStep, newTotpSecret, otpauthUri } from './totp';
@@ -62,8 +63,13 @@ export class TwoFactorService {
     return { otpauthUri: otpauthUri(secret, user.email), secret };
   }
 
-  /** Turns it on with a code from the app; the recovery codes, which are never shown again. */
-  async confirm(actor: Actor, code: string): Promise<string[]> {
+  /**
+   * Turns it on with a code from the app and the password again; the recovery codes, which are
+   * never shown again. The user's other sessions end: they were opened without the code, and one
+   * of them may be why the user is doing this.
+   */
+  async confirm(actor: Actor, code: string, password: string): Promise<string[]> {
+    await this.confirmPassword(actor, password);
     const factor = await this.factors.factorOf(actor.userId);
     if (!factor || factor.confirmed) throw badInput('input.code', factor ? 'Two-factor sign-in is on already' : 'Begin the enrolment first: scan the code it shows');
     const step = acceptedStep(await this.box.open(factor.secretCiphertext), code, Date.now(), null);
@@ -72,7 +78,7 @@ export class TwoFactorService {
     await this.db.transaction(async (manager) => {
       const hashes = codes.map((recoveryCode) => hashRecoveryCode(actor.userId, recoveryCode));
       if (!(await this.factors.confirm(actor.userId, step, hashes, manager))) throw badInput('input.code', 'Two-factor sign-in is on already');
-      if (actor.sessionId) await this.sessions.grantSecondFactor(actor.sessionId, manager);
+      await this.sessions.endAllBut(actor.userId, actor.sessionId, SessionEndReason.SECOND_FACTOR_ENROLLED, manager);
       await this.events.record({ event: AccountEventKind.TWO_FACTOR_ENROLLED, actorId: actor.userId, userId: actor.userId, ipAddress: actor.ipAddress }, manager);
     });
     return codes;
@@ -80,20 +86,24 @@ export class TwoFactorService {
 
   /** Turns it off, given the password again. A user who must use it enrols again at the next sign-in. */
   async remove(actor: Actor, password: string): Promise<true> {
-    const user = await this.users.findById(actor.userId);
-    if (!user) throw notFound('User');
-    if (!(await this.logins.confirmsPassword(user.email, password, actor.ipAddress))) throw badInput('input.password', 'password is not the password you sign in with');
+    const user = await this.confirmPassword(actor, password);
     const required = await this.factors.required(user.id, this.config.twoFactorRequiredForPlatformAdmins);
     await this.db.transaction(async (manager) => {
       if (!(await this.factors.remove(user.id, manager))) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Two-factor sign-in is not on');
       await this.factors.endChallenges(user.id, manager);
-      if (required) {
-        // The account must use it: every other session ends, and this one may only enrol again.
-        await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.SECOND_FACTOR_REMOVED, manager);
-        if (actor.sessionId) await this.sessions.requireSecondFactor(actor.sessionId, manager);
-      }
+      // The account must use it: every other session ends, and this one may only enrol again
+      // (the rule reads the factor's absence at the next request).
+      if (required) await this.sessions.endAllBut(user.id, actor.sessionId, SessionEndReason.SECOND_FACTOR_REMOVED, manager);
       await this.events.record({ event: AccountEventKind.TWO_FACTOR_REMOVED, actorId: actor.userId, userId: user.id, ipAddress: actor.ipAddress }, manager);
     });
     return true;
+  }
+
+  /** The actor, when `password` is theirs; refused on `input.password` otherwise (and counted like a failed sign-in). */
+  private async confirmPassword(actor: Actor, password: string): Promise<User> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw notFound('User');
+    if (!(await this.logins.confirmsPassword(user.email, password, actor.ipAddress))) throw badInput('input.password', 'password is not the password you sign in with');
+    return user;
   }
 }

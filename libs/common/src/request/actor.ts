@@ -13,6 +13,8 @@ export interface Actor {
   ipAddress: string | null;
   /** The session may only enrol a second factor (see AllowedDuringEnrolment). */
   needsSecondFactor?: boolean;
+  /** The caller signs in with a second factor (an authenticator app is confirmed). */
+  secondFactorOn?: boolean;
 }
 
 export const isPlatformAdmin = (actor: Actor) => actor.role === UserRole.PLATFORM_ADMIN;

@@ -27,6 +27,12 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   return actor;
 });
 
+/**
+ * The signed-in caller, or null in an operation that answers without one (a sign-in's answer
+ * names its user before anyone is signed in): for fields whose visibility depends on who asks.
+ */
+export const ViewingActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor | null => requestContext(context).actor ?? null);
+
 /** The request's audit trail, for services that read or change patients and referrals. */
 export const Audit = createParamDecorator((_data: unknown, context: ExecutionContext) => requestContext(context).audit);
 

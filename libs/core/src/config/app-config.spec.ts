@@ -120,6 +120,7 @@ describe('loadConfig: queues, mail, links and the worker', () => {
       relayAfterMs: 5000,
       relayIntervalMs: 2000,
       sweepIntervalMs: 60_000,
+      housekeepingIntervalMs: 3_600_000,
       shutdownGraceMs: 10_000,
     });
   });
@@ -135,6 +136,7 @@ describe('loadConfig: queues, mail, links and the worker', () => {
       OUTBOX_RELAY_AFTER_MS: '1000',
       OUTBOX_RELAY_INTERVAL_MS: '300',
       CLOCK_SWEEP_INTERVAL_MS: '600000',
+      ACCOUNT_HOUSEKEEPING_INTERVAL_MS: '5000',
       WORKER_SHUTDOWN_GRACE_MS: '0',
     });
     expect(config.workerPort).toBe(0);
@@ -147,6 +149,7 @@ describe('loadConfig: queues, mail, links and the worker', () => {
       relayAfterMs: 1000,
       relayIntervalMs: 300,
       sweepIntervalMs: 600_000,
+      housekeepingIntervalMs: 5000,
       shutdownGraceMs: 0,
     });
   });

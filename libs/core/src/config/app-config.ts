@@ -122,6 +122,8 @@ export interface WorkerConfig {
   relayIntervalMs: number;
   /** How often the response clock is checked against PostgreSQL. */
   sweepIntervalMs: number;
+  /** How often spent sign-in challenges, old throttle counts and long-ended sessions are deleted. */
+  housekeepingIntervalMs: number;
   /** How long SIGTERM waits for running jobs. */
   shutdownGraceMs: number;
 }
@@ -356,6 +358,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayAfterMs: integer(env, 'OUTBOX_RELAY_AFTER_MS', 5000, 100, 3_600_000),
       relayIntervalMs: integer(env, 'OUTBOX_RELAY_INTERVAL_MS', 2000, 50, 3_600_000),
       sweepIntervalMs: integer(env, 'CLOCK_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
+      housekeepingIntervalMs: integer(env, 'ACCOUNT_HOUSEKEEPING_INTERVAL_MS', 3_600_000, 1000, 7 * 86_400_000),
       shutdownGraceMs: integer(env, 'WORKER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     },
     matching: {

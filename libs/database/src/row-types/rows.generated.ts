@@ -253,7 +253,6 @@ export interface Rows {
     absolute_expires_at: Date;
     revoked_at: Date | null;
     revoked_reason: string | null;
-    needs_second_factor: boolean;
   };
   users: {
     id: string;

@@ -91,3 +91,10 @@ export class EnableUserInput {
   @IsUUID('all', { message: 'id must be an id returned by this API' })
   id!: string;
 }
+
+@InputType()
+export class ResetTwoFactorInput {
+  @Field(() => ID, { description: 'The user who lost their authenticator app and their recovery codes.' })
+  @IsUUID('all', { message: 'id must be an id returned by this API' })
+  id!: string;
+}
