@@ -1,17 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
+import { totpCode } from '../../libs/auth/src/two-factor/totp';
 import { linkTokenIn, nthEmailTo } from '../support/account-links';
 import { createClinic, createSignedInUser, uniqueEmail, USER_PASSWORD } from '../support/fixtures';
 import { usePipeline } from '../support/file-setup';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../support/test-app';
-import { accessibilityProblems, newProfile, PageGlobals, PHONE, saveScreenshot, scrollsSideways, signedInProfile, useChromium } from '../support/chromium';
+import { accessibilityProblems, newProfile, PageGlobals, PHONE, saveScreenshot, scrollsSideways, signedInProfile, signInThroughPage, useChromium } from '../support/chromium';
 import { dialog, isFocused, pressUntil, submitDialog } from './journey-steps';
 
 /*
  * The Staff page, as a clinic admin runs their clinic's accounts in the web app, with the worker
  * and an SMTP server so that invitations are really emailed: inviting someone, re-sending,
  * withdrawing and renewing the invitation until they accept it; changing a colleague's role,
- * disabling and enabling them; the clinic's last admin told in words why they cannot step down;
- * and the clinic's two-factor rule. A coordinator is told that only admins manage accounts.
+ * disabling and enabling them; resetting the two-factor sign-in of one who lost their phone; the
+ * clinic's last admin told in words why they cannot step down; and the clinic's two-factor rule.
+ * A coordinator is told that only admins manage accounts.
  */
 describe('the Staff page in the web app', () => {
   // First, so its afterAll runs first: the browser and its live connections close before the gateway does.
@@ -173,6 +175,52 @@ describe('the Staff page in the web app', () => {
     await admin.getByText('Account enabled', { exact: true }).waitFor();
   });
 
+  it('shows who signs in with two-factor, and resets it for a colleague who lost their phone: their sessions end, and their password alone signs them in', async () => {
+    const colleague = await createSignedInUser(world.platformAdmin, 'COORDINATOR', world.clinicA.id);
+    const { beginTotpEnrolment } = await colleague.client.ok<{ beginTotpEnrolment: { secret: string } }>('mutation { beginTotpEnrolment { secret } }');
+    const { secret } = beginTotpEnrolment;
+    await colleague.client.ok('mutation($input: ConfirmTotpEnrolmentInput!) { confirmTotpEnrolment(input: $input) { codes } }', {
+      input: { code: totpCode(secret, Date.now()), password: USER_PASSWORD },
+    });
+    // Signed in on their own computer too, with a code (the next step's: the one just used is spent).
+    const theirs = await newProfile(chromium.browser, app.baseUrl);
+    await theirs.page.goto('/');
+    await theirs.page.getByLabel('Email').fill(colleague.email);
+    await theirs.page.getByRole('textbox', { name: 'Password' }).fill(USER_PASSWORD);
+    await theirs.page.getByRole('button', { name: 'Sign in' }).click();
+    await theirs.page.getByLabel(/^Code/).fill(totpCode(secret, Date.now() + 30_000));
+    await theirs.page.getByRole('button', { name: 'Sign in' }).click();
+    await theirs.page.getByRole('button', { name: /^Account:/ }).waitFor();
+
+    await admin.goto('/staff');
+    const row = rowOf(admin, colleague.email);
+    await row.getByText('Two-factor on', { exact: true }).waitFor();
+    // The admin's own is off, and not theirs to reset here (their account menu turns it off, with their password).
+    const own = rowOf(admin, world.adminA.email);
+    await own.getByText('Two-factor off', { exact: true }).waitFor();
+    expect(await actionsOffered(admin, own)).toEqual(['Change role']);
+    expect(await actionsOffered(admin, row)).toEqual(['Change role', 'Reset two-factor', 'Disable']);
+
+    await act(admin, row, 'Reset two-factor');
+    const reset = dialog(admin, 'Reset the two-factor sign-in of Test COORDINATOR?');
+    await reset.getByText(/^Their two-factor sign-in is turned off and their sessions end at once: Test COORDINATOR is signed out on every device\./).waitFor();
+    await reset.getByText(/set up two-factor sign-in again, straight away if their clinic requires it/).waitFor();
+    await admin.getByRole('menu').waitFor({ state: 'detached' });
+    expect(await accessibilityProblems(admin)).toEqual([]);
+    await submitDialog(reset, 'Reset two-factor');
+    await admin.getByText('Two-factor sign-in reset', { exact: true }).waitFor();
+    await row.getByText('Two-factor off', { exact: true }).waitFor();
+    expect(await actionsOffered(admin, row)).toEqual(['Change role', 'Disable']);
+
+    // Their sessions ended: the token they held no longer works, and their browser's next step meets the sign-in page.
+    expect((await colleague.client.request('query { me { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await theirs.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await theirs.page.getByText('Your session has ended. Sign in again to carry on.').waitFor();
+    // No code asked for now: their password alone signs them in, until they set it up again.
+    await signInThroughPage(theirs.page, colleague.email, USER_PASSWORD);
+    expect(theirs.pageErrors).toEqual([]);
+  });
+
   it('tells a clinic’s only admin in words that they cannot step down', async () => {
     const clinic = await createClinic(world.platformAdmin, { name: 'Solo Physio' });
     const soleAdmin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
@@ -257,7 +305,7 @@ describe('the Staff page in the web app', () => {
   });
 
   // Last: the other steps sign in, which a requirement would send through enrolment first.
-  it('requires two-factor sign-in for everyone in the clinic, and makes it optional again', async () => {
+  it('lets an admin require two-factor sign-in for everyone once they use it themselves, and makes it optional again', async () => {
     const required = async () =>
       (await world.platformAdmin.ok<{ clinic: { requireTwoFactor: boolean } }>('query($id: ID!) { clinic(id: $id) { requireTwoFactor } }', { id: world.clinicA.id })).clinic.requireTwoFactor;
     await admin.goto('/staff');
@@ -265,13 +313,28 @@ describe('the Staff page in the web app', () => {
     const toggle = settings.getByRole('switch', { name: 'Require two-factor sign-in for everyone in Clinic A (refers)' });
     await toggle.waitFor();
     expect(await toggle.isChecked()).toBe(false);
-    expect(await required()).toBe(false);
 
+    // Requiring it applies to the admin too, who does not use it yet: the switch says how to get it first.
+    expect(await toggle.isDisabled()).toBe(true);
+    expect(await accessibilityProblems(admin)).toEqual([]);
+    await settings.getByRole('link', { name: 'turn on two-factor sign-in for your own account' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Two-factor sign-in' }).waitFor();
+    await admin.getByRole('button', { name: 'Turn on', exact: true }).click();
+    await admin.getByRole('img', { name: 'QR code of your two-factor secret' }).waitFor();
+    const secret = ((await admin.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/).textContent()) ?? '').replace(/\s/g, '');
+    await admin.getByLabel(/^Code from the app/).fill(totpCode(secret, Date.now()));
+    await admin.getByRole('textbox', { name: /^Your password/ }).fill(USER_PASSWORD);
+    await admin.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await admin.getByRole('button', { name: 'I have saved them' }).click();
+
+    await admin.goto('/staff');
+    await toggle.waitFor();
+    expect(await toggle.isDisabled()).toBe(false);
     await toggle.click();
     await admin.getByText('Two-factor sign-in required', { exact: true }).waitFor();
     expect(await toggle.isChecked()).toBe(true);
     expect(await required()).toBe(true);
-    await settings.getByText(/you included, is asked to at their next sign-in/).waitFor();
+    await rowOf(admin, world.adminA.email).getByText('Two-factor on', { exact: true }).waitFor();
 
     await toggle.click();
     await admin.getByText('Two-factor sign-in optional', { exact: true }).waitFor();

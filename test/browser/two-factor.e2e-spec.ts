@@ -5,8 +5,9 @@ import { accessibilityProblems, newProfile, PHONE, saveScreenshot, signedInProfi
 
 /*
  * Two-factor sign-in in the web app, as people meet it: turning it on from the account menu (a
- * QR code to scan, a code to confirm, recovery codes to keep), signing in with the code after
- * the password, and a clinic that requires it, whose staff see only the enrolment until done.
+ * QR code to scan, a code and the password to confirm, recovery codes to keep), signing in with
+ * the code after the password, and a clinic that requires it, whose staff see only the enrolment
+ * until done: at sign-in, or at their next step when it is required while they are signed in.
  * The codes are computed in the test from the secret the page shows, as an app would.
  */
 describe('two-factor sign-in in the web app', () => {
@@ -18,12 +19,13 @@ describe('two-factor sign-in in the web app', () => {
   /** The secret as the page shows it for typing, without its spaces. */
   const secretOn = async (tab: Tab) => ((await tab.page.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/).textContent()) ?? '').replace(/\s/g, '');
 
-  /** Scans (reads the secret), confirms with the current code, and returns the recovery codes shown. */
+  /** Scans (reads the secret), confirms with the current code and the password, and returns the recovery codes shown. */
   async function enrolOn(tab: Tab): Promise<{ secret: string; codes: string[] }> {
     const { page } = tab;
     await page.getByRole('img', { name: 'QR code of your two-factor secret' }).waitFor();
     const secret = await secretOn(tab);
     await page.getByLabel(/^Code from the app/).fill(totpCode(secret, Date.now()));
+    await page.getByRole('textbox', { name: /^Your password/ }).fill(USER_PASSWORD);
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const list = page.getByRole('list', { name: 'Recovery codes' });
     await list.waitFor();
@@ -69,8 +71,7 @@ describe('two-factor sign-in in the web app', () => {
 
   it('a clinic that requires it shows its staff the enrolment, and nothing else, until they have enrolled', async () => {
     const clinic = await createClinic(world.platformAdmin);
-    const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
-    await admin.client.ok(`mutation($input: UpdateClinicInput!) { updateClinic(input: $input) { id } }`, { input: { id: clinic.id, requireTwoFactor: true } });
+    await world.platformAdmin.ok(`mutation($input: UpdateClinicInput!) { updateClinic(input: $input) { id } }`, { input: { id: clinic.id, requireTwoFactor: true } });
     const coordinator = await createSignedInUser(world.platformAdmin, 'COORDINATOR', clinic.id);
 
     const tab = await newProfile(chromium.browser, app.baseUrl);
@@ -86,6 +87,37 @@ describe('two-factor sign-in in the web app', () => {
     await enrolOn(tab);
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
+    expect(tab.pageErrors).toEqual([]);
+  });
+
+  it('a clinic that requires it while its staff are signed in shows them the enrolment at their next step, not an error, and then the app again', async () => {
+    const clinic = await createClinic(world.platformAdmin);
+    const coordinator = await createSignedInUser(world.platformAdmin, 'COORDINATOR', clinic.id);
+    const tab = await signedInProfile(chromium.browser, app.baseUrl, coordinator.email, USER_PASSWORD);
+    const { page } = tab;
+    await page.getByRole('heading', { level: 1, name: 'Referrals' }).waitFor();
+
+    await world.platformAdmin.ok(`mutation($input: UpdateClinicInput!) { updateClinic(input: $input) { id } }`, { input: { id: clinic.id, requireTwoFactor: true } });
+    // The page they open is refused: the app gives way to the enrolment instead of showing the refusal.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Turn on two-factor sign-in' }).waitFor();
+    await page.getByRole('img', { name: 'QR code of your two-factor secret' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Account:/ }).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // A wrong password is refused beside its field; the right one turns it on.
+    const password = page.getByRole('textbox', { name: /^Your password/ });
+    await page.getByLabel(/^Code from the app/).fill(totpCode(await secretOn(tab), Date.now()));
+    await password.fill('not-my-password-at-all');
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await page.getByText(/password is not the password you sign in with/i).waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await enrolOn(tab);
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    // Back in the app, on the page they were opening.
+    await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
+    await page.getByRole('button', { name: /^Account:/ }).waitFor();
     expect(tab.pageErrors).toEqual([]);
   });
 });

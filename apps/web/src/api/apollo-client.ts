@@ -6,13 +6,21 @@ import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { Observable, from, mergeMap } from 'rxjs';
 import { currentAccessToken } from '../session/session-store';
-import { accessTokenForConnection, renewAccessToken } from '../session/session';
+import { accessTokenForConnection, mustEnrolTwoFactor, renewAccessToken } from '../session/session';
 import { cacheTypePolicies } from './cache-policies';
 
 const GRAPHQL_PATH = '/graphql';
 
 const isUnauthenticated = (error: unknown): boolean =>
   CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+
+const isEnrolmentRequired = (error: unknown): boolean =>
+  CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.reason === 'TWO_FACTOR_ENROLMENT_REQUIRED');
+
+/** The account must now use two-factor sign-in (its clinic just required it): the app shows the enrolment instead. */
+const enrolmentLink = new ErrorLink(({ error }) => {
+  if (isEnrolmentRequired(error)) mustEnrolTwoFactor();
+});
 
 /** Bearer header from the in-memory access token. */
 const authLink = new SetContextLink((prevContext) => {
@@ -55,7 +63,7 @@ export function createApollo(): ReferLoopApollo {
     // connection because its token expired, the next one opens with a renewed token.
     connectionParams: async () => ({ authorization: `Bearer ${(await accessTokenForConnection()) ?? ''}` }),
   });
-  const http = ApolloLink.from([renewLink, authLink, new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' })]);
+  const http = ApolloLink.from([enrolmentLink, renewLink, authLink, new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' })]);
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);

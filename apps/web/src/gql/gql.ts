@@ -64,7 +64,7 @@ type Documents = {
     "\n  mutation RedirectReferral($input: RedirectReferralInput!) {\n    redirectReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.RedirectReferralDocument,
     "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.CompleteReferralDocument,
     "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": typeof types.AcknowledgeReferralOutcomeDocument,
-    "\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    clinic {\n      id\n      name\n    }\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
+    "\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    twoFactorEnabled\n    clinic {\n      id\n      name\n    }\n  }\n": typeof types.StaffUserFieldsFragmentDoc,
     "\n  query StaffList($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...StaffUserFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.StaffListDocument,
     "\n  mutation StaffInvite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": typeof types.StaffInviteDocument,
     "\n  mutation StaffResendInvitation($input: InvitedUserInput!) {\n    resendInvitation(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": typeof types.StaffResendInvitationDocument,
@@ -72,7 +72,8 @@ type Documents = {
     "\n  mutation StaffChangeRole($input: ChangeUserRoleInput!) {\n    changeUserRole(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": typeof types.StaffChangeRoleDocument,
     "\n  mutation StaffDisable($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": typeof types.StaffDisableDocument,
     "\n  mutation StaffEnable($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": typeof types.StaffEnableDocument,
-    "\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n  }\n": typeof types.StaffClinicSettingsDocument,
+    "\n  mutation StaffResetTwoFactor($input: ResetTwoFactorInput!) {\n    resetTwoFactor(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": typeof types.StaffResetTwoFactorDocument,
+    "\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n    me {\n      id\n      twoFactorEnabled\n    }\n  }\n": typeof types.StaffClinicSettingsDocument,
     "\n  mutation StaffRequireTwoFactor($input: UpdateClinicInput!) {\n    updateClinic(input: $input) {\n      __typename\n      id\n      requireTwoFactor\n    }\n  }\n": typeof types.StaffRequireTwoFactorDocument,
     "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": typeof types.StatsPageReferralStatsDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    mustEnrolTwoFactor\n    twoFactorChallenge {\n      token\n      expiresAt\n    }\n    user {\n      ...ViewerFields\n    }\n  }\n": typeof types.AuthPayloadFieldsFragmentDoc,
@@ -85,7 +86,7 @@ type Documents = {
     "\n  mutation VerifySignInCode($input: SignInCodeInput!) {\n    verifySignInCode(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": typeof types.VerifySignInCodeDocument,
     "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      required\n      recoveryCodesLeft\n    }\n  }\n": typeof types.TwoFactorStatusDocument,
     "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      otpauthUri\n      secret\n    }\n  }\n": typeof types.BeginTotpEnrolmentDocument,
-    "\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
     "\n  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {\n    removeTwoFactor(input: $input)\n  }\n": typeof types.RemoveTwoFactorDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
@@ -141,7 +142,7 @@ const documents: Documents = {
     "\n  mutation RedirectReferral($input: RedirectReferralInput!) {\n    redirectReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.RedirectReferralDocument,
     "\n  mutation CompleteReferral($input: CompleteReferralInput!) {\n    completeReferral(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.CompleteReferralDocument,
     "\n  mutation AcknowledgeReferralOutcome($input: AcknowledgeReferralOutcomeInput!) {\n    acknowledgeReferralOutcome(input: $input) {\n      ...ReferralDetail\n    }\n  }\n": types.AcknowledgeReferralOutcomeDocument,
-    "\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    clinic {\n      id\n      name\n    }\n  }\n": types.StaffUserFieldsFragmentDoc,
+    "\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    twoFactorEnabled\n    clinic {\n      id\n      name\n    }\n  }\n": types.StaffUserFieldsFragmentDoc,
     "\n  query StaffList($filter: UserFilter, $first: Int, $after: String) {\n    users(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...StaffUserFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.StaffListDocument,
     "\n  mutation StaffInvite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": types.StaffInviteDocument,
     "\n  mutation StaffResendInvitation($input: InvitedUserInput!) {\n    resendInvitation(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": types.StaffResendInvitationDocument,
@@ -149,7 +150,8 @@ const documents: Documents = {
     "\n  mutation StaffChangeRole($input: ChangeUserRoleInput!) {\n    changeUserRole(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": types.StaffChangeRoleDocument,
     "\n  mutation StaffDisable($input: DisableUserInput!) {\n    disableUser(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": types.StaffDisableDocument,
     "\n  mutation StaffEnable($input: EnableUserInput!) {\n    enableUser(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": types.StaffEnableDocument,
-    "\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n  }\n": types.StaffClinicSettingsDocument,
+    "\n  mutation StaffResetTwoFactor($input: ResetTwoFactorInput!) {\n    resetTwoFactor(input: $input) {\n      ...StaffUserFields\n    }\n  }\n": types.StaffResetTwoFactorDocument,
+    "\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n    me {\n      id\n      twoFactorEnabled\n    }\n  }\n": types.StaffClinicSettingsDocument,
     "\n  mutation StaffRequireTwoFactor($input: UpdateClinicInput!) {\n    updateClinic(input: $input) {\n      __typename\n      id\n      requireTwoFactor\n    }\n  }\n": types.StaffRequireTwoFactorDocument,
     "\n  query StatsPageReferralStats($input: ReferralStatsInput!) {\n    referralStats(input: $input) {\n      from\n      to\n      total\n      accepted\n      declined\n      expired\n      completed\n      leaked\n      loopsClosed\n      acceptanceRate\n      completionRate\n      leakageRate\n      loopClosedRate\n      goalsMetShare\n      shortTermGoalsMetShare\n      meanVisitsUsed\n      meanVisitsPlanned\n      timeToAcceptHours {\n        measured\n        median\n        p90\n      }\n      timeToFirstVisitHours {\n        measured\n        median\n        p90\n      }\n      byStatus {\n        status\n        count\n      }\n    }\n  }\n": types.StatsPageReferralStatsDocument,
     "\n  fragment AuthPayloadFields on AuthPayload {\n    accessToken\n    expiresAt\n    mustEnrolTwoFactor\n    twoFactorChallenge {\n      token\n      expiresAt\n    }\n    user {\n      ...ViewerFields\n    }\n  }\n": types.AuthPayloadFieldsFragmentDoc,
@@ -162,7 +164,7 @@ const documents: Documents = {
     "\n  mutation VerifySignInCode($input: SignInCodeInput!) {\n    verifySignInCode(input: $input) {\n      ...AuthPayloadFields\n    }\n  }\n": types.VerifySignInCodeDocument,
     "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      enabled\n      required\n      recoveryCodesLeft\n    }\n  }\n": types.TwoFactorStatusDocument,
     "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      otpauthUri\n      secret\n    }\n  }\n": types.BeginTotpEnrolmentDocument,
-    "\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n": types.ConfirmTotpEnrolmentDocument,
     "\n  mutation RemoveTwoFactor($input: RemoveTwoFactorInput!) {\n    removeTwoFactor(input: $input)\n  }\n": types.RemoveTwoFactorDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
@@ -385,7 +387,7 @@ export function graphql(source: "\n  mutation AcknowledgeReferralOutcome($input:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    clinic {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    clinic {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    twoFactorEnabled\n    clinic {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment StaffUserFields on User {\n    id\n    email\n    displayName\n    role\n    clinicId\n    status\n    disabled\n    createdAt\n    twoFactorEnabled\n    clinic {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -417,7 +419,11 @@ export function graphql(source: "\n  mutation StaffEnable($input: EnableUserInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n  }\n"): (typeof documents)["\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n  }\n"];
+export function graphql(source: "\n  mutation StaffResetTwoFactor($input: ResetTwoFactorInput!) {\n    resetTwoFactor(input: $input) {\n      ...StaffUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation StaffResetTwoFactor($input: ResetTwoFactorInput!) {\n    resetTwoFactor(input: $input) {\n      ...StaffUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n    me {\n      id\n      twoFactorEnabled\n    }\n  }\n"): (typeof documents)["\n  query StaffClinicSettings($id: ID!) {\n    clinic(id: $id) {\n      id\n      name\n      requireTwoFactor\n    }\n    me {\n      id\n      twoFactorEnabled\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -469,7 +475,7 @@ export function graphql(source: "\n  mutation BeginTotpEnrolment {\n    beginTot
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input) {\n      codes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

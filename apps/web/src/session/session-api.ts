@@ -110,7 +110,7 @@ const BEGIN_TOTP_ENROLMENT = graphql(`
 `);
 
 const CONFIRM_TOTP_ENROLMENT = graphql(`
-  mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {
+  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {
     confirmTotpEnrolment(input: $input) {
       codes
     }
@@ -234,8 +234,8 @@ export async function requestTotpEnrolment(accessToken: string | null): Promise<
   return (await call<BeginTotpEnrolmentMutation>(print(BEGIN_TOTP_ENROLMENT), {}, accessToken ?? undefined)).beginTotpEnrolment;
 }
 
-export async function requestTotpConfirmation(accessToken: string | null, code: string): Promise<string[]> {
-  return (await call<ConfirmTotpEnrolmentMutation>(print(CONFIRM_TOTP_ENROLMENT), { input: { code } }, accessToken ?? undefined)).confirmTotpEnrolment.codes;
+export async function requestTotpConfirmation(accessToken: string | null, code: string, password: string): Promise<string[]> {
+  return (await call<ConfirmTotpEnrolmentMutation>(print(CONFIRM_TOTP_ENROLMENT), { input: { code, password } }, accessToken ?? undefined)).confirmTotpEnrolment.codes;
 }
 
 export async function requestTwoFactorRemoval(accessToken: string | null, password: string): Promise<void> {

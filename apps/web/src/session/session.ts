@@ -113,6 +113,15 @@ export function enrolledTwoFactor(): void {
   if (state.status === 'signed-in') setSessionState({ ...state, mustEnrolTwoFactor: false });
 }
 
+/**
+ * The gateway refused a request because this account must now use two-factor sign-in (its
+ * clinic has just required it): the app gives way to enrolling, as after a fresh sign-in.
+ */
+export function mustEnrolTwoFactor(): void {
+  const state = sessionState();
+  if (state.status === 'signed-in' && !state.mustEnrolTwoFactor) setSessionState({ ...state, mustEnrolTwoFactor: true });
+}
+
 /** Accepts an invitation with the password chosen: the gateway signs this browser in as it does. */
 export async function acceptInvitation(token: string, password: string): Promise<void> {
   startedSession(await requestAcceptInvitation(token, password));

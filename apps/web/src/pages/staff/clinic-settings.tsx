@@ -1,14 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { describeError } from '../../api/errors';
 import { ErrorState, LoadingState } from '../../components/states';
 import { CLINIC_SETTINGS, REQUIRE_TWO_FACTOR } from './staff-queries';
 
 /**
  * A clinic admin's settings for everyone in their clinic: whether two-factor sign-in is required.
- * Turned on, those signed in now stay signed in; each is asked to set it up at their next sign-in.
+ * Turned on, everyone without it is asked to set it up at their next step, signed in or not; so
+ * the admin may turn it on only once they use it themselves (the API refuses otherwise), which
+ * the switch says before they try.
  */
 export function ClinicSettings({ clinicId }: { clinicId: string }) {
   const headingId = useId();
@@ -16,6 +19,8 @@ export function ClinicSettings({ clinicId }: { clinicId: string }) {
   const [update] = useMutation(REQUIRE_TWO_FACTOR);
   const [failure, setFailure] = useState<string | null>(null);
   const clinic = query.data?.clinic;
+  // Turning it off is always allowed; turning it on needs the admin's own second factor.
+  const mayRequire = query.data?.me.twoFactorEnabled !== false || clinic?.requireTwoFactor === true;
 
   const setRequired = async (requireTwoFactor: boolean) => {
     setFailure(null);
@@ -29,7 +34,7 @@ export function ClinicSettings({ clinicId }: { clinicId: string }) {
         color: 'green',
         title: requireTwoFactor ? 'Two-factor sign-in required' : 'Two-factor sign-in optional',
         message: requireTwoFactor
-          ? `Everyone in ${clinic?.name ?? 'the clinic'} who has not set it up is asked to at their next sign-in.`
+          ? `Everyone in ${clinic?.name ?? 'the clinic'} who has not set it up is asked to at their next step.`
           : 'Each person chooses for themselves whether to use it.',
       });
     } catch (error) {
@@ -50,12 +55,22 @@ export function ClinicSettings({ clinicId }: { clinicId: string }) {
             label={`Require two-factor sign-in for everyone in ${clinic.name}`}
             description={
               clinic.requireTwoFactor
-                ? 'Everyone signs in with a code from an authenticator app as well as their password. Anyone who has not set it up yet, you included, is asked to at their next sign-in.'
+                ? 'Everyone signs in with a code from an authenticator app as well as their password. Anyone who has not set it up yet is asked to at their next step.'
                 : 'Each person chooses whether to use two-factor sign-in, from “Two-factor sign-in” in their account menu.'
             }
             checked={clinic.requireTwoFactor}
+            disabled={!mayRequire}
             onChange={(event) => void setRequired(event.currentTarget.checked)}
           />
+        ) : null}
+        {clinic && !mayRequire ? (
+          <Text size="sm">
+            Requiring it applies to you too:{' '}
+            <Anchor component={RouterLink} to="/account/two-factor">
+              turn on two-factor sign-in for your own account
+            </Anchor>{' '}
+            first.
+          </Text>
         ) : null}
         {failure ? (
           <Text c="red.8" size="sm" role="alert">

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { describeError } from '../../api/errors';
 import { FormDialog, FormProblem } from '../../components/form-dialog';
 import type { UserRole } from '../../gql/graphql';
 import { ROLE_LABELS } from '../../lib/labels';
-import { CHANGE_ROLE, DISABLE_USER, ENABLE_USER, RESEND_INVITATION, STAFF_LIST, WITHDRAW_INVITATION } from './staff-queries';
+import { CHANGE_ROLE, DISABLE_USER, ENABLE_USER, RESEND_INVITATION, RESET_TWO_FACTOR, STAFF_LIST, WITHDRAW_INVITATION } from './staff-queries';
 import { CLINIC_ROLES, ROLE_HINTS, roleOptions, sentence, type StaffMember } from './staff-rules';
 
 interface Props {
@@ -88,6 +88,44 @@ export function DisableDialog({ member, onClose }: Props) {
       onClose={onClose}
       onSubmit={submit}
       intro={`Their sessions end at once: ${member.displayName} is signed out on every device and cannot sign in until an admin enables the account again. Their referrals and records stay as they are.`}
+    />
+  );
+}
+
+/**
+ * Turns off the two-factor sign-in of someone who lost their phone and their recovery codes, so
+ * they can sign in with their password and set it up again. Anyone who knows the password can
+ * then sign in as them: the intro asks the admin to be sure who is asking. Off already (they or
+ * another admin turned it off meanwhile), the API says so in the dialog, and the list is asked
+ * again so the row shows it.
+ */
+export function ResetTwoFactorDialog({ member, onClose }: Props) {
+  const client = useApolloClient();
+  const [reset] = useMutation(RESET_TWO_FACTOR, REFETCH_LIST);
+  const submit = async () => {
+    try {
+      await reset({ variables: { input: { id: member.id } } });
+    } catch (error) {
+      const described = describeError(error);
+      if (described.code === 'BAD_USER_INPUT' && described.field === 'input.id') void client.refetchQueries({ include: [STAFF_LIST] });
+      throw error;
+    }
+    notifications.show({
+      color: 'green',
+      title: 'Two-factor sign-in reset',
+      message: `${member.displayName} is signed out everywhere, and signs in with their password until they set up two-factor sign-in again.`,
+    });
+    onClose();
+  };
+  return (
+    <FormDialog
+      title={`Reset the two-factor sign-in of ${member.displayName}?`}
+      submitLabel="Reset two-factor"
+      danger
+      size="md"
+      onClose={onClose}
+      onSubmit={submit}
+      intro={`Their two-factor sign-in is turned off and their sessions end at once: ${member.displayName} is signed out on every device. They sign in with their password alone and set up two-factor sign-in again, straight away if their clinic requires it. Make sure it is really them who lost their phone: until then, their password is all it takes to sign in as them.`}
     />
   );
 }

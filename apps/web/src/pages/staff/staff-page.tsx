@@ -15,9 +15,9 @@ import { rolesFor } from './staff-rules';
 
 /**
  * The people with an account: a clinic admin's clinic's, or every clinic's for a platform admin,
- * with invitations, role changes, disabling and enabling, and (for a clinic admin) the clinic's
- * two-factor rule. The API lets admins only list accounts, so anyone else is told so plainly
- * instead of meeting a refusal.
+ * with invitations, role changes, disabling and enabling, who uses two-factor sign-in (reset for
+ * someone who lost their phone), and (for a clinic admin) the clinic's two-factor rule. The API
+ * lets admins only list accounts, so anyone else is told so plainly instead of meeting a refusal.
  */
 export function StaffPage() {
   const viewer = useViewer();
@@ -44,7 +44,7 @@ export function StaffPage() {
         <>
           <Text size="sm" c="dimmed">
             {ownClinic
-              ? `Everyone with an account at ${ownClinic.name}. Invite someone, change what they may do, or disable an account: a disabled person is signed out at once.`
+              ? `Everyone with an account at ${ownClinic.name}. Invite someone, change what they may do, reset the two-factor sign-in of someone who lost their phone, or disable an account: a disabled person is signed out at once.`
               : 'Every account on ReferLoop, in every clinic. Narrow the list to one clinic with its id.'}
           </Text>
           <StaffFilters value={filter} onChange={setFilter} roles={roles} byClinic={viewer.isPlatformAdmin} />

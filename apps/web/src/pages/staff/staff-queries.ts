@@ -10,6 +10,7 @@ graphql(`
     status
     disabled
     createdAt
+    twoFactorEnabled
     clinic {
       id
       name
@@ -87,6 +88,15 @@ export const ENABLE_USER = graphql(`
   }
 `);
 
+/** Turns off the two-factor sign-in of someone who lost their phone and their recovery codes. */
+export const RESET_TWO_FACTOR = graphql(`
+  mutation StaffResetTwoFactor($input: ResetTwoFactorInput!) {
+    resetTwoFactor(input: $input) {
+      ...StaffUserFields
+    }
+  }
+`);
+
 /** The clinic admin's own clinic: whether everyone in it must sign in with a second factor. */
 export const CLINIC_SETTINGS = graphql(`
   query StaffClinicSettings($id: ID!) {
@@ -94,6 +104,10 @@ export const CLINIC_SETTINGS = graphql(`
       id
       name
       requireTwoFactor
+    }
+    me {
+      id
+      twoFactorEnabled
     }
   }
 `);

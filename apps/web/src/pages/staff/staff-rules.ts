@@ -32,23 +32,26 @@ export const rolesFor = (isPlatformAdmin: boolean): readonly UserRole[] => (isPl
 export const roleOptions = (roles: readonly UserRole[]) => roles.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
 /** What an admin can do with an account from its row. */
-export type StaffAction = 'resend' | 'withdraw' | 'changeRole' | 'disable' | 'enable';
+export type StaffAction = 'resend' | 'withdraw' | 'changeRole' | 'disable' | 'enable' | 'resetTwoFactor';
 
 /**
  * The actions the API takes for this account from this viewer, and only those: an invitation is
  * re-sent or withdrawn; an active account's role changes within its clinic (a platform admin
  * belongs to none, so theirs cannot), and it can be disabled, but never by its holder; a
- * disabled one is enabled (or, never accepted, invited again).
+ * disabled one is enabled (or, never accepted, invited again). Someone else's two-factor
+ * sign-in, when on, can be reset, disabled or not (an invited person has none yet); one's own is
+ * turned off from one's account menu, with the password.
  */
 export function actionsFor(member: StaffMember, viewerId: string): StaffAction[] {
   const self = member.id === viewerId;
+  const reset: StaffAction[] = member.twoFactorEnabled && !self ? ['resetTwoFactor'] : [];
   switch (member.status) {
     case 'INVITED':
       return ['resend', 'withdraw'];
     case 'ACTIVE':
-      return [...(member.role === 'PLATFORM_ADMIN' ? [] : (['changeRole'] as const)), ...(self ? [] : (['disable'] as const))];
+      return [...(member.role === 'PLATFORM_ADMIN' ? [] : (['changeRole'] as const)), ...reset, ...(self ? [] : (['disable'] as const))];
     case 'DISABLED':
-      return ['enable'];
+      return ['enable', ...reset];
   }
 }
 

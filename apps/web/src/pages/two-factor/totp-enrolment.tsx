@@ -1,40 +1,45 @@
 import { Alert, Button, Code, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
-import { describeError } from '../../api/errors';
+import { placeServerError } from '../../api/form-errors';
+import { FormFooter } from '../../components/form-footer';
+import { PasswordField } from '../../components/password-field';
 import { useFetched } from '../../lib/use-fetched';
 import { ErrorState, LoadingState } from '../../components/states';
 import { requestTotpConfirmation, requestTotpEnrolment, type TotpEnrolment as Enrolment } from '../../session/session-api';
 import { currentAccessToken } from '../../session/session-store';
-import { PlainForm } from '../../components/plain-form';
 
 /** The secret in groups of four, as people type it into an app that cannot scan. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
+const digits = (code: string) => code.replace(/\s/g, '');
+
 /**
  * Enrolling an authenticator app: the secret as a QR code (and as text), then a code from the
- * app to confirm it, then the ten recovery codes, shown this once. `onDone` once they are saved.
+ * app and the password to confirm it, then the ten recovery codes, shown this once. `onDone`
+ * once they are saved.
  */
 export function TotpEnrolment({ onDone }: { onDone: () => void }) {
   const { fetched: begun, retry } = useFetched(() => requestTotpEnrolment(currentAccessToken()), 'enrolment');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-
-  const confirm = async () => {
-    if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) return setCodeError('Enter the six digits your app shows now');
-    setCodeError(null);
-    setConfirming(true);
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { code: '', password: '' },
+    validate: {
+      code: (value) => (/^\d{6}$/.test(digits(value)) ? null : 'Enter the six digits your app shows now'),
+      password: (value) => (value ? null : 'Type your password'),
+    },
+  });
+  const confirm = form.onSubmit(async ({ code, password }) => {
+    setFailure(null);
     try {
-      setRecoveryCodes(await requestTotpConfirmation(currentAccessToken(), code.replace(/\s/g, '')));
+      setRecoveryCodes(await requestTotpConfirmation(currentAccessToken(), digits(code), password));
     } catch (error) {
-      setCodeError(describeError(error).message);
-    } finally {
-      setConfirming(false);
+      setFailure(placeServerError(form, error));
     }
-  };
+  });
 
   if (recoveryCodes !== null) {
     return (
@@ -69,23 +74,26 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
       <Text size="sm">
         Cannot scan? Type this key into the app: <Code fz="sm">{grouped(enrolment.secret)}</Code>
       </Text>
-      <PlainForm onSubmit={confirm}>
-        <TextInput
-          label="Code from the app"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          required
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
-          error={codeError}
-          aria-invalid={codeError ? true : undefined}
-        />
-        <Group justify="flex-end">
-          <Button type="submit" loading={confirming}>
-            Turn on two-factor sign-in
-          </Button>
-        </Group>
-      </PlainForm>
+      <form onSubmit={confirm} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label="Code from the app"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            required
+            {...form.getInputProps('code')}
+            aria-invalid={form.errors.code ? true : undefined}
+          />
+          <PasswordField
+            label="Your password"
+            description="Turning it on signs you out everywhere else."
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <FormFooter failure={failure} submitLabel="Turn on two-factor sign-in" submitting={form.submitting} />
+        </Stack>
+      </form>
     </Stack>
   );
 }
