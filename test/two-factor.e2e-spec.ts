@@ -224,7 +224,6 @@ describe('two-factor sign-in (TOTP)', () => {
   describe('when it is required', () => {
     it('a clinic that requires it lets its staff sign in only to enrol; enrolling frees the same session', async () => {
       const clinic = await createClinic(world.platformAdmin);
-      const admin = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', clinic.id);
       const coordinator = await createSignedInUser(world.platformAdmin, 'COORDINATOR', clinic.id);
       expect((await world.platformAdmin.ok<{ updateClinic: { requireTwoFactor: boolean } }>(UPDATE_CLINIC, { input: { id: clinic.id, requireTwoFactor: true } })).updateClinic.requireTwoFactor).toBe(true);
 
