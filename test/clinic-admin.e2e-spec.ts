@@ -5,6 +5,7 @@ import { createClinic, createSignedInUser, uniqueEmail, USER_PASSWORD } from './
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { DISABLE_USER, INVITE_USER, LOGIN, ME, RESEND_INVITATION, REVOKE_INVITATION } from './support/operations';
 import { useWorld } from './support/file-setup';
+import { ADMIN_PASSWORD } from './support/test-app';
 
 /*
  * A clinic run by its own admins: the list of its staff, role changes, disabling and enabling,
@@ -174,7 +175,7 @@ describe('clinic admins: users, roles, their clinic', () => {
     type Caller = 'platformAdmin' | 'clinicAdmin' | 'coordinator' | 'provider' | 'otherClinicAdmin' | 'disabled' | 'anonymous';
 
     /** Each operation: what it does, made fresh for each caller, and the outcome per caller. */
-    const OPERATIONS: Record<string, { run: (client: GraphqlClient) => Promise<GraphqlResponse>; expected: Record<Caller, Outcome> }> = {
+    const OPERATIONS: Record<string, { run: (client: GraphqlClient, caller: Caller) => Promise<GraphqlResponse>; expected: Record<Caller, Outcome> }> = {
       inviteUser: {
         run: (client) => client.request(INVITE_USER, { input: { email: uniqueEmail('matrix'), displayName: 'Matrix Person', role: 'COORDINATOR', clinicId: world.clinicA.id } }),
         expected: { platformAdmin: null, clinicAdmin: null, coordinator: ROLE, provider: ROLE, otherClinicAdmin: CLINIC, disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
@@ -217,7 +218,10 @@ describe('clinic admins: users, roles, their clinic', () => {
         expected: { platformAdmin: null, clinicAdmin: null, coordinator: null, provider: null, otherClinicAdmin: null, disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
       },
       resetTwoFactor: {
-        run: async (client) => client.request(RESET_TWO_FACTOR, { input: { id: await enrolledCoordinatorInA() } }),
+        run: async (client, caller) => {
+          const password = caller === 'platformAdmin' ? ADMIN_PASSWORD : USER_PASSWORD;
+          return client.request(RESET_TWO_FACTOR, { input: { id: await enrolledCoordinatorInA(), password } });
+        },
         expected: { platformAdmin: null, clinicAdmin: null, coordinator: ROLE, provider: ROLE, otherClinicAdmin: 'NOT_FOUND', disabled: 'UNAUTHENTICATED', anonymous: 'UNAUTHENTICATED' },
       },
       enableUser: {
@@ -264,7 +268,7 @@ describe('clinic admins: users, roles, their clinic', () => {
       const { run, expected } = OPERATIONS[name];
       const seen: Record<string, unknown> = {};
       for (const caller of Object.keys(expected) as Caller[]) {
-        const error = (await run(callers[caller])).errors?.[0];
+        const error = (await run(callers[caller], caller)).errors?.[0];
         seen[caller] = error === undefined ? null : error.extensions?.reason ? [error.extensions.code, error.extensions.reason] : error.extensions?.code;
       }
       expect(seen).toEqual(expected);

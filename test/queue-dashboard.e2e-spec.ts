@@ -335,8 +335,7 @@ describe('queue dashboard at /admin/queues', () => {
       // The cookie is never renewed, so its session must not outlive it.
       const { sid, exp } = JSON.parse(Buffer.from(cookie.value.split('.')[1], 'base64url').toString()) as { sid: string; exp: number };
       const { rows } = await db.query('SELECT expires_at, absolute_expires_at FROM user_sessions WHERE id = $1', [sid]);
-      const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
-      expect(rows.map((row: { expires_at: Date; absolute_expires_at: Date }) => [seconds(row.expires_at), seconds(row.absolute_expires_at)])).toEqual([[exp, exp]]);
+      expect(rows.map((row: { expires_at: Date; absolute_expires_at: Date }) => [row.expires_at.getTime(), row.absolute_expires_at.getTime()])).toEqual([[exp * 1000, exp * 1000]]);
 
       const { queues } = await listQueues({ cookie: cookie.value });
       expect(queues.map((queue) => queue.name).sort()).toEqual(Object.values(QueueName).sort());

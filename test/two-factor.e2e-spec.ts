@@ -7,6 +7,7 @@ import { CHANGE_PASSWORD } from './support/operations';
 import { GraphqlClient } from './support/graphql-client';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/test-app';
 import { useTestApp, useWorld } from './support/file-setup';
+import { referralIn } from './support/world';
 
 /*
  * Two-factor sign-in with an authenticator app (TOTP, RFC 6238), over real HTTP: enrolment with
@@ -92,6 +93,20 @@ describe('two-factor sign-in (TOTP)', () => {
     expectGraphqlError(refused, 'BAD_USER_INPUT', 'input.password');
     expect((await user.client.ok<{ twoFactorStatus: { enabled: boolean } }>(STATUS)).twoFactorStatus.enabled).toBe(false);
     expect((await db.query('SELECT count(*)::int AS n FROM totp_recovery_codes WHERE user_id = $1', [user.id])).rows[0].n).toBe(0);
+  });
+
+  it('shows a pending secret again only to the session that began it; another session gets a new one and cannot confirm the first', async () => {
+    const user = await newUser();
+    const other = app.anonymous.as((await login(app.anonymous, user.email)).accessToken as string);
+    const first = (await user.client.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN)).beginTotpEnrolment.secret;
+    expect((await user.client.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN)).beginTotpEnrolment.secret).toBe(first);
+    const second = (await other.ok<{ beginTotpEnrolment: { secret: string } }>(BEGIN)).beginTotpEnrolment.secret;
+    expect(second).not.toBe(first);
+    // The first session's code is for a secret that was replaced: refused, and nothing turns on.
+    expectGraphqlError(await user.client.request(CONFIRM, { input: { code: codeAt(first), password: USER_PASSWORD } }), 'BAD_USER_INPUT', 'input.code');
+    expect((await user.client.ok<{ twoFactorStatus: { enabled: boolean } }>(STATUS)).twoFactorStatus.enabled).toBe(false);
+    await other.ok(CONFIRM, { input: { code: codeAt(second), password: USER_PASSWORD } });
+    expect((await other.ok<{ twoFactorStatus: { enabled: boolean } }>(STATUS)).twoFactorStatus.enabled).toBe(true);
   });
 
   it('turning it on ends every other session of the user, which were opened without the code', async () => {
@@ -325,7 +340,7 @@ describe('two-factor sign-in (TOTP)', () => {
     it("turns it off, ends the user's sessions, and lets them sign in with the password to enrol again", async () => {
       const { clinic, admin, coordinator, second } = await staffWhoLostTheirPhone();
       const waiting = (await login(app.anonymous, coordinator.email)).twoFactorChallenge?.token as string;
-      expect(await admin.client.ok(RESET, { input: { id: coordinator.id } })).toEqual({ resetTwoFactor: { id: coordinator.id, twoFactorEnabled: false } });
+      expect(await admin.client.ok(RESET, { input: { id: coordinator.id, password: USER_PASSWORD } })).toEqual({ resetTwoFactor: { id: coordinator.id, twoFactorEnabled: false } });
 
       expectGraphqlError(await coordinator.client.request(ME), 'UNAUTHENTICATED');
       expectGraphqlError(await app.anonymous.request(REFRESH, { refreshToken: second.refreshToken }), 'UNAUTHENTICATED');
@@ -350,7 +365,14 @@ describe('two-factor sign-in (TOTP)', () => {
       const platformView = (await world.platformAdmin.ok<Listed>(USERS, { filter: { clinicId: coordinator.clinicId } })).users.edges.map((edge) => edge.node);
       expect(platformView.find((node) => node.id === coordinator.id)?.twoFactorEnabled).toBe(true);
       expect((await coordinator.client.ok<{ me: { twoFactorEnabled: boolean } }>(ME)).me.twoFactorEnabled).toBe(true);
-      // Users reached other than through account management (a report's author) show null: user-fields.resolver.spec.ts.
+      // A user reached other than through account management shows null to anyone who does not
+      // manage them: the receiving clinic's admin reading who sent a referral.
+      const sent = await referralIn(world, 'SENT');
+      const REFERRER = `query($id: ID!) { referral(id: $id) { referringUser { id twoFactorEnabled } } }`;
+      type Read = { referral: { referringUser: { id: string; twoFactorEnabled: boolean | null } } };
+      expect((await world.adminB.client.ok<Read>(REFERRER, { id: sent.id })).referral.referringUser).toEqual({ id: world.coordinatorA.id, twoFactorEnabled: null });
+      expect((await world.adminA.client.ok<Read>(REFERRER, { id: sent.id })).referral.referringUser.twoFactorEnabled).toBe(false);
+      expect((await world.coordinatorA.client.ok<Read>(REFERRER, { id: sent.id })).referral.referringUser.twoFactorEnabled).toBe(false);
     });
 
     it('is refused for your own account, for someone without it, and to anyone who does not manage the account; nothing changes', async () => {
@@ -359,12 +381,13 @@ describe('two-factor sign-in (TOTP)', () => {
       const colleague = await createSignedInUser(world.platformAdmin, 'COORDINATOR', coordinator.clinicId);
       const { secret } = await enrolled(admin);
 
-      expectGraphqlError(await admin.client.request(RESET, { input: { id: admin.id } }), 'BAD_USER_INPUT', 'input.id');
-      expectGraphqlError(await admin.client.request(RESET, { input: { id: colleague.id } }), 'BAD_USER_INPUT', 'input.id');
-      expectGraphqlReason(await colleague.client.request(RESET, { input: { id: coordinator.id } }), 'FORBIDDEN', ErrorReason.NOT_YOUR_ROLE);
-      expectGraphqlError(await otherClinicAdmin.client.request(RESET, { input: { id: coordinator.id } }), 'NOT_FOUND');
+      expectGraphqlError(await admin.client.request(RESET, { input: { id: admin.id, password: USER_PASSWORD } }), 'BAD_USER_INPUT', 'input.id');
+      expectGraphqlError(await admin.client.request(RESET, { input: { id: coordinator.id, password: 'not-my-password-at-all' } }), 'BAD_USER_INPUT', 'input.password');
+      expectGraphqlError(await admin.client.request(RESET, { input: { id: colleague.id, password: USER_PASSWORD } }), 'BAD_USER_INPUT', 'input.id');
+      expectGraphqlReason(await colleague.client.request(RESET, { input: { id: coordinator.id, password: USER_PASSWORD } }), 'FORBIDDEN', ErrorReason.NOT_YOUR_ROLE);
+      expectGraphqlError(await otherClinicAdmin.client.request(RESET, { input: { id: coordinator.id, password: USER_PASSWORD } }), 'NOT_FOUND');
       const platformAdminId = (await world.platformAdmin.ok<{ me: { id: string } }>(ME)).me.id;
-      expectGraphqlError(await admin.client.request(RESET, { input: { id: platformAdminId } }), 'NOT_FOUND');
+      expectGraphqlError(await admin.client.request(RESET, { input: { id: platformAdminId, password: USER_PASSWORD } }), 'NOT_FOUND');
 
       for (const id of [coordinator.id, admin.id]) {
         const { rows } = await db.query('SELECT confirmed_at IS NOT NULL AS on FROM totp_factors WHERE user_id = $1', [id]);

@@ -207,6 +207,13 @@ describe('the Staff page in the web app', () => {
     await reset.getByText(/set up two-factor sign-in again, straight away if their clinic requires it/).waitFor();
     await admin.getByRole('menu').waitFor({ state: 'detached' });
     expect(await accessibilityProblems(admin)).toEqual([]);
+    // The admin's own password, asked again: a wrong one is said beside the field.
+    const password = reset.getByRole('textbox', { name: /^Your password/ });
+    await password.fill('not-my-password-at-all');
+    await reset.getByRole('button', { name: 'Reset two-factor' }).click();
+    await reset.getByText('password is not the password you sign in with').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    await password.fill(USER_PASSWORD);
     await submitDialog(reset, 'Reset two-factor');
     await admin.getByText('Two-factor sign-in reset', { exact: true }).waitFor();
     await row.getByText('Two-factor off', { exact: true }).waitFor();
@@ -331,6 +338,10 @@ describe('the Staff page in the web app', () => {
     await toggle.waitFor();
     expect(await toggle.isDisabled()).toBe(false);
     await toggle.click();
+    const confirm = dialog(admin, 'Require two-factor sign-in in Clinic A (refers)?');
+    await confirm.getByText(/anyone signed in now is taken to the setup page/).waitFor();
+    expect(await accessibilityProblems(admin)).toEqual([]);
+    await submitDialog(confirm, 'Require it');
     await admin.getByText('Two-factor sign-in required', { exact: true }).waitFor();
     expect(await toggle.isChecked()).toBe(true);
     expect(await required()).toBe(true);

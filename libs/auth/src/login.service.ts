@@ -46,6 +46,8 @@ export class LoginService {
     const found = await this.users.findCredentials(email);
     const refused = async (detail: string) => {
       if (signingIn) await this.events.record({ event: AccountEventKind.SIGN_IN_FAILED, actorId: null, userId: found?.user.id ?? null, ipAddress, detail });
+      // A password asked again of someone signed in: their own account, by them.
+      else if (found) await this.events.record({ event: AccountEventKind.PASSWORD_RECHECK_FAILED, actorId: found.user.id, userId: found.user.id, ipAddress, detail });
       return { user: null };
     };
     try {

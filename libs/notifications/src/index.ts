@@ -5,6 +5,7 @@ export * from './notifications.module';
 export * from './outbox';
 export * from './outbox-sql';
 export * from './links/link-signer';
+export * from './links/secret-box';
 export * from './links/account-link-kind';
 export * from './links/account-link-tokens';
 export * from './delivery/notification-sender';

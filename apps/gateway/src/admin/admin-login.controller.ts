@@ -49,7 +49,7 @@ export class AdminLoginController {
         await this.sessions.endTokenSession(accessToken ? `Bearer ${accessToken}` : undefined);
         return await this.page(reply, 403, 'Turn on two-factor sign-in in the web app first (Account menu), then sign in here.');
       }
-      await this.sessions.endWithToken(accessToken, expiresAt);
+      await this.sessions.endWithToken(accessToken);
       await reply.status(303).header('set-cookie', this.session.cookieFor(accessToken, expiresAt)).header('location', QUEUE_DASHBOARD_PATH).send();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS) return await this.page(reply, 429, 'Too many attempts; try again later.');

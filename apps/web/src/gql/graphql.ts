@@ -499,6 +499,8 @@ export type RequestReferralInfoInput = {
 export type ResetTwoFactorInput = {
   /** The user who lost their authenticator app and their recovery codes. */
   id: string | number;
+  /** Your own password, again: an admin session left open must not be enough to take a second factor away. */
+  password: string;
 };
 
 export type RetryNotificationInput = {

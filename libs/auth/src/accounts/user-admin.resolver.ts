@@ -48,9 +48,9 @@ export class UserAdminResolver {
 
   @Mutation(() => User, {
     description:
-      "Turns off the two-factor sign-in of a user who lost their phone and their recovery codes (platform admins: anyone's; clinic admins: their own clinic's staff). Their sessions end; they sign in with their password and enrol again. Never your own (`removeTwoFactor`). Recorded as TWO_FACTOR_RESET.",
+      "Turns off the two-factor sign-in of a user who lost their phone and their recovery codes (platform admins: anyone's; clinic admins: their own clinic's staff), given your own password again. Their sessions end; they sign in with their password and enrol again. Never your own (`removeTwoFactor`). Recorded as TWO_FACTOR_RESET.",
   })
   async resetTwoFactor(@CurrentActor() actor: Actor, @Args('input', { type: () => ResetTwoFactorInput }) input: ResetTwoFactorInput): Promise<User> {
-    return this.admin.resetTwoFactor(actor, input.id);
+    return this.admin.resetTwoFactor(actor, input.id, input.password);
   }
 }

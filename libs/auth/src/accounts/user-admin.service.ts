@@ -9,6 +9,7 @@ import { AccountLinkRepository } from './account-link.repository';
 import { AccountEvents } from '../events/account-events';
 import { SessionEndReason } from '../sessions/session-end-reason';
 import { SessionRepository } from '../sessions/session.repository';
+import { LoginService } from '../login.service';
 import { TwoFactorRepository } from '../two-factor/two-factor.repository';
 import { User, UserStatus } from '../user.model';
 import { UserListFilter, UserRepository } from '../user.repository';
@@ -34,6 +35,7 @@ export class UserAdminService {
     private readonly events: AccountEvents,
     private readonly links: AccountLinkRepository,
     private readonly factors: TwoFactorRepository,
+    private readonly logins: LoginService,
   ) {}
 
   async list(actor: Actor, filter: UserListFilter, page: PageRequest): Promise<Connection<User>> {
@@ -83,12 +85,16 @@ export class UserAdminService {
   /**
    * Turns off the two-factor sign-in of someone who lost both their phone and their recovery
    * codes, so they can sign in with their password and enrol again (at once, if they must use
-   * it). Their sessions end. Never one's own: that is `removeTwoFactor`, which asks for the
-   * password.
+   * it). Their sessions end. The admin gives their own password again. Never one's own account:
+   * that is `removeTwoFactor`.
    */
-  async resetTwoFactor(actor: Actor, id: string): Promise<User> {
+  async resetTwoFactor(actor: Actor, id: string, password: string): Promise<User> {
     if (id === actor.userId) throw badInput('input.id', 'Turn off your own two-factor sign-in from your account (removeTwoFactor), which asks for your password');
     const target = await managedAccount(this.users, actor, id);
+    const admin = await this.users.findById(actor.userId);
+    if (!admin || !(await this.logins.confirmsPassword(admin.email, password, actor.ipAddress))) {
+      throw badInput('input.password', 'password is not the password you sign in with');
+    }
     await this.db.transaction(async (manager) => {
       if (!(await this.factors.remove(target.id, manager))) throw badInput('input.id', 'This user has no two-factor sign-in to reset');
       await this.factors.endChallenges(target.id, manager);

@@ -11,6 +11,12 @@ export enum AccountEventKind {
   PASSWORD_RESET_REQUESTED = 'PASSWORD_RESET_REQUESTED',
   PASSWORD_RESET_DONE = 'PASSWORD_RESET_DONE',
   PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  /**
+   * A signed-in user's password, asked again before something that weakens or moves the account
+   * (changing it, turning two-factor sign-in on or off, an admin's reset of someone's), was wrong:
+   * it counts towards the sign-in throttle like a failed sign-in. `detail`: why, as for SIGN_IN_FAILED.
+   */
+  PASSWORD_RECHECK_FAILED = 'PASSWORD_RECHECK_FAILED',
   /** A session ended by its user (`detail`: SIGNED_OUT_EVERYWHERE or REVOKED). */
   SESSION_REVOKED = 'SESSION_REVOKED',
   /** `detail`: `<from> -> <to>`. */

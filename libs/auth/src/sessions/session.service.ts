@@ -156,9 +156,9 @@ export class SessionService {
    * For a client that holds only the access token and never refreshes (the admin pages' cookie):
    * the session ends when the token does, rather than lingering open until its idle timeout.
    */
-  async endWithToken(accessToken: string, expiresAt: Date): Promise<void> {
+  async endWithToken(accessToken: string): Promise<void> {
     const bearer = this.tokens.bearerClaims(`Bearer ${accessToken}`);
-    if (bearer) await this.sessions.endBy(bearer.sessionId, expiresAt);
+    if (bearer) await this.sessions.endBy(bearer.sessionId, bearer.expiresAt);
   }
 
   /** Ends every session of the actor, on every device, and clears this browser's cookie. */

@@ -1,45 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { LinkSigner } from '@referloop/notifications';
+import { LinkSigner, SecretBox } from '@referloop/notifications';
 
-const PURPOSE = 'totp-secret-key';
-const VERSION = 'v1';
-
-/**
- * Authenticator secrets are kept encrypted (AES-256-GCM), under a key derived from LINK_SECRET
- * (required in production, and then never in the database): a copy of the database alone does
- * not give anyone the codes of every user. Stored as `v1.<iv>.<ciphertext>.<tag>`, base64url.
- */
+/** Authenticator secrets, sealed: a copy of the database alone does not give anyone every user's codes. */
 @Injectable()
-export class TotpSecretBox {
-  private key?: Promise<Buffer>;
-
-  constructor(private readonly signer: LinkSigner) {}
-
-  async seal(secret: string): Promise<string> {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', await this.keyOf(), iv);
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return [VERSION, iv, sealed, cipher.getAuthTag()].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
-  }
-
-  async open(stored: string): Promise<string> {
-    const [version, iv, sealed, tag] = stored.split('.');
-    if (version !== VERSION || !iv || !sealed || !tag) throw new Error('Not a sealed authenticator secret');
-    const decipher = createDecipheriv('aes-256-gcm', await this.keyOf(), Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
-  }
-
-  private keyOf(): Promise<Buffer> {
-    this.key ??= this.signer.macFor(PURPOSE, VERSION).then(
-      (mac) => Buffer.from(mac, 'base64url'),
-      (error: unknown) => {
-        // Asked again next time: the key is read from the database when LINK_SECRET is unset.
-        this.key = undefined;
-        throw error;
-      },
-    );
-    return this.key;
+export class TotpSecretBox extends SecretBox {
+  constructor(signer: LinkSigner) {
+    // The purpose the key has always been derived for: secrets sealed before stay readable.
+    super(signer, 'totp-secret-key');
   }
 }

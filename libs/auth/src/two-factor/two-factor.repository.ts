@@ -10,6 +10,8 @@ export interface StoredFactor {
   lastUsedStep: number | null;
   /** Seconds since the secret was made. */
   ageSeconds: number;
+  /** The session that began the enrolment (unconfirmed only): the one that may see it again and confirm it. */
+  enrollingSessionId: string | null;
 }
 
 /** A sign-in waiting for its second factor. */
@@ -37,33 +39,43 @@ export class TwoFactorRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async factorOf(userId: string): Promise<StoredFactor | null> {
-    const rows: { secret_ciphertext: string; confirmed: boolean; last_used_step: string | null; age_seconds: number }[] = await this.db.query(
-      `SELECT secret_ciphertext, confirmed_at IS NOT NULL AS confirmed, last_used_step, extract(epoch FROM now() - created_at)::int AS age_seconds
+    const rows: { secret_ciphertext: string; confirmed: boolean; last_used_step: string | null; age_seconds: number; enrolling_session_id: string | null }[] = await this.db.query(
+      `SELECT secret_ciphertext, confirmed_at IS NOT NULL AS confirmed, last_used_step, extract(epoch FROM now() - created_at)::int AS age_seconds, enrolling_session_id
          FROM totp_factors WHERE user_id = $1`,
       [userId],
     );
     const row = rows[0];
     if (!row) return null;
-    return { secretCiphertext: row.secret_ciphertext, confirmed: row.confirmed, lastUsedStep: row.last_used_step === null ? null : Number(row.last_used_step), ageSeconds: row.age_seconds };
+    return {
+      secretCiphertext: row.secret_ciphertext,
+      confirmed: row.confirmed,
+      lastUsedStep: row.last_used_step === null ? null : Number(row.last_used_step),
+      ageSeconds: row.age_seconds,
+      enrollingSessionId: row.enrolling_session_id,
+    };
   }
 
-  /** Keeps a new, unconfirmed secret, replacing an unconfirmed one; false when a confirmed factor is on. */
-  async saveUnconfirmed(userId: string, secretCiphertext: string): Promise<boolean> {
+  /** Keeps a new, unconfirmed secret begun by `sessionId`, replacing an unconfirmed one; false when a confirmed factor is on. */
+  async saveUnconfirmed(userId: string, secretCiphertext: string, sessionId: string | null): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `INSERT INTO totp_factors (user_id, secret_ciphertext) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, created_at = now(), last_used_step = NULL
+      `INSERT INTO totp_factors (user_id, secret_ciphertext, enrolling_session_id) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, enrolling_session_id = EXCLUDED.enrolling_session_id, created_at = now(), last_used_step = NULL
         WHERE totp_factors.confirmed_at IS NULL
        RETURNING user_id`,
-      [userId, secretCiphertext],
+      [userId, secretCiphertext, sessionId],
     );
     return rows.length > 0;
   }
 
-  /** Turns the unconfirmed factor on, with the step of the code that confirmed it and new recovery codes; whether it did. */
-  async confirm(userId: string, step: number, recoveryCodeHashes: readonly string[], manager: EntityManager): Promise<boolean> {
+  /**
+   * Turns the unconfirmed factor on, with the step of the code that confirmed it and new recovery
+   * codes; whether it did. Only the secret the code was checked against: one that a `begin`
+   * replaced meanwhile is not turned on unseen.
+   */
+  async confirm(userId: string, secretCiphertext: string, step: number, recoveryCodeHashes: readonly string[], manager: EntityManager): Promise<boolean> {
     const [, confirmed] = await manager.query<[unknown[], number]>(
-      'UPDATE totp_factors SET confirmed_at = now(), last_used_step = $2 WHERE user_id = $1 AND confirmed_at IS NULL',
-      [userId, step],
+      'UPDATE totp_factors SET confirmed_at = now(), last_used_step = $3, enrolling_session_id = NULL WHERE user_id = $1 AND secret_ciphertext = $2 AND confirmed_at IS NULL',
+      [userId, secretCiphertext, step],
     );
     if (confirmed === 0) return false;
     await manager.query('DELETE FROM totp_recovery_codes WHERE user_id = $1', [userId]);

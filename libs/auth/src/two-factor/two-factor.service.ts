@@ -50,14 +50,16 @@ export class TwoFactorService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw notFound('User');
     // Asked again while the person is still scanning (a second tab, a page drawn twice): the same
-    // secret, so the code their app shows is the one confirmed.
+    // secret, so the code their app shows is the one confirmed. Only to the session that began
+    // it: another session of the account (one left open elsewhere) gets a new secret instead of
+    // learning the one about to be turned on.
     const pending = await this.factors.factorOf(user.id);
-    if (pending && !pending.confirmed && pending.ageSeconds < PENDING_REUSE_SECONDS) {
+    if (pending && !pending.confirmed && pending.ageSeconds < PENDING_REUSE_SECONDS && pending.enrollingSessionId === actor.sessionId) {
       const secret = await this.box.open(pending.secretCiphertext);
       return { otpauthUri: otpauthUri(secret, user.email), secret };
     }
     const secret = newTotpSecret();
-    if (!(await this.factors.saveUnconfirmed(user.id, await this.box.seal(secret)))) {
+    if (!(await this.factors.saveUnconfirmed(user.id, await this.box.seal(secret), actor.sessionId))) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Two-factor sign-in is on already; remove it first to move to another app');
     }
     return { otpauthUri: otpauthUri(secret, user.email), secret };
@@ -72,12 +74,15 @@ export class TwoFactorService {
     await this.confirmPassword(actor, password);
     const factor = await this.factors.factorOf(actor.userId);
     if (!factor || factor.confirmed) throw badInput('input.code', factor ? 'Two-factor sign-in is on already' : 'Begin the enrolment first: scan the code it shows');
+    if (factor.enrollingSessionId !== actor.sessionId) throw badInput('input.code', 'The enrolment was begun again elsewhere: begin it again here and scan the new code');
     const step = acceptedStep(await this.box.open(factor.secretCiphertext), code, Date.now(), null);
     if (step === null) throw badInput('input.code', 'That code is not the one your authenticator app shows now; type the current one');
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await this.db.transaction(async (manager) => {
       const hashes = codes.map((recoveryCode) => hashRecoveryCode(actor.userId, recoveryCode));
-      if (!(await this.factors.confirm(actor.userId, step, hashes, manager))) throw badInput('input.code', 'Two-factor sign-in is on already');
+      if (!(await this.factors.confirm(actor.userId, factor.secretCiphertext, step, hashes, manager))) {
+        throw badInput('input.code', 'The enrolment changed meanwhile (begun again, or already confirmed): begin it again');
+      }
       await this.sessions.endAllBut(actor.userId, actor.sessionId, SessionEndReason.SECOND_FACTOR_ENROLLED, manager);
       await this.events.record({ event: AccountEventKind.TWO_FACTOR_ENROLLED, actorId: actor.userId, userId: actor.userId, ipAddress: actor.ipAddress }, manager);
     });

@@ -128,6 +128,13 @@ export interface WorkerConfig {
   shutdownGraceMs: number;
 }
 
+/**
+ * The longest a throttle may count back (LOGIN_THROTTLE_WINDOW_SECONDS,
+ * PASSWORD_RESET_THROTTLE_WINDOW_SECONDS): what the worker's purge keeps, whatever its own
+ * settings say, so a gateway configured with a longer window than the worker loses nothing.
+ */
+export const MAX_THROTTLE_WINDOW_SECONDS = 86_400;
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
     super(`Configuration error: ${variable} ${problem}`);
@@ -317,14 +324,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     loginThrottle: {
       maxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
-      windowSeconds: integer(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86400),
+      windowSeconds: integer(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, MAX_THROTTLE_WINDOW_SECONDS),
     },
     sessions,
     accounts: {
       invitationTtlHours: integer(env, 'INVITATION_TTL_HOURS', 7 * 24, 1, 90 * 24),
       passwordResetTtlMinutes: integer(env, 'PASSWORD_RESET_TTL_MINUTES', 30, 5, 24 * 60),
       resetRequestsPerAddress: integer(env, 'PASSWORD_RESET_MAX_REQUESTS', 3, 1, 1000),
-      resetThrottleWindowSeconds: integer(env, 'PASSWORD_RESET_THROTTLE_WINDOW_SECONDS', 3600, 1, 86400),
+      resetThrottleWindowSeconds: integer(env, 'PASSWORD_RESET_THROTTLE_WINDOW_SECONDS', 3600, 1, MAX_THROTTLE_WINDOW_SECONDS),
     },
     twoFactorRequiredForPlatformAdmins: flag(env, 'TWO_FACTOR_REQUIRED_FOR_PLATFORM_ADMINS', production),
     graphql: {

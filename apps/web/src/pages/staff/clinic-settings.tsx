@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { describeError } from '../../api/errors';
+import { FormDialog } from '../../components/form-dialog';
 import { ErrorState, LoadingState } from '../../components/states';
 import { CLINIC_SETTINGS, REQUIRE_TWO_FACTOR } from './staff-queries';
 
@@ -18,6 +19,7 @@ export function ClinicSettings({ clinicId }: { clinicId: string }) {
   const query = useQuery(CLINIC_SETTINGS, { variables: { id: clinicId } });
   const [update] = useMutation(REQUIRE_TWO_FACTOR);
   const [failure, setFailure] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const clinic = query.data?.clinic;
   // Turning it off is always allowed; turning it on needs the admin's own second factor.
   const mayRequire = query.data?.me.twoFactorEnabled !== false || clinic?.requireTwoFactor === true;
@@ -60,7 +62,21 @@ export function ClinicSettings({ clinicId }: { clinicId: string }) {
             }
             checked={clinic.requireTwoFactor}
             disabled={!mayRequire}
-            onChange={(event) => void setRequired(event.currentTarget.checked)}
+            // Requiring it interrupts everyone signed in without it: asked first. Lifting it is not.
+            onChange={(event) => (event.currentTarget.checked ? setConfirming(true) : void setRequired(false))}
+          />
+        ) : null}
+        {confirming && clinic ? (
+          <FormDialog
+            title={`Require two-factor sign-in in ${clinic.name}?`}
+            submitLabel="Require it"
+            size="md"
+            onClose={() => setConfirming(false)}
+            onSubmit={async () => {
+              setConfirming(false);
+              await setRequired(true);
+            }}
+            intro="Everyone who has not set it up yet is asked to at their next step: anyone signed in now is taken to the setup page, and a form they have not sent is lost. Tell your staff before you turn it on."
           />
         ) : null}
         {clinic && !mayRequire ? (

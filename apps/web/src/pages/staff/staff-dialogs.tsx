@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describeError } from '../../api/errors';
 import { FormDialog, FormProblem } from '../../components/form-dialog';
+import { PasswordField } from '../../components/password-field';
 import type { UserRole } from '../../gql/graphql';
 import { ROLE_LABELS } from '../../lib/labels';
 import { CHANGE_ROLE, DISABLE_USER, ENABLE_USER, RESEND_INVITATION, RESET_TWO_FACTOR, STAFF_LIST, WITHDRAW_INVITATION } from './staff-queries';
@@ -102,9 +103,11 @@ export function DisableDialog({ member, onClose }: Props) {
 export function ResetTwoFactorDialog({ member, onClose }: Props) {
   const client = useApolloClient();
   const [reset] = useMutation(RESET_TWO_FACTOR, REFETCH_LIST);
+  const [password, setPassword] = useState('');
   const submit = async () => {
+    if (!password) throw new FormProblem('Type your own password to confirm it is you asking.');
     try {
-      await reset({ variables: { input: { id: member.id } } });
+      await reset({ variables: { input: { id: member.id, password } } });
     } catch (error) {
       const described = describeError(error);
       if (described.code === 'BAD_USER_INPUT' && described.field === 'input.id') void client.refetchQueries({ include: [STAFF_LIST] });
@@ -126,7 +129,20 @@ export function ResetTwoFactorDialog({ member, onClose }: Props) {
       onClose={onClose}
       onSubmit={submit}
       intro={`Their two-factor sign-in is turned off and their sessions end at once: ${member.displayName} is signed out on every device. They sign in with their password alone and set up two-factor sign-in again, straight away if their clinic requires it. Make sure it is really them who lost their phone: until then, their password is all it takes to sign in as them.`}
-    />
+    >
+      {(errorOf) => (
+        <PasswordField
+          label="Your password"
+          description="Asked again: an admin's open session alone must not be enough to take someone's second factor away"
+          autoComplete="current-password"
+          required
+          data-autofocus
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={errorOf('input.password')}
+        />
+      )}
+    </FormDialog>
   );
 }
 

@@ -78,7 +78,7 @@ describe('StaffPage', () => {
   it('resets a colleague’s two-factor sign-in after saying what happens, and the row shows it off', async () => {
     const before = member({ twoFactorEnabled: true });
     const after = member({ twoFactorEnabled: false });
-    const reset = { request: { query: RESET_TWO_FACTOR, variables: { input: { id: before.id } } }, result: { data: { resetTwoFactor: after } } };
+    const reset = { request: { query: RESET_TWO_FACTOR, variables: { input: { id: before.id, password: 'my-own-password-1' } } }, result: { data: { resetTwoFactor: after } } };
     renderPage(<StaffPage />, { role: 'CLINIC_ADMIN', mocks: [listOf([before]), settings, reset, listOf([after])] });
     const row = within(await screen.findByRole('list', { name: 'Staff' })).getByRole('listitem');
     await within(row).findByText('Two-factor on');
@@ -87,6 +87,10 @@ describe('StaffPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Reset the two-factor sign-in of Sam Okafor?' });
     expect(within(dialog).getByText(/Their two-factor sign-in is turned off and their sessions end at once/)).toBeTruthy();
     expect(within(dialog).getByText(/set up two-factor sign-in again, straight away if their clinic requires it/)).toBeTruthy();
+    // Not without the admin's own password.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reset two-factor' }));
+    expect(await within(dialog).findByText('Type your own password to confirm it is you asking.')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText(/^Your password/), { target: { value: 'my-own-password-1' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reset two-factor' }));
     expect(await within(row).findByText('Two-factor off')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -95,7 +99,7 @@ describe('StaffPage', () => {
   it('says in the dialog when the two-factor sign-in was already off, and shows it off in the row', async () => {
     const before = member({ twoFactorEnabled: true });
     const refused = {
-      request: { query: RESET_TWO_FACTOR, variables: { input: { id: before.id } } },
+      request: { query: RESET_TWO_FACTOR, variables: { input: { id: before.id, password: 'my-own-password-1' } } },
       result: { errors: [{ message: 'This user has no two-factor sign-in to reset', extensions: { code: 'BAD_USER_INPUT', field: 'input.id' } }] },
     };
     renderPage(<StaffPage />, { role: 'CLINIC_ADMIN', mocks: [listOf([before]), settings, refused, listOf([member({ twoFactorEnabled: false })])] });
@@ -103,6 +107,7 @@ describe('StaffPage', () => {
     fireEvent.click(await within(row).findByRole('button', { name: /^Actions for Sam Okafor/ }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Reset two-factor' }));
     const dialog = await screen.findByRole('dialog', { name: 'Reset the two-factor sign-in of Sam Okafor?' });
+    fireEvent.change(within(dialog).getByLabelText(/^Your password/), { target: { value: 'my-own-password-1' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reset two-factor' }));
     expect(await within(dialog).findByText(/This user has no two-factor sign-in to reset/)).toBeTruthy();
     expect(await within(row).findByText('Two-factor off')).toBeTruthy();

@@ -97,4 +97,9 @@ export class ResetTwoFactorInput {
   @Field(() => ID, { description: 'The user who lost their authenticator app and their recovery codes.' })
   @IsUUID('all', { message: 'id must be an id returned by this API' })
   id!: string;
+
+  @Field(() => String, { description: 'Your own password, again: an admin session left open must not be enough to take a second factor away.' })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
 }
