@@ -222,6 +222,7 @@ export interface Rows {
     created_at: Date;
     confirmed_at: Date | null;
     last_used_step: number | null;
+    enrolling_session_id: string | null;
   };
   totp_recovery_codes: {
     id: string;
@@ -253,6 +254,7 @@ export interface Rows {
     absolute_expires_at: Date;
     revoked_at: Date | null;
     revoked_reason: string | null;
+    needs_second_factor: boolean;
   };
   users: {
     id: string;
