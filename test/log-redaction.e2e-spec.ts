@@ -17,6 +17,14 @@ import {
   DECLINE_REFERRAL,
   DISABLE_USER,
   RESET_TWO_FACTOR,
+  CREATE_WEBHOOK_ENDPOINT,
+  UPDATE_WEBHOOK_ENDPOINT,
+  ROTATE_WEBHOOK_SECRET,
+  DISABLE_WEBHOOK_ENDPOINT,
+  ENABLE_WEBHOOK_ENDPOINT,
+  DELETE_WEBHOOK_ENDPOINT,
+  RESEND_WEBHOOK_EVENT,
+  RECOVER_WEBHOOK_ENDPOINT,
   LOGIN,
   ME,
   PATIENT_SEARCH,
@@ -60,6 +68,7 @@ import {
   UPDATE_REFERRAL,
 } from './support/log-redaction-operations';
 import { CapturedLine, LoggedStack, startLoggedStack } from './support/log-redaction-processes';
+import { WebhookReceiver } from './support/webhook-receiver';
 import { totpCode } from '../libs/auth/src/two-factor/totp';
 import { AccountLinkPage, linkTokenIn } from './support/account-links';
 import { notificationIdOf } from './support/notification-rows';
@@ -138,6 +147,7 @@ describe('logs: one structured line per request, and nothing sensitive in any of
   let captured: CapturedLine[] | undefined;
   /** Notifications the scenario made fail: the worker logs each (by id only). */
   let failedIds: string[] = [];
+  let receiver: WebhookReceiver | undefined;
 
   beforeAll(async () => {
     smtp = await SmtpSink.start();
@@ -145,14 +155,15 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       smtpUrl: smtp.url,
       secrets: SECRETS,
       // Two quick attempts, so the test can make a notification FAILED and retry it.
-      env: { NOTIFICATION_ATTEMPTS: '2', NOTIFICATION_BACKOFF_MS: '50' },
+      // Webhooks go to a receiver in this process, on 127.0.0.1.
+      env: { NOTIFICATION_ATTEMPTS: '2', NOTIFICATION_BACKOFF_MS: '50', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'on' },
     });
     db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
     http = new RecordingClient(stack.baseUrl, `lr-${TAG}`);
   }, 90_000);
 
-  afterAll(() => teardownAll([() => db?.end(), () => stack?.release(), () => smtp?.close()]), 60_000);
+  afterAll(() => teardownAll([() => db?.end(), () => stack?.release(), () => smtp?.close(), () => receiver?.close()]), 60_000);
 
   /** Notification rows by status, read from the database (reading them adds no log line). */
   const notificationCounts = async (): Promise<Record<string, number>> => {
@@ -579,6 +590,34 @@ describe('logs: one structured line per request, and nothing sensitive in any of
       for (const row of failed) await http.ok(admin, RETRY_NOTIFICATION, { input: { id: row.id } });
       await settled('after the retries');
       expectCode(await http.graphql(admin, RETRY_NOTIFICATION, { input: { id: failed[0].id } }), 'INVALID_TRANSITION');
+
+      // Webhooks: an endpoint's secret (and the rotated one) reaches no log; every mutation once.
+      receiver = await WebhookReceiver.start();
+      const hooks = receiver;
+      const created = await http.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(adminA, CREATE_WEBHOOK_ENDPOINT, {
+        input: { url: hooks.url, events: ['REFERRAL_CREATED'], description: `EHR ${TAG}` },
+      });
+      const endpointId = created.createWebhookEndpoint.endpoint.id;
+      sensitive.add('webhook secret', created.createWebhookEndpoint.secret);
+      await http.ok(adminA, UPDATE_WEBHOOK_ENDPOINT, { input: { id: endpointId, events: ['REFERRAL_CREATED', 'REFERRAL_SENT'] } });
+      const rotated = await http.ok<{ rotateWebhookSecret: { secret: string } }>(adminA, ROTATE_WEBHOOK_SECRET, { input: { id: endpointId } });
+      sensitive.add('rotated webhook secret', rotated.rotateWebhookSecret.secret);
+      hooks.secrets = [created.createWebhookEndpoint.secret, rotated.rotateWebhookSecret.secret];
+      await http.ok(coordinator, CREATE_REFERRAL, { input: { ...referralContent, reason: clinical('webhook reason', 'Frozen shoulder after a fall') } });
+      await hooks.waitFor((all) => all.length === 1, WAIT_MS, 'the webhook of the new referral');
+      const webhookEvent = hooks.received[0].id;
+      await pollUntil(
+        async () => (await (db as Client).query(`SELECT status FROM webhook_deliveries WHERE endpoint_id = $1`, [endpointId])).rows,
+        (rows) => rows.length === 1 && rows[0].status === 'SUCCEEDED',
+        { timeoutMs: WAIT_MS, what: 'the webhook delivery recorded' },
+      );
+      expect(await http.ok(adminA, RESEND_WEBHOOK_EVENT, { input: { endpointId, eventId: webhookEvent } })).toEqual({ resendWebhookEvent: true });
+      await hooks.waitFor((all) => all.length === 2, WAIT_MS, 'the resent webhook');
+      expect(hooks.received.every((request) => request.verified)).toBe(true);
+      await http.ok(adminA, DISABLE_WEBHOOK_ENDPOINT, { input: { id: endpointId } });
+      await http.ok(adminA, ENABLE_WEBHOOK_ENDPOINT, { input: { id: endpointId } });
+      expect(await http.ok(adminA, RECOVER_WEBHOOK_ENDPOINT, { input: { id: endpointId, since: new Date(Date.now() - 3600_000).toISOString() } })).toEqual({ recoverWebhookEndpoint: 0 });
+      expect(await http.ok(adminA, DELETE_WEBHOOK_ENDPOINT, { input: { id: endpointId } })).toEqual({ deleteWebhookEndpoint: true });
 
       // Last: the patient unsubscribes (one-click).
       expect((await http.page('POST', `/unsubscribe/${linkToken}`, '/unsubscribe/[token]')).status).toBe(200);

@@ -1,3 +1,5 @@
+import { WebhookRelay } from '@referloop/webhooks';
+import { WebhookProcessor } from '../apps/worker/src/processors/webhook.processor';
 import { AccountHousekeeping } from '@referloop/auth';
 import { createServer } from 'node:net';
 import { RunningWorker } from '../apps/worker/src/bootstrap';
@@ -58,7 +60,7 @@ describe('worker start-up', () => {
     const up = {
       database: { status: 'up' },
       redis: { status: 'up' },
-      queues: { status: 'up', [QueueName.NOTIFICATIONS]: 'consuming', [QueueName.RESPONSE_CLOCK]: 'consuming' },
+      queues: { status: 'up', [QueueName.NOTIFICATIONS]: 'consuming', [QueueName.RESPONSE_CLOCK]: 'consuming', [QueueName.WEBHOOKS]: 'consuming' },
     };
     expect(await ready.json()).toEqual({ status: 'ok', info: up, error: {}, details: up });
 
@@ -76,7 +78,7 @@ describe('worker start-up', () => {
   });
 
   it('has a handler for every job of the catalogue in the processors it was built with', () => {
-    expect(() => assertEveryJobHandled([running().app.get(NotificationProcessor), running().app.get(ResponseClockProcessor)])).not.toThrow();
+    expect(() => assertEveryJobHandled([running().app.get(NotificationProcessor), running().app.get(ResponseClockProcessor), running().app.get(WebhookProcessor)])).not.toThrow();
   });
 
   it('refuses to start, naming the job, when one has no handler — before it consumes or listens', async () => {
@@ -86,7 +88,9 @@ describe('worker start-up', () => {
       config,
       context.get(NotificationProcessor),
       new ClockProcessorWithoutExpiry(context.get(ResponseClock)),
+      context.get(WebhookProcessor),
       context.get(OutboxRelay),
+      context.get(WebhookRelay),
       context.get(ResponseClock),
       context.get(JobQueues),
       context.get(ProviderStatsStore),

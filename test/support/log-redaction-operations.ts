@@ -78,3 +78,13 @@ export const REFERRAL_DETAIL = `query referralDetail($id: ID!) {
 }`;
 
 export const ME = `query me { me { id email } }`;
+
+const ENDPOINT_ANSWER = 'id enabled';
+export const CREATE_WEBHOOK_ENDPOINT = `mutation createWebhookEndpoint($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { ${ENDPOINT_ANSWER} } } }`;
+export const UPDATE_WEBHOOK_ENDPOINT = mutation('updateWebhookEndpoint', ENDPOINT_ANSWER);
+export const ROTATE_WEBHOOK_SECRET = `mutation rotateWebhookSecret($input: WebhookEndpointIdInput!) { rotateWebhookSecret(input: $input) { secret endpoint { ${ENDPOINT_ANSWER} } } }`;
+export const DISABLE_WEBHOOK_ENDPOINT = `mutation disableWebhookEndpoint($input: WebhookEndpointIdInput!) { disableWebhookEndpoint(input: $input) { ${ENDPOINT_ANSWER} } }`;
+export const ENABLE_WEBHOOK_ENDPOINT = `mutation enableWebhookEndpoint($input: WebhookEndpointIdInput!) { enableWebhookEndpoint(input: $input) { ${ENDPOINT_ANSWER} } }`;
+export const DELETE_WEBHOOK_ENDPOINT = `mutation deleteWebhookEndpoint($input: WebhookEndpointIdInput!) { deleteWebhookEndpoint(input: $input) }`;
+export const RESEND_WEBHOOK_EVENT = `mutation resendWebhookEvent($input: ResendWebhookEventInput!) { resendWebhookEvent(input: $input) }`;
+export const RECOVER_WEBHOOK_ENDPOINT = `mutation recoverWebhookEndpoint($input: RecoverWebhookEndpointInput!) { recoverWebhookEndpoint(input: $input) }`;

@@ -19,6 +19,7 @@ import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
 import { EpisodeModule } from '@referloop/episode';
 import { ReferralsModule } from '@referloop/referrals';
+import { WebhooksApiModule } from '@referloop/webhooks';
 import { AdminLoginController } from './admin/admin-login.controller';
 import { AdminSession } from './admin/admin-session';
 import { HealthController } from './health.controller';
@@ -103,6 +104,7 @@ export class GatewayModule {
         ReferralsModule,
         EpisodeModule,
         NotificationsApiModule,
+        WebhooksApiModule,
         JobsModule,
         AuditModule,
         // Failed checks are in the 503 body; logging each one too would flood the log while a dependency is down.

@@ -8,6 +8,7 @@ import { OutboxRelay } from '@referloop/notifications';
 import { ProviderStatsStore } from '@referloop/providers';
 import { OutcomeReminders } from '@referloop/episode';
 import { ResponseClock } from '@referloop/referrals';
+import { WebhookRelay } from '@referloop/webhooks';
 import { WorkerHealth } from './health/worker-health';
 import { WorkerHttpServer } from './health/http-server';
 import { WorkerGauges } from './metrics/worker-gauges';
@@ -15,6 +16,7 @@ import { PeriodicTask } from './periodic-task';
 import { assertEveryJobHandled, CatalogueProcessor } from './processors/catalogue-processor';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
+import { WebhookProcessor } from './processors/webhook.processor';
 
 /** How long start-up waits for Redis before saying it is not there (and going on waiting). */
 const REDIS_WAIT_MS = 2000;
@@ -42,7 +44,9 @@ export class WorkerRuntime {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     notifications: NotificationProcessor,
     clock: ResponseClockProcessor,
+    webhooks: WebhookProcessor,
     private readonly relay: OutboxRelay,
+    private readonly webhookRelay: WebhookRelay,
     private readonly responseClock: ResponseClock,
     private readonly jobs: JobQueues,
     private readonly providerStats: ProviderStatsStore,
@@ -53,7 +57,7 @@ export class WorkerRuntime {
     // Registers the scrape-time gauges on the metrics registry; nothing else to call.
     _gauges: WorkerGauges,
   ) {
-    this.processors = [notifications, clock];
+    this.processors = [notifications, clock, webhooks];
   }
 
   /** Starts everything; returns the health port (useful when configured as 0). */
@@ -76,6 +80,7 @@ export class WorkerRuntime {
     this.consuming = true;
     this.tasks = [
       new PeriodicTask('OutboxRelay', this.config.worker.relayIntervalMs, () => this.relay.relay()),
+      new PeriodicTask('WebhookRelay', this.config.worker.relayIntervalMs, () => this.webhookRelay.relay()),
       new PeriodicTask('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
       new PeriodicTask('OutcomeReminders', this.config.worker.sweepIntervalMs, () => this.outcomeReminders.sweep()),
       // Transitions keep each provider's row current; this moves the 90-day window on for the rest.

@@ -12,8 +12,10 @@ import { NotificationDeliveryModule } from '@referloop/notifications';
 import { ProviderStatsModule } from '@referloop/providers';
 import { OutcomeRemindersModule } from '@referloop/episode';
 import { ReferralsCoreModule } from '@referloop/referrals';
+import { WebhookDeliveryModule } from '@referloop/webhooks';
 import { NotificationProcessor } from './processors/notification.processor';
 import { ResponseClockProcessor } from './processors/response-clock.processor';
+import { WebhookProcessor } from './processors/webhook.processor';
 import { RegisteredQueueErrors } from './registered-queue-errors';
 import { WorkerHealth } from './health/worker-health';
 import { WorkerGauges } from './metrics/worker-gauges';
@@ -34,6 +36,7 @@ function applyProcessorOptions(config: AppConfig): void {
   };
   Processor(QueueName.NOTIFICATIONS, options)(NotificationProcessor);
   Processor(QueueName.RESPONSE_CLOCK, options)(ResponseClockProcessor);
+  Processor(QueueName.WEBHOOKS, options)(WebhookProcessor);
 }
 
 @Module({})
@@ -52,15 +55,16 @@ export class WorkerModule {
         }),
         // Workers block on Redis and must retry forever across outages: no per-request retry cap.
         BullModule.forRoot({ connection: { ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: null }, prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QueueName.NOTIFICATIONS }, { name: QueueName.RESPONSE_CLOCK }),
+        BullModule.registerQueue({ name: QueueName.NOTIFICATIONS }, { name: QueueName.RESPONSE_CLOCK }, { name: QueueName.WEBHOOKS }),
         ReferralsCoreModule,
         OutcomeRemindersModule,
         NotificationDeliveryModule,
         ProviderStatsModule,
         AccountHousekeepingModule,
+        WebhookDeliveryModule,
         TerminusModule.forRoot({ logger: false }),
       ],
-      providers: [NotificationProcessor, ResponseClockProcessor, RegisteredQueueErrors, WorkerRuntime, WorkerHealth, WorkerGauges],
+      providers: [NotificationProcessor, ResponseClockProcessor, WebhookProcessor, RegisteredQueueErrors, WorkerRuntime, WorkerHealth, WorkerGauges],
     };
   }
 }

@@ -8,6 +8,7 @@ const SAMPLES: { [K in JobName]: JobPayloads[K] } = {
   [JobName.SEND_NOTIFICATION]: { notificationId },
   [JobName.REMIND_RECEIVER]: { referralId, clockSeq: 2 },
   [JobName.EXPIRE_REFERRAL]: { referralId, clockSeq: 2 },
+  [JobName.DELIVER_WEBHOOK]: { deliveryId: notificationId, attempt: 3 },
 };
 
 const idOf = (name: JobName, payload: unknown) => (JOB_ID[name] as (payload: unknown) => string)(payload);
@@ -22,11 +23,12 @@ describe('job catalogue', () => {
     expect(typeof JOB_ID[name]).toBe('function');
   });
 
-  it('puts sending on the notifications queue and the timers on the response-clock queue', () => {
+  it('puts sending on the notifications queue, the timers on the response-clock queue and webhooks on their own', () => {
     expect(JOB_QUEUE).toEqual({
       [JobName.SEND_NOTIFICATION]: QueueName.NOTIFICATIONS,
       [JobName.REMIND_RECEIVER]: QueueName.RESPONSE_CLOCK,
       [JobName.EXPIRE_REFERRAL]: QueueName.RESPONSE_CLOCK,
+      [JobName.DELIVER_WEBHOOK]: QueueName.WEBHOOKS,
     });
   });
 

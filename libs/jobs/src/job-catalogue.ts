@@ -6,12 +6,14 @@
 export enum QueueName {
   NOTIFICATIONS = 'notifications',
   RESPONSE_CLOCK = 'response-clock',
+  WEBHOOKS = 'webhooks',
 }
 
 export enum JobName {
   SEND_NOTIFICATION = 'send-notification',
   REMIND_RECEIVER = 'remind-receiver',
   EXPIRE_REFERRAL = 'expire-referral',
+  DELIVER_WEBHOOK = 'deliver-webhook',
 }
 
 export interface JobPayloads {
@@ -19,12 +21,19 @@ export interface JobPayloads {
   /** `clockSeq` names the run of the referral's response clock the timer was armed for. */
   [JobName.REMIND_RECEIVER]: { referralId: string; clockSeq: number };
   [JobName.EXPIRE_REFERRAL]: { referralId: string; clockSeq: number };
+  /**
+   * `attempt` is the delivery's attempt this job makes (1, 2, …): each retry is a new job, due at
+   * the time the schedule (or the receiver's Retry-After) says, and one that finds the attempt
+   * made already does nothing.
+   */
+  [JobName.DELIVER_WEBHOOK]: { deliveryId: string; attempt: number };
 }
 
 export const JOB_QUEUE: { readonly [K in JobName]: QueueName } = {
   [JobName.SEND_NOTIFICATION]: QueueName.NOTIFICATIONS,
   [JobName.REMIND_RECEIVER]: QueueName.RESPONSE_CLOCK,
   [JobName.EXPIRE_REFERRAL]: QueueName.RESPONSE_CLOCK,
+  [JobName.DELIVER_WEBHOOK]: QueueName.WEBHOOKS,
 };
 
 /**
@@ -35,6 +44,7 @@ export const JOB_ID: { readonly [K in JobName]: (payload: JobPayloads[K]) => str
   [JobName.SEND_NOTIFICATION]: ({ notificationId }) => notificationId,
   [JobName.REMIND_RECEIVER]: ({ referralId, clockSeq }) => `reminder-${referralId}-${clockSeq}`,
   [JobName.EXPIRE_REFERRAL]: ({ referralId, clockSeq }) => `expiry-${referralId}-${clockSeq}`,
+  [JobName.DELIVER_WEBHOOK]: ({ deliveryId, attempt }) => `webhook-${deliveryId}-${attempt}`,
 };
 
 export const ALL_JOB_NAMES: readonly JobName[] = Object.values(JobName);

@@ -6,6 +6,8 @@ export * from './outbox';
 export * from './outbox-sql';
 export * from './links/link-signer';
 export * from './links/secret-box';
+export * from './webhooks/webhook-event-type';
+export * from './webhooks/webhook-outbox';
 export * from './links/account-link-kind';
 export * from './links/account-link-tokens';
 export * from './delivery/notification-sender';

@@ -9,6 +9,8 @@ export enum RecipientKind {
   PROVIDER = 'PROVIDER',
   REFERRER = 'REFERRER',
   ACCOUNT_HOLDER = 'ACCOUNT_HOLDER',
+  /** The active admins of a clinic, about the clinic's own set-up (a webhook endpoint disabled). */
+  CLINIC_ADMIN = 'CLINIC_ADMIN',
 }
 
 export enum NotificationStatus {
@@ -45,11 +47,13 @@ export enum NotificationTemplate {
   INVITATION = 'INVITATION',
   /** A link to choose a new password, which the account holder asked for. */
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** A clinic's webhook endpoint failed for days and was disabled: its admins are told. */
+  WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',
 }
 
 /** The emails about an account rather than a referral. */
 export type AccountTemplate = NotificationTemplate.INVITATION | NotificationTemplate.PASSWORD_RESET;
-export type ReferralTemplate = Exclude<NotificationTemplate, AccountTemplate>;
+export type ReferralTemplate = Exclude<NotificationTemplate, AccountTemplate | NotificationTemplate.WEBHOOK_ENDPOINT_DISABLED>;
 
 /** Why a notification was suppressed or skipped. */
 export enum NotificationSkipReason {

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { lazyCount } from '@referloop/core';
+import { clinicsThatSeeSql } from '@referloop/lifecycle';
 import { AccountLinkKind } from './links/account-link-kind';
 import { NotificationSkipReason, NotificationStatus } from './notification.enums';
 import type { TableRow } from '@referloop/database';
+import { NOTIFICATION_FAILED } from './webhooks/webhook-event-type';
+import { WebhookOutbox } from './webhooks/webhook-outbox';
 
 export type NotificationRow = TableRow<'notifications'>;
 
@@ -68,7 +71,25 @@ export interface AccountDeliveryRow extends NotificationRow {
   invited_by: string | null;
 }
 
-export const isAccountDelivery = (row: DeliveryRow | AccountDeliveryRow): row is AccountDeliveryRow => row.account_link_id !== null;
+/** An email to a clinic's admins about one of its webhook endpoints, with what it shows. */
+export interface EndpointNoticeRow extends NotificationRow {
+  webhook_endpoint_id: string;
+  /** Written with the row: the admin's address when the endpoint was turned off. */
+  current_email: string;
+  display_name: string | null;
+  url: string;
+  description: string;
+  failing_since: Date | null;
+  /** Re-enabled since: the notice would only mislead. */
+  endpoint_enabled: boolean;
+  clinic_name: string;
+  clinic_time_zone: string;
+}
+
+export type AnyDeliveryRow = DeliveryRow | AccountDeliveryRow | EndpointNoticeRow;
+
+export const isAccountDelivery = (row: AnyDeliveryRow): row is AccountDeliveryRow => row.account_link_id !== null;
+export const isEndpointNotice = (row: AnyDeliveryRow): row is EndpointNoticeRow => (row as EndpointNoticeRow).webhook_endpoint_id != null;
 
 interface ClinicColumns {
   name: string;
@@ -88,13 +109,16 @@ const boundedError = (message: string) => message.slice(0, 1000);
 
 @Injectable()
 export class NotificationRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly webhooks: WebhookOutbox,
+  ) {}
 
   /**
    * The rows for `ids`, in the same order (null where there is none). Referral emails are nearly
    * all of them: account emails are looked for only among the ids the first query did not find.
    */
-  async findForDelivery(ids: readonly string[]): Promise<(DeliveryRow | AccountDeliveryRow | null)[]> {
+  async findForDelivery(ids: readonly string[]): Promise<(AnyDeliveryRow | null)[]> {
     const rows: DeliveryRow[] = await this.db.query(
       `SELECT n.*, r.reference, r.modality, r.priority, r.status AS referral_status, r.loop_closed_at IS NOT NULL AS loop_closed, r.due_at, r.appointment_at,
               CASE n.recipient_kind WHEN 'PATIENT' THEN pa.email WHEN 'PROVIDER' THEN pr.email ELSE sender.email END AS current_email,
@@ -112,10 +136,25 @@ export class NotificationRepository {
         WHERE n.id = ANY($1::uuid[])`,
       [ids],
     );
-    const byId = new Map<string, DeliveryRow | AccountDeliveryRow>(rows.map((row) => [row.id, row]));
+    const byId = new Map<string, AnyDeliveryRow>(rows.map((row) => [row.id, row]));
     const rest = ids.filter((id) => !byId.has(id));
     if (rest.length > 0) for (const row of await this.accountEmailsForDelivery(rest)) byId.set(row.id, row);
+    const notices = ids.filter((id) => !byId.has(id));
+    if (notices.length > 0) for (const row of await this.endpointNoticesForDelivery(notices)) byId.set(row.id, row);
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  private endpointNoticesForDelivery(ids: readonly string[]): Promise<EndpointNoticeRow[]> {
+    return this.db.query(
+      `SELECT n.*, n.recipient_email AS current_email, u.display_name, w.url, w.description, w.failing_since, w.disabled_at IS NULL AS endpoint_enabled,
+              c.name AS clinic_name, c.time_zone AS clinic_time_zone
+         FROM notifications n
+         JOIN webhook_endpoints w ON w.id = n.webhook_endpoint_id
+         JOIN clinics c ON c.id = w.clinic_id
+         LEFT JOIN users u ON u.email = n.recipient_email
+        WHERE n.id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   private accountEmailsForDelivery(ids: readonly string[]): Promise<AccountDeliveryRow[]> {
@@ -154,13 +193,29 @@ export class NotificationRepository {
   }
 
   /** Records a failed attempt; the last one leaves the row FAILED, visible to admins. */
+  /**
+   * Counts a failed attempt; the last one leaves the row FAILED and, for a referral's email,
+   * writes a `notification.failed` webhook event in the same transaction (the worker's relay
+   * queues its deliveries).
+   */
   async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {
-    await this.db.query(
-      `UPDATE notifications SET attempts = attempts + 1, last_error = $2, updated_at = now(),
-              status = CASE WHEN $3 THEN $4 ELSE status END
-        WHERE id = $1 AND status = $5`,
-      [id, boundedError(error), final, NotificationStatus.FAILED, NotificationStatus.PENDING],
-    );
+    await this.db.transaction(async (manager) => {
+      const [failed] = await manager.query<[{ referral_id: string | null; template: string; recipient_kind: string }[], number]>(
+        `UPDATE notifications SET attempts = attempts + 1, last_error = $2, updated_at = now(),
+                status = CASE WHEN $3 THEN $4 ELSE status END
+          WHERE id = $1 AND status = $5
+          RETURNING CASE WHEN $3 THEN referral_id END AS referral_id, template, recipient_kind`,
+        [id, boundedError(error), final, NotificationStatus.FAILED, NotificationStatus.PENDING],
+      );
+      const referralId = failed[0]?.referral_id;
+      if (!referralId) return;
+      const [referral]: { reference: string; clinics: string[] }[] = await manager.query(
+        `SELECT r.reference, ${clinicsThatSeeSql('r')} AS clinics FROM referrals r WHERE r.id = $1`,
+        [referralId],
+      );
+      const data = { notificationId: id, referralId, reference: referral.reference, template: failed[0].template, recipientKind: failed[0].recipient_kind };
+      await this.webhooks.record(manager, referral.clinics, { type: NOTIFICATION_FAILED, referralId, data, at: new Date() });
+    });
   }
 
   async markNotSent(id: string, status: NotificationStatus.SUPPRESSED | NotificationStatus.SKIPPED, reason: NotificationSkipReason): Promise<void> {

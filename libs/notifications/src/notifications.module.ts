@@ -10,12 +10,13 @@ import { Mailer } from './mail/mailer';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsAdminResolver } from './notifications-admin.resolver';
 import { Outbox } from './outbox';
+import { WebhookOutbox } from './webhooks/webhook-outbox';
 
-/** The outbox and the notification rows: what both the gateway and the worker need. */
+/** The outboxes (emails, webhooks) and the notification rows: what both the gateway and the worker need. */
 @Module({
   imports: [JobsModule],
-  providers: [Outbox, NotificationRepository, LinkSigner, AccountLinkTokens],
-  exports: [Outbox, NotificationRepository, LinkSigner, AccountLinkTokens, JobsModule],
+  providers: [Outbox, WebhookOutbox, NotificationRepository, LinkSigner, AccountLinkTokens],
+  exports: [Outbox, WebhookOutbox, NotificationRepository, LinkSigner, AccountLinkTokens, JobsModule],
 })
 export class NotificationsModule {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Modality } from '@referloop/common';
 import { badInput, notFound } from '@referloop/core';
-import { ReferralAction, ReferralStatus } from '@referloop/lifecycle';
+import { ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { Metrics } from '@referloop/metrics';
 import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
 import { PoolInput } from './dto/referral-content.input';
@@ -10,6 +10,7 @@ import { newReference } from './reference';
 import { ReferralDispatch } from './referral-dispatch';
 import { NewReferral, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
+import { ReferralWebhooks } from './webhooks/referral-webhooks';
 
 const REFERENCE_ATTEMPTS = 5;
 
@@ -19,6 +20,7 @@ export interface Inserted {
   pendingNotificationIds: string[];
   /** Emails written already SUPPRESSED (a patient without email consent). */
   suppressedNotifications: number;
+  webhookDeliveryIds: string[];
   /** False when an idempotency key answered with the referral an earlier request created. */
   isNew: boolean;
 }
@@ -61,13 +63,14 @@ export class NewReferrals {
     private readonly referrals: ReferralRepository,
     private readonly providers: ProviderRepository,
     private readonly dispatch: ReferralDispatch,
+    private readonly webhooks: ReferralWebhooks,
     private readonly metrics: Metrics,
   ) {}
 
   /** Once the transaction that wrote it has committed. */
   async committed(created: Inserted): Promise<void> {
     this.countCommitted(created);
-    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds);
+    await this.dispatch.afterCommit(created.row, created.pendingNotificationIds, created.webhookDeliveryIds);
   }
 
   /** A new referral goes through CREATE, and SEND when it starts sent, as its history says. */
@@ -102,12 +105,15 @@ export class NewReferrals {
       const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
       if (inserted) {
         const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, ...row } = inserted;
-        return { row, pendingNotificationIds, suppressedNotifications, isNew: true };
+        // Its history says CREATED, then SENT when it starts sent: its webhooks say the same.
+        const events = row.status === ReferralStatus.SENT ? [ReferralEventType.CREATED, ReferralEventType.SENT] : [ReferralEventType.CREATED];
+        const webhookDeliveryIds = await this.webhooks.record(manager, row, events, now);
+        return { row, pendingNotificationIds, suppressedNotifications, webhookDeliveryIds, isNew: true };
       }
       if (fields.idempotency_key) {
         // Its notifications were queued by the request that created it (or by the relay).
         const existing = await this.referrals.findByIdempotencyKey(manager, actor.userId, fields.idempotency_key);
-        if (existing) return { row: existing, pendingNotificationIds: [], suppressedNotifications: 0, isNew: false };
+        if (existing) return { row: existing, pendingNotificationIds: [], suppressedNotifications: 0, webhookDeliveryIds: [], isNew: false };
       }
     }
     throw new Error(`No free referral reference after ${REFERENCE_ATTEMPTS} attempts`);

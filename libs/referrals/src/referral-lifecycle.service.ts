@@ -11,6 +11,8 @@ import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
 import { rowFacts } from './referral-facts';
 import { partiesOf } from './referral-access';
+import { rowParticipants } from './referral-participants';
+import { ReferralWebhooks } from './webhooks/referral-webhooks';
 import { ReferralChanges, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
 
@@ -43,16 +45,6 @@ export interface Command {
   expectedVersion?: number;
 }
 
-export const rowParticipants = (row: ReferralRow) => ({
-  status: row.status,
-  referringClinicId: row.referring_clinic_id,
-  referringUserId: row.referring_user_id,
-  referringProviderId: row.referring_provider_id,
-  toProviderId: row.to_provider_id,
-  toClinicId: row.to_clinic_id,
-  poolCandidate: row.pool_candidate === true,
-});
-
 const active = (status: ReferralStatus) => ACTIVE_EPISODE.includes(status);
 
 /** A move changes its provider's stats when it answers the referral or starts or ends an episode. */
@@ -67,6 +59,7 @@ interface Committed<R> {
   result?: R;
   pendingNotificationIds: string[];
   suppressedNotifications: number;
+  webhookDeliveryIds: string[];
 }
 
 /** How a move was decided: the locked row, who the actor is for it, and the table's decision. */
@@ -84,8 +77,8 @@ interface Decided {
  * The one path by which a referral is written (a person's move or the system's). In a single transaction it locks the row
  * (scoped to what the actor may see), checks the actor's side, the transition and the expected
  * version in the documented order, applies the move's changes (with a new version unless its
- * rule says otherwise), appends the history entry and writes the move's notifications to the outbox — so a move, its history
- * and its emails commit together or not at all. After the commit it enqueues them.
+ * rule says otherwise), appends the history entry and writes the move's notifications and webhook events to the outbox — so a
+ * move, its history, its emails and its webhooks commit together or not at all. After the commit it enqueues them.
  */
 @Injectable()
 export class ReferralLifecycle {
@@ -93,6 +86,7 @@ export class ReferralLifecycle {
     @InjectDataSource() private readonly db: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly outbox: Outbox,
+    private readonly webhooks: ReferralWebhooks,
     private readonly dispatch: ReferralDispatch,
     private readonly providerStats: ProviderStatsStore,
     private readonly metrics: Metrics,
@@ -164,8 +158,8 @@ export class ReferralLifecycle {
     this.metrics.referralTransitions.inc({ action: committed.action });
     // The patient has no email consent: these never reach the worker, so they are counted here.
     if (committed.suppressedNotifications > 0) this.metrics.emails.inc({ outcome: 'suppressed' }, committed.suppressedNotifications);
-    if (committed.effect === MoveEffect.SAME_VERSION) await this.dispatch.afterQuietCommit(committed.row, committed.pendingNotificationIds);
-    else await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds);
+    if (committed.effect === MoveEffect.SAME_VERSION) await this.dispatch.afterQuietCommit(committed.row, committed.pendingNotificationIds, committed.webhookDeliveryIds);
+    else await this.dispatch.afterCommit(committed.row, committed.pendingNotificationIds, committed.webhookDeliveryIds);
   }
 
   private async apply<R>(
@@ -177,7 +171,7 @@ export class ReferralLifecycle {
     const now = new Date();
     const { changes, event, result, notifications = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
     const history = event ? [{ referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now }] : [];
-    const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0 };
+    const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0, webhookDeliveryIds: [] };
     if (effect === MoveEffect.HISTORY_ONLY) {
       await this.referrals.appendEvents(manager, history);
       return untouched;
@@ -192,6 +186,7 @@ export class ReferralLifecycle {
     }
     const emails = [...(event ? notificationsFor(event.type, row.status) : []), ...notifications];
     const { pendingIds, suppressed } = await this.outbox.record(manager, row.id, actorId, emails);
-    return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed };
+    const webhookDeliveryIds = event ? await this.webhooks.record(manager, updated, [event.type], now) : [];
+    return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed, webhookDeliveryIds };
   }
 }

@@ -48,6 +48,7 @@ export interface AppConfig {
   worker: WorkerConfig;
   matching: MatchingConfig;
   episode: EpisodeConfig;
+  webhooks: WebhookConfig;
   /** The built web app (index.html, assets/), served by the gateway at `/`; it may not be built yet. */
   webDistDir: string;
   /** Load the demo dataset into an empty database at the gateway's start: development only. */
@@ -126,6 +127,21 @@ export interface WorkerConfig {
   housekeepingIntervalMs: number;
   /** How long SIGTERM waits for running jobs. */
   shutdownGraceMs: number;
+}
+
+/** Webhook deliveries (Standard Webhooks) to clinics' endpoints. */
+export interface WebhookConfig {
+  /**
+   * Endpoints on loopback, private, link-local and metadata addresses, and plain http outside
+   * production, are allowed: for tests and development, whose receivers listen on 127.0.0.1.
+   */
+  allowPrivateTargets: boolean;
+  /** How long an attempt may take before it counts as failed (the spec: a 2xx within 15 s). */
+  timeoutMs: number;
+  /** The wait before each retry, in order (attempt 2 waits the first): after the last, the delivery fails. */
+  retryDelaysMs: number[];
+  /** An endpoint failing every attempt for this long is disabled, and its clinic's admins told. */
+  disableAfterHours: number;
 }
 
 /**
@@ -249,6 +265,17 @@ function folder(env: Env, name: string, fallback: string): string {
   return path;
 }
 
+/** A comma-separated list of waits in milliseconds, each 1 ms to a day, at least one. */
+function delays(env: Env, name: string, fallback: number[]): number[] {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const parts = raw.split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 86_400_000)) {
+    throw new ConfigError(name, `must be a comma-separated list of milliseconds, each from 1 to 86400000, got "${raw}"`);
+  }
+  return parts.map(Number);
+}
+
 /** A setting that is `on` or `off`. */
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = read(env, name)?.toLowerCase();
@@ -367,6 +394,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sweepIntervalMs: integer(env, 'CLOCK_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
       housekeepingIntervalMs: integer(env, 'ACCOUNT_HOUSEKEEPING_INTERVAL_MS', 3_600_000, 1000, 7 * 86_400_000),
       shutdownGraceMs: integer(env, 'WORKER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    },
+    webhooks: {
+      allowPrivateTargets: flag(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
+      // Standard Webhooks' schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
+      retryDelaysMs: delays(env, 'WEBHOOK_RETRY_DELAYS_MS', [5, 300, 1800, 7200, 18_000, 36_000, 50_400, 72_000, 86_400].map((seconds) => seconds * 1000)),
+      disableAfterHours: integer(env, 'WEBHOOK_DISABLE_AFTER_HOURS', 120, 1, 24 * 90),
     },
     matching: {
       // Coverage weighs as much as everything else together, so a provider who treats the

@@ -79,6 +79,7 @@ export interface Rows {
     updated_at: Date;
     sent_at: Date | null;
     account_link_id: string | null;
+    webhook_endpoint_id: string | null;
   };
   password_reset_requests: {
     id: number;
@@ -281,5 +282,52 @@ export interface Rows {
     over_budget: boolean;
     recorded_by_user_id: string;
     recorded_at: Date;
+  };
+  webhook_attempts: {
+    id: string;
+    delivery_id: string;
+    endpoint_id: string;
+    attempt: number;
+    at: Date;
+    status_code: number | null;
+    duration_ms: number;
+    succeeded: boolean;
+    error: string | null;
+  };
+  webhook_deliveries: {
+    id: string;
+    event_id: string;
+    endpoint_id: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: Date;
+    last_attempt_at: Date | null;
+    last_status_code: number | null;
+    last_error: string | null;
+    created_at: Date;
+    succeeded_at: Date | null;
+  };
+  webhook_endpoints: {
+    id: string;
+    clinic_id: string;
+    url: string;
+    description: string;
+    events: string[];
+    secret_ciphertext: string;
+    previous_secret_ciphertext: string | null;
+    previous_secret_expires_at: Date | null;
+    created_by_user_id: string | null;
+    created_at: Date;
+    updated_at: Date;
+    disabled_at: Date | null;
+    disabled_reason: string | null;
+    failing_since: Date | null;
+  };
+  webhook_events: {
+    id: string;
+    type: string;
+    referral_id: string | null;
+    body: string;
+    created_at: Date;
   };
 }

@@ -7,7 +7,8 @@ import { AccountLinkTokens } from '../links/account-link-tokens';
 import { LinkSigner } from '../links/link-signer';
 import { Accepted, Mailer } from '../mail/mailer';
 import { AccountTemplate, NotificationSkipReason, NotificationStatus, NotificationTemplate, RecipientKind } from '../notification.enums';
-import { AccountDeliveryRow, DeliveryRow, isAccountDelivery, NotificationRepository, SentRecord } from '../notification.repository';
+import { AccountDeliveryRow, AnyDeliveryRow, DeliveryRow, EndpointNoticeRow, isAccountDelivery, isEndpointNotice, NotificationRepository, SentRecord } from '../notification.repository';
+import { renderEndpointNotice } from '../templates/render-endpoint-notice';
 import { renderAccountEmail } from '../templates/render-account-email';
 import { EmailView } from '../templates/email-view';
 import { renderEmail } from '../templates/render-email';
@@ -41,7 +42,7 @@ export class NotificationSender {
    * into one statement each while a previous one is in flight. Each delivery still waits for
    * its own row, so nothing is acknowledged before it is recorded.
    */
-  private readonly reads: GroupBatcher<string, DeliveryRow | AccountDeliveryRow | null>;
+  private readonly reads: GroupBatcher<string, AnyDeliveryRow | null>;
   private readonly sentRecords: GroupBatcher<SentRecord, undefined>;
 
   constructor(
@@ -69,10 +70,14 @@ export class NotificationSender {
     try {
       const row = await this.reads.add(notificationId);
       if (!row || row.status !== NotificationStatus.PENDING) return 'not-due';
-      const skipped = isAccountDelivery(row) ? await this.skipIfLinkDead(row) : await this.skipIfNotDue(row);
+      const skipped = isEndpointNotice(row) ? await this.skipIfEndpointBack(row) : isAccountDelivery(row) ? await this.skipIfLinkDead(row) : await this.skipIfNotDue(row);
       if (skipped) return skipped;
       address = row.current_email as string;
-      accepted = isAccountDelivery(row) ? await this.sendAccountEmail(row, address) : await this.send(row, address);
+      accepted = isEndpointNotice(row)
+        ? await this.sendEndpointNotice(row, address)
+        : isAccountDelivery(row)
+          ? await this.sendAccountEmail(row, address)
+          : await this.send(row, address);
     } catch (error) {
       // Whatever failed before the server accepted the email — reading, rendering, signing,
       // sending — counts as a failed attempt, so the last one leaves the row FAILED and visible.
@@ -108,6 +113,26 @@ export class NotificationSender {
     await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, NotificationSkipReason.NO_LONGER_DUE);
     this.metrics.emails.inc({ outcome: 'skipped' });
     return NotificationStatus.SKIPPED;
+  }
+
+  /** An endpoint enabled again before its notice went out: the notice would only mislead. */
+  private async skipIfEndpointBack(row: EndpointNoticeRow): Promise<DeliveryOutcome | null> {
+    if (!row.endpoint_enabled) return null;
+    await this.notifications.markNotSent(row.id, NotificationStatus.SKIPPED, NotificationSkipReason.NO_LONGER_DUE);
+    this.metrics.emails.inc({ outcome: 'skipped' });
+    return NotificationStatus.SKIPPED;
+  }
+
+  private async sendEndpointNotice(row: EndpointNoticeRow, to: string): Promise<Accepted> {
+    const email = renderEndpointNotice({
+      displayName: row.display_name,
+      clinic: { name: row.clinic_name, timeZone: row.clinic_time_zone },
+      url: row.url,
+      description: row.description,
+      failingSince: row.failing_since ?? row.created_at,
+      appUrl: this.config.links.publicUrl,
+    });
+    return this.mailer.send({ to, ...email, messageId: this.mailer.messageIdFor(row.id), headers: { 'Auto-Submitted': 'auto-generated' } });
   }
 
   private async sendAccountEmail(row: AccountDeliveryRow, to: string): Promise<Accepted> {

@@ -6,7 +6,7 @@ import { Party } from '@referloop/lifecycle';
 import { ReferralDirection } from '../dto/referrals.args';
 import { Referral } from '../models/referral.model';
 import { partiesOf } from '../referral-access';
-import { rowParticipants } from '../referral-lifecycle.service';
+import { rowParticipants } from '../referral-participants';
 import { ReferralRepository } from '../referral.repository';
 import { ReferralRow, toReferral } from '../referral.row';
 import { auditSeen } from '../seen-referral';
