@@ -18,6 +18,7 @@ import { NotificationsApiModule } from '@referloop/notifications';
 import { PatientsModule } from '@referloop/patients';
 import { ProvidersModule } from '@referloop/providers';
 import { EpisodeModule } from '@referloop/episode';
+import { FhirModule } from '@referloop/fhir';
 import { ReferralsModule } from '@referloop/referrals';
 import { WebhooksApiModule } from '@referloop/webhooks';
 import { AdminLoginController } from './admin/admin-login.controller';
@@ -103,6 +104,7 @@ export class GatewayModule {
         PatientsModule,
         ReferralsModule,
         EpisodeModule,
+        FhirModule,
         NotificationsApiModule,
         WebhooksApiModule,
         JobsModule,

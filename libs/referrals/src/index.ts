@@ -15,7 +15,8 @@ export { assertOneTarget, NewReferrals, poolOf } from './new-referrals';
 export type { Inserted } from './new-referrals';
 export type { ReferralRow } from './referral.row';
 export { dueAtFor } from './response-clock';
-export { ofVisibleReferral } from './referral-access';
+// The tenancy of referrals in SQL, for the other APIs over the same data (FHIR): one rule, reused as it is.
+export { inboundCondition, ofVisibleReferral, outboundCondition, visibilityCondition } from './referral-access';
 export { notificationsFor, VISITS_MISSED } from './notifications/referral-notifications';
 export { rangeOfMotionJson } from './clinical-json';
 export { OptionalPainScoreField, OptionalRangeOfMotionField, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
