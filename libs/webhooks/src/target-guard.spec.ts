@@ -137,6 +137,7 @@ describe('checkTargetUrl', () => {
     ['https://localhost/hooks', /private, loopback or link-local/],
     ['https://LOCALHOST:8443/hooks', /private, loopback or link-local/],
     ['https://ehr.localhost/hooks', /private, loopback or link-local/],
+    ['https://localhost./hooks', /private, loopback or link-local/],
   ])('refuses %s', (raw, message) => {
     expect(refusedWith(raw, strict)).toMatch(message);
   });

@@ -7,7 +7,10 @@ import { BlockList, isIP, LookupFunction } from 'node:net';
  * 169.254.169.254), multicast and reserved ranges, and IPv4 written as IPv6. Otherwise a clinic
  * admin could make the worker call into the network it runs in.
  */
-const REFUSED = new BlockList();
+// One list per family: a BlockList also checks an IPv4 address against its IPv6 ranges, as
+// ::ffff:a.b.c.d, so with ::ffff:0:0/96 in the same list every IPv4 address would be refused.
+const REFUSED_V4 = new BlockList();
+const REFUSED_V6 = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -21,7 +24,7 @@ for (const [network, prefix] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
-  REFUSED.addSubnet(network, prefix, 'ipv4');
+  REFUSED_V4.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
   ['::', 128],
@@ -31,7 +34,7 @@ for (const [network, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
 ] as const) {
-  REFUSED.addSubnet(network, prefix, 'ipv6');
+  REFUSED_V6.addSubnet(network, prefix, 'ipv6');
 }
 
 /** Why a target was refused, in words for the endpoint's list and the API's error. */
@@ -41,7 +44,8 @@ export class TargetRefused extends Error {}
 export function addressAllowed(address: string, allowPrivate: boolean): boolean {
   if (allowPrivate) return true;
   const family = isIP(address);
-  return family !== 0 && !REFUSED.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return !REFUSED_V4.check(address, 'ipv4');
+  return family === 6 && !REFUSED_V6.check(address, 'ipv6');
 }
 
 /** A URL's host as an IP address, when it is one (`[::1]` → `::1`); null for a name. */
@@ -72,7 +76,9 @@ export function checkTargetUrl(raw: string, rules: TargetRules): URL {
   if (url.protocol === 'http:' && (rules.production || !rules.allowPrivate)) throw new TargetRefused('url must start with https://: webhooks carry signed events');
   if (url.username || url.password) throw new TargetRefused('url may not hold a user name or password: the signature is what proves the sender');
   const literal = literalAddress(url);
-  const localName = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  // A trailing dot names the same host (`localhost.`).
+  const name = url.hostname.replace(/\.$/, '');
+  const localName = name === 'localhost' || name.endsWith('.localhost');
   if ((literal !== null && !addressAllowed(literal, rules.allowPrivate)) || (localName && !rules.allowPrivate)) {
     throw new TargetRefused('url points to a private, loopback or link-local address, which webhooks may not reach');
   }

@@ -128,6 +128,8 @@ export class WebhookDeliveryRepository {
         [delivery.endpointId, gone, this.config.webhooks.disableAfterHours, EndpointDisabledReason.GONE, EndpointDisabledReason.FAILING],
       );
       const disabled = rows[0]?.newly ? rows[0].disabled_reason : null;
+      // Nothing more goes to a disabled endpoint: this delivery ends here, saying why, for recoverWebhookEndpoint.
+      if (disabled && nextAt) await manager.query(`UPDATE webhook_deliveries SET status = 'FAILED' WHERE id = $1`, [delivery.id]);
       // Failing for days: the clinic's admins are told, by email through the outbox, in this transaction.
       const notices: { id: string }[] =
         disabled === EndpointDisabledReason.FAILING
