@@ -5,6 +5,7 @@ import { createClinic, createSignedInUser, uniqueEmail, USER_PASSWORD } from './
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
 import { DISABLE_USER, INVITE_USER, LOGIN, ME, RESEND_INVITATION, REVOKE_INVITATION } from './support/operations';
 import { useWorld } from './support/file-setup';
+import { Caller, CLINIC, matrixCallers, Outcome, outcomeOf, ROLE } from './support/role-matrix';
 import { ADMIN_PASSWORD } from './support/test-app';
 
 /*
@@ -169,10 +170,6 @@ describe('clinic admins: users, roles, their clinic', () => {
    * success, otherwise the code (and reason) expected.
    */
   describe('the role matrix', () => {
-    type Outcome = null | 'UNAUTHENTICATED' | 'NOT_FOUND' | [code: 'FORBIDDEN', reason: ErrorReason];
-    const ROLE: Outcome = ['FORBIDDEN', ErrorReason.NOT_YOUR_ROLE];
-    const CLINIC: Outcome = ['FORBIDDEN', ErrorReason.NOT_YOUR_CLINIC];
-    type Caller = 'platformAdmin' | 'clinicAdmin' | 'coordinator' | 'provider' | 'otherClinicAdmin' | 'disabled' | 'anonymous';
 
     /** Each operation: what it does, made fresh for each caller, and the outcome per caller. */
     const OPERATIONS: Record<string, { run: (client: GraphqlClient, caller: Caller) => Promise<GraphqlResponse>; expected: Record<Caller, Outcome> }> = {
@@ -251,25 +248,14 @@ describe('clinic admins: users, roles, their clinic', () => {
     let callers: Record<Caller, GraphqlClient>;
 
     beforeAll(async () => {
-      const disabled = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', world.clinicA.id);
-      await world.platformAdmin.ok(DISABLE_USER, { input: { id: disabled.id } });
-      callers = {
-        platformAdmin: world.platformAdmin,
-        clinicAdmin: world.adminA.client,
-        coordinator: world.coordinatorA.client,
-        provider: world.referringProvider.client,
-        otherClinicAdmin: world.adminB.client,
-        disabled: disabled.client,
-        anonymous: world.anonymous,
-      };
+      callers = await matrixCallers(world);
     });
 
     it.each(Object.keys(OPERATIONS))('%s', async (name) => {
       const { run, expected } = OPERATIONS[name];
       const seen: Record<string, unknown> = {};
       for (const caller of Object.keys(expected) as Caller[]) {
-        const error = (await run(callers[caller], caller)).errors?.[0];
-        seen[caller] = error === undefined ? null : error.extensions?.reason ? [error.extensions.code, error.extensions.reason] : error.extensions?.code;
+        seen[caller] = outcomeOf(await run(callers[caller], caller));
       }
       expect(seen).toEqual(expected);
     });

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorReason } from '@referloop/core';
 import { expectGraphqlError } from './support/expectations';
-import { createSignedInUser } from './support/fixtures';
 import { GraphqlClient, GraphqlResponse } from './support/graphql-client';
-import { DISABLE_USER } from './support/operations';
 import { pollUntil } from './support/poll-until';
 import { usePipeline } from './support/file-setup';
+import { Caller, CLINIC, matrixCallers, Outcome, outcomeOf, ROLE } from './support/role-matrix';
 import { ReceivedWebhook, WebhookReceiver } from './support/webhook-receiver';
 import { referralIn } from './support/world';
 
@@ -95,10 +93,6 @@ describe('webhook endpoints: admins', () => {
    * find clinic A's endpoints.
    */
   describe('the role matrix', () => {
-    type Outcome = null | 'UNAUTHENTICATED' | 'NOT_FOUND' | [code: 'FORBIDDEN', reason: ErrorReason];
-    const ROLE: Outcome = ['FORBIDDEN', ErrorReason.NOT_YOUR_ROLE];
-    const CLINIC: Outcome = ['FORBIDDEN', ErrorReason.NOT_YOUR_CLINIC];
-    type Caller = 'platformAdmin' | 'clinicAdmin' | 'coordinator' | 'provider' | 'otherClinicAdmin' | 'disabled' | 'anonymous';
     /** What only clinic A's admins (and platform admins) may do to clinic A's endpoint. */
     const ADMINS_OF_A: Record<Caller, Outcome> = {
       platformAdmin: null,
@@ -180,17 +174,7 @@ describe('webhook endpoints: admins', () => {
 
     beforeAll(async () => {
       matrixReceiver = await receiverStarted();
-      const disabled = await createSignedInUser(world.platformAdmin, 'CLINIC_ADMIN', world.clinicA.id);
-      await world.platformAdmin.ok(DISABLE_USER, { input: { id: disabled.id } });
-      callers = {
-        platformAdmin: world.platformAdmin,
-        clinicAdmin: world.adminA.client,
-        coordinator: world.coordinatorA.client,
-        provider: world.referringProvider.client,
-        otherClinicAdmin: world.adminB.client,
-        disabled: disabled.client,
-        anonymous: world.anonymous,
-      };
+      callers = await matrixCallers(world);
     });
 
     it.each(Object.keys(OPERATIONS))('%s', async (name) => {
@@ -198,10 +182,9 @@ describe('webhook endpoints: admins', () => {
       const seen: Record<string, unknown> = {};
       for (const caller of Object.keys(expected) as Caller[]) {
         const response = await run(callers[caller]);
-        const error = response.errors?.[0];
-        seen[caller] = error === undefined ? null : error.extensions?.reason ? [error.extensions.code, error.extensions.reason] : error.extensions?.code;
+        seen[caller] = outcomeOf(response);
         // A refusal carries no data for the operation; a success carries it.
-        if (error !== undefined) expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
+        if (response.errors?.[0] !== undefined) expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
         else expect(Object.values(response.data ?? {})[0]).not.toBeNull();
       }
       expect(seen).toEqual(expected);
