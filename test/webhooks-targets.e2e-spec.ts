@@ -123,7 +123,7 @@ describe('webhook targets: the delivery connection checks the address a name res
     for (const options of [{}, { all: true }]) {
       const { error, address } = await lookup(false, options);
       expect(error).toBeInstanceOf(TargetRefused);
-      expect(error?.message).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a private, loopback or link-local address$/);
+      expect(error?.message).toBe('localhost resolves to a private, loopback or link-local address');
       expect(address).toBe('');
     }
     // The same lookup with private targets allowed answers as dns.lookup does.
@@ -138,7 +138,7 @@ describe('webhook targets: the delivery connection checks the address a name res
     const before = connections;
     for (const url of [`https://localhost:${port}/hooks`, `http://localhost:${port}/hooks`]) {
       const result = await post(url, false);
-      expect(result).toEqual({ statusCode: null, durationMs: expect.any(Number), error: expect.stringMatching(/^localhost resolves to 127\.0\.0\.1/), retryAfterMs: null });
+      expect(result).toEqual({ statusCode: null, durationMs: expect.any(Number), error: 'localhost resolves to a private, loopback or link-local address', retryAfterMs: null });
     }
     // An address written in the URL is refused before any connection, without a lookup.
     expect(await post(`https://127.0.0.1:${port}/hooks`, false)).toEqual({ statusCode: null, durationMs: 0, error: 'url points to a private, loopback or link-local address', retryAfterMs: null });

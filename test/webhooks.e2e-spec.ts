@@ -4,7 +4,8 @@ import { GraphqlClient } from './support/graphql-client';
 import { pollUntil } from './support/poll-until';
 import { usePipeline } from './support/file-setup';
 import { ReceivedWebhook, WebhookReceiver } from './support/webhook-receiver';
-import { referralIn } from './support/world';
+import { createDraft, referralIn } from './support/world';
+import { createPatient, runReferralMutation } from './support/fixtures';
 import { ErrorReason } from '@referloop/core';
 
 const WAIT_MS = 20_000;
@@ -107,6 +108,23 @@ describe('webhooks', () => {
     }
   });
 
+  it('tells the receiving clinic nothing of a draft cancelled before it was sent, which it cannot read either, nor its patient', async () => {
+    const referrer = await registered(world.adminA.client, ['REFERRAL_CREATED', 'REFERRAL_CANCELLED']);
+    const receiving = await registered(world.adminB.client, ['REFERRAL_CREATED', 'REFERRAL_CANCELLED']);
+    const patient = await createPatient(world.coordinatorA.client, world.clinicA.id);
+    const draft = await createDraft(world, { patientId: patient.id });
+    await runReferralMutation(world.coordinatorA.client, 'cancelReferral', { id: draft.id });
+    await referrer.receiver.waitFor((all) => about(all, draft.id).length === 2, WAIT_MS, "the referrer's created and cancelled");
+    // A later event the receiving clinic does hear of comes after: nothing of the draft came before it.
+    const later = await referralIn(world, 'CANCELLED');
+    await receiving.receiver.waitFor((all) => about(all, later.id).length === 1, WAIT_MS, 'a cancellation after sending');
+    expect(about(receiving.receiver.received, draft.id)).toEqual([]);
+    expect(about(receiving.receiver.received, later.id).map((request) => request.payload.type)).toEqual(['referral.cancelled']);
+    expectGraphqlError(await world.coordinatorB.client.request(`query($id: ID!) { referral(id: $id) { id } }`, { id: draft.id }), 'NOT_FOUND');
+    expectGraphqlError(await world.targetProvider.client.request(`query($id: ID!) { referral(id: $id) { id } }`, { id: draft.id }), 'NOT_FOUND');
+    expectGraphqlError(await world.coordinatorB.client.request(`query($id: ID!) { patient(id: $id) { id } }`, { id: patient.id }), 'NOT_FOUND');
+  });
+
   it('retries a receiver that answers 500 three times, and delivers the event once it answers 200, under the same webhook-id', async () => {
     const { receiver, endpointId } = await registered(world.adminA.client, ['REFERRAL_SENT']);
     receiver.answers = [{ status: 500 }, { status: 500 }, { status: 500 }];
@@ -125,6 +143,30 @@ describe('webhooks', () => {
       [1, 500, false],
     ]);
     expect(webhookEndpoint.failingSince).toBeNull();
+  });
+
+  it('follows no redirect, reads a huge answer no further than it needs, and waits as long as Retry-After asks', async () => {
+    const elsewhere = await WebhookReceiver.start();
+    receivers.push(elsewhere);
+    const { receiver, endpointId } = await registered(world.adminA.client, ['REFERRAL_SENT']);
+    receiver.answers = [
+      { status: 307, headers: { location: elsewhere.url } },
+      { status: 503, headers: { 'retry-after': '2' } },
+      // 1 MB: the worker stops reading at 64 KB; the status is what counts.
+      { status: 200, body: 'x'.repeat(1024 * 1024) },
+    ];
+    const sent = await referralIn(world, 'SENT');
+    await receiver.waitFor((all) => about(all, sent.id).length === 3, WAIT_MS, 'three attempts');
+    const endpoint = await endpointAfter(endpointId, 3);
+    expect(endpoint.attempts.edges.map(({ node }) => [node.attempt, node.statusCode, node.succeeded, node.error])).toEqual([
+      [3, 200, true, null],
+      [2, 503, false, 'HTTP 503'],
+      [1, 307, false, 'HTTP 307: redirects are not followed'],
+    ]);
+    expect(elsewhere.received).toEqual([]);
+    // The schedule says 100 ms; the receiver asked for 2 s.
+    const [, second, third] = about(receiver.received, sent.id);
+    expect(third.at - second.at).toBeGreaterThanOrEqual(2000);
   });
 
   it('disables an endpoint that answers 410 Gone, and sends it nothing more', async () => {

@@ -12,6 +12,8 @@ export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   /** The status the receiver answered. */
   answered: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
   /** Verified with the `standardwebhooks` package (not this project's signing code), under any secret held. */
   verified: boolean;
   /**
@@ -19,6 +21,13 @@ export interface ReceivedWebhook {
    * false when the sender's connection closed first (the sender died mid-request).
    */
   completed: boolean | null;
+}
+
+/** One scripted answer: a status, headers, and a body (empty unless given). */
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
 }
 
 type Waiter = { predicate: (all: ReceivedWebhook[]) => boolean; resolve: () => void };
@@ -32,9 +41,9 @@ type Waiter = { predicate: (all: ReceivedWebhook[]) => boolean; resolve: () => v
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   /** Statuses to answer, in order; once used up, `fallback`. */
-  answers: { status: number; headers?: Record<string, string> }[] = [];
+  answers: Answer[] = [];
   /** The answer once `answers` are used up: 200 unless a test takes the receiver "down" (503, say). */
-  fallback: { status: number; headers?: Record<string, string> } = { status: 200 };
+  fallback: Answer = { status: 200 };
   /** How long each answer is held after the request arrived: a slow receiver, so a sender can be killed mid-request. */
   holdMs = 0;
   /** The secrets a request may be signed with (after a rotation, the old and the new). */
@@ -66,7 +75,7 @@ export class WebhookReceiver {
         response.once('close', () => settle(response.writableFinished));
         const send = () => {
           if (response.destroyed) return settle(false);
-          response.writeHead(answer.status, answer.headers).end();
+          response.writeHead(answer.status, answer.headers).end(answer.body);
         };
         if (receiver.holdMs <= 0) return send();
         const timer = setTimeout(() => {
@@ -130,6 +139,7 @@ export class WebhookReceiver {
       payload: JSON.parse(body) as ReceivedWebhook['payload'],
       headers,
       answered,
+      at: Date.now(),
       verified,
       completed: null,
     };

@@ -1,4 +1,5 @@
 import { Actor, isClinicStaff, isPlatformAdmin } from '@referloop/common';
+import { sentToReceiverSql } from '@referloop/lifecycle';
 
 /**
  * The SQL condition limiting patients (alias `p`) to those the actor may see: platform admins
@@ -15,5 +16,5 @@ export function patientVisibility(actor: Actor, param: (value: unknown) => strin
       ? `r.to_provider_id = ${param(actor.providerId)}`
       : 'FALSE';
   return `(p.clinic_id = ${clinic} OR EXISTS (
-    SELECT 1 FROM referrals r WHERE r.patient_id = p.id AND r.status <> 'DRAFT' AND ${received}))`;
+    SELECT 1 FROM referrals r WHERE r.patient_id = p.id AND ${sentToReceiverSql('r')} AND ${received}))`;
 }

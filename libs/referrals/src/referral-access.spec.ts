@@ -15,8 +15,12 @@ const actor = (role: UserRole, clinicId: string | null, extra: Partial<Actor> = 
   ...extra,
 });
 
+const SENT_AT = new Date('2026-03-02T09:00:00Z');
+
+/** A referral in `status`, sent unless a draft (a draft cancelled unsent says `sentAt: null`). */
 const referral = (status: ReferralStatus, extra: Partial<ReferralParticipants> = {}): ReferralParticipants => ({
   status,
+  sentAt: status === ReferralStatus.DRAFT ? null : SENT_AT,
   referringClinicId: CLINIC_A,
   referringUserId: 'referrer-user',
   referringProviderId: null,
@@ -34,6 +38,15 @@ describe('partiesOf', () => {
   it("makes the receiving clinic's staff RECEIVER_STAFF once sent, and nothing on a draft", () => {
     expect(partiesOf(actor(UserRole.COORDINATOR, CLINIC_B), referral(ReferralStatus.SENT))).toEqual(new Set([Party.RECEIVER_STAFF]));
     expect(partiesOf(actor(UserRole.COORDINATOR, CLINIC_B), referral(ReferralStatus.DRAFT)).size).toBe(0);
+  });
+
+  it('gives the receiving side nothing of a draft cancelled before it was ever sent, though it names them', () => {
+    const cancelledUnsent = referral(ReferralStatus.CANCELLED, { sentAt: null });
+    expect(partiesOf(actor(UserRole.COORDINATOR, CLINIC_B), cancelledUnsent).size).toBe(0);
+    expect(partiesOf(actor(UserRole.PROVIDER, CLINIC_B, { providerId: 'target-provider' }), cancelledUnsent).size).toBe(0);
+    expect(partiesOf(actor(UserRole.COORDINATOR, CLINIC_A), cancelledUnsent)).toEqual(new Set([Party.REFERRER]));
+    // Cancelled after it was sent: the receiver still sees it.
+    expect(partiesOf(actor(UserRole.COORDINATOR, CLINIC_B), referral(ReferralStatus.CANCELLED))).toEqual(new Set([Party.RECEIVER_STAFF]));
   });
 
   it('puts staff of a clinic referring to its own provider on both sides', () => {

@@ -1,5 +1,5 @@
 import { Actor, isClinicStaff, isPlatformAdmin } from '@referloop/common';
-import { Party, ReferralStatus } from '@referloop/lifecycle';
+import { Party, ReferralStatus, sentToReceiver, sentToReceiverSql } from '@referloop/lifecycle';
 
 /** The columns that decide who may see and act on a referral. */
 export interface ReferralParticipants {
@@ -9,18 +9,21 @@ export interface ReferralParticipants {
   referringProviderId: string | null;
   toProviderId: string | null;
   toClinicId: string | null;
+  /** When it was sent; null while a draft, and for a draft cancelled before it was sent. */
+  sentAt: Date | null;
   /** Set by the lock query of a move: the actor is an eligible provider of this open referral. */
   poolCandidate?: boolean;
 }
 
 /**
  * Which parties the actor is for this referral. Drafts belong to the referrer alone: the
- * receiving side neither sees nor acts on a referral until it is sent. An open referral has no
- * receiver side until it is claimed (`to_provider_id`, `to_clinic_id` are null until then).
+ * receiving side neither sees nor acts on a referral until it is sent (`sentToReceiver`: a
+ * draft cancelled unsent never reaches it). An open referral has no receiver side until it is
+ * claimed (`to_provider_id`, `to_clinic_id` are null until then).
  */
 export function partiesOf(actor: Actor, referral: ReferralParticipants): Set<Party> {
   const parties = new Set<Party>();
-  const sent = referral.status !== ReferralStatus.DRAFT;
+  const sent = sentToReceiver(referral);
   if (isClinicStaff(actor)) {
     if (actor.clinicId === referral.referringClinicId) parties.add(Party.REFERRER);
     if (sent && actor.clinicId === referral.toClinicId) parties.add(Party.RECEIVER_STAFF);
@@ -47,9 +50,9 @@ export function outboundCondition(actor: Actor, param: Param): string {
 /** Sent referrals addressed to the actor's clinic (staff) or to the actor (provider); alias `r`. */
 export function inboundCondition(actor: Actor, param: Param): string {
   if (isPlatformAdmin(actor)) return `r.to_provider_id IS NOT NULL`;
-  if (isClinicStaff(actor)) return `r.to_clinic_id = ${param(actor.clinicId)} AND r.status <> 'DRAFT'`;
+  if (isClinicStaff(actor)) return `r.to_clinic_id = ${param(actor.clinicId)} AND ${sentToReceiverSql('r')}`;
   if (actor.providerId === null) return 'FALSE';
-  return `r.to_provider_id = ${param(actor.providerId)} AND r.status <> 'DRAFT'`;
+  return `r.to_provider_id = ${param(actor.providerId)} AND ${sentToReceiverSql('r')}`;
 }
 
 /**

@@ -29,8 +29,16 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
+  // IPv4 inside IPv6: mapped, compatible, NAT64 (which reaches IPv4 networks on IPv6-only
+  // hosts), 6to4 and Teredo. Each can carry a private IPv4 address.
   ['::ffff:0:0', 96],
+  ['::', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
+  ['2001::', 32],
   ['fc00::', 7],
+  ['fec0::', 10],
   ['fe80::', 10],
   ['ff00::', 8],
 ] as const) {
@@ -96,7 +104,8 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(error, '', 0);
       const refused = addresses.find((entry) => !addressAllowed(entry.address, allowPrivate));
       if (refused) {
-        return callback(new TargetRefused(`${hostname} resolves to ${refused.address}, a private, loopback or link-local address`), '', 0);
+        // Not which address: the attempts list is read by clinic admins, who need not learn the worker's network.
+        return callback(new TargetRefused(`${hostname} resolves to a private, loopback or link-local address`), '', 0);
       }
       // Node asks for every address when it tries several families (autoSelectFamily).
       if (options.all) return (callback as unknown as (error: null, all: typeof addresses) => void)(null, addresses);

@@ -289,7 +289,8 @@ export type NotificationTemplate =
   | 'REFERRAL_EXPIRED'
   | 'REFERRAL_SENT'
   | 'RESPONSE_REMINDER'
-  | 'VISITS_MISSED';
+  | 'VISITS_MISSED'
+  | 'WEBHOOK_ENDPOINT_DISABLED';
 
 export type OutcomeInput = {
   finalRangeOfMotion?: Array<RangeOfMotionInput> | null | undefined;
@@ -337,6 +338,7 @@ export type RangeOfMotionInput = {
 
 export type RecipientKind =
   | 'ACCOUNT_HOLDER'
+  | 'CLINIC_ADMIN'
   | 'PATIENT'
   | 'PROVIDER'
   | 'REFERRER';

@@ -26,7 +26,7 @@ export function renderEndpointNotice(view: EndpointNoticeView): RenderedEmail {
     greeting: view.displayName ? `Hello ${singleLine(view.displayName)},` : 'Hello,',
     paragraphs: [
       `ReferLoop could not deliver events to ${endpoint}: every attempt has failed since ${formatInZone(view.failingSince, view.clinic.timeZone)}. It has been turned off, so your system no longer hears of referral changes through it.`,
-      'Once the receiving system answers again, enable the endpoint and send the missed events again (recoverWebhookEndpoint, from the time it started failing). Its list of attempts says what the receiver answered.',
+      'Once the receiving system answers again, enable the endpoint and send the events whose delivery failed again (recoverWebhookEndpoint, from the time it started failing). Changes made while it is turned off are not sent to it: catch up on those through the API (for example FHIR searches by _lastUpdated). Its list of attempts says what the receiver answered.',
     ],
     details: [],
     contact: null,

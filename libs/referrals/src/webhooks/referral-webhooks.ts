@@ -21,7 +21,9 @@ export class ReferralWebhooks {
       const name = REFERRAL_EVENT_NAMES[type];
       if (name === null) continue;
       const data = { referralId: row.id, reference: row.reference, status: row.status, version: row.version };
-      deliveryIds.push(...(await this.outbox.record(manager, clinicsThatSee(rowParticipants(row)), { type: name, referralId: row.id, data, at })));
+      // Its writing is the referrer's news alone; a receiver first hears of it as sent.
+      const clinics = type === ReferralEventType.CREATED ? [row.referring_clinic_id] : clinicsThatSee(rowParticipants(row));
+      deliveryIds.push(...(await this.outbox.record(manager, clinics, { type: name, referralId: row.id, data, at })));
     }
     return deliveryIds;
   }

@@ -53,7 +53,10 @@ export class WebhookEndpointsResolver {
     return this.endpoints.update(actor, input);
   }
 
-  @Mutation(() => WebhookEndpoint, { description: 'Stops sending to the endpoint; deliveries due meanwhile fail, for recoverWebhookEndpoint to send again.' })
+  @Mutation(() => WebhookEndpoint, {
+    description:
+      'Stops sending to the endpoint. Deliveries already written and due meanwhile fail, for recoverWebhookEndpoint to send again; events of changes made while it is off are not written for it.',
+  })
   async disableWebhookEndpoint(@CurrentActor() actor: Actor, @Args('input', { type: () => WebhookEndpointIdInput }) input: WebhookEndpointIdInput): Promise<WebhookEndpoint> {
     return this.endpoints.setEnabled(actor, input.id, false);
   }
