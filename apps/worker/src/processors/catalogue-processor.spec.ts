@@ -2,12 +2,14 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName } from '@referloop/jobs';
 import { NotificationSender } from '@referloop/notifications';
 import { ResponseClock, TimerOutcome } from '@referloop/referrals';
+import { WebhookSender } from '@referloop/webhooks';
 import { assertEveryJobHandled, CatalogueProcessor, HandlerTable } from './catalogue-processor';
 import { NotificationProcessor } from './notification.processor';
 import { ResponseClockProcessor } from './response-clock.processor';
+import { WebhookProcessor } from './webhook.processor';
 
 /** The real processors; their dependencies are never called by the start-up check. */
-const realProcessors = () => [new NotificationProcessor({} as NotificationSender), new ResponseClockProcessor({} as ResponseClock)];
+const realProcessors = () => [new NotificationProcessor({} as NotificationSender), new ResponseClockProcessor({} as ResponseClock), new WebhookProcessor({} as WebhookSender)];
 
 /** A processor that handles the expiry on the notifications queue, where it does not belong. */
 class MisplacedExpiryProcessor extends CatalogueProcessor {
@@ -40,13 +42,13 @@ describe('assertEveryJobHandled', () => {
   });
 
   it('names the one job a processor forgot', () => {
-    const [notifications] = realProcessors();
-    expect(() => assertEveryJobHandled([notifications, new ForgetfulClockProcessor()])).toThrow(/no handler for job\(s\) expire-referral$/);
+    const [notifications, , webhooks] = realProcessors();
+    expect(() => assertEveryJobHandled([notifications, new ForgetfulClockProcessor(), webhooks])).toThrow(/no handler for job\(s\) expire-referral$/);
   });
 
   it('refuses a job handled on the wrong queue, naming the job and both queues', () => {
-    const [, clock] = realProcessors();
-    expect(() => assertEveryJobHandled([new MisplacedExpiryProcessor(), clock])).toThrow(
+    const [, clock, webhooks] = realProcessors();
+    expect(() => assertEveryJobHandled([new MisplacedExpiryProcessor(), clock, webhooks])).toThrow(
       'Job "expire-referral" belongs to queue response-clock but is handled on notifications',
     );
   });

@@ -17,6 +17,7 @@ export const TEMPLATE_LABELS: Record<NotificationTemplate, string> = {
   VISITS_MISSED: 'Missed visits',
   INVITATION: 'Invitation to ReferLoop',
   PASSWORD_RESET: 'Password reset link',
+  WEBHOOK_ENDPOINT_DISABLED: 'Webhook endpoint turned off',
 };
 
 export const RECIPIENT_LABELS: Record<RecipientKind, string> = {
@@ -24,6 +25,7 @@ export const RECIPIENT_LABELS: Record<RecipientKind, string> = {
   PROVIDER: 'Receiving provider',
   REFERRER: 'Referrer',
   ACCOUNT_HOLDER: 'Account holder',
+  CLINIC_ADMIN: 'Clinic admins',
 };
 
 /** A retried email leaves FAILED at once; the row says where it is now. */
