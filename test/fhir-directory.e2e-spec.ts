@@ -32,7 +32,8 @@ describe('FHIR R4: the CapabilityStatement, signing in, errors, and the director
         (readJson('fhir/r4/search-parameters.json').entry as Array<{ resource: { url: string; type: string; base: string[] } }>).map(({ resource }) => [resource.url, resource]),
       );
       for (const resource of resources) {
-        expect(resource.interaction.map((interaction) => interaction.code)).toEqual(['read', 'search-type']);
+        // Referrals are also created through FHIR; everything else is read only.
+        expect(resource.interaction.map((interaction) => interaction.code)).toEqual(resource.type === 'ServiceRequest' ? ['read', 'search-type', 'create'] : ['read', 'search-type']);
         for (const parameter of resource.searchParam) {
           const definition = definitions.get(parameter.definition);
           expect({ parameter: `${resource.type}.${parameter.name}`, type: definition?.type, base: definition?.base.some((base) => base === resource.type || base === 'Resource') }).toEqual({

@@ -40,6 +40,20 @@ export class FhirClient {
     return { status: response.status, headers: response.headers, body: JSON.parse(text) };
   }
 
+  /**
+   * POST to `/fhir/R4/<path>` (`''` for the base): a resource, sent as application/fhir+json, or
+   * text sent as it is (a body that is not JSON), each with the headers given (another
+   * Content-Type, If-None-Exist). Every answer must be FHIR JSON; validating it is the test's.
+   */
+  async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<FhirResponse> {
+    const sent: Record<string, string> = { accept: 'application/fhir+json', 'content-type': 'application/fhir+json', ...this.headers, ...headers };
+    if (this.token) sent.authorization = `Bearer ${this.token}`;
+    const response = await fetch(`${this.gateway}/fhir/R4${path ? `/${path}` : ''}`, { method: 'POST', headers: sent, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+  }
+
   /** A read or operation that must answer 200 with a valid resource. */
   async ok(path: string): Promise<any> {
     const response = await this.get(path);

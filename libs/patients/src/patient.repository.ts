@@ -38,8 +38,9 @@ const UPDATABLE: Record<string, string> = {
 export class PatientRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(input: CreatePatientInput): Promise<Patient> {
-    const rows: PatientRow[] = await this.db.query<PatientRow[]>(
+  /** Registers the patient (in the caller's transaction, if given). */
+  async insert(input: CreatePatientInput, manager: EntityManager = this.db.manager): Promise<Patient> {
+    const rows: PatientRow[] = await manager.query<PatientRow[]>(
       // created_at from JS time, like every keyset column: a cursor holds milliseconds.
       `INSERT INTO patients (id, clinic_id, first_name, last_name, email, date_of_birth, phone, email_consent, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,

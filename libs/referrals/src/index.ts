@@ -21,6 +21,9 @@ export { notificationsFor, VISITS_MISSED } from './notifications/referral-notifi
 export { rangeOfMotionJson } from './clinical-json';
 export { OptionalPainScoreField, OptionalRangeOfMotionField, OutcomeInput, RangeOfMotionInput } from './dto/clinical.input';
 export { ReferralCommandInput } from './dto/transition.input';
-export { PoolInput, ReferralContentFields } from './dto/referral-content.input';
+export { CreateReferralInput, PoolInput, ReferralContentFields } from './dto/referral-content.input';
 export { userLoader } from './referral-fields.resolver';
 export { auditSeen, seenReferral } from './seen-referral';
+// createReferral's own service and its idempotency lookup, for the FHIR API's create: the same rules, not a copy.
+export { ReferralService } from './referral.service';
+export { ReferralRepository } from './referral.repository';

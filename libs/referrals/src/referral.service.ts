@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin } from '@referloop/common';
 import { APP_CONFIG, AppConfig, badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
@@ -29,6 +29,18 @@ export class ReferralService {
   ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
+    const { row, inserted } = await this.createWithin(this.db.manager, actor, input);
+    if (inserted) await this.created.committed(inserted);
+    return row;
+  }
+
+  /**
+   * createReferral's checks and write, in the caller's transaction (`manager`), for a caller that
+   * writes more with it (FHIR registers the patient of a transaction Bundle first). The caller
+   * hands `inserted` to NewReferrals.committed once its transaction has committed; it is null
+   * when an earlier request under the same idempotency key made the referral.
+   */
+  async createWithin(manager: EntityManager, actor: Actor, input: CreateReferralInput): Promise<{ row: ReferralRow; inserted: Inserted | null }> {
     if (input.send && !input.consentToShare) {
       throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it", ErrorReason.CONSENT_MISSING);
     }
@@ -37,11 +49,11 @@ export class ReferralService {
     if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers', ErrorReason.NOT_YOUR_ROLE);
     // Independent reads, so in parallel: they are most of a create's latency.
     const [earlier, patient, provider] = await Promise.all([
-      input.idempotencyKey ? this.referrals.findByIdempotencyKey(this.db.manager, actor.userId, input.idempotencyKey) : null,
-      this.patients.findVisible(actor, input.patientId),
-      input.toProviderId ? this.providers.findById(input.toProviderId) : null,
+      input.idempotencyKey ? this.referrals.findByIdempotencyKey(manager, actor.userId, input.idempotencyKey) : null,
+      this.patients.findVisible(actor, input.patientId, manager),
+      input.toProviderId ? this.providers.findById(input.toProviderId, manager) : null,
     ]);
-    if (earlier) return earlier;
+    if (earlier) return { row: earlier, inserted: null };
     if (provider) assertPractises(provider, input.modality);
     if (!patient || patient.clinicId !== actor.clinicId) throw notFound('Patient');
     if (input.toProviderId && !provider) throw notFound('Provider');
@@ -49,7 +61,7 @@ export class ReferralService {
     const now = new Date();
     const sending = input.send === true;
     const priority = input.priority ?? ReferralPriority.ROUTINE;
-    const created = await this.created.insert(this.db.manager, actor, {
+    const created = await this.created.insert(manager, actor, {
       status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
       priority,
       modality: input.modality,
@@ -76,8 +88,7 @@ export class ReferralService {
       onward_from_id: null,
       sent_by_user_id: sending ? actor.userId : null,
     }, now);
-    await this.created.committed(created);
-    return created.row;
+    return { row: created.row, inserted: created };
   }
 
   async update(actor: Actor, input: UpdateReferralInput): Promise<ReferralRow> {

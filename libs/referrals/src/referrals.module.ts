@@ -51,6 +51,6 @@ export class ReferralsCoreModule {}
     ReferralStatsRepository,
     ReferralStatsResolver,
   ],
-  exports: [ReferralsCoreModule, NewReferrals],
+  exports: [ReferralsCoreModule, NewReferrals, ReferralService],
 })
 export class ReferralsModule {}

@@ -17,9 +17,9 @@ export class FhirExceptionFilter implements ExceptionFilter {
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (reply.sent) return;
-    const { status, code, diagnostics, headers } = describe(exception);
+    const { status, code, diagnostics, headers, expression } = describe(exception);
     if (status >= 500) logUnexpectedError(exception);
-    const outcome = status >= 500 ? INTERNAL_ERROR_OUTCOME : operationOutcome('error', code, diagnostics);
+    const outcome = status >= 500 ? INTERNAL_ERROR_OUTCOME : operationOutcome('error', code, diagnostics, expression);
     await sendFhir(reply.headers(headers), status, outcome);
   }
 }
@@ -31,8 +31,18 @@ const DOMAIN: Partial<Record<ErrorCode, { status: number; code: IssueType }>> = 
   [ErrorCode.BAD_USER_INPUT]: { status: 400, code: 'invalid' },
 };
 
-function describe(exception: unknown): { status: number; code: IssueType; diagnostics: string; headers: Record<string, string> } {
-  if (exception instanceof FhirError) return { status: exception.status, code: exception.issueType, diagnostics: exception.message, headers: { ...exception.headers } };
+interface Described {
+  status: number;
+  code: IssueType;
+  diagnostics: string;
+  headers: Record<string, string>;
+  expression?: readonly string[];
+}
+
+function describe(exception: unknown): Described {
+  if (exception instanceof FhirError) {
+    return { status: exception.status, code: exception.issueType, diagnostics: exception.message, headers: { ...exception.headers }, expression: exception.expression };
+  }
   if (exception instanceof DomainError && DOMAIN[exception.code]) return { ...DOMAIN[exception.code]!, diagnostics: exception.message, headers: {} };
   if (exception instanceof HttpException && exception.getStatus() < 500) {
     return { status: exception.getStatus(), code: exception.getStatus() === 404 ? 'not-found' : 'invalid', diagnostics: exception.message, headers: {} };

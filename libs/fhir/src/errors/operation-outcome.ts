@@ -1,8 +1,8 @@
 import type { IssueType, OperationOutcome, OperationOutcomeIssue } from '../model/fhir-types';
 
-/** An OperationOutcome with one issue. */
-export function operationOutcome(severity: OperationOutcomeIssue['severity'], code: IssueType, diagnostics: string): OperationOutcome {
-  return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics }] };
+/** An OperationOutcome with one issue, naming the elements at fault where there are some. */
+export function operationOutcome(severity: OperationOutcomeIssue['severity'], code: IssueType, diagnostics: string, expression: readonly string[] = []): OperationOutcome {
+  return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics, ...(expression.length > 0 && { expression: [...expression] }) }] };
 }
 
 /** The answer to anything nobody expected: no detail, which goes to the server's log instead. */

@@ -20,7 +20,7 @@ export class FhirFallbackController {
   @All(['', '*'])
   async elsewhere(@Req() request: FastifyRequest): Promise<never> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      throw new FhirError(405, 'not-supported', `${request.method} is not supported: this FHIR API reads and searches (GET) only`);
+      throw new FhirError(405, 'not-supported', `${request.method} is not supported here: this FHIR API reads and searches (GET), and creates referrals (POST ServiceRequest, or a transaction Bundle posted to the base)`);
     }
     await this.caller.actorOf(request);
     throw new FhirError(404, 'not-supported', `Nothing is served at ${request.url.split('?')[0].slice(0, MAX_ECHO)}; GET /fhir/R4/metadata lists what is`);

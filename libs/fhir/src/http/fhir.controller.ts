@@ -3,18 +3,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@referloop/core';
 import { searchBundle } from '../bundle/search-bundle';
 import { capabilityStatement } from '../capability/capability-statement';
-import { FhirError, resourceNotFound } from '../errors/fhir-error';
+import { FhirError } from '../errors/fhir-error';
 import { FhirExceptionFilter } from '../errors/fhir-exception.filter';
 import { ServiceRequestEverything } from '../everything/service-request-everything';
-import type { ClinicalResource } from '../model/fhir-types';
+import { readOne } from '../resources/resource-kind';
 import { ResourceKinds } from '../resources/resource-kinds';
-import { handlingOf, parseReadQuery, parseSearch, readRequest } from '../search/search-request';
+import { handlingOf, parseReadQuery, parseSearch } from '../search/search-request';
 import { AuditedReads } from './audited-reads';
 import { FhirCaller } from './fhir-caller';
 import { fhirBaseUrl } from './fhir-paths';
-import { sendFhir } from './fhir-reply';
-
-const queryOf = (request: FastifyRequest) => new URL(request.url, 'http://fhir.invalid').searchParams;
+import { sendFhir, versioned } from './fhir-reply';
+import { queryOf } from './request-query';
 
 /**
  * The FHIR R4 API: the CapabilityStatement, read and search of each resource type served, and
@@ -59,9 +58,7 @@ export class FhirController {
     const actor = await this.caller.actorOf(request);
     const kind = this.kinds.of(type);
     parseReadQuery(queryOf(request), handlingOf(request.headers.prefer));
-    const page = await this.reads.run(actor, `fhir read ${type}`, (trail) => kind.search(actor, readRequest(kind.parameters, id), trail));
-    const resource = page.resources[0];
-    if (!resource) throw resourceNotFound(type, id);
+    const resource = await this.reads.run(actor, `fhir read ${type}`, (trail) => readOne(kind, actor, id, trail));
     await sendFhir(versioned(reply, resource), 200, resource);
   }
 
@@ -85,10 +82,3 @@ export class FhirController {
   }
 }
 
-/** A read's answer says which version it is and when it last changed (ETag, Last-Modified), where the resource keeps them. */
-function versioned(reply: FastifyReply, resource: ClinicalResource): FastifyReply {
-  const { versionId, lastUpdated } = resource.meta ?? {};
-  if (versionId) reply.header('etag', `W/"${versionId}"`);
-  if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString());
-  return reply;
-}

@@ -48,6 +48,9 @@ export function serviceRequestOf(referral: Referral, links: ServiceRequestLinks)
   };
 }
 
+/** How the note holding the red flags begins: written on every read, and read back from a posted ServiceRequest. */
+export const RED_FLAGS_NOTE = 'Red flags: ';
+
 /** The visits recommended, and how many a week. */
 export function timingOf(visits: number | null, perWeek: number | null): Timing | null {
   if (visits === null && perWeek === null) return null;
@@ -62,6 +65,6 @@ function notesOf(referral: Referral): Annotation[] {
     const shortTerm = referral.goals.shortTerm.length > 0 ? ` Short-term goals: ${referral.goals.shortTerm.join('; ')}.` : '';
     notes.push({ text: `Long-term goal: ${referral.goals.longTerm}.${shortTerm}` });
   }
-  if (referral.redFlags) notes.push({ text: `Red flags: ${referral.redFlags}` });
+  if (referral.redFlags) notes.push({ text: `${RED_FLAGS_NOTE}${referral.redFlags}` });
   return notes;
 }

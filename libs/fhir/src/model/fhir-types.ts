@@ -229,7 +229,8 @@ export interface CarePlan extends ResourceBase<'CarePlan'> {
   activity: CarePlanActivity[];
 }
 
-export type IssueType = 'invalid' | 'value' | 'not-supported' | 'login' | 'forbidden' | 'not-found' | 'exception' | 'informational' | 'security';
+export type IssueType =
+  | 'invalid' | 'structure' | 'required' | 'value' | 'too-long' | 'not-supported' | 'login' | 'forbidden' | 'not-found' | 'exception' | 'informational' | 'security';
 
 export interface OperationOutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';
@@ -258,11 +259,27 @@ export interface Bundle extends ResourceBase<'Bundle'> {
   entry: BundleEntry[];
 }
 
+/** One entry of a transaction's answer: what became of the request's entry at the same place. */
+export interface TransactionResponseEntry {
+  fullUrl: string;
+  resource: ClinicalResource;
+  response: { status: '201 Created' | '200 OK'; location: string; etag?: string; lastModified?: string };
+}
+
+/** The answer to a transaction Bundle: one entry per entry posted, in the same order. */
+export interface TransactionResponse extends ResourceBase<'Bundle'> {
+  type: 'transaction-response';
+  timestamp: string;
+  entry: TransactionResponseEntry[];
+}
+
 export interface CapabilityStatementResource {
   type: ClinicalResource['resourceType'];
   profile: string;
   documentation: string;
-  interaction: Array<{ code: 'read' | 'search-type' }>;
+  interaction: Array<{ code: 'read' | 'search-type' | 'create'; documentation?: string }>;
+  /** If-None-Exist is honoured on create. */
+  conditionalCreate?: boolean;
   searchParam: Array<{ name: string; definition: string; type: 'token' | 'reference' | 'date' | 'string'; documentation: string }>;
   operation?: Array<{ name: string; definition: string; documentation: string }>;
 }
@@ -281,5 +298,7 @@ export interface CapabilityStatement extends ResourceBase<'CapabilityStatement'>
     documentation: string;
     security: { cors: boolean; description: string };
     resource: CapabilityStatementResource[];
+    /** Interactions on the whole system: a transaction Bundle posted to the base. */
+    interaction?: Array<{ code: 'transaction'; documentation: string }>;
   }>;
 }

@@ -2,7 +2,8 @@ import type { Actor, AuditTrail } from '@referloop/common';
 import type { ClinicalResource } from '../model/fhir-types';
 import type { PageKey } from '../search/page-cursor';
 import type { AnySearchParameter } from '../search/search-parameter';
-import type { SearchRequest } from '../search/search-request';
+import { readRequest, type SearchRequest } from '../search/search-request';
+import { resourceNotFound } from '../errors/fhir-error';
 import { pageKeyOf, type Keyed } from '../sources/referral-scoped-page';
 
 export type ResourceType = ClinicalResource['resourceType'];
@@ -24,6 +25,18 @@ export interface ResourceKind<R extends ClinicalResource = ClinicalResource> {
   /** What the CapabilityStatement says of the type as a whole: what it is in ReferLoop. */
   readonly documentation: string;
   search(actor: Actor, request: SearchRequest, trail: AuditTrail): Promise<SearchPage<R>>;
+}
+
+/**
+ * A read: one resource by id, found by the type's search (so with the same tenancy, and noted on
+ * the trail as a search notes what it shows). Not found when it does not exist or the actor may
+ * not see it: the same answer.
+ */
+export async function readOne(kind: ResourceKind, actor: Actor, id: string, trail: AuditTrail): Promise<ClinicalResource> {
+  const page = await kind.search(actor, readRequest(kind.parameters, id), trail);
+  const resource = page.resources[0];
+  if (!resource) throw resourceNotFound(kind.type, id);
+  return resource;
 }
 
 /** The rows a page keeps (a search fetches one more than it shows, to know whether a next page exists) and the next page's key. */

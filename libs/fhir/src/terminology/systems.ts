@@ -23,6 +23,10 @@ export const REFERLOOP = {
   observation: `${REFERLOOP_CANONICAL}/CodeSystem/observation`,
   /** On Observation.bodySite: which side, coded from R4's bodysite-laterality value set (R4 has no element for it). */
   lateralityExtension: `${REFERLOOP_CANONICAL}/StructureDefinition/laterality`,
+  /** On a posted ServiceRequest: the patient agreed to share the referral with its receiver (valueBoolean); a referral is sent only with it. */
+  consentExtension: `${REFERLOOP_CANONICAL}/StructureDefinition/consent-to-share`,
+  /** A patient's ReferLoop id as an identifier, for a logical reference to a patient the clinic has (ServiceRequest.subject.identifier). */
+  patientId: `${REFERLOOP_CANONICAL}/sid/patient-id`,
   /** The $everything operation of a ServiceRequest (R4 defines it for Patient and Encounter only). */
   everythingOperation: `${REFERLOOP_CANONICAL}/OperationDefinition/ServiceRequest-everything`,
 } as const;

@@ -52,6 +52,26 @@ export function modalityConcept(modality: Modality): CodeableConcept {
 
 export const modalityDisplay = (modality: Modality): string => MODALITY[modality].display;
 
+/**
+ * What a posted coding says in the domain's words, the way back of the codings above: a code of
+ * a ReferLoop code system as it is (its own rules then judge it, unknown codes included), a
+ * service-type code as the modality it stands for. Null when the coding is in no system read.
+ */
+export function modalityOfCoding(coding: Coding): string | null {
+  if (coding.system === REFERLOOP.modality) return coding.code;
+  if (coding.system !== STANDARD.serviceType) return null;
+  return (Object.keys(MODALITY) as Modality[]).find((modality) => MODALITY[modality].serviceType.code === coding.code) ?? null;
+}
+
+export const conditionOfCoding = (coding: Coding): string | null => (coding.system === REFERLOOP.condition ? coding.code : null);
+
+export const techniqueOfCoding = (coding: Coding): string | null => (coding.system === REFERLOOP.technique ? coding.code : null);
+
+/** How a posted modality may be coded, in words for a refusal. */
+export const MODALITY_CODINGS_READ = `${STANDARD.serviceType} (${Object.values(MODALITY)
+  .map(({ serviceType }) => serviceType.code)
+  .join(', ')}) or ${REFERLOOP.modality} (${Object.keys(MODALITY).join(', ')})`;
+
 export function conditionConcept(condition: Condition): CodeableConcept {
   const display = capitalised(CONDITION_WORDS[condition]);
   return { coding: [{ system: REFERLOOP.condition, code: condition, display }], text: display };
