@@ -169,7 +169,7 @@ describe('FHIR R4: the CapabilityStatement, signing in, errors, and the director
           {
             coding: [
               { system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '65', display: 'Physiotherapy' },
-              { system: 'https://referloop.example/fhir/CodeSystem/modality', code: 'PHYSICAL_THERAPY', display: 'Physical therapy' },
+              { system: 'https://referloop.org/fhir/CodeSystem/modality', code: 'PHYSICAL_THERAPY', display: 'Physical therapy' },
             ],
           },
         ],

@@ -22,10 +22,10 @@ const NOW = Math.floor(Date.now() / 1000) * 1000;
 const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString();
 
 const SNOMED = 'http://snomed.info/sct';
-const LATERALITY = 'https://referloop.example/fhir/StructureDefinition/laterality';
+const LATERALITY = 'https://referloop.org/fhir/StructureDefinition/laterality';
 const UCUM = 'http://unitsofmeasure.org';
 const GOAL_ACHIEVEMENT = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
-const GOAL_ATTAINMENT = 'https://referloop.example/fhir/CodeSystem/goal-attainment';
+const GOAL_ATTAINMENT = 'https://referloop.org/fhir/CodeSystem/goal-attainment';
 
 const ASSESSMENT = {
   postureNotes: 'Rounded shoulders',
@@ -125,7 +125,7 @@ describe('FHIR R4: the main journey, from the assessment to the outcome, and $ev
         basedOn: [{ reference: `ServiceRequest/${id}` }],
         status: 'final',
         category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'exam', display: 'Exam' }] }],
-        code: { coding: [{ system: 'https://referloop.example/fhir/CodeSystem/observation', code: 'range-of-motion', display: 'Joint range of motion' }], text: 'Left shoulder flexion range of motion' },
+        code: { coding: [{ system: 'https://referloop.org/fhir/CodeSystem/observation', code: 'range-of-motion', display: 'Joint range of motion' }], text: 'Left shoulder flexion range of motion' },
         subject: { reference: `Patient/${patientId}` },
         effectiveDateTime: referral.createdAt,
         performer: [{ reference: `Organization/${world.clinicA.id}` }],

@@ -7,8 +7,8 @@ import { AUDIT_ENTRIES } from './support/operations';
 import { createDraft, ReachableState, referralIn } from './support/world';
 
 const BSER = 'http://hl7.org/fhir/us/bser/CodeSystem/TaskBusinessStatusCS';
-const REFERRAL_STATUS = 'https://referloop.example/fhir/CodeSystem/referral-status';
-const REFERENCE = 'https://referloop.example/fhir/sid/referral-reference';
+const REFERRAL_STATUS = 'https://referloop.org/fhir/CodeSystem/referral-status';
+const REFERENCE = 'https://referloop.org/fhir/sid/referral-reference';
 
 type State = ReachableState | 'EXPIRED';
 
@@ -84,17 +84,17 @@ describe('FHIR R4: referrals as ServiceRequest and their workflow as Task', () =
       code: {
         coding: [
           { system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '65', display: 'Physiotherapy' },
-          { system: 'https://referloop.example/fhir/CodeSystem/modality', code: 'PHYSICAL_THERAPY', display: 'Physical therapy' },
+          { system: 'https://referloop.org/fhir/CodeSystem/modality', code: 'PHYSICAL_THERAPY', display: 'Physical therapy' },
         ],
         text: 'Physical therapy',
       },
-      orderDetail: [{ coding: [{ system: 'https://referloop.example/fhir/CodeSystem/technique', code: 'STRENGTHENING_EXERCISE', display: 'Strengthening exercise' }], text: 'Strengthening exercise' }],
+      orderDetail: [{ coding: [{ system: 'https://referloop.org/fhir/CodeSystem/technique', code: 'STRENGTHENING_EXERCISE', display: 'Strengthening exercise' }], text: 'Strengthening exercise' }],
       occurrenceTiming: { repeat: { count: 6, frequency: 1, period: 1, periodUnit: 'wk' } },
       subject: { reference: `Patient/${patientId}` },
       authoredOn: referral.sentAt,
       requester: { reference: `Organization/${world.clinicA.id}` },
       performer: [{ reference: `PractitionerRole/${world.targetProvider.providerId}` }],
-      reasonCode: [{ coding: [{ system: 'https://referloop.example/fhir/CodeSystem/condition', code: 'SHOULDER_PAIN', display: 'Shoulder pain' }], text: 'Shoulder pain' }],
+      reasonCode: [{ coding: [{ system: 'https://referloop.org/fhir/CodeSystem/condition', code: 'SHOULDER_PAIN', display: 'Shoulder pain' }], text: 'Shoulder pain' }],
       // The assessment's one finding: its range of motion, and its pain score.
       supportingInfo: [{ reference: `Observation/a-${referral.id}-1-rom` }, { reference: `Observation/a-${referral.id}-1-pain` }],
       note: [
@@ -131,7 +131,7 @@ describe('FHIR R4: referrals as ServiceRequest and their workflow as Task', () =
     });
     const declined = await referrer.ok(`Task/${byState.get('DECLINED')!.id}`);
     expect(declined.statusReason).toEqual({
-      coding: [{ system: 'https://referloop.example/fhir/CodeSystem/decline-reason', code: 'NO_CAPACITY', display: 'No capacity' }],
+      coding: [{ system: 'https://referloop.org/fhir/CodeSystem/decline-reason', code: 'NO_CAPACITY', display: 'No capacity' }],
       text: 'No capacity',
     });
     expect((await referrer.ok(`Task/${byState.get('CANCELLED')!.id}`)).statusReason).toEqual({ text: 'Patient moved away' });

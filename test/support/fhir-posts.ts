@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
  */
 export const SYSTEMS = {
   serviceType: 'http://terminology.hl7.org/CodeSystem/service-type',
-  modality: 'https://referloop.example/fhir/CodeSystem/modality',
-  condition: 'https://referloop.example/fhir/CodeSystem/condition',
-  technique: 'https://referloop.example/fhir/CodeSystem/technique',
-  consent: 'https://referloop.example/fhir/StructureDefinition/consent-to-share',
-  patientId: 'https://referloop.example/fhir/sid/patient-id',
-  referralReference: 'https://referloop.example/fhir/sid/referral-reference',
+  modality: 'https://referloop.org/fhir/CodeSystem/modality',
+  condition: 'https://referloop.org/fhir/CodeSystem/condition',
+  technique: 'https://referloop.org/fhir/CodeSystem/technique',
+  consent: 'https://referloop.org/fhir/StructureDefinition/consent-to-share',
+  patientId: 'https://referloop.org/fhir/sid/patient-id',
+  referralReference: 'https://referloop.org/fhir/sid/referral-reference',
   /** An EHR's own identifiers of its orders. */
   ehrOrders: 'https://ehr.example/fhir/sid/orders',
 };

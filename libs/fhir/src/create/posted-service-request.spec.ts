@@ -35,7 +35,7 @@ const referral = {
 describe('a posted ServiceRequest', () => {
   it('reads back into the content of the referral a read wrote it from (what the server sets left out)', () => {
     const { id: _id, meta: _meta, identifier: _identifier, requester: _requester, ...written } = serviceRequestOf(referral, { assessment: [], visible: new Set() });
-    const read = readServiceRequest({ ...written, extension: [{ url: 'https://referloop.example/fhir/StructureDefinition/consent-to-share', valueBoolean: true }] }, 'ServiceRequest', BASE);
+    const read = readServiceRequest({ ...written, extension: [{ url: 'https://referloop.org/fhir/StructureDefinition/consent-to-share', valueBoolean: true }] }, 'ServiceRequest', BASE);
     expect(read).toEqual({
       content: {
         modality: 'ACUPUNCTURE',
@@ -80,12 +80,12 @@ describe('a posted ServiceRequest', () => {
     expect(refusal({ note: 'not a list' })).toEqual(['Bundle.entry[1].resource.note']);
     expect(refusal({ reasonCode: [{ text: 'Neck pain' }] })).toEqual(['Bundle.entry[1].resource.reasonCode[0]']);
     expect(refusal({ orderDetail: [{ coding: [{ system: 'http://snomed.info/sct', code: '229064008' }] }] })).toEqual(['Bundle.entry[1].resource.orderDetail[0]']);
-    expect(refusal({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '25' }, { system: 'https://referloop.example/fhir/CodeSystem/modality', code: 'CHIROPRACTIC' }] } })).toEqual([
+    expect(refusal({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '25' }, { system: 'https://referloop.org/fhir/CodeSystem/modality', code: 'CHIROPRACTIC' }] } })).toEqual([
       'Bundle.entry[1].resource.code',
     ]);
     expect(refusal({ priority: 'stat' })).toEqual(['Bundle.entry[1].resource.priority']);
     expect(refusal({ occurrenceTiming: { repeat: { frequency: 3, period: 1, periodUnit: 'd' } } })).toEqual(['Bundle.entry[1].resource.occurrenceTiming.repeat.periodUnit']);
     expect(refusal({ modifierExtension: [] })).toEqual(['Bundle.entry[1].resource.modifierExtension']);
-    expect(refusal({ identifier: [{ system: 'https://referloop.example/fhir/sid/referral-reference', value: 'RF-7K3Q9P' }] })).toEqual(['Bundle.entry[1].resource.identifier[0]']);
+    expect(refusal({ identifier: [{ system: 'https://referloop.org/fhir/sid/referral-reference', value: 'RF-7K3Q9P' }] })).toEqual(['Bundle.entry[1].resource.identifier[0]']);
   });
 });

@@ -43,4 +43,10 @@ describe('FHIR date search values', () => {
     expect(sql('lt2026-03-01')).toEqual({ condition: 't < $1', values: ['2026-03-01'] });
     expect(sql('le2026-03-01')).toEqual({ condition: 't < $1', values: ['2026-03-02'] });
   });
+
+  it('refuses years whose interval PostgreSQL could not hold (0000, and 9999 whose end is year 10000)', () => {
+    for (const raw of ['0000', '9999', 'ge9999-12-31', '0000-01-01']) expect(() => parseDateValue('birthdate', raw, true)).toThrow(/out of range/);
+    expect(parseDateValue('birthdate', '9998-12-31', true).end.toISOString()).toBe('9999-01-01T00:00:00.000Z');
+    expect(parseDateValue('birthdate', '0001', true).start.toISOString()).toBe('0001-01-01T00:00:00.000Z');
+  });
 });

@@ -28,6 +28,8 @@ export function parseDateValue(parameter: string, raw: string, dateOnly: boolean
   const match = VALUE.exec(text);
   if (!match) throw badParameter(parameter, `'${text}' is not a FHIR date (YYYY, YYYY-MM, YYYY-MM-DD, or a time with its zone, 2026-03-01T09:30:00Z)`);
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  // The interval's end must still be a four-digit year (PostgreSQL reads no year 10000, nor 0000).
+  if (Number(year) < 1 || Number(year) > 9998) throw badParameter(parameter, `'${text}' is out of range: years from 0001 to 9998`);
   if (dateOnly && hour !== undefined) throw badParameter(parameter, 'takes a date without a time');
   const start = new Date(`${year}-${month ?? '01'}-${day ?? '01'}T${hour ?? '00'}:${minute ?? '00'}:${second ?? '00'}${fraction ?? ''}${zone ?? 'Z'}`);
   const calendar = new Date(Date.UTC(Number(year), Number(month ?? '1') - 1, Number(day ?? '1')));

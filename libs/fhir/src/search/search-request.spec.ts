@@ -31,6 +31,12 @@ describe('parsing a search', () => {
     }
   });
 
+  it('bounds what one search may ask: 20 parameters, 50 values each', () => {
+    expect(() => parse(Array.from({ length: 21 }, (_, i) => `_id=${i}`).join('&'))).toThrow(/at most 20 parameters/);
+    expect(parse(Array.from({ length: 20 }, (_, i) => `_id=${i}`).join('&')).conditions).toHaveLength(20);
+    expect(() => parse(`_id=${Array.from({ length: 51 }, (_, i) => i).join(',')}`)).toThrow(/'_id': at most 50 values/);
+  });
+
   it('reads the Prefer header', () => {
     expect(handlingOf(undefined)).toBe('strict');
     expect(handlingOf('handling=lenient')).toBe('lenient');

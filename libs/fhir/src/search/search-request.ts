@@ -36,8 +36,13 @@ export const RESULT_PARAMETERS = ['_count', '_cursor', '_format'] as const;
 /** `_format` values that mean JSON; anything else (XML, Turtle) is not served. */
 const JSON_FORMATS = /^(json|application\/json|application\/fhir\+json)(\s*;.*)?$/i;
 
+/** The most parameters one search may give (repeats count): far more than any real search needs. */
+const MAX_PARAMETERS = 20;
+
 export function parseSearch(type: string, parameters: readonly AnySearchParameter[], query: URLSearchParams, handling: Handling): SearchRequest {
   const request: SearchRequest = { conditions: [], count: DEFAULT_PAGE_SIZE, after: null, applied: [], ignored: [] };
+  // Each condition is SQL to plan and run: a search asks a bounded number of them.
+  if ([...query.keys()].length > MAX_PARAMETERS) throw badParameter('_query', `a search takes at most ${MAX_PARAMETERS} parameters`);
   for (const [name, raw] of query) {
     if (name === '_count') request.count = pageSize(raw);
     else if (name === '_cursor') request.after = decodeCursor(type, raw);

@@ -4,6 +4,8 @@ import { parseDateValue, type DateRange } from './date-value';
 
 /** The longest value accepted: longer than any id, code or name this API knows. */
 const MAX_VALUE_LENGTH = 200;
+/** The most alternatives one parameter may give (a,b,c…): each is SQL to run. */
+const MAX_VALUES = 50;
 
 /**
  * One occurrence's values, split at commas (FHIR's "or"; `\,` is a comma inside a value) and
@@ -11,6 +13,7 @@ const MAX_VALUE_LENGTH = 200;
  */
 export function parseValues(parameter: AnySearchParameter, raw: string): Array<TokenValue | ReferenceValue | DateRange | string> {
   const values = raw.split(/(?<!\\),/).map((value) => value.replace(/\\,/g, ','));
+  if (values.length > MAX_VALUES) throw badParameter(parameter.name, `at most ${MAX_VALUES} values, separated by commas`);
   if (values.some((value) => value.trim() === '')) throw badParameter(parameter.name, 'a value is empty');
   if (values.some((value) => value.length > MAX_VALUE_LENGTH)) throw badParameter(parameter.name, `a value is longer than ${MAX_VALUE_LENGTH} characters`);
   switch (parameter.type) {

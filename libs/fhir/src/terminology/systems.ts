@@ -2,9 +2,10 @@
  * Every URI the FHIR API names, in one place. Standard systems are the ones R4 and HL7
  * terminology define; the rest are ReferLoop's own, under one canonical base. A canonical URL is
  * an identity, not a location: once integrators store codes under it, it must never change, so
- * it does not follow any deployment's PUBLIC_URL.
+ * it does not follow any deployment's PUBLIC_URL. It is under the project's own domain, and
+ * names rather than locates: nothing need answer at it.
  */
-export const REFERLOOP_CANONICAL = 'https://referloop.example/fhir';
+export const REFERLOOP_CANONICAL = 'https://referloop.org/fhir';
 
 /** ReferLoop's own code systems, identifier systems and extensions (docs/fhir.md lists their codes). */
 export const REFERLOOP = {
