@@ -47,6 +47,7 @@ describe('every page of the web app', () => {
     ['/statistics', 'Statistics'],
     ['/notifications', 'Failed emails'],
     ['/staff', 'Staff'],
+    ['/integrations', 'Integrations'],
     ['/account/sessions', 'Where you are signed in'],
     ['/account/password', 'Change your password'],
     ['/account/two-factor', 'Two-factor sign-in'],

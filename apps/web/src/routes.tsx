@@ -19,6 +19,7 @@ const password = lazyComponent(() => import('./pages/account/password-page').the
 const sessions = lazyComponent(() => import('./pages/account/sessions-page').then((m) => m.SessionsPage));
 const twoFactor = lazyComponent(() => import('./pages/account/two-factor-page').then((m) => m.TwoFactorPage));
 const staff = lazyComponent(() => import('./pages/staff/staff-page').then((m) => m.StaffPage));
+const integrations = lazyComponent(() => import('./pages/integrations/integrations-page').then((m) => m.IntegrationsPage));
 const onboarding = lazyComponent(() => import('./pages/onboarding/onboarding-page').then((m) => m.OnboardingPage));
 const welcome = lazyComponent(() => import('./pages/account-links/welcome-page').then((m) => m.WelcomePage));
 const resetPassword = lazyComponent(() => import('./pages/account-links/reset-password-page').then((m) => m.ResetPasswordPage));
@@ -32,6 +33,7 @@ const LAZY_PAGES: [path: string, page: ReturnType<typeof lazyComponent>][] = [
   ['statistics', statistics],
   ['notifications', failedNotifications],
   ['staff', staff],
+  ['integrations', integrations],
   ['onboarding', onboarding],
   ['account/sessions', sessions],
   ['account/password', password],

@@ -26,6 +26,18 @@ type Documents = {
     "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n": typeof types.InboxUpdatesDocument,
     "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n": typeof types.ClaimOpenReferralDocument,
     "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n": typeof types.PassOpenReferralDocument,
+    "\n  fragment IntegrationEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretValidUntil\n    createdAt\n  }\n": typeof types.IntegrationEndpointFieldsFragmentDoc,
+    "\n  fragment IntegrationAttemptFields on WebhookAttempt {\n    id\n    eventId\n    eventType\n    attempt\n    at\n    statusCode\n    durationMs\n    error\n    succeeded\n  }\n": typeof types.IntegrationAttemptFieldsFragmentDoc,
+    "\n  query IntegrationsList($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...IntegrationEndpointFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.IntegrationsListDocument,
+    "\n  query IntegrationsAttempts($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      enabled\n      attempts(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...IntegrationAttemptFields\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": typeof types.IntegrationsAttemptsDocument,
+    "\n  mutation IntegrationsCreate($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n": typeof types.IntegrationsCreateDocument,
+    "\n  mutation IntegrationsRotateSecret($input: WebhookEndpointIdInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n": typeof types.IntegrationsRotateSecretDocument,
+    "\n  mutation IntegrationsUpdate($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n": typeof types.IntegrationsUpdateDocument,
+    "\n  mutation IntegrationsDisable($input: WebhookEndpointIdInput!) {\n    disableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n": typeof types.IntegrationsDisableDocument,
+    "\n  mutation IntegrationsEnable($input: WebhookEndpointIdInput!) {\n    enableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n": typeof types.IntegrationsEnableDocument,
+    "\n  mutation IntegrationsDelete($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input)\n  }\n": typeof types.IntegrationsDeleteDocument,
+    "\n  mutation IntegrationsResendEvent($input: ResendWebhookEventInput!) {\n    resendWebhookEvent(input: $input)\n  }\n": typeof types.IntegrationsResendEventDocument,
+    "\n  mutation IntegrationsRecover($input: RecoverWebhookEndpointInput!) {\n    recoverWebhookEndpoint(input: $input)\n  }\n": typeof types.IntegrationsRecoverDocument,
     "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": typeof types.NewReferralPatientChoicesDocument,
     "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": typeof types.NewReferralPatientDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n": typeof types.CreateReferralDocument,
@@ -104,6 +116,18 @@ const documents: Documents = {
     "\n  subscription InboxUpdates($filter: ReferralUpdatedFilter) {\n    referralUpdated(filter: $filter) {\n      ...InboxRow\n    }\n  }\n": types.InboxUpdatesDocument,
     "\n  mutation ClaimOpenReferral($input: AcceptReferralInput!) {\n    acceptReferral(input: $input) {\n      ...InboxRow\n    }\n  }\n": types.ClaimOpenReferralDocument,
     "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n": types.PassOpenReferralDocument,
+    "\n  fragment IntegrationEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretValidUntil\n    createdAt\n  }\n": types.IntegrationEndpointFieldsFragmentDoc,
+    "\n  fragment IntegrationAttemptFields on WebhookAttempt {\n    id\n    eventId\n    eventType\n    attempt\n    at\n    statusCode\n    durationMs\n    error\n    succeeded\n  }\n": types.IntegrationAttemptFieldsFragmentDoc,
+    "\n  query IntegrationsList($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...IntegrationEndpointFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.IntegrationsListDocument,
+    "\n  query IntegrationsAttempts($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      enabled\n      attempts(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...IntegrationAttemptFields\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n": types.IntegrationsAttemptsDocument,
+    "\n  mutation IntegrationsCreate($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n": types.IntegrationsCreateDocument,
+    "\n  mutation IntegrationsRotateSecret($input: WebhookEndpointIdInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n": types.IntegrationsRotateSecretDocument,
+    "\n  mutation IntegrationsUpdate($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n": types.IntegrationsUpdateDocument,
+    "\n  mutation IntegrationsDisable($input: WebhookEndpointIdInput!) {\n    disableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n": types.IntegrationsDisableDocument,
+    "\n  mutation IntegrationsEnable($input: WebhookEndpointIdInput!) {\n    enableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n": types.IntegrationsEnableDocument,
+    "\n  mutation IntegrationsDelete($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input)\n  }\n": types.IntegrationsDeleteDocument,
+    "\n  mutation IntegrationsResendEvent($input: ResendWebhookEventInput!) {\n    resendWebhookEvent(input: $input)\n  }\n": types.IntegrationsResendEventDocument,
+    "\n  mutation IntegrationsRecover($input: RecoverWebhookEndpointInput!) {\n    recoverWebhookEndpoint(input: $input)\n  }\n": types.IntegrationsRecoverDocument,
     "\n  query NewReferralPatientChoices($search: String) {\n    patients(filter: { search: $search }, first: 20) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          dateOfBirth\n        }\n      }\n    }\n  }\n": types.NewReferralPatientChoicesDocument,
     "\n  query NewReferralPatient($id: ID!) {\n    patient(id: $id) {\n      id\n      firstName\n      lastName\n      dateOfBirth\n    }\n  }\n": types.NewReferralPatientDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) {\n      id\n      reference\n      status\n    }\n  }\n": types.CreateReferralDocument,
@@ -232,6 +256,54 @@ export function graphql(source: "\n  mutation ClaimOpenReferral($input: AcceptRe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PassOpenReferral($input: DeclineReferralInput!) {\n    declineReferral(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IntegrationEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretValidUntil\n    createdAt\n  }\n"): (typeof documents)["\n  fragment IntegrationEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    previousSecretValidUntil\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IntegrationAttemptFields on WebhookAttempt {\n    id\n    eventId\n    eventType\n    attempt\n    at\n    statusCode\n    durationMs\n    error\n    succeeded\n  }\n"): (typeof documents)["\n  fragment IntegrationAttemptFields on WebhookAttempt {\n    id\n    eventId\n    eventType\n    attempt\n    at\n    statusCode\n    durationMs\n    error\n    succeeded\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntegrationsList($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...IntegrationEndpointFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationsList($first: Int, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...IntegrationEndpointFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntegrationsAttempts($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      enabled\n      attempts(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...IntegrationAttemptFields\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query IntegrationsAttempts($id: ID!, $first: Int, $after: String) {\n    webhookEndpoint(id: $id) {\n      id\n      enabled\n      attempts(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...IntegrationAttemptFields\n          }\n        }\n        pageInfo {\n          endCursor\n          hasNextPage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsCreate($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IntegrationsCreate($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsRotateSecret($input: WebhookEndpointIdInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation IntegrationsRotateSecret($input: WebhookEndpointIdInput!) {\n    rotateWebhookSecret(input: $input) {\n      secret\n      endpoint {\n        ...IntegrationEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsUpdate($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation IntegrationsUpdate($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsDisable($input: WebhookEndpointIdInput!) {\n    disableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation IntegrationsDisable($input: WebhookEndpointIdInput!) {\n    disableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsEnable($input: WebhookEndpointIdInput!) {\n    enableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation IntegrationsEnable($input: WebhookEndpointIdInput!) {\n    enableWebhookEndpoint(input: $input) {\n      ...IntegrationEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsDelete($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input)\n  }\n"): (typeof documents)["\n  mutation IntegrationsDelete($input: WebhookEndpointIdInput!) {\n    deleteWebhookEndpoint(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsResendEvent($input: ResendWebhookEventInput!) {\n    resendWebhookEvent(input: $input)\n  }\n"): (typeof documents)["\n  mutation IntegrationsResendEvent($input: ResendWebhookEventInput!) {\n    resendWebhookEvent(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IntegrationsRecover($input: RecoverWebhookEndpointInput!) {\n    recoverWebhookEndpoint(input: $input)\n  }\n"): (typeof documents)["\n  mutation IntegrationsRecover($input: RecoverWebhookEndpointInput!) {\n    recoverWebhookEndpoint(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

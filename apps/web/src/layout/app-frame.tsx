@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconShieldLock, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconDeviceLaptop, IconDevices, IconKey, IconInbox, IconLogout, IconMailExclamation, IconPlus, IconBuildingHospital, IconShieldLock, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../session/session';
@@ -24,6 +24,7 @@ const NAV: NavItem[] = [
   { to: '/statistics', label: 'Statistics', icon: <IconChartBar size={18} aria-hidden />, shown: () => true },
   { to: '/notifications', label: 'Failed emails', icon: <IconMailExclamation size={18} aria-hidden />, shown: (v) => v.isPlatformAdmin || v.isClinicAdmin },
   { to: '/staff', label: 'Staff', icon: <IconUsersGroup size={18} aria-hidden />, shown: (v) => v.isPlatformAdmin || v.isClinicAdmin },
+  { to: '/integrations', label: 'Integrations', icon: <IconWebhook size={18} aria-hidden />, shown: (v) => v.isClinicAdmin },
   { to: '/onboarding', label: 'Onboarding', icon: <IconBuildingHospital size={18} aria-hidden />, shown: (v) => v.isPlatformAdmin },
 ];
 
