@@ -29,18 +29,22 @@ export class ReferralService {
   ) {}
 
   async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
-    const { row, inserted } = await this.createWithin(this.db.manager, actor, input);
+    const { row, inserted } = await this.createWithin(null, actor, input);
     if (inserted) await this.created.committed(inserted);
     return row;
   }
 
   /**
-   * createReferral's checks and write, in the caller's transaction (`manager`), for a caller that
-   * writes more with it (FHIR registers the patient of a transaction Bundle first). The caller
-   * hands `inserted` to NewReferrals.committed once its transaction has committed; it is null
-   * when an earlier request under the same idempotency key made the referral.
+   * createReferral's checks and write. Given a `manager`, in the caller's transaction, for a caller
+   * that writes more with it (FHIR registers the patient of a transaction Bundle first), which
+   * hands `inserted` to NewReferrals.committed once it has committed. Without one, the checks read
+   * on the pool, in parallel, and only then a transaction of its own writes the referral, its
+   * history and emails (one statement) and its webhook events, which commit together: no
+   * connection is held waiting for another. `inserted` is null when an earlier request under the
+   * same idempotency key made the referral.
    */
-  async createWithin(manager: EntityManager, actor: Actor, input: CreateReferralInput): Promise<{ row: ReferralRow; inserted: Inserted | null }> {
+  async createWithin(manager: EntityManager | null, actor: Actor, input: CreateReferralInput): Promise<{ row: ReferralRow; inserted: Inserted | null }> {
+    const reads = manager ?? this.db.manager;
     if (input.send && !input.consentToShare) {
       throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it", ErrorReason.CONSENT_MISSING);
     }
@@ -49,9 +53,9 @@ export class ReferralService {
     if (isPlatformAdmin(actor) || actor.clinicId === null) throw forbidden('Referrals are sent by clinics and their providers', ErrorReason.NOT_YOUR_ROLE);
     // Independent reads, so in parallel: they are most of a create's latency.
     const [earlier, patient, provider] = await Promise.all([
-      input.idempotencyKey ? this.referrals.findByIdempotencyKey(manager, actor.userId, input.idempotencyKey) : null,
-      this.patients.findVisible(actor, input.patientId, manager),
-      input.toProviderId ? this.providers.findById(input.toProviderId, manager) : null,
+      input.idempotencyKey ? this.referrals.findByIdempotencyKey(reads, actor.userId, input.idempotencyKey) : null,
+      this.patients.findVisible(actor, input.patientId, reads),
+      input.toProviderId ? this.providers.findById(input.toProviderId, reads) : null,
     ]);
     if (earlier) return { row: earlier, inserted: null };
     if (provider) assertPractises(provider, input.modality);
@@ -61,7 +65,8 @@ export class ReferralService {
     const now = new Date();
     const sending = input.send === true;
     const priority = input.priority ?? ReferralPriority.ROUTINE;
-    const created = await this.created.insert(manager, actor, {
+    const referringClinicId = actor.clinicId;
+    const write = (writer: EntityManager) => this.created.insert(writer, actor, {
       status: sending ? ReferralStatus.SENT : ReferralStatus.DRAFT,
       priority,
       modality: input.modality,
@@ -75,7 +80,7 @@ export class ReferralService {
       red_flags: input.redFlags ?? null,
       consent_to_share: input.consentToShare,
       patient_id: patient.id,
-      referring_clinic_id: actor.clinicId,
+      referring_clinic_id: referringClinicId,
       referring_user_id: actor.userId,
       referring_provider_id: actor.providerId,
       to_provider_id: provider?.id ?? null,
@@ -88,6 +93,7 @@ export class ReferralService {
       onward_from_id: null,
       sent_by_user_id: sending ? actor.userId : null,
     }, now);
+    const created = manager ? await write(manager) : await this.db.transaction(write);
     return { row: created.row, inserted: created };
   }
 
