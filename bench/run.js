@@ -24,6 +24,7 @@ const { Gateway, killAllSync: killGateways, benchAdmin, gatewayEnv, benchNodeArg
 const { runLoad, stopCurrent: stopLoad, failedCount, reportWarmup } = require('./lib/load');
 const { runPgbench, pgbenchVersion, killAllSync: killPgbench } = require('./lib/pgbench');
 const { seedThroughApi, bulkSeed } = require('./lib/seed');
+const { createMinimalTables, minimalWriteScript } = require('./lib/minimal-write');
 const { runHarness } = require('./lib/harness');
 const { ensureBuilt, loadBeforeRun, resultsFiles, gitInfo, machineInfo, envKnobs } = require('./lib/run-info');
 const { reportHeader, alignedTable, markdownSection } = require('./lib/report');
@@ -31,6 +32,14 @@ const { HarnessError, intEnv, strEnv, boolEnv, freePort, fmt, log } = require('.
 
 const TARGET_RATIO = 0.2;
 const TARGET_P99_MS = 100;
+/** Issue 17: the referral write's replay within 2× of the minimal transaction of the same shape. */
+const TARGET_WRITE_COST = 2;
+/**
+ * pgbench runs tell their generated ids and references apart by a run digit (0-9, see
+ * capture.js) and a per-client counter. Every digit is taken, so the replay of the writes alone
+ * reuses the createReferral replay's digits with its counter started far beyond theirs.
+ */
+const WRITES_SEQ = 5_000_000;
 
 function readConfig() {
   const duration = intEnv('BENCH_DURATION', 20, 1, 3600);
@@ -156,6 +165,16 @@ async function main() {
   await runPgbench({ dbUrl, script: createScript, clients: 1, jobs: 1, transactions: 1, run: 1 });
   if ((await countReferrals()) !== before + 1) throw new HarnessError('the captured createReferral script ran but did not insert exactly one referral');
   await runPgbench({ dbUrl, script: inboxScript, clients: 1, jobs: 1, transactions: 1, run: 4 });
+  // Write cost: createReferral's writes alone (its reads left out), and the least a write of the
+  // same rows could cost, from the same captured values (bench/lib/minimal-write.js).
+  const writeScript = path.join(artifactsDir, 'create-referral-writes.pgbench.sql');
+  const writes = createCapture.statements.filter((statement) => !/^\s*SELECT\b/i.test(statement.sql));
+  fs.writeFileSync(writeScript, capture.toPgbenchScript(writes, createFresh, "createReferral's writes alone (its reads left out), as the gateway executes them"));
+  await runPgbench({ dbUrl, script: writeScript, clients: 1, jobs: 1, transactions: 1, run: 1, seqStart: WRITES_SEQ });
+  await createMinimalTables(checkClient);
+  const minimalScript = path.join(artifactsDir, 'minimal-write.pgbench.sql');
+  fs.writeFileSync(minimalScript, minimalWriteScript(fs.readFileSync(createScript, 'utf8')));
+  await runPgbench({ dbUrl, script: minimalScript, clients: 1, jobs: 1, transactions: 1, run: 7 });
   await benchDb.closeClient(checkClient);
 
   // --- load A: createReferral --------------------------------------------------------------------
@@ -201,16 +220,20 @@ async function main() {
   await gateway.stop();
 
   // --- pgbench baselines ---------------------------------------------------------------------------
-  const bench = async (title, script, run) => {
+  const bench = async (title, script, run, seqStart = 0) => {
     if (config.warmup > 0) {
       log(`pgbench ${title} warm-up ${config.warmup} s`);
-      await runPgbench({ dbUrl, script, clients: config.connections, jobs: config.pgbenchJobs, seconds: config.warmup, run });
+      await runPgbench({ dbUrl, script, clients: config.connections, jobs: config.pgbenchJobs, seconds: config.warmup, run, seqStart });
     }
     log(`pgbench ${title} ${config.duration} s`);
-    return runPgbench({ dbUrl, script, clients: config.connections, jobs: config.pgbenchJobs, seconds: config.duration, run: run + 1 });
+    return runPgbench({ dbUrl, script, clients: config.connections, jobs: config.pgbenchJobs, seconds: config.duration, run: run + 1, seqStart });
   };
   const createPgbench = await bench('createReferral', createScript, 2);
+  const writesPgbench = await bench("createReferral's writes alone", writeScript, 2, WRITES_SEQ);
+  const minimalPgbench = await bench('minimal same-shape write', minimalScript, 8);
   const inboxPgbench = await bench('inbox', inboxScript, 5);
+  const times = (pg) => (minimalPgbench.tps > 0 && pg.tps > 0 ? minimalPgbench.tps / pg.tps : null);
+  const writeCost = { request: times(createPgbench), writes: times(writesPgbench) };
 
   // --- results ---------------------------------------------------------------------------------------
   const verdict = (loadResult, pg) => {
@@ -247,8 +270,18 @@ async function main() {
       inbox: { statements: capture.summarize(inboxCapture.statements), freshValues: inboxFresh.length, script: path.relative(ROOT, inboxScript) },
     },
     createReferral: { load: createLoad, pgbench: withoutRaw(createPgbench), ...verdict(createLoad, createPgbench) },
+    writeCost: {
+      minimal: withoutRaw(minimalPgbench),
+      writes: withoutRaw(writesPgbench),
+      statements: writes.length,
+      // Multiples of the minimal write's time: the whole request's replay, and its writes alone.
+      request: writeCost.request,
+      writesAlone: writeCost.writes,
+      target: TARGET_WRITE_COST,
+      met: writeCost.request !== null && writeCost.request <= TARGET_WRITE_COST,
+    },
     inbox: { load: inboxLoad, pgbench: withoutRaw(inboxPgbench), ...verdict(inboxLoad, inboxPgbench) },
-    pgbenchOutput: { createReferral: createPgbench.raw, inbox: inboxPgbench.raw },
+    pgbenchOutput: { createReferral: createPgbench.raw, createReferralWrites: writesPgbench.raw, minimalWrite: minimalPgbench.raw, inbox: inboxPgbench.raw },
     gatewayLog: path.relative(ROOT, path.join(artifactsDir, 'gateway.log')),
   };
   fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -284,6 +317,8 @@ function printTable(results, config) {
   const pgRow = (name, p) => [name, fmt(p.tps), '', '', '', '', String(p.transactions ?? '-'), String(p.failed ?? 0)];
   rows.push(loadRow('createReferral (gateway)', results.createReferral.load));
   rows.push(pgRow(`  pgbench, same ${results.capture.createReferral.statements.length} statements (TPS)`, results.createReferral.pgbench));
+  rows.push(pgRow(`  pgbench, its ${results.writeCost.statements} writes alone (TPS)`, results.writeCost.writes));
+  rows.push(pgRow('  pgbench, minimal same-shape write (TPS)', results.writeCost.minimal));
   rows.push(loadRow(ops.INBOX_WITH_COUNT ? 'inbox + totalCount (gateway)' : 'inbox (gateway)', results.inbox.load));
   rows.push(pgRow(`  pgbench, same ${results.capture.inbox.statements.length} statements (TPS)`, results.inbox.pgbench));
   out.push(...alignedTable(head, rows));
@@ -295,6 +330,10 @@ function printTable(results, config) {
         `p99 ${fmt(r.p99Ms)} ms (target < ${TARGET_P99_MS} ms: ${mark(r.p99Met)})${r.errorFree ? '' : ', WITH FAILED RESPONSES'}`,
     );
   }
+  const cost = results.writeCost;
+  out.push(
+    `write cost      createReferral's replay takes ${fmt(cost.request, 2)}× the minimal same-shape write's time (target <= ${cost.target}×: ${cost.met ? 'met' : 'MISSED'}); its writes alone ${fmt(cost.writesAlone, 2)}×`,
+  );
   for (const [name, r] of [['createReferral', results.createReferral.load], ['inbox', results.inbox.load]]) {
     if (r.good + r.bad === 0) out.push(`  ${name}: no response completed within ${config.duration} s`);
     for (const error of r.errors.slice(0, 5)) out.push(`  ${name} error x${error.count}: ${error.message}`);
@@ -319,6 +358,8 @@ function markdown(results, config, table) {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       row('createReferral', results.createReferral),
       row(ops.INBOX_WITH_COUNT ? 'inbox (INBOUND, first 20, with totalCount)' : 'inbox (INBOUND, first 20)', results.inbox),
+      '',
+      `Minimal same-shape write (pgbench, same run): ${fmt(results.writeCost.minimal.tps)} TPS. createReferral's replay takes ${fmt(results.writeCost.request, 2)}× its time (target <= ${TARGET_WRITE_COST}×), its ${results.writeCost.statements} writes alone (${fmt(results.writeCost.writes.tps)} TPS) ${fmt(results.writeCost.writesAlone, 2)}×.`,
       '',
       `Targets: ratio >= ${TARGET_RATIO * 100}% of pgbench and p99 < ${TARGET_P99_MS} ms at ${config.connections} connections.`,
     ],

@@ -29,9 +29,9 @@ function connectionArgs(dbUrl) {
  * `pgbench -n -c clients -j jobs (-T seconds | -t transactions) -f script`. Resolves with the
  * parsed report; rejects on a non-zero exit (which includes aborted clients) or a timeout.
  */
-function runPgbench({ dbUrl, script, clients, jobs, seconds, transactions, run }) {
+function runPgbench({ dbUrl, script, clients, jobs, seconds, transactions, run, seqStart = 0 }) {
   const { args, env, database } = connectionArgs(dbUrl);
-  const argv = ['-n', '-c', String(clients), '-j', String(jobs), '-D', 'rlb_seq=0', '-D', `rlb_run=${run}`, '-f', script, ...args];
+  const argv = ['-n', '-c', String(clients), '-j', String(jobs), '-D', `rlb_seq=${seqStart}`, '-D', `rlb_run=${run}`, '-f', script, ...args];
   argv.push(...(transactions ? ['-t', String(transactions)] : ['-T', String(seconds)]));
   argv.push(database);
   const limitMs = ((seconds ?? 0) + 120) * 1000;

@@ -9,14 +9,13 @@ import { PatientLinksController } from './links/patient-links.controller';
 import { Mailer } from './mail/mailer';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsAdminResolver } from './notifications-admin.resolver';
-import { Outbox } from './outbox';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
 
 /** The outboxes (emails, webhooks) and the notification rows: what both the gateway and the worker need. */
 @Module({
   imports: [JobsModule],
-  providers: [Outbox, WebhookOutbox, NotificationRepository, LinkSigner, AccountLinkTokens],
-  exports: [Outbox, WebhookOutbox, NotificationRepository, LinkSigner, AccountLinkTokens, JobsModule],
+  providers: [WebhookOutbox, NotificationRepository, LinkSigner, AccountLinkTokens],
+  exports: [WebhookOutbox, NotificationRepository, LinkSigner, AccountLinkTokens, JobsModule],
 })
 export class NotificationsModule {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Modality } from '@referloop/common';
 import { badInput, notFound } from '@referloop/core';
-import { ReferralAction, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
+import { ReferralAction, ReferralStatus } from '@referloop/lifecycle';
 import { Metrics } from '@referloop/metrics';
 import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/providers';
 import { PoolInput } from './dto/referral-content.input';
@@ -10,7 +10,6 @@ import { newReference } from './reference';
 import { ReferralDispatch } from './referral-dispatch';
 import { NewReferral, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
-import { ReferralWebhooks } from './webhooks/referral-webhooks';
 
 const REFERENCE_ATTEMPTS = 5;
 
@@ -63,7 +62,6 @@ export class NewReferrals {
     private readonly referrals: ReferralRepository,
     private readonly providers: ProviderRepository,
     private readonly dispatch: ReferralDispatch,
-    private readonly webhooks: ReferralWebhooks,
     private readonly metrics: Metrics,
   ) {}
 
@@ -104,10 +102,7 @@ export class NewReferrals {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
       const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
       if (inserted) {
-        const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, ...row } = inserted;
-        // Its history says CREATED, then SENT when it starts sent: its webhooks say the same.
-        const events = row.status === ReferralStatus.SENT ? [ReferralEventType.CREATED, ReferralEventType.SENT] : [ReferralEventType.CREATED];
-        const webhookDeliveryIds = await this.webhooks.record(manager, row, events, now);
+        const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, webhook_delivery_ids: webhookDeliveryIds, ...row } = inserted;
         return { row, pendingNotificationIds, suppressedNotifications, webhookDeliveryIds, isNew: true };
       }
       if (fields.idempotency_key) {

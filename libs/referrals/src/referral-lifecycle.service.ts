@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@referloop/common';
 import { conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/core';
-import { Outbox, OutboxItem } from '@referloop/notifications';
+import { OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
 import { ProviderStatsStore } from '@referloop/providers';
 import { ACTIVE_EPISODE, decide, describeAction, LifecycleAction, MoveEffect, Party, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
@@ -12,7 +12,6 @@ import { ReferralDispatch } from './referral-dispatch';
 import { rowFacts } from './referral-facts';
 import { partiesOf } from './referral-access';
 import { rowParticipants } from './referral-participants';
-import { ReferralWebhooks } from './webhooks/referral-webhooks';
 import { ReferralChanges, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
 
@@ -85,8 +84,6 @@ export class ReferralLifecycle {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly referrals: ReferralRepository,
-    private readonly outbox: Outbox,
-    private readonly webhooks: ReferralWebhooks,
     private readonly dispatch: ReferralDispatch,
     private readonly providerStats: ProviderStatsStore,
     private readonly metrics: Metrics,
@@ -176,17 +173,20 @@ export class ReferralLifecycle {
       await this.referrals.appendEvents(manager, history);
       return untouched;
     }
-    const updated =
-      effect === MoveEffect.SAME_VERSION
-        ? await this.referrals.stamp(manager, row.id, changes)
-        : await this.referrals.update(manager, row.id, { status: to, ...changes }, now);
-    await this.referrals.appendEvents(manager, history);
+    const emails = [...(event ? notificationsFor(event.type, row.status) : []), ...notifications];
+    const written = await this.referrals.writeMove(manager, {
+      id: row.id,
+      changes: effect === MoveEffect.SAME_VERSION ? changes : { status: to, ...changes },
+      newVersion: effect !== MoveEffect.SAME_VERSION,
+      now,
+      event: history[0] ?? null,
+      actorId,
+      emails,
+    });
+    const { pending_notification_ids: pendingIds, suppressed_notifications: suppressed, webhook_delivery_ids: webhookDeliveryIds, ...updated } = written;
     if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
       await this.providerStats.refresh(manager, [updated.to_provider_id]);
     }
-    const emails = [...(event ? notificationsFor(event.type, row.status) : []), ...notifications];
-    const { pendingIds, suppressed } = await this.outbox.record(manager, row.id, actorId, emails);
-    const webhookDeliveryIds = event ? await this.webhooks.record(manager, updated, [event.type], now) : [];
     return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed, webhookDeliveryIds };
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, PageRequest } from '@referloop/common';
 import { badInput, lazyCount, sqlParams } from '@referloop/core';
-import { OutboxAnswer, outboxStatement } from '@referloop/notifications';
+import { OutboxAnswer, OutboxItem, outboxStatement } from '@referloop/notifications';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { needsActionFilter } from './filters/needs-action-condition';
@@ -14,6 +14,7 @@ import { notificationsFor } from './notifications/referral-notifications';
 import { poolCandidateCondition } from './pool/pool-eligibility';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
+import { referralWebhookCtes } from './webhooks/referral-webhooks';
 import type { TableRow } from '@referloop/database';
 
 /**
@@ -28,7 +29,7 @@ export type NewReferral = Pick<
   | 'redirected_from_id' | 'onward_from_id' | 'sent_by_user_id' | 'pool_latitude' | 'pool_longitude' | 'pool_radius_km'
 >;
 
-/** Columns a move may change: everything but the identity, the version, the timestamps `update` keeps itself and the pool's point and area (a trigger's). */
+/** Columns a move may change: everything but the identity, the version, the timestamps `writeMove` keeps itself and the pool's point and area (a trigger's). */
 export type ReferralChanges = Partial<Omit<ReferralRow, 'id' | 'reference' | 'version' | 'created_at' | 'updated_at' | 'pool_candidate' | 'pool_point' | 'pool_area'>>;
 
 /** jsonb columns: written as JSON text, since node-postgres would send an array as a PostgreSQL array. */
@@ -41,8 +42,20 @@ const columnValue = (column: string, value: unknown) => (JSON_COLUMNS.has(column
 const assignments = (changes: ReferralChanges, param: (value: unknown) => string) =>
   Object.entries(changes).map(([column, value]) => `${column} = ${param(columnValue(column, value))}`);
 
-/** A new referral and the notifications its sending queued (none for a draft). */
-export type InsertedReferral = ReferralRow & OutboxAnswer;
+/** A referral as a statement wrote it, with the emails and webhook deliveries it wrote beside it, to queue once committed. */
+export type WrittenReferral = ReferralRow & OutboxAnswer & { webhook_delivery_ids: string[] };
+
+/** A move's write: its changes, its history entry and what it tells whom. */
+export interface MoveWrite {
+  id: string;
+  changes: ReferralChanges;
+  /** False for what only the system keeps (when a reminder went out): no new version, updated_at as it was. */
+  newVersion: boolean;
+  now: Date;
+  event: NewEvent | null;
+  actorId: string | null;
+  emails: readonly OutboxItem[];
+}
 
 export interface NewEvent {
   referralId: string;
@@ -135,12 +148,12 @@ export class ReferralRepository {
   }
 
   /**
-   * Inserts the referral and its opening history (CREATED, and SENT when it starts sent) in
-   * one statement, so it is atomic without a transaction round trip of its own. Returns null,
-   * writing nothing, when the user already used the idempotency key or (rarely) the reference
-   * is taken.
+   * Inserts the referral with its opening history (CREATED, and SENT when it starts sent), its
+   * emails and its webhook events in one statement: atomic without a transaction of its own, and
+   * one round trip. Returns null, writing nothing, when the user already used the idempotency key
+   * or (rarely) the reference is taken.
    */
-  async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<InsertedReferral | null> {
+  async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<WrittenReferral | null> {
     const sending = referral.status === ReferralStatus.SENT;
     const columns: Partial<Record<keyof ReferralRow, unknown>> = {
       ...referral,
@@ -155,19 +168,50 @@ export class ReferralRepository {
     const names = Object.keys(columns);
     const placeholders = names.map((column) => param(columnValue(column, columns[column as keyof ReferralRow])));
     const [actor, at] = [param(actorId), param(now)];
-    const ctes = `inserted AS (
+    const opening = sending ? [ReferralEventType.CREATED, ReferralEventType.SENT] : [ReferralEventType.CREATED];
+    const webhooks = referralWebhookCtes('inserted', opening, now, param);
+    const ctes = [
+      `inserted AS (
          INSERT INTO referrals (${names.join(', ')}) VALUES (${placeholders.join(', ')})
-         ON CONFLICT DO NOTHING RETURNING *),
-       history AS (
+         ON CONFLICT DO NOTHING RETURNING *)`,
+      `history AS (
          INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, at)
          SELECT gen_random_uuid(), inserted.id, step.type, step.from_status, step.to_status, ${actor}, ${at}
            FROM inserted, (VALUES (1, 'CREATED', NULL, 'DRAFT'), (2, 'SENT', 'DRAFT', 'SENT')) AS step (n, type, from_status, to_status)
           WHERE step.n = 1 OR inserted.status = 'SENT'
-          ORDER BY step.n)`;
+          ORDER BY step.n)`,
+      webhooks.ctes,
+    ];
     const emails = sending ? notificationsFor(ReferralEventType.SENT, ReferralStatus.DRAFT) : [];
-    const statement = outboxStatement({ ctes, source: 'inserted', values, returning: 'inserted.*' }, actorId, emails);
-    const rows: InsertedReferral[] = await manager.query(statement.sql, statement.values);
+    const returning = `inserted.*, ${webhooks.deliveryIds} AS webhook_delivery_ids`;
+    const statement = outboxStatement({ ctes: ctes.filter(Boolean).join(',\n       '), source: 'inserted', values, returning }, actorId, emails);
+    const rows: WrittenReferral[] = await manager.query(statement.sql, statement.values);
     return rows[0] ?? null;
+  }
+
+  /**
+   * A move's whole write in one statement: the row's changes (and a new version), its history
+   * entry, its emails and its webhook events, each written from the row as changed. The caller
+   * holds the row's lock, so the update always finds it.
+   */
+  async writeMove(manager: EntityManager, move: MoveWrite): Promise<WrittenReferral> {
+    const { values, param } = sqlParams([move.id]);
+    const sets = assignments(move.changes, param);
+    if (move.newVersion) sets.push('version = version + 1', `updated_at = ${param(move.now)}`);
+    const ctes = [`updated AS (UPDATE referrals SET ${sets.length > 0 ? sets.join(', ') : 'version = version'} WHERE id = $1 RETURNING *)`];
+    const event = move.event;
+    if (event) {
+      ctes.push(`history AS (
+         INSERT INTO referral_events (id, referral_id, type, from_status, to_status, actor_id, reason, data, at)
+         SELECT gen_random_uuid(), updated.id, ${[event.type, event.fromStatus, event.toStatus, event.actorId, event.reason ?? null, event.data === undefined ? null : JSON.stringify(event.data), event.at].map(param).join(', ')}
+           FROM updated)`);
+    }
+    const webhooks = referralWebhookCtes('updated', event ? [event.type] : [], move.now, param);
+    if (webhooks.ctes) ctes.push(webhooks.ctes);
+    const returning = `updated.*, ${webhooks.deliveryIds} AS webhook_delivery_ids`;
+    const statement = outboxStatement({ ctes: ctes.join(',\n       '), source: 'updated', values, returning }, move.actorId, move.emails);
+    const [row]: WrittenReferral[] = await manager.query(statement.sql, statement.values);
+    return row;
   }
 
   async findByIdempotencyKey(manager: EntityManager, userId: string, key: string): Promise<ReferralRow | null> {
@@ -176,28 +220,6 @@ export class ReferralRepository {
       [userId, key],
     );
     return rows[0] ?? null;
-  }
-
-  /**
-   * Applies column changes, bumps the version and stamps updated_at. Column names come from
-   * code (typed as the row's), never from input; values are parameters.
-   */
-  async update(manager: EntityManager, id: string, changes: ReferralChanges, now: Date): Promise<ReferralRow> {
-    const { values, param } = sqlParams([id]);
-    const sets = [...assignments(changes, param), `version = version + 1`, `updated_at = ${param(now)}`];
-    return this.updateReturning(manager, sets, values);
-  }
-
-  /** Applies columns only the system keeps (when a reminder went out) without a new version. */
-  async stamp(manager: EntityManager, id: string, changes: ReferralChanges): Promise<ReferralRow> {
-    const { values, param } = sqlParams([id]);
-    return this.updateReturning(manager, assignments(changes, param), values);
-  }
-
-  private async updateReturning(manager: EntityManager, sets: string[], values: unknown[]): Promise<ReferralRow> {
-    // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
-    const [rows] = await manager.query<[ReferralRow[], number]>(`UPDATE referrals SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, values);
-    return rows[0];
   }
 
   async appendEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {

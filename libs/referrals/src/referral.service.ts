@@ -38,10 +38,9 @@ export class ReferralService {
    * createReferral's checks and write. Given a `manager`, in the caller's transaction, for a caller
    * that writes more with it (FHIR registers the patient of a transaction Bundle first), which
    * hands `inserted` to NewReferrals.committed once it has committed. Without one, the checks read
-   * on the pool, in parallel, and only then a transaction of its own writes the referral, its
-   * history and emails (one statement) and its webhook events, which commit together: no
-   * connection is held waiting for another. `inserted` is null when an earlier request under the
-   * same idempotency key made the referral.
+   * on the pool, in parallel, and then one statement writes the referral with its history, emails
+   * and webhook events: atomic without a transaction, and no connection held waiting for another.
+   * `inserted` is null when an earlier request under the same idempotency key made the referral.
    */
   async createWithin(manager: EntityManager | null, actor: Actor, input: CreateReferralInput): Promise<{ row: ReferralRow; inserted: Inserted | null }> {
     const reads = manager ?? this.db.manager;
@@ -93,7 +92,7 @@ export class ReferralService {
       onward_from_id: null,
       sent_by_user_id: sending ? actor.userId : null,
     }, now);
-    const created = manager ? await write(manager) : await this.db.transaction(write);
+    const created = await write(manager ?? this.db.manager);
     return { row: created.row, inserted: created };
   }
 

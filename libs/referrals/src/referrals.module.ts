@@ -1,4 +1,3 @@
-import { ReferralWebhooks } from './webhooks/referral-webhooks';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@referloop/auth';
 import { ClinicsModule } from '@referloop/clinics';
@@ -27,8 +26,8 @@ import { ReferralStatsResolver } from './stats/referral-stats.resolver';
 /** How referrals change, with their outbox and clock: shared by the gateway and the worker. */
 @Module({
   imports: [NotificationsModule, ProviderStatsModule],
-  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ReferralWebhooks, ResponseClock, ReferralUpdates],
-  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ReferralWebhooks, ResponseClock, ReferralUpdates, NotificationsModule],
+  providers: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, ReferralUpdates],
+  exports: [ReferralRepository, ReferralLifecycle, ReferralDispatch, ResponseClock, ReferralUpdates, NotificationsModule],
 })
 export class ReferralsCoreModule {}
 
