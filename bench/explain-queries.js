@@ -25,6 +25,7 @@ const { migrate } = require('@referloop/database');
 const { ReferralRepository } = require(path.join(ROOT, 'dist/libs/referrals/src/referral.repository'));
 const { ReferralDirection } = require(path.join(ROOT, 'dist/libs/referrals/src/dto/referrals.args'));
 const { ReferralStatsRepository } = require(path.join(ROOT, 'dist/libs/referrals/src/stats/referral-stats.repository'));
+const { AuditRepository } = require(path.join(ROOT, 'dist/libs/audit/src/audit.repository'));
 
 const SERVER = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432';
 const COUNT = Number(process.env.BENCH_PLAN_REFERRALS || 1_000_000);
@@ -126,8 +127,23 @@ async function seed(client) {
          OR (step.type = 'ACCEPTED' AND r.status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT', 'COMPLETED'))
          OR (step.type = 'DECLINED' AND r.status = 'DECLINED')`,
   );
+  // The audit trail: for each referral, the entry of its referring coordinator reading it (the
+  // patient, the referral and both clinics, as AuditRepository.entryFor files them), spread over
+  // the same seconds as the referrals.
+  process.stderr.write(`seeding ${COUNT} audit entries…\n`);
+  await client.query(
+    `INSERT INTO audit_entries (id, actor_id, actor_clinic_id, actor_role, operation, patient_ids, referral_ids, clinic_ids, subjects, at)
+     SELECT gen_random_uuid(), r.referring_user_id, r.referring_clinic_id, 'COORDINATOR', 'query referral',
+            ARRAY[r.patient_id], ARRAY[r.id], array_remove(ARRAY[r.referring_clinic_id, r.to_clinic_id], NULL),
+            jsonb_build_object(r.referring_clinic_id::text, jsonb_build_object('patientIds', jsonb_build_array(r.patient_id), 'referralIds', jsonb_build_array(r.id)))
+              || CASE WHEN r.to_clinic_id IS NULL THEN '{}'::jsonb
+                      ELSE jsonb_build_object(r.to_clinic_id::text, jsonb_build_object('patientIds', jsonb_build_array(r.patient_id), 'referralIds', jsonb_build_array(r.id))) END,
+            r.created_at + interval '1 minute'
+       FROM referrals r`,
+  );
   await client.query('VACUUM ANALYZE referrals');
   await client.query('VACUUM ANALYZE referral_events');
+  await client.query('VACUUM ANALYZE audit_entries');
 }
 
 /** A DataSource stand-in that records the SQL the repository sends instead of running it. */
@@ -205,9 +221,21 @@ async function main() {
         ['stats: platform admin, one day', (repo) => repo.stats(actor('PLATFORM_ADMIN', null), day)],
       ];
 
+      statsCases.push(['stats: one provider as referrer or target, platform admin, one day', (repo) => repo.stats(actor('PLATFORM_ADMIN', null), { ...day, providerId: ids.provider })]);
+      cases.push(['referred onward from an episode', (repo) => repo.findVisibleOnwardFrom(staffB, [someId.id])]);
+      // The audit trail, as a clinic (its own staff's entries and others' that name it) and as a platform admin.
+      const auditCases = [
+        ['audit: one patient, clinic', (repo) => repo.list({ clinicId: ids.clinicA }, { patientId: someId.patient_id }, page)],
+        ['audit: one patient, platform admin', (repo) => repo.list({ clinicId: null }, { patientId: someId.patient_id }, page)],
+        ['audit: one referral, receiving clinic', (repo) => repo.list({ clinicId: ids.clinicB }, { referralId: someId.id }, page)],
+        ['audit: a clinic, everything', (repo) => repo.list({ clinicId: ids.clinicB }, {}, page)],
+        ['audit: one person', (repo) => repo.list({ clinicId: ids.clinicA }, { actorId: ids.userA }, page)],
+      ];
+
       const runs = [
         ...cases.map(([name, run, readsAtMost]) => [name, (dataSource) => run(new ReferralRepository(dataSource)), readsAtMost]),
         ...statsCases.map(([name, run]) => [name, (dataSource) => run(new ReferralStatsRepository(dataSource))]),
+        ...auditCases.map(([name, run]) => [name, (dataSource) => run(new AuditRepository(dataSource))]),
       ];
       for (const [name, run, readsAtMost] of runs) {
         const { queries, dataSource } = recorder();
@@ -219,7 +247,7 @@ async function main() {
           const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values)).rows;
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           const nodes = planNodes(plan);
-          const seq = nodes.some((node) => node['Node Type'] === 'Seq Scan' && ['referrals', 'referral_events'].includes(node['Relation Name']));
+          const seq = nodes.some((node) => node['Node Type'] === 'Seq Scan' && ['referrals', 'referral_events', 'audit_entries'].includes(node['Relation Name']));
           const read = referralRowsRead(nodes);
           const over = readsAtMost !== undefined && read > readsAtMost;
           failed ||= seq || over;
@@ -238,7 +266,7 @@ async function main() {
     await admin.end();
   }
   if (failed) {
-    console.error('A referral query scans a whole table, or a search reads more referrals than its bound.');
+    console.error('A referral or audit query scans a whole table, or a search reads more referrals than its bound.');
     process.exit(1);
   }
 }
