@@ -70,7 +70,11 @@ export function connectionType<T>(node: Type<T>, name: string): Type<Connection<
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'All items matching the filter, across pages.', middleware: [countWhenSelected] })
+    @Field(() => Int, {
+      description:
+        'All items matching the filter, across pages. Exact; a count of 10,000 or more is counted at most every 30 seconds, so it may be that old.',
+      middleware: [countWhenSelected],
+    })
     totalCount!: () => Promise<number>;
   }
   return ConnectionType;

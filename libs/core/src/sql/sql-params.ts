@@ -1,3 +1,4 @@
+import { CountCache } from './count-cache';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -18,10 +19,13 @@ export function sqlParams(initial: unknown[] = []): { values: unknown[]; param: 
 /** `WHERE a AND b`, or nothing when there are no conditions. */
 export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 
-/** A count that runs only if asked for (see Connection.totalCount), at most once. */
+/** Every list's large counts, for the whole process (see CountCache). */
+const counts = new CountCache();
+
+/** A count that runs only if asked for (see Connection.totalCount), at most once; a large one is kept for a while (CountCache). */
 export function lazyCount(db: DataSource, sql: string, values: unknown[]): () => Promise<number> {
   let pending: Promise<number> | undefined;
-  return () => (pending ??= db.query<{ total: number }[]>(sql, values).then((rows) => rows[0].total));
+  return () => (pending ??= counts.get(sql, values, () => db.query<{ total: number }[]>(sql, values).then((rows) => rows[0].total)));
 }
 
 /** Constants from code (enum values) as an SQL list of text literals, for `IN (…)` in static SQL. */
