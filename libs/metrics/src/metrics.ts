@@ -1,8 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Operation names come from clients; past this many distinct ones, new names count as "other". */
 const MAX_OPERATION_NAMES = 200;
+
+/** How often the event-loop delay is sampled, in milliseconds (prom-client's own default). */
+const EVENT_LOOP_RESOLUTION_MS = 10;
+/** The event-loop delay quantiles exported; 1 is the largest delay seen. */
+const EVENT_LOOP_QUANTILES = [0.5, 0.9, 0.99, 0.999, 1] as const;
 
 /**
  * Every metric a process exports, on a registry of its own (not prom-client's global one): a
@@ -10,8 +16,17 @@ const MAX_OPERATION_NAMES = 200;
  * own figures. Names follow Prometheus conventions: `_total` counters, `_seconds` histograms.
  */
 @Injectable()
-export class Metrics {
+export class Metrics implements OnModuleDestroy {
   readonly registry = new Registry();
+
+  /**
+   * The intervals between runs of a timer due every EVENT_LOOP_RESOLUTION_MS, recorded by Node
+   * (perf_hooks) outside JavaScript; less the resolution, how late the loop ran it. A request
+   * waits this long whenever the loop is busy with another one, a GC pause or synchronous
+   * work: the part of a latency tail that is the process's own. (prom-client's default process
+   * metrics measure the same but write an invalid `Nan` when nothing was sampled.)
+   */
+  private readonly eventLoopDelay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
 
   readonly graphqlRequestDuration = new Histogram({
     name: 'referloop_graphql_request_duration_seconds',
@@ -51,6 +66,31 @@ export class Metrics {
   });
 
   private readonly operationNames = new Set<string>();
+
+  constructor() {
+    this.eventLoopDelay.enable();
+    const delay = this.eventLoopDelay;
+    // The histogram holds whole intervals; the delay is what exceeds the timer's period.
+    const delaySeconds = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - EVENT_LOOP_RESOLUTION_MS) / 1000;
+    new Gauge({
+      name: 'referloop_event_loop_delay_seconds',
+      help: `Event-loop delay since the previous scrape (a timer due every ${EVENT_LOOP_RESOLUTION_MS} ms), by quantile; quantile 1 is the largest, all 0 when nothing was sampled`,
+      labelNames: ['quantile'] as const,
+      registers: [this.registry],
+      collect() {
+        const sampled = delay.count > 0;
+        for (const quantile of EVENT_LOOP_QUANTILES) {
+          this.set({ quantile: String(quantile) }, sampled ? delaySeconds(quantile === 1 ? delay.max : delay.percentile(quantile * 100)) : 0);
+        }
+        // Each scrape reports the interval since the one before, as prom-client's own does.
+        delay.reset();
+      },
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.eventLoopDelay.disable();
+  }
 
   /** The label for a client's operation name, keeping the number of distinct labels bounded. */
   operationLabel(name: string | null | undefined): string {
