@@ -32,6 +32,8 @@ class SmtpSink {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
+      // No reverse DNS lookup of 127.0.0.1 for every connection the worker's pool opens.
+      disableReverseLookup: true,
       logger: false,
       // Many pooled connections from the worker; the default limit (Infinity) is fine, the
       // socket timeout only has to outlast the quietest phase of a run.

@@ -22,6 +22,11 @@ class WorkerProcess {
     this.tail = [];
   }
 
+  /** The running worker's process id (null when stopped). */
+  get pid() {
+    return this.child?.pid ?? null;
+  }
+
   /** Resolves once the worker logs that it consumes its queues. */
   async start() {
     if (this.child) throw new HarnessError('worker already running');

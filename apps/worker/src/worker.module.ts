@@ -34,7 +34,8 @@ function applyProcessorOptions(config: AppConfig): void {
     stalledInterval: config.worker.stalledIntervalMs,
     maxStalledCount: 1,
   };
-  Processor(QueueName.NOTIFICATIONS, options)(NotificationProcessor);
+  // Emails wait mostly on SMTP and PostgreSQL, and grouping needs many in flight: their own setting.
+  Processor(QueueName.NOTIFICATIONS, { ...options, concurrency: config.mail.concurrency })(NotificationProcessor);
   Processor(QueueName.RESPONSE_CLOCK, options)(ResponseClockProcessor);
   Processor(QueueName.WEBHOOKS, options)(WebhookProcessor);
 }

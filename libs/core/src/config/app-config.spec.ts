@@ -109,7 +109,7 @@ describe('loadConfig: queues, mail, links and the worker', () => {
     expect(config.queuePrefix).toBe('referloop');
     expect(config.redisCommandTimeoutMs).toBe(1000);
     expect(config.workerPort).toBe(3001);
-    expect(config.mail).toEqual({ smtpUrl: null, dir: 'var/mail', from: 'ReferLoop <no-reply@referloop.localhost>', maxConnections: 5 });
+    expect(config.mail).toEqual({ smtpUrl: null, dir: 'var/mail', from: 'ReferLoop <no-reply@referloop.localhost>', maxConnections: 10, concurrency: 64 });
     expect(config.links).toEqual({ publicUrl: 'http://localhost:3000', secret: null, ttlDays: 90 });
     expect(config.worker).toEqual({
       concurrency: 8,
@@ -152,6 +152,12 @@ describe('loadConfig: queues, mail, links and the worker', () => {
       housekeepingIntervalMs: 5000,
       shutdownGraceMs: 0,
     });
+  });
+
+  it('reads the email concurrency, which follows WORKER_CONCURRENCY when only that is set', () => {
+    expect(loadConfig({ NOTIFICATION_CONCURRENCY: '12', WORKER_CONCURRENCY: '3' }).mail.concurrency).toBe(12);
+    expect(loadConfig({ WORKER_CONCURRENCY: '3' }).mail.concurrency).toBe(3);
+    expect(loadConfig({ SMTP_MAX_CONNECTIONS: '2' }).mail.maxConnections).toBe(2);
   });
 
   it('accepts a queue prefix of letters, digits, "_", "." and "-"', () => {

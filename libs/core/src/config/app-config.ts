@@ -109,6 +109,12 @@ export interface MailConfig {
   from: string;
   /** Pooled SMTP connections. */
   maxConnections: number;
+  /**
+   * Emails one worker process delivers at once (the notification queue's concurrency). Their
+   * reads and SENT records are grouped, so more in flight means fewer, larger statements.
+   * Unset, WORKER_CONCURRENCY when that is set, else 64.
+   */
+  concurrency: number;
 }
 
 export interface WorkerConfig {
@@ -375,7 +381,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       smtpUrl: read(env, 'SMTP_URL') === undefined ? null : url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']),
       dir: read(env, 'MAIL_DIR') ?? 'var/mail',
       from: read(env, 'MAIL_FROM') ?? 'ReferLoop <no-reply@referloop.localhost>',
-      maxConnections: integer(env, 'SMTP_MAX_CONNECTIONS', 5, 1, 100),
+      maxConnections: integer(env, 'SMTP_MAX_CONNECTIONS', 10, 1, 100),
+      // A deployment that tuned WORKER_CONCURRENCY alone keeps it for emails too.
+      concurrency: integer(env, 'NOTIFICATION_CONCURRENCY', read(env, 'WORKER_CONCURRENCY') === undefined ? 64 : integer(env, 'WORKER_CONCURRENCY', 8, 1, 500), 1, 500),
     },
     links: {
       publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port || 3000}`, ['http:', 'https:']).replace(/\/+$/, ''),
