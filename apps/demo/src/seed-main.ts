@@ -2,14 +2,15 @@ import { ConfigError, loadConfig } from '@referloop/core';
 import { parseSeedArgs, SEED_DEFAULTS, SeedArgsError } from './seed-args';
 import { runSeed, SeedRefused } from './seed';
 
-/** `npm run seed -- --providers N --referrals M [--append]` into DATABASE_URL. */
+/** `npm run seed -- [--referrals M] [--providers N] [--audit-entries A] [--append]` into DATABASE_URL. */
 async function main(): Promise<void> {
   const args = parseSeedArgs(process.argv.slice(2));
   if (args.help) {
-    console.log('npm run seed -- [--providers N] [--referrals M] [--append]');
-    console.log(`  loads N providers (default ${SEED_DEFAULTS.providers}) and M referrals (default ${SEED_DEFAULTS.referrals}) with their clinics,`);
-    console.log('  staff, patients, history, plans and visits into DATABASE_URL (migrated first). Refuses a database that');
-    console.log('  already has referrals unless --append is given.');
+    console.log('npm run seed -- [--referrals M] [--providers N] [--audit-entries A] [--append]');
+    console.log(`  loads M referrals (default ${SEED_DEFAULTS.referrals.toLocaleString('en-US')}) and N providers (default one per 500 referrals,`);
+    console.log(`  at least ${SEED_DEFAULTS.providers}) with their clinics, staff, patients, history, plans and visits, and A audit entries`);
+    console.log('  (default ten per referral) into DATABASE_URL (migrated first). Refuses a database that already has');
+    console.log('  referrals unless --append is given.');
     return;
   }
   if (process.env.NODE_ENV === 'production') throw new SeedArgsError('refusing to seed with NODE_ENV=production: the dataset is for development and benchmarks');
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     providers: args.providers,
     referrals: args.referrals,
+    auditEntries: args.auditEntries,
     append: args.append,
     responseWindowHours: config.responseWindowHours,
     outcomeReminderAfterHours: config.episode.outcomeReminderAfterHours,

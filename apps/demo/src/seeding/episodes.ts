@@ -9,6 +9,7 @@ import { keyed, Query } from './sql';
  * between the answer and that outcome and cuts everything after it.
  */
 export async function drawEpisodes(query: Query): Promise<void> {
+  // One pass: each slot with its measures (an UPDATE afterwards would write every row twice).
   await query(
     `CREATE TEMP TABLE seed_visits ON COMMIT DROP AS
      WITH slots AS (
@@ -21,27 +22,20 @@ export async function drawEpisodes(query: Query): Promise<void> {
      SELECT c.i, c.number, c.at, c.attended, c.attended_so_far,
             -- Recorded an hour or three after the visit, never after now.
             least(c.at + (60 + floor(random() * 120)) * interval '1 minute', now()) AS recorded_at,
-            c.attended AND c.attended_so_far = 1 AS starts_treatment
-       FROM counted c
+            c.attended AND c.attended_so_far = 1 AS starts_treatment,
+            CASE WHEN c.attended THEN round(r.first_degrees + ((r.measure ->> 'expected')::numeric - r.first_degrees)
+                                            * (c.attended_so_far::numeric / r.recommended_visits) * (0.5 + 0.45 * r.quality)::numeric) END AS degrees,
+            CASE WHEN c.attended THEN greatest(0, round(r.first_pain - (r.first_pain - 1) * (c.attended_so_far::numeric / r.recommended_visits)
+                                                         * (0.4 + 0.6 * r.quality)::numeric))::int END AS pain,
+            -- The plan's two goals: the range goal by mid-episode, the pain goal by the end (when the episode goes well enough).
+            CASE WHEN NOT c.attended OR r.plan_at IS NULL THEN '{}'::int[]
+                 WHEN c.attended_so_far = ceil(r.recommended_visits / 2.0) AND r.quality > 0.2 THEN '{1}'::int[]
+                 WHEN c.attended_so_far = r.recommended_visits AND r.quality > 0.45 THEN '{2}'::int[]
+                 ELSE '{}'::int[] END AS goals_met
+       FROM counted c JOIN seed_referrals r ON r.i = c.i
       WHERE c.attended_so_far - c.attended::int < c.budget`,
   );
   await keyed(query, 'seed_visits', 'i, number');
-  await query(
-    `ALTER TABLE seed_visits ADD degrees numeric, ADD pain int, ADD goals_met int[]`,
-  );
-  await query(
-    `UPDATE seed_visits v SET
-            degrees = CASE WHEN v.attended THEN round(r.first_degrees + ((r.measure ->> 'expected')::numeric - r.first_degrees)
-                                                      * (v.attended_so_far::numeric / r.recommended_visits) * (0.5 + 0.45 * r.quality)::numeric) END,
-            pain = CASE WHEN v.attended THEN greatest(0, round(r.first_pain - (r.first_pain - 1) * (v.attended_so_far::numeric / r.recommended_visits)
-                                                                * (0.4 + 0.6 * r.quality)::numeric))::int END,
-            -- The plan's two goals: the range goal by mid-episode, the pain goal by the end (when the episode goes well enough).
-            goals_met = CASE WHEN NOT v.attended OR r.plan_at IS NULL THEN '{}'::int[]
-                             WHEN v.attended_so_far = ceil(r.recommended_visits / 2.0) AND r.quality > 0.2 THEN '{1}'::int[]
-                             WHEN v.attended_so_far = r.recommended_visits AND r.quality > 0.45 THEN '{2}'::int[]
-                             ELSE '{}'::int[] END
-       FROM seed_referrals r WHERE r.i = v.i`,
-  );
   await query(
     `UPDATE seed_referrals r SET
             completed_at = e.last_recorded_at + pg_temp.lognormal(20, 0.7) * interval '1 hour',

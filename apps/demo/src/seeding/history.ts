@@ -10,7 +10,8 @@ export async function writeHistory(query: Query): Promise<void> {
   // cut: nothing after it happened. ord orders events of one instant (created and sent at once).
   await query(
     `CREATE TEMP TABLE seed_events ON COMMIT DROP AS
-     WITH r AS (SELECT *, least(now(), cancel_at) AS cut FROM seed_referrals),
+     -- Not materialised: a copy of every (wide) referral would spill to disk; each branch reads the table instead.
+     WITH r AS NOT MATERIALIZED (SELECT *, least(now(), cancel_at) AS cut FROM seed_referrals),
      candidates AS (
        SELECT i, created_at AS at, 0 AS ord, 'CREATED' AS type, NULL AS from_status, 'DRAFT' AS to_status, referring_user_id AS actor_id,
               NULL::text AS reason, NULL::jsonb AS data, false AS bumps, cut FROM r
@@ -59,16 +60,18 @@ export async function writeHistory(query: Query): Promise<void> {
          FROM r WHERE completed_at IS NOT NULL AND ack_h IS NOT NULL)
      SELECT i, at, ord, type, from_status, to_status, actor_id, reason, data, bumps FROM candidates WHERE at <= cut`,
   );
-  await query('CREATE INDEX ON seed_events (i, at, ord)');
   await query('ANALYZE seed_events');
   // A cancellation of an episode under way, from wherever it stood; either side may make it, with a reason.
+  // Where it stood: the last entry of the few referrals cancelled (sorted, rather than an index over all entries).
   await query(
     `INSERT INTO seed_events (i, at, ord, type, from_status, to_status, actor_id, reason, data, bumps)
      SELECT r.i, r.cancel_at, 2000, 'CANCELLED', last.to_status, 'CANCELLED',
             CASE WHEN r.receiver_cancels THEN r.provider_user_id ELSE r.referring_user_id END, r.cancel_reason, NULL, true
-       FROM (SELECT * FROM seed_referrals WHERE cancel_at <= now()) r
-       CROSS JOIN LATERAL (SELECT e.to_status FROM seed_events e WHERE e.i = r.i ORDER BY e.at DESC, e.ord DESC LIMIT 1) last
-      WHERE last.to_status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT')`,
+       FROM seed_referrals r
+       JOIN (SELECT DISTINCT ON (e.i) e.i, e.to_status FROM seed_events e
+              WHERE e.i IN (SELECT i FROM seed_referrals WHERE cancel_at <= now())
+              ORDER BY e.i, e.at DESC, e.ord DESC) last ON last.i = r.i
+      WHERE r.cancel_at <= now() AND last.to_status IN ('ACCEPTED', 'SCHEDULED', 'IN_TREATMENT')`,
   );
 
   await query(

@@ -98,54 +98,51 @@ export async function drawReferralPaths(query: Query): Promise<void> {
                    ELSE 'ACCEPT' END AS answer_kind,
               CASE WHEN c.held THEN c.sent_at + 0.4 * c.response_h * interval '1 hour' END AS hold_at
          FROM clocked c)
-     SELECT a.i, gen_random_uuid() AS id, ${reference(`((p.reference_offset + a.i) * 387420489 + 123456789) % ${CODES}`)} AS reference,
-            a.referring_clinic_id, a.referring_user_id, a.referring_provider_id, a.to_provider_id, a.to_clinic_id, a.provider_user_id,
-            a.provider_techniques, a.patient_id, a.modality, a.conditions, a.techniques, a.priority, a.window_h,
-            pg_temp.pick_text(p.vocab -> 'reasons' -> a.modality, a.u_reason) AS reason,
-            a.measure, CASE WHEN (a.measure ->> 'sided')::boolean THEN CASE WHEN a.u_side < 0.5 THEN 'LEFT' ELSE 'RIGHT' END END AS side,
-            round((a.measure ->> 'expected')::numeric * (0.45 + 0.35 * a.u_rom)::numeric) AS first_degrees, 3 + floor(a.u_pain * 6)::int AS first_pain,
-            pg_temp.pick_text(p.vocab -> 'postureNotes', a.u_posture) AS posture_notes, a.u_quality AS quality,
-            a.recommended_visits, a.visits_per_week,
-            CASE WHEN a.u_flags < 0.05 THEN pg_temp.pick_text(p.vocab -> 'redFlags', a.u_flags * 20) END AS red_flags,
-            a.sent_at IS NOT NULL OR a.u_draft > 0.004 AS consent_to_share,
-            CASE WHEN a.pooled THEN a.src_latitude END AS pool_latitude, CASE WHEN a.pooled THEN a.src_longitude END AS pool_longitude,
-            CASE WHEN a.pooled THEN 25.0 END AS pool_radius_km,
-            a.created_at, a.sent_at, a.answer_kind, a.hold_at,
-            CASE WHEN a.held AND a.hold_answered THEN a.hold_at + a.hold_h * interval '1 hour' END AS hold_end,
-            CASE WHEN a.held THEN pg_temp.pick_text(p.vocab -> 'questions', a.u_hold) END AS question,
-            CASE WHEN a.held THEN pg_temp.pick_text(p.vocab -> 'answers', a.u_hold) END AS answer,
-            CASE WHEN a.sent_at IS NOT NULL AND NOT (a.held AND NOT a.hold_answered)
-                 THEN a.sent_at + (a.window_h + CASE WHEN a.held THEN a.hold_h ELSE 0 END) * interval '1 hour' END AS due_at,
-            CASE a.answer_kind
-              WHEN 'EXPIRE' THEN a.sent_at + a.window_h * interval '1 hour'
-              WHEN 'CANCEL' THEN CASE WHEN a.held AND NOT a.hold_answered THEN a.hold_at + (3 + 11 * a.u_cancel) * interval '1 day'
-                                      ELSE a.sent_at + (0.5 * a.response_h + CASE WHEN a.held THEN a.hold_h ELSE 0 END) * interval '1 hour' END
-              WHEN 'NONE' THEN NULL
-              ELSE a.sent_at + (a.response_h + CASE WHEN a.held THEN a.hold_h ELSE 0 END) * interval '1 hour' END AS answer_at,
-            CASE WHEN a.answer_kind = 'DECLINE' THEN pg_temp.pick(p.vocab -> 'declines', a.u_decline) END AS decline,
-            a.u_plan < 0.9 AS planned, a.u_cancel < 0.06 AS cancels_episode, a.u_cancel_at, a.u_cancel_side < 0.5 AS receiver_cancels,
-            pg_temp.pick_text(p.vocab -> 'cancelReasons', a.u_cancel) AS cancel_reason,
-            CASE WHEN a.u_ack < 0.8 THEN pg_temp.lognormal(30, 1.3) END AS ack_h,
-            a.modality <> 'PHYSICAL_THERAPY' AND a.u_recommend < 0.35 AS recommends_physical_therapy,
-            a.u_day, a.u_hour
-       FROM answered a, seed_params p`,
+     -- Booking in the same pass: a day after accepting or so, the first appointment 1 to 9 days later at
+     -- 8:00–17:00, the plan before it. The columns the episode fills in later start empty.
+     SELECT b.*,
+            CASE WHEN b.planned AND b.scheduled_at IS NOT NULL
+                 THEN least(b.scheduled_at + pg_temp.lognormal(3, 0.8) * interval '1 hour', b.appointment_at - interval '1 hour') END AS plan_at,
+            NULL::timestamptz AS completed_at, NULL::timestamptz AS cancel_at, NULL::int AS visits_used, NULL::numeric AS final_degrees,
+            NULL::int AS final_pain, NULL::text AS goals_met, NULL::boolean AS first_goal_met, NULL::boolean AS second_goal_met
+       FROM (
+         SELECT s.*,
+                (date_trunc('day', s.scheduled_at AT TIME ZONE 'America/Chicago') + (1 + floor(s.u_day * 9)) * interval '1 day'
+                   + (8 + floor(s.u_hour * 10)) * interval '1 hour') AT TIME ZONE 'America/Chicago' AS appointment_at
+           FROM (
+             SELECT d.*, CASE WHEN d.answer_kind = 'ACCEPT' THEN d.answer_at + pg_temp.lognormal(20, 0.8) * interval '1 hour' END AS scheduled_at
+               FROM (
+             SELECT a.i, gen_random_uuid() AS id, ${reference(`((p.reference_offset + a.i) * 387420489 + 123456789) % ${CODES}`)} AS reference,
+                    a.referring_clinic_id, a.referring_user_id, a.referring_provider_id, a.to_provider_id, a.to_clinic_id, a.provider_user_id,
+                    a.provider_techniques, a.patient_id, a.modality, a.conditions, a.techniques, a.priority, a.window_h,
+                    pg_temp.pick_text(p.vocab -> 'reasons' -> a.modality, a.u_reason) AS reason,
+                    a.measure, CASE WHEN (a.measure ->> 'sided')::boolean THEN CASE WHEN a.u_side < 0.5 THEN 'LEFT' ELSE 'RIGHT' END END AS side,
+                    round((a.measure ->> 'expected')::numeric * (0.45 + 0.35 * a.u_rom)::numeric) AS first_degrees, 3 + floor(a.u_pain * 6)::int AS first_pain,
+                    pg_temp.pick_text(p.vocab -> 'postureNotes', a.u_posture) AS posture_notes, a.u_quality AS quality,
+                    a.recommended_visits, a.visits_per_week,
+                    CASE WHEN a.u_flags < 0.05 THEN pg_temp.pick_text(p.vocab -> 'redFlags', a.u_flags * 20) END AS red_flags,
+                    a.sent_at IS NOT NULL OR a.u_draft > 0.004 AS consent_to_share,
+                    CASE WHEN a.pooled THEN a.src_latitude END AS pool_latitude, CASE WHEN a.pooled THEN a.src_longitude END AS pool_longitude,
+                    CASE WHEN a.pooled THEN 25.0 END AS pool_radius_km,
+                    a.created_at, a.sent_at, a.answer_kind, a.hold_at,
+                    CASE WHEN a.held AND a.hold_answered THEN a.hold_at + a.hold_h * interval '1 hour' END AS hold_end,
+                    CASE WHEN a.held THEN pg_temp.pick_text(p.vocab -> 'questions', a.u_hold) END AS question,
+                    CASE WHEN a.held THEN pg_temp.pick_text(p.vocab -> 'answers', a.u_hold) END AS answer,
+                    CASE WHEN a.sent_at IS NOT NULL AND NOT (a.held AND NOT a.hold_answered)
+                         THEN a.sent_at + (a.window_h + CASE WHEN a.held THEN a.hold_h ELSE 0 END) * interval '1 hour' END AS due_at,
+                    CASE a.answer_kind
+                      WHEN 'EXPIRE' THEN a.sent_at + a.window_h * interval '1 hour'
+                      WHEN 'CANCEL' THEN CASE WHEN a.held AND NOT a.hold_answered THEN a.hold_at + (3 + 11 * a.u_cancel) * interval '1 day'
+                                              ELSE a.sent_at + (0.5 * a.response_h + CASE WHEN a.held THEN a.hold_h ELSE 0 END) * interval '1 hour' END
+                      WHEN 'NONE' THEN NULL
+                      ELSE a.sent_at + (a.response_h + CASE WHEN a.held THEN a.hold_h ELSE 0 END) * interval '1 hour' END AS answer_at,
+                    CASE WHEN a.answer_kind = 'DECLINE' THEN pg_temp.pick(p.vocab -> 'declines', a.u_decline) END AS decline,
+                    a.u_plan < 0.9 AS planned, a.u_cancel < 0.06 AS cancels_episode, a.u_cancel_at, a.u_cancel_side < 0.5 AS receiver_cancels,
+                    pg_temp.pick_text(p.vocab -> 'cancelReasons', a.u_cancel) AS cancel_reason,
+                    CASE WHEN a.u_ack < 0.8 THEN pg_temp.lognormal(30, 1.3) END AS ack_h,
+                    a.modality <> 'PHYSICAL_THERAPY' AND a.u_recommend < 0.35 AS recommends_physical_therapy,
+                    a.u_day, a.u_hour
+               FROM answered a, seed_params p) d) s) b`,
   );
   await keyed(query, 'seed_referrals', 'i');
-  // Booking: a day after accepting or so, the first appointment 1 to 9 days later at 8:00–17:00; the plan before it.
-  await query(
-    `ALTER TABLE seed_referrals ADD scheduled_at timestamptz, ADD appointment_at timestamptz, ADD plan_at timestamptz,
-       ADD completed_at timestamptz, ADD cancel_at timestamptz, ADD visits_used int, ADD final_degrees numeric, ADD final_pain int,
-       ADD goals_met text, ADD first_goal_met boolean, ADD second_goal_met boolean`,
-  );
-  await query(
-    `UPDATE seed_referrals SET scheduled_at = s.scheduled_at,
-            appointment_at = (date_trunc('day', s.scheduled_at AT TIME ZONE 'America/Chicago') + (1 + floor(u_day * 9)) * interval '1 day'
-                                + (8 + floor(u_hour * 10)) * interval '1 hour') AT TIME ZONE 'America/Chicago'
-       FROM (SELECT i, answer_at + pg_temp.lognormal(20, 0.8) * interval '1 hour' AS scheduled_at FROM seed_referrals WHERE answer_kind = 'ACCEPT') s
-      WHERE seed_referrals.i = s.i`,
-  );
-  await query(
-    `UPDATE seed_referrals SET plan_at = least(scheduled_at + pg_temp.lognormal(3, 0.8) * interval '1 hour', appointment_at - interval '1 hour')
-      WHERE planned AND scheduled_at IS NOT NULL`,
-  );
 }
