@@ -9,8 +9,9 @@ export const sentToReceiver = (referral: { status: ReferralStatus; sentAt: Date 
   referral.status !== ReferralStatus.DRAFT && referral.sentAt !== null;
 
 /**
- * The SQL twin of `sentToReceiver` over the referrals row aliased `r`. `status <> 'DRAFT'` stays
- * in it so that the receiving side's partial indexes (WHERE status <> 'DRAFT') still apply.
+ * The SQL twin of `sentToReceiver` over the referrals row aliased `r`, written exactly as the
+ * receiving side's partial indexes' condition (WHERE status <> 'DRAFT' AND sent_at IS NOT NULL):
+ * a query that says it is answered from those indexes alone (index-only scans, counts).
  */
 export const sentToReceiverSql = (r: string): string => `(${r}.status <> '${ReferralStatus.DRAFT}' AND ${r}.sent_at IS NOT NULL)`;
 

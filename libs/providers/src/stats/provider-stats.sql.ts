@@ -1,11 +1,12 @@
 import { sqlTextList } from '@referloop/core';
-import { ACTIVE_EPISODE } from '@referloop/lifecycle';
+import { ACTIVE_EPISODE, sentToReceiverSql } from '@referloop/lifecycle';
 
 /**
  * Load and responsiveness of the providers whose ids are `$1`, from their referrals: the one
  * definition behind both the live `Provider.stats` and the providers' `stats_*` columns matching
- * reads. Every subquery says `status <> 'DRAFT'` (true anyway of answered referrals) so
- * PostgreSQL can use the per-provider partial indexes instead of scanning all referrals.
+ * reads. Every subquery says the referral was sent (`sentToReceiverSql`, true anyway of answered
+ * and active referrals) so PostgreSQL can use the per-provider partial indexes, whose condition
+ * that is, instead of scanning all referrals.
  * "Answered" means accepted or declined: `responded_at` is set by both, `decline_reason` only
  * by a decline. Time to answer counts referrals sent to the provider only: claiming an open
  * referral days after it was posted is no slow answer, and must not make takers look slow
@@ -15,9 +16,9 @@ import { ACTIVE_EPISODE } from '@referloop/lifecycle';
 export const PROVIDER_STATS_SQL = `
   SELECT p.id AS provider_id, p.weekly_capacity,
          (SELECT count(*) FROM referrals r
-           WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.status IN (${sqlTextList(ACTIVE_EPISODE)}))::int AS active_episodes,
+           WHERE r.to_provider_id = p.id AND ${sentToReceiverSql('r')} AND r.status IN (${sqlTextList(ACTIVE_EPISODE)}))::int AS active_episodes,
          (SELECT count(*) FROM referrals r
-           WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.responded_at IS NOT NULL AND r.decline_reason IS NULL
+           WHERE r.to_provider_id = p.id AND ${sentToReceiverSql('r')} AND r.responded_at IS NOT NULL AND r.decline_reason IS NULL
              AND r.responded_at >= week.starts_at)::int AS accepted_this_week,
          week.ends_at AS week_ends_at,
          answered.answered, answered.accepted, answered.median_ms, answered.p90_ms
@@ -35,7 +36,7 @@ export const PROVIDER_STATS_SQL = `
             percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.sent_at) * 1000)
               FILTER (WHERE r.pool_latitude IS NULL) AS p90_ms
        FROM referrals r
-      WHERE r.to_provider_id = p.id AND r.status <> 'DRAFT' AND r.responded_at IS NOT NULL AND r.sent_at >= now() - interval '90 days'
+      WHERE r.to_provider_id = p.id AND ${sentToReceiverSql('r')} AND r.responded_at IS NOT NULL AND r.sent_at >= now() - interval '90 days'
    ) answered
    WHERE p.id = ANY($1::uuid[])`;
 
