@@ -5,3 +5,4 @@ export * from './redis-connection';
 export * from './queue-keys';
 export * from './redis-reachable';
 export * from './redis-start';
+export * from './relay-walk';
