@@ -35,6 +35,7 @@ const { runHarness } = require('./lib/harness');
 const { runNoopBaseline, deleteKeys, redisOptions, QUEUE } = require('./lib/queue-baseline');
 const { ensureBuilt, loadBeforeRun, gitInfo, machineInfo, envKnobs } = require('./lib/run-info');
 const { commitLabel, reportHeader } = require('./lib/report');
+const { procStat, processIds } = require('./lib/proc-stat');
 const { HarnessError, intEnv, strEnv, boolEnv, sleep, freePort, latencyStats, fmt, log } = require('./lib/util');
 
 const TARGET_EMAILS_PER_SECOND = 1000;
@@ -136,33 +137,23 @@ async function settledStatuses(client, ids) {
 // CPU time per process over a phase (Linux /proc; empty elsewhere): which process the drain is
 // bound on. PostgreSQL backends are told apart by the database name in their title.
 
-const CLOCK_TICKS_PER_SECOND = 100;
-
 /** { pid → { name, cpuMs } } for every process readable in /proc (utime + stime). */
 function cpuSnapshot(database) {
   const out = new Map();
-  let pids;
-  try {
-    pids = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
-  } catch {
-    return out;
-  }
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-      let name = comm;
-      if (comm === 'postgres' || comm.startsWith('postgres')) {
-        const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1');
-        name = title.includes(` ${database} `) ? 'postgres (bench database)' : 'postgres (other)';
+  for (const pid of processIds()) {
+    const stat = procStat(pid);
+    if (!stat) continue; // it ended between the listing and the read
+    let name = stat.comm;
+    if (name.startsWith('postgres')) {
+      let title = '';
+      try {
+        title = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      } catch {
+        // gone meanwhile: counted as another database's
       }
-      out.set(pid, { name, cpuMs });
-    } catch {
-      // The process ended between the listing and the read.
+      name = title.includes(` ${database} `) ? 'postgres (bench database)' : 'postgres (other)';
     }
+    out.set(pid, { name, cpuMs: stat.cpuSeconds * 1000 });
   }
   return out;
 }

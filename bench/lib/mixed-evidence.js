@@ -16,27 +16,9 @@
  *  - GC pauses from the apps' --trace-gc output between the two snapshots.
  */
 
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const { parseRecords } = require('./capture');
-
-const CLOCK_TICKS = (() => {
-  const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
-  const value = Number(result.stdout?.trim());
-  return Number.isFinite(value) && value > 0 ? value : 100;
-})();
-
-/** { ppid, cpuSeconds, systemSeconds (in the kernel) } of a process from /proc/<pid>/stat, or null once it is gone. */
-function procStat(pid) {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name is in parentheses and may hold spaces: count fields after the last ')'.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS, systemSeconds: Number(fields[12]) / CLOCK_TICKS };
-  } catch {
-    return null;
-  }
-}
+const { CLOCK_TICKS, procStat, processIds } = require('./proc-stat');
 
 /** The machine's CPU counters (all CPUs together), in seconds. */
 function machineCpu() {
@@ -48,8 +30,7 @@ function machineCpu() {
 /** Every child of the postmaster, pid → CPU seconds. */
 function postgresChildren(postmasterPid) {
   const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const entry of processIds()) {
     const stat = procStat(entry);
     if (stat && stat.ppid === postmasterPid) children.set(Number(entry), stat.cpuSeconds);
   }
