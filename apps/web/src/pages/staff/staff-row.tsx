@@ -81,8 +81,8 @@ export function StaffRow({ member, viewerId, showClinic, timeZone }: Props) {
           </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
-          {/* On a narrow phone the badges go one under the other, and the button keeps its width. */}
-          <Group gap="xs" wrap="wrap" justify="flex-end">
+          {/* On a narrow phone the badges go one under the other, aligned on their left edge, and the button keeps its width. */}
+          <Group gap="xs" wrap="wrap" justify="flex-start">
             <Badge color={USER_STATUS_COLORS[member.status]} variant="light" radius="sm">
               {USER_STATUS_LABELS[member.status]}
             </Badge>
