@@ -17,7 +17,7 @@ import {
   statsRow,
 } from './support/matching';
 import { DataSource } from 'typeorm';
-import { ProviderStatsStore } from '@referloop/providers';
+import { providerStatsDueCte, ProviderStatsStore } from '@referloop/providers';
 import { useTestApp } from './support/file-setup';
 import { UPDATE_PROVIDER } from './support/operations';
 
@@ -52,6 +52,9 @@ describe('matchProviders: filters, distances and stats', () => {
     providerClinicId = (await createClinic(platformAdmin, { name: 'Mountain West Physio', timeZone: 'UTC' })).id;
   });
 
+  /** What the worker does a second or so after a move: recompute the stats moves filed as due. */
+  const dueStatsRefreshed = () => app.app.get(ProviderStatsStore).refreshDue();
+  const dueProviders = async () => (await db.query<{ provider_id: string }>('SELECT provider_id FROM provider_stats_due')).rows.map((row) => row.provider_id);
   const place = (spec: Omit<ProviderSpec, 'clinicId'>) => createPlacedProvider(platformAdmin, { clinicId: providerClinicId, ...spec });
 
   describe('hard filters and the radius, around Denver', () => {
@@ -137,10 +140,12 @@ describe('matchProviders: filters, distances and stats', () => {
       const first = await sendReferralTo(referrer, p.twoPlaces.providerId, 'ACUPUNCTURE');
       const second = await sendReferralTo(referrer, p.twoPlaces.providerId, 'ACUPUNCTURE');
       await runReferralMutation(p.twoPlaces.client, 'acceptReferral', { id: first.id });
+      await dueStatsRefreshed();
       expect((await statsRow(db, p.twoPlaces.providerId))?.accepted_this_week).toBe(1);
       expect((await find())?.reasons.at(-1)).toBe('1 of 2 places left this week');
 
       await runReferralMutation(p.twoPlaces.client, 'acceptReferral', { id: second.id });
+      await dueStatsRefreshed();
       expect((await statsRow(db, p.twoPlaces.providerId))?.accepted_this_week).toBe(2);
       expect(await find()).toBeUndefined();
       // The live figures agree that nothing is left this week.
@@ -215,6 +220,7 @@ describe('matchProviders: filters, distances and stats', () => {
 
     it('an accept through the API counts this week\'s acceptance, an active episode and an answer; matching sees it', async () => {
       await runReferralMutation(provider.client, 'acceptReferral', { id: referralIds[0] });
+      await dueStatsRefreshed();
       const row = await statsRow(db, provider.providerId);
       expect(row).toMatchObject({ active_episodes: 1, accepted_this_week: 1, answered_90d: 1, accepted_90d: 1 });
       expect(row?.median_response_ms).not.toBeNull();
@@ -225,18 +231,46 @@ describe('matchProviders: filters, distances and stats', () => {
 
     it('a decline counts as an answer, not as an acceptance or an episode', async () => {
       await runReferralMutation(provider.client, 'declineReferral', { id: referralIds[1], reason: 'OUT_OF_SCOPE' });
+      // The move only filed its provider as due; the figures change when the worker recomputes them.
+      expect(await dueProviders()).toContain(provider.providerId);
+      expect((await statsRow(db, provider.providerId))?.answered_90d).toBe(1);
+      await dueStatsRefreshed();
+      expect(await dueProviders()).not.toContain(provider.providerId);
       expect(await statsRow(db, provider.providerId)).toMatchObject({ active_episodes: 1, accepted_this_week: 1, answered_90d: 2, accepted_90d: 1 });
       expect((await mine())?.reasons.at(-1)).toBe('4 of 5 places left this week');
     });
 
     it('the episode stays active through scheduling and treatment and ends when completed; the week\'s acceptance stays counted', async () => {
       await runReferralMutation(provider.client, 'scheduleReferral', { id: referralIds[0], appointmentAt: appointmentIn(2) });
+      await dueStatsRefreshed();
       expect((await statsRow(db, provider.providerId))?.active_episodes).toBe(1);
       await runReferralMutation(provider.client, 'startReferralTreatment', { id: referralIds[0] });
+      await dueStatsRefreshed();
       expect((await statsRow(db, provider.providerId))?.active_episodes).toBe(1);
       await runReferralMutation(provider.client, 'completeReferral', { id: referralIds[0], outcome: outcomeInput() });
+      await dueStatsRefreshed();
       expect(await statsRow(db, provider.providerId)).toMatchObject({ active_episodes: 0, accepted_this_week: 1, answered_90d: 2, accepted_90d: 1 });
       expect((await mine())?.reasons.at(-1)).toBe('4 of 5 places left this week');
+    });
+
+    it('a refresh skips a provider a move is still filing, and takes it once that move has committed', async () => {
+      // A move's transaction, still open after its statement filed the provider.
+      const filing = app.app.get(DataSource).createQueryRunner();
+      await filing.connect();
+      try {
+        await filing.startTransaction();
+        await filing.query(`WITH answered AS (SELECT $1::uuid AS to_provider_id), ${providerStatsDueCte('answered')} SELECT 1`, [provider.providerId]);
+        await db.query('UPDATE providers SET stats_answered_90d = 99 WHERE id = $1', [provider.providerId]);
+        await dueStatsRefreshed();
+        expect((await statsRow(db, provider.providerId))?.answered_90d).toBe(99);
+        await filing.commitTransaction();
+        expect(await dueProviders()).toContain(provider.providerId);
+        await dueStatsRefreshed();
+        expect((await statsRow(db, provider.providerId))?.answered_90d).toBe(2);
+        expect(await dueProviders()).not.toContain(provider.providerId);
+      } finally {
+        await filing.release();
+      }
     });
 
     it('the periodic refresh writes a row only when its figures changed, so vacuumed pages keep their index-only scans', async () => {

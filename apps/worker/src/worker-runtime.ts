@@ -83,7 +83,9 @@ export class WorkerRuntime {
       new PeriodicTask('WebhookRelay', this.config.worker.relayIntervalMs, () => this.webhookRelay.relay()),
       new PeriodicTask('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
       new PeriodicTask('OutcomeReminders', this.config.worker.sweepIntervalMs, () => this.outcomeReminders.sweep()),
-      // Transitions keep each provider's row current; this moves the 90-day window on for the rest.
+      // An answering move files its provider as due; this recomputes them, a second or so later.
+      new PeriodicTask('ProviderStatsDue', this.config.matching.statsDueIntervalMs, () => this.providerStats.refreshDue(() => this.consuming)),
+      // Moves keep their providers current; this moves the 90-day window on for the rest.
       new PeriodicTask('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
       new PeriodicTask('AccountHousekeeping', this.config.worker.housekeepingIntervalMs, () => this.accountHousekeeping.purge()),
     ];

@@ -5,7 +5,6 @@ import { Actor } from '@referloop/common';
 import { conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/core';
 import { OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
-import { ProviderStatsStore } from '@referloop/providers';
 import { ACTIVE_EPISODE, decide, describeAction, LifecycleAction, MoveEffect, Party, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
@@ -85,7 +84,6 @@ export class ReferralLifecycle {
     @InjectDataSource() private readonly db: DataSource,
     private readonly referrals: ReferralRepository,
     private readonly dispatch: ReferralDispatch,
-    private readonly providerStats: ProviderStatsStore,
     private readonly metrics: Metrics,
   ) {}
 
@@ -182,11 +180,9 @@ export class ReferralLifecycle {
       event: history[0] ?? null,
       actorId,
       emails,
+      providerStatsDue: changesProviderStats(row.status, to),
     });
     const { pending_notification_ids: pendingIds, suppressed_notifications: suppressed, webhook_delivery_ids: webhookDeliveryIds, ...updated } = written;
-    if (updated.to_provider_id !== null && changesProviderStats(row.status, to)) {
-      await this.providerStats.refresh(manager, [updated.to_provider_id]);
-    }
     return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed, webhookDeliveryIds };
   }
 }

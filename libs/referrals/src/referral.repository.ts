@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isPlatformAdmin, PageRequest } from '@referloop/common';
 import { badInput, lazyCount, sqlParams } from '@referloop/core';
 import { OutboxAnswer, OutboxItem, outboxStatement } from '@referloop/notifications';
+import { providerStatsDueCte } from '@referloop/providers';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { needsActionFilter } from './filters/needs-action-condition';
@@ -55,6 +56,8 @@ export interface MoveWrite {
   event: NewEvent | null;
   actorId: string | null;
   emails: readonly OutboxItem[];
+  /** The move changes what its provider's statistics count: file them as due for the worker. */
+  providerStatsDue: boolean;
 }
 
 export interface NewEvent {
@@ -206,6 +209,7 @@ export class ReferralRepository {
          SELECT gen_random_uuid(), updated.id, ${[event.type, event.fromStatus, event.toStatus, event.actorId, event.reason ?? null, event.data === undefined ? null : JSON.stringify(event.data), event.at].map(param).join(', ')}
            FROM updated)`);
     }
+    if (move.providerStatsDue) ctes.push(providerStatsDueCte('updated'));
     const webhooks = referralWebhookCtes('updated', event ? [event.type] : [], move.now, param);
     if (webhooks.ctes) ctes.push(webhooks.ctes);
     const returning = `updated.*, ${webhooks.deliveryIds} AS webhook_delivery_ids`;

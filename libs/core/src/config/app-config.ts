@@ -100,6 +100,8 @@ export interface MatchingConfig {
   responsivenessHalfHours: number;
   /** How often the worker recomputes every provider's stats (rolling the 90-day window on). */
   statsRefreshIntervalMs: number;
+  /** How often the worker recomputes the stats moves have filed as due. */
+  statsDueIntervalMs: number;
 }
 
 export interface MailConfig {
@@ -420,6 +422,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       },
       responsivenessHalfHours: positiveNumber(env, 'MATCH_RESPONSIVENESS_HALF_HOURS', 24),
       statsRefreshIntervalMs: integer(env, 'PROVIDER_STATS_REFRESH_INTERVAL_MS', 3_600_000, 1000, 7 * 86_400_000),
+      statsDueIntervalMs: integer(env, 'PROVIDER_STATS_DUE_INTERVAL_MS', 1000, 50, 3_600_000),
     },
     episode: {
       noShowsBeforeTellingReferrer: integer(env, 'NO_SHOWS_BEFORE_TELLING_REFERRER', 2, 1, 100),

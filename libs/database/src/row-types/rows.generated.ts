@@ -109,6 +109,10 @@ export interface Rows {
     written_by_user_id: string;
     written_at: Date;
   };
+  provider_stats_due: {
+    provider_id: string;
+    due_since: Date;
+  };
   providers: {
     id: string;
     clinic_id: string;

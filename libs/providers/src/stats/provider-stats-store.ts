@@ -4,6 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PROVIDER_STATS_SQL } from './provider-stats.sql';
 
 /**
+ * The part of a move's statement that files its provider's statistics as due: one row per
+ * provider in `provider_stats_due`, `source` being the CTE of the referral as written. The
+ * conflict arm rewrites the row on purpose: it locks it until the move commits, so a refresh
+ * running meanwhile skips it (SKIP LOCKED) and picks it up next time, after the move's change is
+ * visible. DO NOTHING would leave the row free for a refresh whose snapshot misses the move.
+ */
+export const providerStatsDueCte = (source: string) =>
+  `provider_stats_due_written AS (
+     INSERT INTO provider_stats_due (provider_id) SELECT to_provider_id FROM ${source} WHERE to_provider_id IS NOT NULL
+     ON CONFLICT (provider_id) DO UPDATE SET due_since = provider_stats_due.due_since)`;
+
+/**
  * Keeps the providers' `stats_*` columns (what matching ranks by) equal to PROVIDER_STATS_SQL.
  * Each refresh first locks the providers' rows (FOR NO KEY UPDATE: it does not block new
  * referrals to them), and only then, in a second statement and so a fresh snapshot, computes:
@@ -33,6 +45,33 @@ export class ProviderStatsStore {
                stats.median_ms, stats.p90_ms)`,
       [providerIds],
     );
+  }
+
+  /**
+   * Recomputes the providers moves have filed as due, oldest first, a batch per transaction:
+   * each batch's rows are taken (skipping any a move still holds) and their providers refreshed
+   * together, so a failed refresh leaves them filed. Stops between batches once `keepGoing` says
+   * so. Returns how many were refreshed.
+   */
+  async refreshDue(keepGoing: () => boolean = () => true, batchSize = 500): Promise<number> {
+    let refreshed = 0;
+    while (keepGoing()) {
+      const taken = await this.db.transaction(async (manager) => {
+        const rows: { provider_id: string }[] = await manager.query(
+          `WITH taken AS (
+             DELETE FROM provider_stats_due
+              WHERE provider_id IN (SELECT provider_id FROM provider_stats_due ORDER BY due_since LIMIT $1 FOR UPDATE SKIP LOCKED)
+             RETURNING provider_id)
+           SELECT provider_id FROM taken`,
+          [batchSize],
+        );
+        await this.refresh(manager, rows.map((row) => row.provider_id));
+        return rows.length;
+      });
+      refreshed += taken;
+      if (taken < batchSize) break;
+    }
+    return refreshed;
   }
 
   /**
