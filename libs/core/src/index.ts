@@ -10,6 +10,7 @@ export * from './errors/graphql-error-body';
 export * from './errors/unexpected-error-log';
 export * from './geo/great-circle';
 export * from './sql/sql-params';
+export * from './sql/kept-results';
 export * from './sql/group-batcher';
 export * from './validation/text-rules';
 export * from './validation/ids';

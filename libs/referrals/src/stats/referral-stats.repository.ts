@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@referloop/common';
-import { sqlParams } from '@referloop/core';
+import { KeptResults, sqlParams } from '@referloop/core';
 import { GoalAttainment, ReferralEventType as E, ReferralStatus as S } from '@referloop/lifecycle';
 import { visibilityCondition } from '../referral-access';
 import { ReferralStatsInput } from './referral-stats.input';
@@ -37,6 +37,17 @@ const hours = (seconds: number | null) => (seconds === null ? null : seconds / 3
 const number = (value: string | null) => (value === null ? null : Number(value));
 
 /**
+ * Figures over this many referrals or more are kept for STATS_FRESH_MS and answered at once for
+ * STATS_STALE_MS more while one request recomputes them: a platform's month reads every referral
+ * sent in it (about 80,000 at a million, seconds of work), for figures a dashboard shows as
+ * shares and medians. Smaller scopes, a clinic's month, are computed on every request.
+ */
+const STATS_KEEP_FLOOR = 10_000;
+const STATS_FRESH_MS = 60_000;
+const STATS_STALE_MS = 4 * 60_000;
+const keptStats = new KeptResults<StatsRow>({ keep: (row) => row.total >= STATS_KEEP_FLOOR, ttlMs: STATS_FRESH_MS, staleMs: STATS_STALE_MS });
+
+/**
  * The figures behind `referralStats`, computed by PostgreSQL in one statement over the
  * referrals the caller may see (the same visibility condition as every other read). What
  * happened to a referral comes from its history — an accepted referral later cancelled still
@@ -65,8 +76,7 @@ export class ReferralStatsRepository {
     if (input.modality) conditions.push(`r.modality = ${param(input.modality)}`);
     const completed = `status = '${S.COMPLETED}'`;
 
-    const [row]: StatsRow[] = await this.db.query(
-      `WITH p AS (
+    const sql = `WITH p AS (
          SELECT r.status, r.sent_at, r.redirected_to_id, r.loop_closed_at, r.outcome, r.recommended_visits,
                 history.accepted_at, history.declined, history.expired,
                 COALESCE((SELECT min(v.at) FROM visits v WHERE v.referral_id = r.id AND v.attended), r.treatment_started_at) AS first_visit_at,
@@ -102,9 +112,8 @@ export class ReferralStatsRepository {
               (SELECT count(*)::int FROM goals WHERE attainment = '${GoalAttainment.MET}') AS short_term_goals_met,
               count(*) FILTER (WHERE status IN ('${S.DECLINED}', '${S.EXPIRED}') AND redirected_to_id IS NULL)::int AS leaked,
               count(*) FILTER (WHERE ${completed} AND loop_closed_at IS NOT NULL)::int AS loops_closed
-         FROM p`,
-      values,
-    );
+         FROM p`;
+    const row = await keptStats.get(sql, values, async () => (await this.db.query<StatsRow[]>(sql, values))[0]);
     const answered = row.accepted + row.declined + row.expired;
     return {
       from: input.from,

@@ -14,7 +14,8 @@ export class ReferralStatsResolver {
 
   @Query(() => ReferralStats, {
     description:
-      'How the referrals you may see fared: counts by status, acceptance, time to accept and to the first visit, completion, visits used against planned, goals met, leakage and loops closed.',
+      'How the referrals you may see fared: counts by status, acceptance, time to accept and to the first visit, completion, visits used against planned, goals met, leakage and loops closed. ' +
+      'Figures over 10,000 referrals or more are exact as of at most a minute ago (at most five while they are being recomputed); smaller ones are computed for each request.',
   })
   async referralStats(@CurrentActor() actor: Actor, @Args('input', { type: () => ReferralStatsInput }) input: ReferralStatsInput): Promise<ReferralStats> {
     if (input.to.getTime() <= input.from.getTime()) throw badInput('input.to', 'to must be after from');
