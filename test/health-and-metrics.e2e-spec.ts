@@ -25,6 +25,9 @@ const EMAILS = 'referloop_emails_total';
 const JOB_DURATION_COUNT = 'referloop_job_duration_seconds_count';
 const QUEUE_JOBS = 'referloop_queue_jobs';
 const OLDEST_PENDING = 'referloop_oldest_pending_notification_age_seconds';
+const PERIODIC_RUNS = 'referloop_periodic_task_runs_total';
+/** Every periodic task the worker runs: each runs once at start. */
+const PERIODIC_TASKS = ['OutboxRelay', 'WebhookRelay', 'ClockSweep', 'OutcomeReminders', 'ProviderStatsDue', 'ProviderStats', 'AccountHousekeeping'];
 
 const QUEUES = ['notifications', 'response-clock'];
 const JOB_STATES = ['waiting', 'active', 'failed', 'delayed'];
@@ -367,6 +370,15 @@ describe('worker metrics', () => {
       for (const state of JOB_STATES) expect({ queue, state, value: valueOf(answer.samples, QUEUE_JOBS, { queue, state }) }).toEqual({ queue, state, value: expect.any(Number) });
     }
     expect(valueOf(answer.samples, OLDEST_PENDING)).toEqual(expect.any(Number));
+  });
+
+  it('counts the runs of every periodic task, each of which ran at start without failing', async () => {
+    const answer = await pollUntil(
+      workerMetrics,
+      (now) => PERIODIC_TASKS.every((task) => (valueOf(now.samples, PERIODIC_RUNS, { task, outcome: 'ok' }) ?? 0) >= 1),
+      { timeoutMs: WORKER_DEADLINE_MS, what: 'every periodic task to have run once' },
+    );
+    for (const task of PERIODIC_TASKS) expect({ task, failed: valueOf(answer.samples, PERIODIC_RUNS, { task, outcome: 'failed' }) ?? 0 }).toEqual({ task, failed: 0 });
   });
 
   it('counts every email the SMTP server received as sent, and times each send job', async () => {

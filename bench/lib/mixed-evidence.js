@@ -79,6 +79,12 @@ function eventLoopDelay(text) {
   return Object.keys(values).length ? values : null;
 }
 
+/** How many runs of the worker's periodic `task` have finished ok, from a scrape; 0 when none has. */
+function periodicTaskRuns(text, task) {
+  const match = text && new RegExp(`^referloop_periodic_task_runs_total\\{task="${task}",outcome="ok"\\} (\\S+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
 /** The queue gauges of the worker's scrape: { 'notifications.waiting': n, … }. */
 function queueJobs(text) {
   if (!text) return null;
@@ -418,4 +424,4 @@ async function startWindow({ client, samplerClient, database, postmaster, apps, 
   return { finish, stopSampler: () => sampler.stop() };
 }
 
-module.exports = { startWindow, postmasterPid, enableStatements, gcEvidence, serverLogEvidence, eventLoopDelay, procStat };
+module.exports = { scrape, periodicTaskRuns, startWindow, postmasterPid, enableStatements, gcEvidence, serverLogEvidence, eventLoopDelay, procStat };

@@ -15,6 +15,8 @@ export class PeriodicTask {
     private readonly name: string,
     private readonly intervalMs: number,
     private readonly work: () => Promise<unknown>,
+    /** Told how each run ended (the worker counts them in its metrics). */
+    private readonly ran: (outcome: 'ok' | 'failed') => void = () => undefined,
   ) {
     this.log = new ThrottledLogger(name);
   }
@@ -34,8 +36,11 @@ export class PeriodicTask {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.work()
-        .then(() => undefined)
-        .catch((error: unknown) => this.log.warn('failed', `${this.name} failed, will retry: ${(error as Error).message}`))
+        .then(() => this.ran('ok'))
+        .catch((error: unknown) => {
+          this.ran('failed');
+          this.log.warn('failed', `${this.name} failed, will retry: ${(error as Error).message}`);
+        })
         .finally(() => this.schedule(this.intervalMs));
     }, delay);
   }

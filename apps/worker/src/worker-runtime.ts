@@ -78,16 +78,19 @@ export class WorkerRuntime {
     }
     await Promise.all(this.workers().map((worker) => worker.waitUntilReady()));
     this.consuming = true;
+    // Each run counted by outcome, so an operator sees a sweep that keeps failing.
+    const every = (task: string, intervalMs: number, work: () => Promise<unknown>) =>
+      new PeriodicTask(task, intervalMs, work, (outcome) => this.metrics.periodicTaskRuns.inc({ task, outcome }));
     this.tasks = [
-      new PeriodicTask('OutboxRelay', this.config.worker.relayIntervalMs, () => this.relay.relay()),
-      new PeriodicTask('WebhookRelay', this.config.worker.relayIntervalMs, () => this.webhookRelay.relay()),
-      new PeriodicTask('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
-      new PeriodicTask('OutcomeReminders', this.config.worker.sweepIntervalMs, () => this.outcomeReminders.sweep()),
+      every('OutboxRelay', this.config.worker.relayIntervalMs, () => this.relay.relay()),
+      every('WebhookRelay', this.config.worker.relayIntervalMs, () => this.webhookRelay.relay()),
+      every('ClockSweep', this.config.worker.sweepIntervalMs, () => this.responseClock.sweep()),
+      every('OutcomeReminders', this.config.worker.sweepIntervalMs, () => this.outcomeReminders.sweep()),
       // An answering move files its provider as due; this recomputes them, a second or so later.
-      new PeriodicTask('ProviderStatsDue', this.config.matching.statsDueIntervalMs, () => this.providerStats.refreshDue(() => this.consuming)),
+      every('ProviderStatsDue', this.config.matching.statsDueIntervalMs, () => this.providerStats.refreshDue(() => this.consuming)),
       // Moves keep their providers current; this moves the 90-day window on for the rest.
-      new PeriodicTask('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
-      new PeriodicTask('AccountHousekeeping', this.config.worker.housekeepingIntervalMs, () => this.accountHousekeeping.purge()),
+      every('ProviderStats', this.config.matching.statsRefreshIntervalMs, () => this.providerStats.refreshAll(() => this.consuming)),
+      every('AccountHousekeeping', this.config.worker.housekeepingIntervalMs, () => this.accountHousekeeping.purge()),
     ];
     for (const task of this.tasks) task.start();
     this.http = new WorkerHttpServer({

@@ -65,6 +65,13 @@ export class Metrics implements OnModuleDestroy {
     registers: [this.registry],
   });
 
+  readonly periodicTaskRuns = new Counter({
+    name: 'referloop_periodic_task_runs_total',
+    help: "Runs of the worker's periodic tasks (relays, sweeps, provider statistics, housekeeping) by task and outcome (ok or failed)",
+    labelNames: ['task', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   private readonly operationNames = new Set<string>();
 
   constructor() {
