@@ -12,7 +12,17 @@ async function auditEntries(client: GraphqlClient, filter: Record<string, unknow
 }
 
 describe('audit trail', () => {
-  const { app: testApp, world } = useWorld();
+  const { app: testApp, world, db } = useWorld();
+
+  /** The transaction that last wrote the referral's row, and those that wrote the actor's entries naming it. */
+  const writers = async (referralId: string, actorId: string) => {
+    const referral = await db.query<{ xmin: string }>('SELECT xmin::text FROM referrals WHERE id = $1', [referralId]);
+    const entries = await db.query<{ xmin: string; referral_ids: string[] }>(
+      'SELECT xmin::text, referral_ids FROM audit_entries WHERE referral_ids @> ARRAY[$1]::uuid[] AND actor_id = $2 ORDER BY at, id',
+      [referralId, actorId],
+    );
+    return { referral: referral.rows[0].xmin, entries: entries.rows };
+  };
 
   it('records a referral read with the referral id, the reader and a UTC time', async () => {
     const referral = await referralIn(world, 'SENT');
@@ -57,6 +67,41 @@ describe('audit trail', () => {
     const after = await auditEntries(world.platformAdmin, { patientId: world.patient.id, actorId: world.coordinatorA.id });
     expect(after.totalCount).toBe(before.totalCount + 1);
     expect(after.entries.every((entry) => entry.patientIds.includes(world.patient.id))).toBe(true);
+  });
+
+  describe("a change's own entry", () => {
+    it('createReferral writes its one entry in the transaction that writes the referral', async () => {
+      const referral = await referralIn(world, 'DRAFT');
+      const { referral: writer, entries } = await writers(referral.id, world.coordinatorA.id);
+      expect(entries.map((entry) => entry.xmin)).toEqual([writer]);
+    });
+
+    it('a move writes its one entry in its own transaction, naming the referral and its patient', async () => {
+      const referral = await referralIn(world, 'SENT');
+      const before = await auditEntries(world.platformAdmin, { referralId: referral.id, actorId: world.targetProvider.id });
+      await world.targetProvider.client.ok('mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { id status patient { id } } }', {
+        input: { id: referral.id },
+      });
+      const after = await auditEntries(world.platformAdmin, { referralId: referral.id, actorId: world.targetProvider.id });
+      expect(after.totalCount).toBe(before.totalCount + 1);
+      expect(after.entries[0]).toMatchObject({ referralIds: [referral.id], patientIds: [world.patient.id], operation: expect.stringContaining('acceptReferral') });
+      const { referral: writer, entries } = await writers(referral.id, world.targetProvider.id);
+      expect(entries.at(-1)?.xmin).toBe(writer);
+    });
+
+    it('a change whose answer names more than the change gets a second entry with the rest', async () => {
+      const declined = await referralIn(world, 'DECLINED');
+      const redirected = await world.coordinatorA.client.ok<{ redirectReferral: { id: string } }>(
+        'mutation($input: RedirectReferralInput!) { redirectReferral(input: $input) { id } }',
+        { input: { id: declined.id, toProviderId: world.alternateProvider.providerId } },
+      );
+      const { referral: writer, entries } = await writers(declined.id, world.coordinatorA.id);
+      // The redirect's own statement wrote one naming the declined referral; the answer named the new one too.
+      const [ownEntry, rest] = entries.slice(-2);
+      expect(ownEntry).toEqual({ xmin: writer, referral_ids: [declined.id] });
+      expect(rest.xmin).not.toBe(writer);
+      expect(rest.referral_ids).toEqual(expect.arrayContaining([declined.id, redirected.redirectReferral.id]));
+    });
   });
 
   it('does not record a read that was refused (the outsider learns nothing and touched nothing)', async () => {

@@ -1,6 +1,7 @@
 import { AuditTrail, UserRole } from '@referloop/common';
 import { AuditWriter } from './audit-writer';
-import { AuditEntryRecord, AuditRepository } from './audit.repository';
+import { AuditEntryRecord } from './audit-entry-sql';
+import { AuditRepository } from './audit.repository';
 
 const actor = { userId: 'u1', role: UserRole.COORDINATOR, clinicId: 'c1', providerId: null, sessionId: null, ipAddress: '127.0.0.1' };
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuditTrail } from '@referloop/common';
 import { GroupBatcher } from '@referloop/core';
-import { AuditEntryRecord, AuditRepository } from './audit.repository';
+import { AuditEntryRecord, auditEntryOf } from './audit-entry-sql';
+import { AuditRepository } from './audit.repository';
 
 /** Keeps one INSERT well under PostgreSQL's 65,535 bind parameters (11 per entry). */
 const MAX_BATCH = 1000;
@@ -23,6 +24,6 @@ export class AuditWriter {
   }
 
   write(actor: Actor, trail: AuditTrail): Promise<void> {
-    return this.batcher.add(AuditRepository.entryFor(actor, trail));
+    return this.batcher.add(auditEntryOf(actor, trail));
   }
 }

@@ -26,7 +26,7 @@ export class AuditPlugin implements ApolloServerPlugin<RequestContext> {
       },
       async willSendResponse({ contextValue }) {
         const { actor, audit: trail } = contextValue;
-        if (actor && !trail.isEmpty) await writer.write(actor, trail);
+        if (actor && trail.needsEntry) await writer.write(actor, trail);
       },
     };
   }

@@ -1,27 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor, AuditTrail, ClinicSubjects, PageRequest, UserRole } from '@referloop/common';
+import { ClinicSubjects, PageRequest, UserRole } from '@referloop/common';
 import { lazyCount, sqlParams, whereClause } from '@referloop/core';
 import { AuditEntry, AuditEntryFilter } from './audit-entry.model';
+import { AUDIT_ENTRY_COLUMNS, AuditEntryRecord, auditEntryValues } from './audit-entry-sql';
 import type { TableRow } from '@referloop/database';
 
 type AuditRow = TableRow<'audit_entries', { actor_role: UserRole | null; subjects: Record<string, ClinicSubjects> }>;
 
-export interface AuditEntryRecord {
-  id: string;
-  actorId: string;
-  actorClinicId: string | null;
-  actorRole: UserRole;
-  operation: string;
-  patientIds: string[];
-  referralIds: string[];
-  clinicIds: string[];
-  subjects: Record<string, ClinicSubjects>;
-  ipAddress: string | null;
-  at: Date;
-}
 
 /**
  * A platform admin, or a clinic admin (`clinicId`) who sees whole entries of their own staff
@@ -50,47 +37,10 @@ function toEntry(row: AuditRow, viewer: AuditViewer): AuditEntry & { createdAt: 
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The row one request's trail becomes; its time is taken now, when the request ends. */
-  static entryFor(actor: Actor, trail: AuditTrail): AuditEntryRecord {
-    return {
-      id: randomUUID(),
-      actorId: actor.userId,
-      actorClinicId: actor.clinicId,
-      actorRole: actor.role,
-      operation: trail.operation,
-      patientIds: [...trail.patientIds],
-      referralIds: [...trail.referralIds],
-      clinicIds: trail.clinicIds(),
-      subjects: trail.subjects(),
-      ipAddress: actor.ipAddress,
-      // JS time, like every keyset column: a cursor holds milliseconds, now() has microseconds.
-      at: new Date(),
-    };
-  }
-
   async insertMany(entries: AuditEntryRecord[]): Promise<void> {
     const { values, param } = sqlParams();
-    const tuples = entries.map(
-      (entry) =>
-        `(${[
-          param(entry.id),
-          param(entry.actorId),
-          param(entry.actorClinicId),
-          param(entry.actorRole),
-          param(entry.operation),
-          `${param(entry.patientIds)}::uuid[]`,
-          `${param(entry.referralIds)}::uuid[]`,
-          `${param(entry.clinicIds)}::uuid[]`,
-          `${param(JSON.stringify(entry.subjects))}::jsonb`,
-          param(entry.ipAddress),
-          `${param(entry.at)}::timestamptz`,
-        ].join(', ')})`,
-    );
-    await this.db.query(
-      `INSERT INTO audit_entries (id, actor_id, actor_clinic_id, actor_role, operation, patient_ids, referral_ids,
-         clinic_ids, subjects, ip_address, at) VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    const tuples = entries.map((entry) => `(${auditEntryValues(entry, param)})`);
+    await this.db.query(`INSERT INTO audit_entries (${AUDIT_ENTRY_COLUMNS}) VALUES ${tuples.join(', ')}`, values);
   }
 
   list(viewer: AuditViewer, filter: AuditEntryFilter, page: PageRequest) {

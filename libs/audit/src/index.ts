@@ -1,2 +1,3 @@
 export * from './audit.module';
 export * from './audit-writer';
+export * from './audit-entry-sql';

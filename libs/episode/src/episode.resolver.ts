@@ -16,7 +16,7 @@ export class EpisodeResolver {
 
   @Mutation(() => Referral, { description: 'Ends treatment with the outcome report. The target provider only.' })
   async completeReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CompleteReferralInput }) input: CompleteReferralInput) {
-    return seenReferral(audit, await this.outcome.complete(actor, input));
+    return seenReferral(audit, await this.outcome.complete(actor, input, audit));
   }
 
   @Mutation(() => Referral, {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@referloop/common';
+import { Actor, AuditTrail } from '@referloop/common';
 import { badInput } from '@referloop/core';
 import { ReferralAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
@@ -15,7 +15,7 @@ export class EpisodeOutcome {
     private readonly plans: TreatmentPlanRepository,
   ) {}
 
-  async complete(actor: Actor, input: CompleteReferralInput): Promise<ReferralRow> {
+  async complete(actor: Actor, input: CompleteReferralInput, audit: AuditTrail | null = null): Promise<ReferralRow> {
     const positions = (input.outcome.shortTermGoals ?? []).map((goal) => goal.position);
     positions.forEach((position, index) => {
       if (positions.indexOf(position) !== index) throw badInput(`input.outcome.shortTermGoals.${index}.position`, `Goal ${position} is reported twice`);
@@ -33,7 +33,7 @@ export class EpisodeOutcome {
         changes: { completed_at: now, outcome },
         event: { type: ReferralEventType.COMPLETED, reason: outcome.summary, data: { goalsMet: outcome.goalsMet, visitsUsed: outcome.visitsUsed } },
       };
-    });
+    }, audit);
     return row;
   }
 }

@@ -22,7 +22,7 @@ export class ProgressReportsResolver {
     @Audit() audit: AuditTrail,
     @Args('input', { type: () => SendProgressReportInput }) input: SendProgressReportInput,
   ): Promise<ProgressReport> {
-    const { report, referral } = await this.reports.send(actor, input);
+    const { report, referral } = await this.reports.send(actor, input, audit);
     auditSeen(audit, referral);
     return report;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '@referloop/common';
+import { Actor, AuditTrail } from '@referloop/common';
 import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
 import { progressOf } from './progress';
@@ -39,7 +39,7 @@ export class ProgressReports {
     return this.reports.insert(manager, row.id, { ...report, progress }, userId, now);
   }
 
-  async send(actor: Actor, input: SendProgressReportInput): Promise<{ report: ProgressReport; referral: ReferralRow }> {
+  async send(actor: Actor, input: SendProgressReportInput, audit: AuditTrail | null = null): Promise<{ report: ProgressReport; referral: ReferralRow }> {
     const { row, result } = await this.lifecycle.move<ProgressReport>(
       actor,
       { id: input.referralId, expectedVersion: input.expectedVersion },
@@ -49,6 +49,7 @@ export class ProgressReports {
         const report = await this.write(manager, row, plan, { trigger: ProgressReportTrigger.ON_DEMAND, comments: input.comments?.trim() || null }, actor.userId, now);
         return { changes: {}, event: { type: ReferralEventType.PROGRESS_REPORTED, data: { reportNumber: report.number } }, result: report };
       },
+      audit,
     );
     return { report: result as ProgressReport, referral: row };
   }

@@ -22,7 +22,7 @@ export class TreatmentPlansResolver {
     @Audit() audit: AuditTrail,
     @Args('input', { type: () => SetTreatmentPlanInput }) input: SetTreatmentPlanInput,
   ): Promise<TreatmentPlan> {
-    const { plan, referral } = await this.plans.set(actor, input);
+    const { plan, referral } = await this.plans.set(actor, input, audit);
     auditSeen(audit, referral);
     return plan;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@referloop/common';
+import { Actor, AuditTrail } from '@referloop/common';
 import { badInput, conflict, ErrorReason } from '@referloop/core';
 import { InternalAction, ReferralEventType } from '@referloop/lifecycle';
 import { ReferralLifecycle, ReferralRow } from '@referloop/referrals';
@@ -20,7 +20,7 @@ export class TreatmentPlans {
     private readonly plans: TreatmentPlanRepository,
   ) {}
 
-  async set(actor: Actor, input: SetTreatmentPlanInput): Promise<{ plan: TreatmentPlan; referral: ReferralRow }> {
+  async set(actor: Actor, input: SetTreatmentPlanInput, audit: AuditTrail | null = null): Promise<{ plan: TreatmentPlan; referral: ReferralRow }> {
     input.shortTermGoals.forEach((goal, index) => {
       if (goal.targetVisit > input.plannedVisits) {
         throw badInput(`input.shortTermGoals.${index}.targetVisit`, `targetVisit ${goal.targetVisit} is after the last planned visit (${input.plannedVisits})`);
@@ -50,7 +50,7 @@ export class TreatmentPlans {
         now,
       );
       return { changes: {}, event: { type: ReferralEventType.TREATMENT_PLAN_SET, data: { planVersion: plan.version } }, result: plan };
-    });
+    }, audit);
     return { plan: result as TreatmentPlan, referral: row };
   }
 }

@@ -18,7 +18,7 @@ export class VisitsResolver {
       'Records a visit, attended or missed (a no-show). The first attended visit of a SCHEDULED referral starts treatment. The treating provider only.',
   })
   async recordVisit(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RecordVisitInput }) input: RecordVisitInput): Promise<Visit> {
-    const { visit, referral } = await this.recorder.record(actor, input);
+    const { visit, referral } = await this.recorder.record(actor, input, audit);
     auditSeen(audit, referral);
     return visit;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor } from '@referloop/common';
+import { Actor, AuditTrail } from '@referloop/common';
 import { APP_CONFIG, AppConfig, badInput } from '@referloop/core';
 import { OutboxItem } from '@referloop/notifications';
 import { notificationsFor, rangeOfMotionJson, ReferralLifecycle, ReferralRow, VISITS_MISSED } from '@referloop/referrals';
@@ -33,7 +33,7 @@ export class Visits {
     private readonly visits: VisitRepository,
   ) {}
 
-  async record(actor: Actor, input: RecordVisitInput): Promise<{ visit: Visit; referral: ReferralRow }> {
+  async record(actor: Actor, input: RecordVisitInput, audit: AuditTrail | null = null): Promise<{ visit: Visit; referral: ReferralRow }> {
     if (!(input.at instanceof Date) || input.at.getTime() > Date.now() + CLOCK_SKEW_MS) {
       throw badInput('input.at', 'at is when the visit took place, and cannot be in the future');
     }
@@ -89,6 +89,7 @@ export class Visits {
         const type = input.attended ? ReferralEventType.VISIT_RECORDED : ReferralEventType.NO_SHOW;
         return { changes: {}, event: { type, data }, result: visit, notifications };
       },
+      audit,
     );
     return { visit: result as Visit, referral: row };
   }

@@ -8,6 +8,7 @@ import { DEFAULT_RADIUS_KM, Provider, ProviderRepository } from '@referloop/prov
 import { PoolInput } from './dto/referral-content.input';
 import { newReference } from './reference';
 import { ReferralDispatch } from './referral-dispatch';
+import { AuditedChange } from './audited-change';
 import { NewReferral, ReferralRepository } from './referral.repository';
 import { ReferralRow } from './referral.row';
 
@@ -98,9 +99,11 @@ export class NewReferrals {
     actor: Actor,
     fields: Omit<NewReferral, 'reference'>,
     now: Date,
+    /** The request's audit entry, to write with the referral (committed only when `isNew`). */
+    audit: AuditedChange | null = null,
   ): Promise<Inserted> {
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
-      const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now);
+      const inserted = await this.referrals.insert(manager, { ...fields, reference: newReference() }, actor.userId, now, audit);
       if (inserted) {
         const { pending_notification_ids: pendingNotificationIds, suppressed_notifications: suppressedNotifications, webhook_delivery_ids: webhookDeliveryIds, ...row } = inserted;
         return { row, pendingNotificationIds, suppressedNotifications, webhookDeliveryIds, isNew: true };

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '@referloop/common';
+import { Actor, AuditTrail } from '@referloop/common';
 import { conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@referloop/core';
 import { OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
 import { ACTIVE_EPISODE, decide, describeAction, LifecycleAction, MoveEffect, Party, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
+import { AuditedChange } from './audited-change';
 import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
 import { rowFacts } from './referral-facts';
@@ -52,6 +53,8 @@ const changesProviderStats = (from: ReferralStatus, to: ReferralStatus) =>
 /** What a committed move leaves to do once its transaction is over. */
 interface Committed<R> {
   row: ReferralRow;
+  /** The move's statement wrote the request's audit entry. */
+  audited: boolean;
   action: LifecycleAction;
   effect: MoveEffect;
   result?: R;
@@ -75,8 +78,9 @@ interface Decided {
  * The one path by which a referral is written (a person's move or the system's). In a single transaction it locks the row
  * (scoped to what the actor may see), checks the actor's side, the transition and the expected
  * version in the documented order, applies the move's changes (with a new version unless its
- * rule says otherwise), appends the history entry and writes the move's notifications and webhook events to the outbox — so a
- * move, its history, its emails and its webhooks commit together or not at all. After the commit it enqueues them.
+ * rule says otherwise), appends the history entry and writes the move's notifications and webhook events to the outbox, and
+ * the request's audit entry beside them — so a move, its history, its emails, its webhooks and its audit entry commit together
+ * or not at all. After the commit it enqueues them.
  */
 @Injectable()
 export class ReferralLifecycle {
@@ -93,7 +97,10 @@ export class ReferralLifecycle {
     /** The action, or how to choose it from the locked row (a visit is START_TREATMENT when it is the first attended one). */
     actionFor: LifecycleAction | ((row: ReferralRow) => LifecycleAction),
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
+    /** The request's trail: its entry is written by the move's own statement (AuditedChange). */
+    audit: AuditTrail | null = null,
   ): Promise<{ row: ReferralRow; result?: R }> {
+    const change = audit ? new AuditedChange(actor, audit) : null;
     const committed = await this.db.transaction(async (manager) => {
       const row = await this.referrals.lockForMove(manager, actor, command.id);
       if (!row) throw notFound('Referral');
@@ -113,8 +120,9 @@ export class ReferralLifecycle {
           currentVersion: row.version,
         }, ErrorReason.STALE_VERSION);
       }
-      return this.apply(manager, { row, action, parties, ...decision, actorId: actor.userId }, plan);
+      return this.apply(manager, { row, action, parties, ...decision, actorId: actor.userId }, plan, change);
     });
+    if (committed.audited) change?.committed();
     await this.afterCommit(committed);
     return { row: committed.row, result: committed.result };
   }
@@ -161,28 +169,32 @@ export class ReferralLifecycle {
     manager: EntityManager,
     decided: Decided,
     plan: (context: MoveContext) => MovePlan<R> | Promise<MovePlan<R>>,
+    audit: AuditedChange | null = null,
   ): Promise<Committed<R>> {
     const { row, action, parties, to, reasonRequired, effect = MoveEffect.NEW_VERSION, actorId } = decided;
     const now = new Date();
     const { changes, event, result, notifications = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
     const history = event ? [{ referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now }] : [];
-    const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0, webhookDeliveryIds: [] };
+    const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0, webhookDeliveryIds: [], audited: false };
     if (effect === MoveEffect.HISTORY_ONLY) {
       await this.referrals.appendEvents(manager, history);
       return untouched;
     }
     const emails = [...(event ? notificationsFor(event.type, row.status) : []), ...notifications];
+    const moveChanges = effect === MoveEffect.SAME_VERSION ? changes : { status: to, ...changes };
     const written = await this.referrals.writeMove(manager, {
       id: row.id,
-      changes: effect === MoveEffect.SAME_VERSION ? changes : { status: to, ...changes },
+      changes: moveChanges,
       newVersion: effect !== MoveEffect.SAME_VERSION,
       now,
       event: history[0] ?? null,
       actorId,
       emails,
       providerStatsDue: changesProviderStats(row.status, to),
+      // The referral as the move leaves it: a claim moves it to the claimer's clinic.
+      audit: audit ? audit.entryFor({ ...row, ...moveChanges }) : null,
     });
     const { pending_notification_ids: pendingIds, suppressed_notifications: suppressed, webhook_delivery_ids: webhookDeliveryIds, ...updated } = written;
-    return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed, webhookDeliveryIds };
+    return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed, webhookDeliveryIds, audited: audit !== null };
   }
 }

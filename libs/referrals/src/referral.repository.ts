@@ -6,6 +6,7 @@ import { Actor, isPlatformAdmin, PageRequest } from '@referloop/common';
 import { badInput, lazyCount, sqlParams } from '@referloop/core';
 import { OutboxAnswer, OutboxItem, outboxStatement } from '@referloop/notifications';
 import { providerStatsDueCte } from '@referloop/providers';
+import { AuditEntryRecord, auditEntryCte } from '@referloop/audit';
 import { ReferralDirection, ReferralFilter } from './dto/referrals.args';
 import { ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
 import { needsActionFilter } from './filters/needs-action-condition';
@@ -15,6 +16,7 @@ import { notificationsFor } from './notifications/referral-notifications';
 import { poolCandidateCondition } from './pool/pool-eligibility';
 import { inboundCondition, outboundCondition, visibilityCondition } from './referral-access';
 import { ReferralRow } from './referral.row';
+import { AuditedChange } from './audited-change';
 import { referralWebhookCtes } from './webhooks/referral-webhooks';
 import type { TableRow } from '@referloop/database';
 
@@ -58,6 +60,8 @@ export interface MoveWrite {
   emails: readonly OutboxItem[];
   /** The move changes what its provider's statistics count: file them as due for the worker. */
   providerStatsDue: boolean;
+  /** The request's audit entry, written with the move (AuditedChange), or none. */
+  audit: AuditEntryRecord | null;
 }
 
 export interface NewEvent {
@@ -156,11 +160,18 @@ export class ReferralRepository {
    * one round trip. Returns null, writing nothing, when the user already used the idempotency key
    * or (rarely) the reference is taken.
    */
-  async insert(manager: EntityManager, referral: NewReferral, actorId: string, now: Date): Promise<WrittenReferral | null> {
+  async insert(
+    manager: EntityManager,
+    referral: NewReferral,
+    actorId: string,
+    now: Date,
+    audit: AuditedChange | null = null,
+  ): Promise<WrittenReferral | null> {
     const sending = referral.status === ReferralStatus.SENT;
+    const id = randomUUID();
     const columns: Partial<Record<keyof ReferralRow, unknown>> = {
       ...referral,
-      id: randomUUID(),
+      id,
       version: 1,
       created_at: now,
       updated_at: now,
@@ -184,6 +195,7 @@ export class ReferralRepository {
           WHERE step.n = 1 OR inserted.status = 'SENT'
           ORDER BY step.n)`,
       webhooks.ctes,
+      audit ? auditEntryCte('inserted', audit.entryFor({ ...referral, id }), param) : '',
     ];
     const emails = sending ? notificationsFor(ReferralEventType.SENT, ReferralStatus.DRAFT) : [];
     const returning = `inserted.*, ${webhooks.deliveryIds} AS webhook_delivery_ids`;
@@ -210,6 +222,7 @@ export class ReferralRepository {
            FROM updated)`);
     }
     if (move.providerStatsDue) ctes.push(providerStatsDueCte('updated'));
+    if (move.audit) ctes.push(auditEntryCte('updated', move.audit, param));
     const webhooks = referralWebhookCtes('updated', event ? [event.type] : [], move.now, param);
     if (webhooks.ctes) ctes.push(webhooks.ctes);
     const returning = `updated.*, ${webhooks.deliveryIds} AS webhook_delivery_ids`;

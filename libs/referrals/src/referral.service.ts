@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isPlatformAdmin } from '@referloop/common';
+import { Actor, AuditTrail, isPlatformAdmin } from '@referloop/common';
 import { APP_CONFIG, AppConfig, badInput, ErrorReason, forbidden, notFound } from '@referloop/core';
 import { InternalAction, ReferralAction, ReferralEventType, ReferralPriority, ReferralStatus } from '@referloop/lifecycle';
 import { PatientRepository } from '@referloop/patients';
@@ -9,6 +9,7 @@ import { ProviderRepository } from '@referloop/providers';
 import { CreateReferralInput, UpdateReferralInput } from './dto/referral-content.input';
 import { RedirectReferralInput } from './dto/transition.input';
 import { assessmentJson, goalsJson } from './clinical-json';
+import { AuditedChange } from './audited-change';
 import { assertNotSelf, assertOneTarget, assertPractises, Inserted, NewReferrals, poolOf } from './new-referrals';
 import { ReferralLifecycle } from './referral-lifecycle.service';
 import { ReferralChanges, ReferralRepository } from './referral.repository';
@@ -28,8 +29,11 @@ export class ReferralService {
     private readonly created: NewReferrals,
   ) {}
 
-  async create(actor: Actor, input: CreateReferralInput): Promise<ReferralRow> {
-    const { row, inserted } = await this.createWithin(null, actor, input);
+  /** `audit`: the request's trail, whose entry is written with the referral (AuditedChange). */
+  async create(actor: Actor, input: CreateReferralInput, audit: AuditTrail | null = null): Promise<ReferralRow> {
+    const change = audit ? new AuditedChange(actor, audit) : null;
+    const { row, inserted } = await this.createWithin(null, actor, input, change);
+    if (inserted?.isNew) change?.committed();
     if (inserted) await this.created.committed(inserted);
     return row;
   }
@@ -42,7 +46,12 @@ export class ReferralService {
    * and webhook events: atomic without a transaction, and no connection held waiting for another.
    * `inserted` is null when an earlier request under the same idempotency key made the referral.
    */
-  async createWithin(manager: EntityManager | null, actor: Actor, input: CreateReferralInput): Promise<{ row: ReferralRow; inserted: Inserted | null }> {
+  async createWithin(
+    manager: EntityManager | null,
+    actor: Actor,
+    input: CreateReferralInput,
+    audit: AuditedChange | null = null,
+  ): Promise<{ row: ReferralRow; inserted: Inserted | null }> {
     const reads = manager ?? this.db.manager;
     if (input.send && !input.consentToShare) {
       throw badInput('input.consentToShare', "A referral is sent only with the patient's consent to share it", ErrorReason.CONSENT_MISSING);
@@ -91,12 +100,12 @@ export class ReferralService {
       redirected_from_id: null,
       onward_from_id: null,
       sent_by_user_id: sending ? actor.userId : null,
-    }, now);
+    }, now, audit);
     const created = await write(manager ?? this.db.manager);
     return { row: created.row, inserted: created };
   }
 
-  async update(actor: Actor, input: UpdateReferralInput): Promise<ReferralRow> {
+  async update(actor: Actor, input: UpdateReferralInput, audit: AuditTrail | null = null): Promise<ReferralRow> {
     for (const field of ['modality', 'conditions', 'reason', 'consentToShare', 'priority', 'patientId', 'toProviderId', 'toPool'] as const) {
       if (input[field] === null) throw badInput(`input.${field}`, `${field} cannot be removed; give the other target instead`);
     }
@@ -128,7 +137,7 @@ export class ReferralService {
       if (input.redFlags !== undefined) changes.red_flags = input.redFlags;
       if (input.consentToShare !== undefined) changes.consent_to_share = input.consentToShare;
       return { changes, event: { type: ReferralEventType.UPDATED, data: { fields: Object.keys(changes) } } };
-    });
+    }, audit);
     return row;
   }
 
@@ -137,7 +146,7 @@ export class ReferralService {
    * expired one. It stays the original referrer's (user and provider), so whoever started it
    * keeps seeing it; the history records who redirected. Returns both referrals.
    */
-  async redirect(actor: Actor, input: RedirectReferralInput): Promise<{ previous: ReferralRow; created: ReferralRow }> {
+  async redirect(actor: Actor, input: RedirectReferralInput, audit: AuditTrail | null = null): Promise<{ previous: ReferralRow; created: ReferralRow }> {
     assertNotSelf(actor, input.toProviderId);
     const provider = await this.providers.findById(input.toProviderId);
     if (!provider) throw notFound('Provider');
@@ -169,7 +178,7 @@ export class ReferralService {
         event: { type: ReferralEventType.REDIRECTED, data: { redirectedToId: created.row.id, toProviderId: provider.id } },
         result: created,
       };
-    });
+    }, audit);
     const created = result as Inserted;
     await this.created.committed(created);
     return { previous: row, created: created.row };

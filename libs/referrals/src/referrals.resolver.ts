@@ -61,32 +61,32 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral, { description: 'Creates a DRAFT, or with send: true creates and sends it at once.' })
   async createReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CreateReferralInput }) input: CreateReferralInput) {
-    return seenReferral(audit, await this.service.create(actor, input));
+    return seenReferral(audit, await this.service.create(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'Edits a DRAFT.' })
   async updateReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => UpdateReferralInput }) input: UpdateReferralInput) {
-    return seenReferral(audit, await this.service.update(actor, input));
+    return seenReferral(audit, await this.service.update(actor, input, audit));
   }
 
   @Mutation(() => Referral)
   async sendReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => SendReferralInput }) input: SendReferralInput) {
-    return seenReferral(audit, await this.transitions.send(actor, input));
+    return seenReferral(audit, await this.transitions.send(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'Puts a SENT referral ON_HOLD with a question; the response clock pauses.' })
   async requestReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RequestReferralInfoInput }) input: RequestReferralInfoInput) {
-    return seenReferral(audit, await this.transitions.requestInfo(actor, input));
+    return seenReferral(audit, await this.transitions.requestInfo(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'Answers the question; the referral is SENT again and the clock resumes.' })
   async provideReferralInfo(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ProvideReferralInfoInput }) input: ProvideReferralInfoInput) {
-    return seenReferral(audit, await this.transitions.provideInfo(actor, input));
+    return seenReferral(audit, await this.transitions.provideInfo(actor, input, audit));
   }
 
   @Mutation(() => Referral)
   async acceptReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcceptReferralInput }) input: AcceptReferralInput) {
-    return seenReferral(audit, await this.transitions.accept(actor, input));
+    return seenReferral(audit, await this.transitions.accept(actor, input, audit));
   }
 
   @Mutation(() => Referral, {
@@ -94,7 +94,7 @@ export class ReferralsResolver {
     description: 'Declines the referral. On an open referral it is a pass, for you alone: it stays open to the others, and the answer is null.',
   })
   async declineReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => DeclineReferralInput }) input: DeclineReferralInput) {
-    const { row, passed } = await this.transitions.decline(actor, input);
+    const { row, passed } = await this.transitions.decline(actor, input, audit);
     if (!passed) return seenReferral(audit, row);
     // The pass is on the record, but the candidate was never shown the patient.
     audit.touchReferral(row.id, row.referring_clinic_id, null);
@@ -103,27 +103,27 @@ export class ReferralsResolver {
 
   @Mutation(() => Referral)
   async cancelReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => CancelReferralInput }) input: CancelReferralInput) {
-    return seenReferral(audit, await this.transitions.cancel(actor, input));
+    return seenReferral(audit, await this.transitions.cancel(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'Sets the first appointment (from ACCEPTED) or moves it (from SCHEDULED).' })
   async scheduleReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => ScheduleReferralInput }) input: ScheduleReferralInput) {
-    return seenReferral(audit, await this.transitions.schedule(actor, input));
+    return seenReferral(audit, await this.transitions.schedule(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'The first visit took place. The target provider only.' })
   async startReferralTreatment(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => StartReferralTreatmentInput }) input: StartReferralTreatmentInput) {
-    return seenReferral(audit, await this.transitions.startTreatment(actor, input));
+    return seenReferral(audit, await this.transitions.startTreatment(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'The referrer has read the outcome: closes the loop.' })
   async acknowledgeReferralOutcome(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => AcknowledgeReferralOutcomeInput }) input: AcknowledgeReferralOutcomeInput) {
-    return seenReferral(audit, await this.transitions.acknowledgeOutcome(actor, input));
+    return seenReferral(audit, await this.transitions.acknowledgeOutcome(actor, input, audit));
   }
 
   @Mutation(() => Referral, { description: 'Sends a declined or expired referral to another provider; returns the new referral.' })
   async redirectReferral(@CurrentActor() actor: Actor, @Audit() audit: AuditTrail, @Args('input', { type: () => RedirectReferralInput }) input: RedirectReferralInput) {
-    const { previous, created } = await this.service.redirect(actor, input);
+    const { previous, created } = await this.service.redirect(actor, input, audit);
     seenReferral(audit, previous);
     return seenReferral(audit, created);
   }

@@ -3,7 +3,7 @@ import { Referral } from './models/referral.model';
 import { ReferralRow, toReferral } from './referral.row';
 
 /** Files a referral row shown or changed by this request, and its patient, on its audit trail. */
-export function auditSeen(audit: AuditTrail, row: ReferralRow): void {
+export function auditSeen(audit: AuditTrail, row: Pick<ReferralRow, 'id' | 'patient_id' | 'referring_clinic_id' | 'to_clinic_id'>): void {
   audit.touchReferralAndPatient(row.id, row.patient_id, row.referring_clinic_id, row.to_clinic_id);
 }
 
