@@ -46,12 +46,16 @@ function statementText(script, head, end) {
 /**
  * The minimal transaction as a pgbench script, from the captured createReferral script: its
  * `\set` lines (so every id and reference is fresh per transaction, as in the replay), its
- * referral INSERT and audit INSERT with their values, and two history and two email rows.
+ * referral and audit rows with their values, and two history and two email rows.
  */
 function minimalWriteScript(createScript) {
   const sets = createScript.split('\n').filter((line) => line.startsWith('\\set'));
   const referral = statementText(createScript, 'INSERT INTO referrals (', 'ON CONFLICT DO NOTHING').replace('INSERT INTO referrals', `INSERT INTO ${SCHEMA}.referrals`);
-  const audit = statementText(createScript, 'INSERT INTO audit_entries', ';\n').replace('INSERT INTO audit_entries', `INSERT INTO ${SCHEMA}.audit_entries`);
+  // The create's statement writes the audit entry as `INSERT … SELECT <values> FROM inserted`: here, the same values.
+  const audit = statementText(createScript, 'INSERT INTO audit_entries', ' FROM inserted)')
+    .replace('INSERT INTO audit_entries', `INSERT INTO ${SCHEMA}.audit_entries`)
+    .replace(/\)\s*SELECT /, ') VALUES (')
+    .concat(')');
   const referralId = 'gen_random_uuid()';
   return [
     '-- The least a referral write could cost: the same rows in bare tables, one transaction (bench/lib/minimal-write.js).',
