@@ -14,6 +14,16 @@ async function auditEntries(client: GraphqlClient, filter: Record<string, unknow
 describe('audit trail', () => {
   const { app: testApp, world, db } = useWorld();
 
+  /** A referral declined by its provider, and the new one its referrer redirected it as, to the alternate provider. */
+  const declinedAndRedirected = async () => {
+    const declined = await referralIn(world, 'DECLINED');
+    const redirected = await world.coordinatorA.client.ok<{ redirectReferral: { id: string } }>(
+      'mutation($input: RedirectReferralInput!) { redirectReferral(input: $input) { id } }',
+      { input: { id: declined.id, toProviderId: world.alternateProvider.providerId } },
+    );
+    return { declined, newId: redirected.redirectReferral.id };
+  };
+
   /** The transaction that last wrote the referral's row, and those that wrote the actor's entries naming it. */
   const writers = async (referralId: string, actorId: string) => {
     const referral = await db.query<{ xmin: string }>('SELECT xmin::text FROM referrals WHERE id = $1', [referralId]);
@@ -42,12 +52,7 @@ describe('audit trail', () => {
   });
 
   it('names a linked referral read through redirectedFrom in the same entry', async () => {
-    const declined = await referralIn(world, 'DECLINED');
-    const redirected = await world.coordinatorA.client.ok<{ redirectReferral: { id: string } }>(
-      'mutation($input: RedirectReferralInput!) { redirectReferral(input: $input) { id } }',
-      { input: { id: declined.id, toProviderId: world.alternateProvider.providerId } },
-    );
-    const newId = redirected.redirectReferral.id;
+    const { declined, newId } = await declinedAndRedirected();
     const before = await auditEntries(world.platformAdmin, { referralId: declined.id, actorId: world.coordinatorA.id });
     await world.coordinatorA.client.ok('query($id: ID!) { referral(id: $id) { id redirectedFrom { id reason } } }', { id: newId });
     const after = await auditEntries(world.platformAdmin, { referralId: declined.id, actorId: world.coordinatorA.id });
@@ -89,18 +94,27 @@ describe('audit trail', () => {
       expect(entries.at(-1)?.xmin).toBe(writer);
     });
 
+    it("a redirect's one entry names the new referral too, written by the transaction that wrote both", async () => {
+      const { declined, newId } = await declinedAndRedirected();
+      const previous = await writers(declined.id, world.coordinatorA.id);
+      const created = await writers(newId, world.coordinatorA.id);
+      expect(created.referral).toBe(previous.referral);
+      expect(created.entries).toEqual([{ xmin: previous.referral, referral_ids: expect.arrayContaining([declined.id, newId]) }]);
+      expect(previous.entries.at(-1)).toEqual(created.entries[0]);
+    });
+
     it('a change whose answer names more than the change gets a second entry with the rest', async () => {
-      const declined = await referralIn(world, 'DECLINED');
-      const redirected = await world.coordinatorA.client.ok<{ redirectReferral: { id: string } }>(
-        'mutation($input: RedirectReferralInput!) { redirectReferral(input: $input) { id } }',
-        { input: { id: declined.id, toProviderId: world.alternateProvider.providerId } },
-      );
-      const { referral: writer, entries } = await writers(declined.id, world.coordinatorA.id);
-      // The redirect's own statement wrote one naming the declined referral; the answer named the new one too.
-      const [ownEntry, rest] = entries.slice(-2);
-      expect(ownEntry).toEqual({ xmin: writer, referral_ids: [declined.id] });
+      const { declined, newId } = await declinedAndRedirected();
+      // Accepting the new referral, the receiving clinic's coordinator reads the declined one it came from.
+      await world.coordinatorB.client.ok('mutation($input: AcceptReferralInput!) { acceptReferral(input: $input) { id redirectedFrom { id } } }', {
+        input: { id: newId },
+      });
+      const { referral: writer, entries } = await writers(newId, world.coordinatorB.id);
+      const [ownEntry, rest] = entries;
+      expect(entries).toHaveLength(2);
+      expect(ownEntry).toEqual({ xmin: writer, referral_ids: [newId] });
       expect(rest.xmin).not.toBe(writer);
-      expect(rest.referral_ids).toEqual(expect.arrayContaining([declined.id, redirected.redirectReferral.id]));
+      expect(rest.referral_ids).toEqual(expect.arrayContaining([newId, declined.id]));
     });
   });
 

@@ -273,6 +273,20 @@ describe('matchProviders: filters, distances and stats', () => {
       }
     });
 
+    it('a provider whose refresh fails is filed again behind the rest, and the others of its batch are refreshed', async () => {
+      const brokenClinicId = (await createClinic(platformAdmin, { name: 'Clinic with a broken zone', timeZone: 'UTC' })).id;
+      const broken = await createPlacedProvider(platformAdmin, { clinicId: brokenClinicId, location: destination(centre, 90, 5), modalities: ['PHYSICAL_THERAPY'] });
+      // No such zone can come in through the API; written here so that this one provider's recompute fails.
+      await db.query(`UPDATE clinics SET time_zone = 'Nowhere/Nothing' WHERE id = $1`, [brokenClinicId]);
+      await db.query('UPDATE providers SET stats_answered_90d = 99 WHERE id = $1', [provider.providerId]);
+      await db.query(`INSERT INTO provider_stats_due (provider_id) VALUES ($1), ($2)`, [broken.providerId, provider.providerId]);
+      await expect(dueStatsRefreshed()).rejects.toThrow(/time zone/);
+      expect((await statsRow(db, provider.providerId))?.answered_90d).toBe(2);
+      expect(await dueProviders()).toEqual([broken.providerId]);
+      await db.query('DELETE FROM provider_stats_due WHERE provider_id = $1', [broken.providerId]);
+      await db.query(`UPDATE clinics SET time_zone = 'UTC' WHERE id = $1`, [brokenClinicId]);
+    });
+
     it('the periodic refresh writes a row only when its figures changed, so vacuumed pages keep their index-only scans', async () => {
       const store = app.app.get(ProviderStatsStore);
       const version = async () => (await db.query<{ xmin: string }>('SELECT xmin FROM providers WHERE id = $1', [provider.providerId])).rows[0].xmin;

@@ -32,13 +32,22 @@ export class PeriodicTask {
     await this.running;
   }
 
+  /** Tells `ran`; a failure to count a run must not stop the task. */
+  private report(outcome: 'ok' | 'failed'): void {
+    try {
+      this.ran(outcome);
+    } catch (error) {
+      this.log.warn('report', `${this.name}: its run could not be counted: ${(error as Error).message}`);
+    }
+  }
+
   private schedule(delay: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.work()
-        .then(() => this.ran('ok'))
+        .then(() => this.report('ok'))
         .catch((error: unknown) => {
-          this.ran('failed');
+          this.report('failed');
           this.log.warn('failed', `${this.name} failed, will retry: ${(error as Error).message}`);
         })
         .finally(() => this.schedule(this.intervalMs));

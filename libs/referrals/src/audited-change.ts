@@ -22,10 +22,10 @@ export class AuditedChange {
     private readonly trail: AuditTrail,
   ) {}
 
-  /** The entry for the statement that writes `referral` (called again if that statement is retried). */
-  entryFor(referral: AuditedReferral): AuditEntryRecord {
+  /** The entry for the statement that writes `referrals` (called again if that statement is retried). */
+  entryFor(referrals: readonly AuditedReferral[]): AuditEntryRecord {
     const written = this.trail.copy();
-    auditSeen(written, referral);
+    for (const referral of referrals) auditSeen(written, referral);
     this.written = written;
     return auditEntryOf(this.actor, written);
   }

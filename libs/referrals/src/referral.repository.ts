@@ -195,7 +195,7 @@ export class ReferralRepository {
           WHERE step.n = 1 OR inserted.status = 'SENT'
           ORDER BY step.n)`,
       webhooks.ctes,
-      audit ? auditEntryCte('inserted', audit.entryFor({ ...referral, id }), param) : '',
+      audit ? auditEntryCte('inserted', audit.entryFor([{ ...referral, id }]), param) : '',
     ];
     const emails = sending ? notificationsFor(ReferralEventType.SENT, ReferralStatus.DRAFT) : [];
     const returning = `inserted.*, ${webhooks.deliveryIds} AS webhook_delivery_ids`;

@@ -177,6 +177,7 @@ export class ReferralService {
         changes: { redirected_to_id: created.row.id },
         event: { type: ReferralEventType.REDIRECTED, data: { redirectedToId: created.row.id, toProviderId: provider.id } },
         result: created,
+        alsoWritten: [created.row],
       };
     }, audit);
     const created = result as Inserted;

@@ -48,28 +48,42 @@ export class ProviderStatsStore {
   }
 
   /**
-   * Recomputes the providers moves have filed as due, oldest first, a batch per transaction:
-   * each batch's rows are taken (skipping any a move still holds) and their providers refreshed
-   * together, so a failed refresh leaves them filed. Stops between batches once `keepGoing` says
-   * so. Returns how many were refreshed.
+   * Recomputes the providers moves have filed as due, oldest first, a batch at a time. A batch's
+   * rows are taken in a statement of their own (skipping any a move still holds) and only then
+   * refreshed: a move filing one of these providers meanwhile waits for that statement, never
+   * for the recompute, and one that commits after it files a fresh row for the next pass. A batch
+   * whose refresh fails is refreshed one provider at a time; those that still fail are filed
+   * again behind the rest (so one that keeps failing holds up no other), and the first error is
+   * thrown. Stops between batches once `keepGoing` says so. Returns how many were refreshed.
    */
   async refreshDue(keepGoing: () => boolean = () => true, batchSize = 500): Promise<number> {
     let refreshed = 0;
     while (keepGoing()) {
-      const taken = await this.db.transaction(async (manager) => {
-        const rows: { provider_id: string }[] = await manager.query(
-          `WITH taken AS (
-             DELETE FROM provider_stats_due
-              WHERE provider_id IN (SELECT provider_id FROM provider_stats_due ORDER BY due_since LIMIT $1 FOR UPDATE SKIP LOCKED)
-             RETURNING provider_id)
-           SELECT provider_id FROM taken`,
-          [batchSize],
+      const rows: { provider_id: string }[] = await this.db.query(
+        `WITH taken AS (
+           DELETE FROM provider_stats_due
+            WHERE provider_id IN (SELECT provider_id FROM provider_stats_due ORDER BY due_since LIMIT $1 FOR UPDATE SKIP LOCKED)
+           RETURNING provider_id)
+         SELECT provider_id FROM taken`,
+        [batchSize],
+      );
+      const ids = rows.map((row) => row.provider_id);
+      if (ids.length === 0) break;
+      try {
+        await this.db.transaction((manager) => this.refresh(manager, ids));
+      } catch (batchError) {
+        const failed: string[] = [];
+        for (const id of ids) {
+          await this.db.transaction((manager) => this.refresh(manager, [id])).catch(() => failed.push(id));
+        }
+        await this.db.query(
+          `INSERT INTO provider_stats_due (provider_id) SELECT unnest($1::uuid[]) ON CONFLICT (provider_id) DO UPDATE SET due_since = now()`,
+          [failed],
         );
-        await this.refresh(manager, rows.map((row) => row.provider_id));
-        return rows.length;
-      });
-      refreshed += taken;
-      if (taken < batchSize) break;
+        throw batchError;
+      }
+      refreshed += ids.length;
+      if (ids.length < batchSize) break;
     }
     return refreshed;
   }
