@@ -103,6 +103,20 @@ describe('audit trail', () => {
       expect(previous.entries.at(-1)).toEqual(created.entries[0]);
     });
 
+    it("a draft given another patient names both patients in its entry, the one taken off too", async () => {
+      const draft = await referralIn(world, 'DRAFT');
+      const other = await createPatient(world.coordinatorA.client, world.clinicA.id);
+      await world.coordinatorA.client.ok('mutation($input: UpdateReferralInput!) { updateReferral(input: $input) { id } }', {
+        input: { id: draft.id, patientId: other.id },
+      });
+      const { referral: writer, entries } = await writers(draft.id, world.coordinatorA.id);
+      expect(entries.at(-1)?.xmin).toBe(writer);
+      const [entry] = (
+        await db.query<{ patient_ids: string[] }>('SELECT patient_ids FROM audit_entries WHERE xmin::text = $1 AND actor_id = $2', [writer, world.coordinatorA.id])
+      ).rows;
+      expect([...entry.patient_ids].sort()).toEqual([world.patient.id, other.id].sort());
+    });
+
     it('a change whose answer names more than the change gets a second entry with the rest', async () => {
       const { declined, newId } = await declinedAndRedirected();
       // Accepting the new referral, the receiving clinic's coordinator reads the declined one it came from.

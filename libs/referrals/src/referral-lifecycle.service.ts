@@ -37,8 +37,11 @@ export interface MovePlan<R = undefined> {
   result?: R;
   /** Emails beyond the ones the event always causes (a visit that was one no-show too many, a reminder). */
   notifications?: readonly OutboxItem[];
-  /** Other referrals the move wrote (the new referral of a redirect): named in its audit entry too. */
-  alsoWritten?: readonly AuditedReferral[];
+  /**
+   * What the move's audit entry names besides the referral as it leaves it: the new referral of a
+   * redirect, a draft as it was before its patient was changed (so the patient taken off is named).
+   */
+  alsoNamed?: readonly AuditedReferral[];
 }
 
 export interface Command {
@@ -175,7 +178,7 @@ export class ReferralLifecycle {
   ): Promise<Committed<R>> {
     const { row, action, parties, to, reasonRequired, effect = MoveEffect.NEW_VERSION, actorId } = decided;
     const now = new Date();
-    const { changes, event, result, notifications = [], alsoWritten = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
+    const { changes, event, result, notifications = [], alsoNamed = [] } = await plan({ row, parties, to, reasonRequired, now, manager });
     const history = event ? [{ referralId: row.id, type: event.type, fromStatus: row.status, toStatus: to, actorId, reason: event.reason ?? null, data: event.data, at: now }] : [];
     const untouched = { row, action, effect, result, pendingNotificationIds: [], suppressedNotifications: 0, webhookDeliveryIds: [], audited: false };
     if (effect === MoveEffect.HISTORY_ONLY) {
@@ -194,7 +197,7 @@ export class ReferralLifecycle {
       emails,
       providerStatsDue: changesProviderStats(row.status, to),
       // The referral as the move leaves it: a claim moves it to the claimer's clinic.
-      audit: audit ? audit.entryFor([{ ...row, ...moveChanges }, ...alsoWritten]) : null,
+      audit: audit ? audit.entryFor([{ ...row, ...moveChanges }, ...alsoNamed]) : null,
     });
     const { pending_notification_ids: pendingIds, suppressed_notifications: suppressed, webhook_delivery_ids: webhookDeliveryIds, ...updated } = written;
     return { ...untouched, row: updated, pendingNotificationIds: pendingIds, suppressedNotifications: suppressed, webhookDeliveryIds, audited: audit !== null };

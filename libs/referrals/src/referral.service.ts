@@ -136,7 +136,11 @@ export class ReferralService {
       if (input.visitsPerWeek !== undefined) changes.visits_per_week = input.visitsPerWeek;
       if (input.redFlags !== undefined) changes.red_flags = input.redFlags;
       if (input.consentToShare !== undefined) changes.consent_to_share = input.consentToShare;
-      return { changes, event: { type: ReferralEventType.UPDATED, data: { fields: Object.keys(changes) } } };
+      return {
+        changes,
+        event: { type: ReferralEventType.UPDATED, data: { fields: Object.keys(changes) } },
+        alsoNamed: changes.patient_id ? [row] : [],
+      };
     }, audit);
     return row;
   }
@@ -177,7 +181,7 @@ export class ReferralService {
         changes: { redirected_to_id: created.row.id },
         event: { type: ReferralEventType.REDIRECTED, data: { redirectedToId: created.row.id, toProviderId: provider.id } },
         result: created,
-        alsoWritten: [created.row],
+        alsoNamed: [created.row],
       };
     }, audit);
     const created = result as Inserted;
