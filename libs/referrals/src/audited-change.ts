@@ -1,10 +1,6 @@
 import { Actor, AuditTrail } from '@referloop/common';
 import { AuditEntryRecord, auditEntryOf } from '@referloop/audit';
-import { ReferralRow } from './referral.row';
-import { auditSeen } from './seen-referral';
-
-/** The columns of a referral its audit entry names. */
-export type AuditedReferral = Pick<ReferralRow, 'id' | 'patient_id' | 'referring_clinic_id' | 'to_clinic_id'>;
+import { AuditedReferral, auditSeen } from './seen-referral';
 
 /**
  * A request's audit entry for a change of one referral, written by the change's own statement

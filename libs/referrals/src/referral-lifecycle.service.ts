@@ -6,7 +6,8 @@ import { conflict, ErrorReason, forbidden, invalidTransition, notFound } from '@
 import { OutboxItem } from '@referloop/notifications';
 import { Metrics } from '@referloop/metrics';
 import { ACTIVE_EPISODE, decide, describeAction, LifecycleAction, MoveEffect, Party, ReferralEventType, ReferralStatus } from '@referloop/lifecycle';
-import { AuditedChange, AuditedReferral } from './audited-change';
+import { AuditedChange } from './audited-change';
+import { AuditedReferral } from './seen-referral';
 import { notificationsFor } from './notifications/referral-notifications';
 import { ReferralDispatch } from './referral-dispatch';
 import { rowFacts } from './referral-facts';
