@@ -185,6 +185,32 @@ describe('gateway: production mode, CSRF prevention, security headers and CORS',
       ]);
     });
 
+    // Answers carry patients' details: no browser, proxy or CDN may keep one. Every answer that
+    // does not say otherwise is no-store, however it was asked and whoever refused it
+    // (no-store-by-default.ts); the web app's files, which may be cached, say so themselves.
+    it.each(['production', 'development'] as const)('mark every answer no-store in %s, unless it says otherwise', async (mode) => {
+      const app = appIn(mode);
+      const admin = await signInAsPlatformAdmin(app.anonymous);
+      const bearer = { authorization: `Bearer ${admin.token}` };
+      const answers = {
+        'POST /graphql': postJson(app, '{ __typename }'),
+        'POST /graphql, signed in': postJson(app, '{ me { id email } }', bearer),
+        'POST /graphql, not signed in': postJson(app, '{ me { id } }'),
+        'POST /graphql, invalid query': postJson(app, '{ nonsense }'),
+        'POST /graphql, unparsable': postJson(app, '{ unclosed'),
+        'GET /graphql, CSRF refusal': getQuery(app, '{ __typename }'),
+        'GET /graphql, with a preflight header': getQuery(app, '{ __typename }', { 'apollo-require-preflight': 'true' }),
+        'GET /fhir/ServiceRequest, signed in': rawRequest(`${app.baseUrl}/fhir/ServiceRequest`, { headers: bearer }),
+        'GET /health/live': rawRequest(`${app.baseUrl}/health/live`),
+        'GET /metrics': rawRequest(`${app.baseUrl}/metrics`),
+        'GET /no-such-route': rawRequest(`${app.baseUrl}/no-such-route`),
+      };
+      // Terminus answers health checks with "no-cache, no-store, must-revalidate": no-store as well.
+      const noStore = (value: unknown) => (items(value).includes('no-store') ? 'no-store' : value);
+      const seen = await Promise.all(Object.entries(answers).map(async ([what, answer]) => [what, noStore((await answer).headers['cache-control'])]));
+      expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(Object.keys(answers).map((what) => [what, 'no-store'])));
+    });
+
     // Known defect: the patient pages' controller sets a content-security-policy header of its own,
     // which replaces the gateway's and drops frame-ancestors 'none' and base-uri 'none'.
     it.each(['production', 'development'] as const)(

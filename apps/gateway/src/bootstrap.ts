@@ -9,6 +9,7 @@ import { AppConfig } from '@referloop/core';
 import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
 import { HttpDrain } from './http-drain';
+import { noStoreByDefault } from './no-store-by-default';
 import { AdminSession } from './admin/admin-session';
 import { registerQueueDashboard } from './admin/queue-dashboard';
 import { guardGraphqlDocuments } from './graphql/graphql-document-guard';
@@ -51,6 +52,7 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   guardGraphqlDocuments(adapter.getInstance(), config.graphql.maxTokens);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  noStoreByDefault(adapter.getInstance());
   const drain = app.get(HttpDrain);
   adapter.getInstance().addHook('onSend', async (_request, reply) => {
     if (drain.draining) reply.header('connection', 'close');

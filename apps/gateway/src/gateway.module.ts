@@ -1,4 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -51,7 +52,7 @@ export class GatewayModule {
         LoggingModule.forRoot(config, { stream: options.logStream }),
         MetricsModule,
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-gateway' }),
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements, applicationName: 'referloop-gateway' }),
           migrationsRun: false,
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -75,6 +76,8 @@ export class GatewayModule {
             parseOptions: { maxTokens: config.graphql.maxTokens },
             validationRules: requestValidationRules(config),
             plugins: [
+              // Answers are marked no-store at the HTTP layer (no-store-by-default.ts); computing cache hints per field is wasted work.
+              ApolloServerPluginCacheControlDisabled(),
               argumentTextPlugin(),
               requestBudgetPlugin({ maxItems: config.graphql.maxItems, maxCost: config.graphql.maxCost, costs: QUERY_COSTS }),
             ],
