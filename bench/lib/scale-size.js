@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const capture = require('./capture');
 const db = require('./db');
-const { Gateway, benchAdmin, gatewayEnv, ROOT } = require('./gateway');
+const { Gateway, benchAdmin, benchNodeArgs, gatewayEnv, ROOT } = require('./gateway');
 const { LOGIN } = require('./operations');
 const { scaleOperations, pickSubjects } = require('./scale-operations');
 const { stopChild } = require('./harness');
@@ -116,6 +116,7 @@ async function measureSize({ size, config, serverLog, state, artifactsDir, runId
     port: await freePort(),
     env: gatewayEnv(admin, { DATABASE_URL: dbUrl, DATABASE_POOL_SIZE: '4' }),
     logFile: path.join(artifactsDir, `gateway-${label}.log`),
+    nodeArgs: benchNodeArgs(),
   });
   state.gateway = gateway;
   await gateway.start();

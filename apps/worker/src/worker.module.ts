@@ -51,7 +51,7 @@ export class WorkerModule {
         LoggingModule.forRoot(config, logging),
         MetricsModule,
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'referloop-worker' }),
+          ...dataSourceOptions({ url: config.databaseUrl, poolSize: config.databasePoolSize, preparedStatements: config.databasePreparedStatements, applicationName: 'referloop-worker' }),
           migrationsRun: false,
         }),
         // Workers block on Redis and must retry forever across outages: no per-request retry cap.

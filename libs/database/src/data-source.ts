@@ -1,6 +1,7 @@
 import { types, type CustomTypesConfig } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { PreparingClient } from './preparing-client';
 
 // A `date` column is a calendar date; parsing it into a JS Date would shift birthdays by the
 // server's time zone. Counts (`bigint`) fit comfortably in a JS number.
@@ -15,6 +16,8 @@ types.setTypeParser(UUID_ARRAY, types.getTypeParser(TEXT_ARRAY));
 export interface DatabaseOptions {
   url: string;
   poolSize: number;
+  /** Run statements with parameters prepared (PreparingClient); on unless turned off. */
+  preparedStatements?: boolean;
   applicationName?: string;
 }
 
@@ -37,6 +40,8 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     applicationName: options.applicationName ?? 'referloop',
     extra: {
       max: options.poolSize,
+      // Statements with parameters run prepared: parsed and planned once per connection.
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
       // Fail fast instead of queueing forever when the database is gone.
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,

@@ -9,8 +9,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/referloop');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.databasePreparedStatements).toBe(true);
     expect(config.responseWindowHours).toEqual({ ROUTINE: 72, URGENT: 24 });
     expect(config.bootstrapAdmin).toBeNull();
+  });
+
+  it('runs statements unprepared with DATABASE_PREPARED_STATEMENTS=off', () => {
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).databasePreparedStatements).toBe(false);
   });
 
   it('treats an empty string as unset', () => {
@@ -29,6 +34,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['TRUST_PROXY', 'maybe'],
     ['GRAPHQL_MAX_ITEMS', '50'],
+    ['DATABASE_PREPARED_STATEMENTS', 'yes'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -22,6 +22,8 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   databaseUrl: string;
   databasePoolSize: number;
+  /** Statements with parameters run prepared on each connection (off only behind a pooler that cannot keep them). */
+  databasePreparedStatements: boolean;
   redisUrl: string;
   jwtSecret: string;
   jwtSecretGenerated: boolean;
@@ -345,6 +347,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/referloop', ['postgres:', 'postgresql:']),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    databasePreparedStatements: flag(env, 'DATABASE_PREPARED_STATEMENTS', true),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     // Unset outside production: a random secret per process keeps `npm start` one command and
     // can never be guessed, at the price of tokens that die with the process (and do not work
