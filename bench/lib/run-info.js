@@ -62,9 +62,15 @@ function machineInfo(loadBefore, extra = {}) {
 }
 
 /** The BENCH_* variables of this run, as set. */
+/**
+ * Product settings that change what a run measures when set in the harness's environment (the
+ * apps inherit it): recorded with the run like its BENCH_* knobs. None of them holds a secret.
+ */
+const PRODUCT_TUNING = ['DATABASE_PREPARED_STATEMENTS', 'DATABASE_POOL_SIZE', 'WORKER_CONCURRENCY', 'NOTIFICATION_CONCURRENCY', 'SMTP_MAX_CONNECTIONS', 'NODE_OPTIONS'];
+
 function envKnobs() {
   const knobs = {};
-  for (const [key, value] of Object.entries(process.env)) if (key.startsWith('BENCH_')) knobs[key] = value;
+  for (const [key, value] of Object.entries(process.env)) if (key.startsWith('BENCH_') || PRODUCT_TUNING.includes(key)) knobs[key] = value;
   return knobs;
 }
 
