@@ -6,8 +6,8 @@ import { webDistFixture } from './support/web-dist-fixture';
 
 /*
  * A gateway whose web app has not been built yet (a fresh clone, `npm run start:gateway` before
- * any `npm start`) still serves the API, and says how to build the app. A file of its own: the
- * process's log goes to the first gateway a test file starts (nestjs-pino keeps one root logger).
+ * any `npm start`) still serves the API, and says how to build the app. A file of its own: Nest
+ * keeps one logger per process, so start-up warnings go to the latest gateway's log stream.
  */
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const notBuilt = webDistFixture({ empty: true });

@@ -34,7 +34,8 @@ export interface CapturedLine {
 /**
  * A built app run as a real child process, with EVERYTHING it writes kept, unlike the bounded
  * tails other tests keep: the redaction test searches the whole output. A real process, because
- * nestjs-pino configures one logger per process — two apps in the test process would share it.
+ * Nest keeps one logger per process (the last app's `useLogger`) — two apps in the test process
+ * would share it.
  */
 export class CapturedProcess {
   private child?: ChildProcess;

@@ -3,8 +3,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
-import { requestIdFrom } from '@referloop/logging';
+import { logEveryRequest, PinoNestLogger, requestIdFrom, ROOT_LOGGER } from '@referloop/logging';
 import { AppConfig } from '@referloop/core';
 import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs';
 import { GatewayModule, GatewayOptions } from './gateway.module';
@@ -51,7 +50,8 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   );
   guardGraphqlDocuments(adapter.getInstance(), config.graphql.maxTokens);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
+  logEveryRequest(adapter.getInstance(), app.get(ROOT_LOGGER));
   noStoreByDefault(adapter.getInstance());
   const drain = app.get(HttpDrain);
   adapter.getInstance().addHook('onSend', async (_request, reply) => {

@@ -1,8 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@referloop/core';
-import { LoggingOptions } from '@referloop/logging';
+import { LoggingOptions, PinoNestLogger } from '@referloop/logging';
 import { WorkerModule } from './worker.module';
 import { WorkerRuntime } from './worker-runtime';
 
@@ -16,7 +15,7 @@ export interface RunningWorker {
 /** Builds and starts the worker; shared by main and the tests. */
 export async function startWorker(config: AppConfig, logging: LoggingOptions = {}): Promise<RunningWorker> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logging), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoNestLogger));
   const runtime = app.get(WorkerRuntime);
   try {
     const healthPort = await runtime.start();

@@ -1,8 +1,8 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { PinoLogger } from 'nestjs-pino';
 import { TokenService } from '@referloop/auth';
 import { RequestContext } from '@referloop/common';
+import { currentRequestLog } from '@referloop/logging';
 import { Metrics } from '@referloop/metrics';
 import { answeredErrors } from '../graphql/answered-errors';
 import { operationNameOf } from '../graphql/operation-name';
@@ -16,7 +16,6 @@ import { operationNameOf } from '../graphql/operation-name';
 @Plugin()
 export class RequestLogPlugin implements ApolloServerPlugin<RequestContext> {
   constructor(
-    private readonly logger: PinoLogger,
     private readonly metrics: Metrics,
     private readonly tokens: TokenService,
   ) {}
@@ -27,7 +26,7 @@ export class RequestLogPlugin implements ApolloServerPlugin<RequestContext> {
         const { contextValue } = context;
         const errors = answeredErrors(context.response);
         const code = errors[0]?.extensions?.code;
-        this.logger.assign({
+        currentRequestLog()?.add({
           operation: this.metrics.operationLabel(operationNameOf(context)),
           userId: contextValue.actor?.userId ?? this.tokens.bearerClaims(contextValue.authorization)?.userId ?? null,
           result: errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL') : 'OK',
