@@ -37,12 +37,18 @@ describe('prepared statements on the apps’ connections', () => {
     return rows.length === 0 ? null : rows[0].runs;
   };
 
-  it('prepares a statement with parameters once and runs it again from there', async () => {
+  /** How many statements the connection holds prepared. */
+  const preparedCount = async (): Promise<number> => (await db.query('SELECT count(*)::int AS kept FROM pg_prepared_statements'))[0].kept;
+
+  it('prepares a statement with parameters the second time it runs, once, and runs it from there', async () => {
     const text = 'SELECT label FROM shape_test WHERE id = $1';
-    for (const id of [1, 2, 1, 2, 1, 2, 1]) {
+    expect(await db.query(text, [1])).toEqual([{ label: 'one' }]);
+    // A text seen once takes no slot: one-off texts never fill the connection's.
+    expect(await runsOf(text)).toBeNull();
+    for (const id of [2, 1, 2, 1, 2, 1]) {
       expect(await db.query(text, [id])).toEqual([{ label: id === 1 ? 'one' : 'two' }]);
     }
-    expect(await runsOf(text)).toBe(7);
+    expect(await runsOf(text)).toBe(6);
   });
 
   it('leaves statements without parameters to the simple protocol, several commands included', async () => {
@@ -54,15 +60,20 @@ describe('prepared statements on the apps’ connections', () => {
 
   it('answers with the new shape when a table gains a column under a prepared SELECT * (a migration while serving)', async () => {
     const text = 'SELECT * FROM shape_test WHERE id = $1';
-    expect(await db.query(text, [1])).toEqual([{ id: 1, label: 'one' }]);
+    for (let run = 0; run < 2; run += 1) expect(await db.query(text, [1])).toEqual([{ id: 1, label: 'one' }]);
+    expect(await runsOf(text)).toBe(1);
     await db.query('ALTER TABLE shape_test ADD COLUMN note text');
     expect(await db.query(text, [1])).toEqual([{ id: 1, label: 'one', note: null }]);
     expect(await db.query(text, [2])).toEqual([{ id: 2, label: 'two', note: null }]);
+    // The statements prepared before the change were dropped (DEALLOCATE ALL), and this one prepared again.
+    expect(await runsOf(text)).toBe(2);
+    expect(await runsOf('SELECT label FROM shape_test WHERE id = $1')).toBeNull();
   });
 
   it('fails the statement inside a transaction, as any failed statement would, and prepares afresh after it', async () => {
     const text = 'SELECT * FROM shape_test WHERE id = $1 AND id > $2';
-    expect(await db.query(text, [1, 0])).toEqual([{ id: 1, label: 'one', note: null }]);
+    for (let run = 0; run < 2; run += 1) expect(await db.query(text, [1, 0])).toEqual([{ id: 1, label: 'one', note: null }]);
+    expect(await runsOf(text)).toBe(1);
     await db.query('ALTER TABLE shape_test DROP COLUMN note');
     await expect(
       db.transaction(async (manager) => {
@@ -70,16 +81,18 @@ describe('prepared statements on the apps’ connections', () => {
         await manager.query(text, [1, 0]);
       }),
     ).rejects.toMatchObject({ message: expect.stringContaining('cached plan must not change result type') });
-    // The transaction rolled back, and the next run prepares the statement again.
+    // The transaction rolled back; once the connection is idle, its statements are dropped and the next runs prepare them again.
     expect(await db.query('SELECT label FROM shape_test WHERE id = $1', [2])).toEqual([{ label: 'two' }]);
     expect(await db.query(text, [1, 0])).toEqual([{ id: 1, label: 'one' }]);
+    expect(await runsOf(text)).toBe(1);
+    expect(await preparedCount()).toBe(2);
   });
 
   it('prepares nothing when turned off (DATABASE_PREPARED_STATEMENTS=off, behind a pooler that cannot keep them)', async () => {
     const unprepared = new DataSource({ ...dataSourceOptions({ url: databaseUrl, poolSize: 1, preparedStatements: false }), migrationsRun: false });
     await unprepared.initialize();
     try {
-      for (const id of [1, 2, 1]) await unprepared.query('SELECT id FROM shape_test WHERE id = $1', [id]);
+      for (const id of [1, 2, 1, 2]) await unprepared.query('SELECT id FROM shape_test WHERE id = $1', [id]);
       expect(await unprepared.query('SELECT count(*)::int AS kept FROM pg_prepared_statements')).toEqual([{ kept: 0 }]);
     } finally {
       await unprepared.destroy();
@@ -88,10 +101,9 @@ describe('prepared statements on the apps’ connections', () => {
 
   it(`keeps at most ${MAX_PREPARED_PER_CONNECTION} prepared on a connection; past that, statements run unprepared`, async () => {
     for (let i = 0; i < MAX_PREPARED_PER_CONNECTION + 20; i += 1) {
-      expect(await db.query(`SELECT $1::int + ${i} AS n`, [1])).toEqual([{ n: 1 + i }]);
+      for (let run = 0; run < 2; run += 1) expect(await db.query(`SELECT $1::int + ${i} AS n`, [1])).toEqual([{ n: 1 + i }]);
     }
-    const [{ kept }]: Array<{ kept: number }> = await db.query('SELECT count(*)::int AS kept FROM pg_prepared_statements');
-    expect(kept).toBe(MAX_PREPARED_PER_CONNECTION);
+    expect(await preparedCount()).toBe(MAX_PREPARED_PER_CONNECTION);
     expect(await runsOf(`SELECT $1::int + ${MAX_PREPARED_PER_CONNECTION + 19} AS n`)).toBeNull();
   });
 });
