@@ -18,11 +18,18 @@ const QUIET_PATHS = /^\/(health\/|metrics$)/;
  */
 export function logEveryRequest(instance: FastifyInstance, root: Logger): void {
   const logs = new WeakMap<FastifyRequest, RequestLog>();
-  instance.addHook('onRequest', (request, _reply, done) => {
+  instance.addHook('onRequest', (request, reply, done) => {
     const path = safePath(request.url);
     if (QUIET_PATHS.test(path)) return done();
     const log = new RequestLog(root.child({ req: { id: request.id, method: request.method, path } }));
     logs.set(request, log);
+    // A connection closed before the answer was written (the client or a proxy gave up). Not
+    // Fastify's onRequestAbort: once a POST's body is read, Node no longer reports the request as
+    // aborted, and the answer's own events never come.
+    reply.raw.once('close', () => {
+      if (reply.raw.writableFinished || !logs.delete(request)) return;
+      log.logger.warn({ responseTime: Math.round(reply.elapsedTime), ...log.fields }, 'request aborted');
+    });
     runInRequestLog(log, done);
   });
   instance.addHook('onResponse', (request, reply, done) => {
@@ -33,15 +40,6 @@ export function logEveryRequest(instance: FastifyInstance, root: Logger): void {
       const line = { res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime), ...log.fields };
       if (failed) log.logger.error(line, 'request failed');
       else log.logger.info(line, 'request completed');
-    }
-    done();
-  });
-  instance.addHook('onRequestAbort', (request, done) => {
-    const log = logs.get(request);
-    if (log) {
-      // One line a request: the answer, if any is still attempted, goes unlogged.
-      logs.delete(request);
-      log.logger.warn({ ...log.fields }, 'request aborted');
     }
     done();
   });
