@@ -8,8 +8,10 @@ async function eventLoopDelay(metrics: Metrics): Promise<Record<string, number>>
   return values;
 }
 
-/** Resolves after the monitor's own timer (due every 10 ms, and so earlier) has run at least once more. */
-const afterTimerTick = () => new Promise((resolve) => setTimeout(resolve, 25));
+/** Resolves once the monitor has recorded more than `count` intervals since the previous scrape. */
+async function afterIntervalsBeyond(metrics: Metrics, count: number): Promise<void> {
+  while (metrics.eventLoopIntervalsRecorded <= count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 describe('Metrics: event-loop delay', () => {
   let metrics: Metrics;
@@ -22,12 +24,14 @@ describe('Metrics: event-loop delay', () => {
 
   it('exports at least the time the loop was blocked as its largest delay since the previous scrape', async () => {
     await eventLoopDelay(metrics);
-    await afterTimerTick();
+    // The monitor's timer has run since the scrape, so the interval the block falls in is recorded.
+    await afterIntervalsBeyond(metrics, 0);
+    const before = metrics.eventLoopIntervalsRecorded;
     const until = Date.now() + 80;
     while (Date.now() < until) {
       // Blocks the loop: the monitor's timer cannot run for 80 ms.
     }
-    await afterTimerTick();
+    await afterIntervalsBeyond(metrics, before);
     const blocked = await eventLoopDelay(metrics);
     expect(Object.keys(blocked).sort()).toEqual(['0.5', '0.9', '0.99', '0.999', '1']);
     // A lower bound only: a busier machine makes the delay longer, never shorter.

@@ -95,6 +95,15 @@ export class Metrics implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Intervals recorded since the previous scrape. The first run of the timer after a scrape
+   * starts a new interval and records none, so a delay shows from the second run on: a test
+   * waits on this rather than on a clock.
+   */
+  get eventLoopIntervalsRecorded(): number {
+    return this.eventLoopDelay.count;
+  }
+
   onModuleDestroy(): void {
     this.eventLoopDelay.disable();
   }
