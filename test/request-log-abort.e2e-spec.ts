@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { CapturedLog } from './support/captured-log';
 import { useTestApp } from './support/file-setup';
 import { signInAsPlatformAdmin } from './support/fixtures';
+import { pollUntil } from './support/poll-until';
 
 /*
  * Every request makes exactly one request line (log-redaction.e2e-spec.ts checks the answered
@@ -10,14 +11,7 @@ import { signInAsPlatformAdmin } from './support/fixtures';
  * too: "request aborted", with its id, and none when the gateway later finishes it.
  */
 
-/** Polls `check` until it holds, for at most `limitMs`: waiting on a state, not on a clock. */
-async function until(check: () => Promise<boolean> | boolean, what: string, limitMs = 10_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const POLL = { timeoutMs: 10_000, intervalMs: 20 };
 
 describe('a request the client gives up on', () => {
   const log = new CapturedLog();
@@ -28,7 +22,8 @@ describe('a request the client gives up on', () => {
     const admin = await signInAsPlatformAdmin(app.anonymous);
     const id = `abort-${randomUUID()}`;
     const body = JSON.stringify({ query: '{ me { id } }' });
-    const lockWaiters = async () =>
+    const linesOf = (requestId: string) => log.linesSince(0).filter((line) => (line.req as { id?: string } | undefined)?.id === requestId);
+    const lockWaiters = async (): Promise<number> =>
       (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rows[0].n;
 
     // The request's first read (the caller's session, joined to the clinics) waits behind this lock.
@@ -42,20 +37,20 @@ describe('a request the client gives up on', () => {
       const closed = new Promise<void>((resolve) => request.on('close', () => resolve()));
       request.on('error', () => undefined); // the destroy below
       request.end(body);
-      await until(async () => (await lockWaiters()) > 0, 'the request to wait on the lock');
+      await pollUntil(lockWaiters, (waiting) => waiting > 0, { what: 'the request to wait on the lock', ...POLL });
       request.destroy();
       await closed;
-      await until(() => log.linesSince(0).some((line) => (line.req as { id?: string } | undefined)?.id === id), 'the aborted line');
+      await pollUntil(async () => linesOf(id).length, (count) => count > 0, { what: 'the aborted line', ...POLL });
     } finally {
       await db.query('ROLLBACK');
     }
     // The gateway finishes the request once the lock is gone; a later request's line shows it has moved on.
     const later = `after-${randomUUID()}`;
     await admin.withHeaders({ 'x-request-id': later }).ok('{ me { id } }');
-    await until(() => log.linesSince(0).some((line) => (line.req as { id?: string } | undefined)?.id === later), 'the next request line');
-    await until(async () => (await lockWaiters()) === 0, 'the request to finish');
+    await pollUntil(async () => linesOf(later).length, (count) => count > 0, { what: 'the next request line', ...POLL });
+    await pollUntil(lockWaiters, (waiting) => waiting === 0, { what: 'the request to finish', ...POLL });
 
-    const lines = log.linesSince(0).filter((line) => (line.req as { id?: string } | undefined)?.id === id);
+    const lines = linesOf(id);
     expect(lines.map(({ level, msg, req }) => ({ level, msg, req }))).toEqual([{ level: 40, msg: 'request aborted', req: { id, method: 'POST', path: '/graphql' } }]);
   });
 });
