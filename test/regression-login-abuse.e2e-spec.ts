@@ -108,3 +108,21 @@ describe('review regressions: a malformed X-Forwarded-For behind a trusted proxy
     expect(entry?.node).toMatchObject({ referralIds: [referral.id], actorId: world.coordinatorB.id });
   });
 });
+
+describe('review regressions: a hop count of trusted proxies (TRUST_PROXY=1)', () => {
+  // Fastify 5.12 stopped honouring a bare number (it trusts no one); the gateway passes the
+  // count as a function, so an upgrade that changes that again shows here.
+  const { world } = useWorld({ env: { TRUST_PROXY: '1' } });
+
+  const AUDIT = `query auditEntries($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 10) { edges { node { ipAddress } } } }`;
+
+  it('records the address the one proxy in front saw, not what the client wrote before it', async () => {
+    const referral = await referralIn(world, 'SENT');
+    await readReferral(world.coordinatorA.client.withHeaders({ 'x-forwarded-for': '198.51.100.9, 203.0.113.7' }), referral.id);
+    const data = await world.platformAdmin.ok<{ auditEntries: { edges: Array<{ node: { ipAddress: string | null } }> } }>(AUDIT, {
+      filter: { referralId: referral.id, actorId: world.coordinatorA.id },
+    });
+    // The newest entry is the read; those before it, the referral's creation and sending.
+    expect(data.auditEntries.edges[0]?.node.ipAddress).toBe('203.0.113.7');
+  });
+});

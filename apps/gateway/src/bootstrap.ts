@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type { HelmetOptions } from 'helmet';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { logEveryRequest, PinoNestLogger, requestIdFrom, ROOT_LOGGER } from '@referloop/logging';
 import { AppConfig } from '@referloop/core';
@@ -9,6 +9,8 @@ import { JobQueues, REDIS_START_COMMAND, withoutPassword } from '@referloop/jobs
 import { GatewayModule, GatewayOptions } from './gateway.module';
 import { HttpDrain } from './http-drain';
 import { noStoreByDefault } from './no-store-by-default';
+import { proxyTrust } from './proxy-trust';
+import { addSecurityHeaders } from './security-headers';
 import { AdminSession } from './admin/admin-session';
 import { registerQueueDashboard } from './admin/queue-dashboard';
 import { guardGraphqlDocuments } from './graphql/graphql-document-guard';
@@ -21,7 +23,7 @@ const REDIS_WAIT_MS = 2000;
  * HTML with one inline style sheet and a form posting back to the gateway: nothing else may
  * load, run or frame them. The web app's files have a policy of their own (web-app/web-app-policy.ts).
  */
-const SECURITY_HEADERS = {
+const SECURITY_HEADERS: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
@@ -34,7 +36,7 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   // Fastify's default limit of 100 per parameter would answer every real link 414. The
   // controller itself refuses tokens over 200 characters with its plain 404.
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy,
+    trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 512 },
     requestIdHeader: false,
@@ -57,7 +59,7 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   adapter.getInstance().addHook('onSend', async (_request, reply) => {
     if (drain.draining) reply.header('connection', 'close');
   });
-  await app.register(helmet, SECURITY_HEADERS);
+  addSecurityHeaders(adapter.getInstance(), SECURITY_HEADERS);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins[0] === '*' ? true : config.corsOrigins, methods: ['GET', 'POST'], maxAge: 600 });
   }

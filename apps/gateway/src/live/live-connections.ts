@@ -8,6 +8,7 @@ import { AuditWriter } from '@referloop/audit';
 import { TokenService, UserRepository } from '@referloop/auth';
 import { Actor, AuditTrail, Loaders, RequestContext } from '@referloop/common';
 import { APP_CONFIG, AppConfig, clientAddress } from '@referloop/core';
+import { ProxyTrust, proxyTrust } from '../proxy-trust';
 
 /** What graphql-ws keeps for a WebSocket connection (the `ws` adapter's `extra`). */
 interface Extra {
@@ -43,7 +44,7 @@ export class LiveConnections {
   /** Set once shutdown has begun: a socket saying hello after that is closed straight away. */
   private closing = false;
   /** Whom to believe in X-Forwarded-For, as for HTTP requests (TRUST_PROXY). */
-  private readonly trusted: (address: string, hop: number) => boolean;
+  private readonly trusted: ProxyTrust;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -51,9 +52,7 @@ export class LiveConnections {
     private readonly users: UserRepository,
     private readonly audit: AuditWriter,
   ) {
-    const trust = config.trustProxy;
-    this.trusted =
-      trust === true ? () => true : trust === false ? () => false : typeof trust === 'number' ? (_address, hop) => hop < trust : proxyAddr.compile(trust.split(','));
+    this.trusted = proxyTrust(config.trustProxy);
   }
 
   /** graphql-ws's onConnect: false refuses the connection (it closes with 4403 Forbidden). */
