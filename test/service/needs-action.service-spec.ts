@@ -90,3 +90,64 @@ describe('needsAction: the list filter and the Referral field agree, role by rol
     expect((await statusOf('platformAdmin', false)).length).toBe((await visible('platformAdmin')).length);
   });
 });
+
+/** The scans of `referrals` in a plan (EXPLAIN's JSON), by node type. */
+const referralScans = (node: PlanNode): string[] => [
+  ...(node['Relation Name'] === 'referrals' ? [node['Node Type']] : []),
+  ...(node.Plans ?? []).flatMap(referralScans),
+];
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+describe('needsAction: a list and its count read from the index alone', () => {
+  const services = useServices();
+
+  beforeAll(async () => {
+    for (const state of STATES) await referralInState(services, state);
+    // The visibility map, so an index-only scan need not visit the table for rows just written.
+    await services.db.query('VACUUM (ANALYZE) referrals');
+  });
+
+  /**
+   * The count behind totalCount as the repository builds it, planned as PostgreSQL would over
+   * a large table (no sequential or bitmap scans): a clinic's 1,500 referrals were read from the
+   * table one by one while the index lacked a column the condition reads (migration
+   * 1765800000000). A fact or party column added to needsActionCondition without adding it to
+   * the list indexes fails here.
+   */
+  it.each([
+    ['coordinatorA', ReferralDirection.INBOUND],
+    ['coordinatorA', ReferralDirection.OUTBOUND],
+    ['targetProvider', ReferralDirection.INBOUND],
+    ['referringProvider', ReferralDirection.OUTBOUND],
+  ] as Array<[Role, ReferralDirection]>)('%s, %s: the count with needsAction true and false is an index-only scan', async (role, direction) => {
+    const statements: Array<{ sql: string; values: unknown[] }> = [];
+    // Records the statements; they still run as usual.
+    const query = jest.spyOn(services.db, 'query');
+    try {
+      for (const needsAction of [true, false]) {
+        const { rows, count } = services.get(ReferralRepository).list(services.actors[role], { needsAction, direction }, pageRequest({ first: 20 }));
+        await Promise.all([rows, count()]);
+      }
+      for (const [sql, values] of query.mock.calls) if (sql.startsWith('SELECT count(*)')) statements.push({ sql, values: (values ?? []) as unknown[] });
+    } finally {
+      query.mockRestore();
+    }
+    expect(statements).toHaveLength(2);
+
+    const runner = services.db.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off');
+      await runner.query('SET LOCAL enable_bitmapscan = off');
+      const scans = [];
+      for (const { sql, values } of statements) {
+        const [{ 'QUERY PLAN': [plan] }] = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, values);
+        scans.push(referralScans(plan.Plan));
+      }
+      expect(scans).toEqual([['Index Only Scan'], ['Index Only Scan']]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});
