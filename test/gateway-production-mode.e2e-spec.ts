@@ -211,8 +211,6 @@ describe('gateway: production mode, CSRF prevention, security headers and CORS',
       expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(Object.keys(answers).map((what) => [what, 'no-store'])));
     });
 
-    // Known defect: the patient pages' controller sets a content-security-policy header of its own,
-    // which replaces the gateway's and drops frame-ancestors 'none' and base-uri 'none'.
     it.each(['production', 'development'] as const)(
       'are on the patient pages in %s too, with the same exact policy (frame-ancestors and base-uri included)',
       async (mode) => {

