@@ -255,12 +255,22 @@ function checkCopies(stages, ignoreText, exists) {
   return problems;
 }
 
+/** The image runs the apps on the Node.js `npm start` runs them on (scripts/runtime.js), or says it does not. */
+function checkNodeImage(dockerfile, appNodeVersion) {
+  const image = /^ARG NODE_IMAGE=(\S+)/m.exec(dockerfile)?.[1];
+  if (image?.startsWith(`node:${appNodeVersion}-`)) return [];
+  return [`docker/Dockerfile: NODE_IMAGE is ${image ?? 'not set'}; the apps run on Node.js ${appNodeVersion} under \`npm start\` (scripts/runtime.js), so the image should be node:${appNodeVersion}-…`];
+}
+
 /** Every problem found, given the files' contents; empty when all agree. */
-function check({ dockerfile, compose, readme, dockerignore, apps, exists }) {
+function check({ dockerfile, compose, readme, dockerignore, apps, exists, appNodeVersion }) {
   const { steps, problems, stages } = expectedSteps({ dockerfile, compose, apps });
   const documented = readmeSteps(readme);
   const differences = compareSteps(steps, documented);
-  return { steps, problems: [...problems, ...differences, ...checkCopies(stages, dockerignore, exists)] };
+  return {
+    steps,
+    problems: [...problems, ...differences, ...checkCopies(stages, dockerignore, exists), ...checkNodeImage(dockerfile, appNodeVersion)],
+  };
 }
 
 function main() {
@@ -275,6 +285,7 @@ function main() {
       dockerignore: read('docker/Dockerfile.dockerignore'),
       apps: require('./apps'),
       exists: (file) => fs.existsSync(path.join(root, file)),
+      appNodeVersion: require('./runtime').APP_NODE_VERSION,
     });
   } catch (error) {
     console.error(`check-docker-docs: ${error instanceof Error ? error.message : error}`);

@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { ensureBuilt } = require('./ensure-built');
 const { APPS, nodeArgs } = require('./apps');
+const { ensureAppNode } = require('./runtime');
 
 const root = path.resolve(__dirname, '..');
 
@@ -38,6 +39,7 @@ function exitCodeOf(code, signal) {
 function main() {
   const names = parseArgs(process.argv.slice(2));
   ensureBuilt();
+  const node = ensureAppNode();
 
   const running = new Map();
   let firstExitCode;
@@ -58,7 +60,7 @@ function main() {
   };
 
   for (const name of names) {
-    const child = spawn(process.execPath, nodeArgs(name), {
+    const child = spawn(node, nodeArgs(name), {
       cwd: root,
       env: process.env,
       stdio: 'inherit',

@@ -24,6 +24,7 @@ interface Files {
   dockerignore: string;
   apps: Apps;
   exists: (file: string) => boolean;
+  appNodeVersion: string;
 }
 interface CheckDockerDocs {
   readmeSteps: (readme: string) => Step[];
@@ -50,7 +51,7 @@ const apps: Apps = {
 
 const dockerfile = `
 # comment
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 FROM \${NODE_IMAGE} AS deps
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
@@ -104,6 +105,7 @@ const files = (overrides: Partial<Files> = {}): Files => ({
   dockerignore,
   apps,
   exists: () => true,
+  appNodeVersion: '24.21.0',
   ...overrides,
 });
 
@@ -168,6 +170,13 @@ describe('scripts/check-docker-docs.js', () => {
     expect(ignored.problems).toEqual([expect.stringContaining('add `!apps`')]);
   });
 
+  it('checks that the image runs the apps on the Node.js npm start runs them on', () => {
+    const { problems } = script.check(files({ appNodeVersion: '24.22.0' }));
+    expect(problems).toEqual([expect.stringContaining('NODE_IMAGE is node:24.21.0-bookworm-slim; the apps run on Node.js 24.22.0')]);
+    const unset = script.check(files({ dockerfile: dockerfile.replace(/^ARG NODE_IMAGE=.*$/m, '') }));
+    expect(unset.problems).toEqual([expect.stringContaining('NODE_IMAGE is not set')]);
+  });
+
   it('fails without the marker or a closed block', () => {
     expect(() => script.readmeSteps('# README\n```text\nbuild: npm ci\n```')).toThrow(/marker/);
     expect(() => script.readmeSteps('<!-- docker-build-steps -->\n```text\nbuild: npm ci\n')).toThrow(/not closed/);
@@ -182,6 +191,8 @@ describe('scripts/check-docker-docs.js', () => {
       dockerignore: read('docker/Dockerfile.dockerignore'),
       apps: realApps,
       exists: (file) => existsSync(resolve(ROOT, file)),
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      appNodeVersion: (require('../scripts/runtime') as { APP_NODE_VERSION: string }).APP_NODE_VERSION,
     });
     expect(result.problems).toEqual([]);
     expect(result.steps.map((step) => step.label)).toEqual(expect.arrayContaining(Object.keys(realApps.APPS)));

@@ -15,7 +15,7 @@ const postgresVersion = (machine) => machine.postgres.split(' on ')[0];
  */
 function reportHeader(title, results, setup) {
   const m = results.machine;
-  const machine = [`${m.cpus} CPUs, load ${loadAverages(m)} before`, m.node, ...(m.postgres ? [postgresVersion(m)] : []), ...(setup ? [setup] : [])];
+  const machine = [`${m.cpus} CPUs, load ${loadAverages(m)} before`, `${m.node} (apps on ${m.appNode})`, ...(m.postgres ? [postgresVersion(m)] : []), ...(setup ? [setup] : [])];
   return [`ReferLoop ${title} ${results.startedAt}  commit ${commitLabel(results.git)}`, machine.join('; ')];
 }
 
@@ -41,7 +41,7 @@ function markdownSection({ title, script, results, setup, lines, table }) {
     '',
     `Command: \`npm run build && ${knobs}npm run ${script}\``,
     '',
-    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${loadAverages(m)} before the run; Node ${m.node}; ${postgresVersion(m)}. ${setup}`,
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${loadAverages(m)} before the run; Node ${m.node} (the apps on ${m.appNode}); ${postgresVersion(m)}. ${setup}`,
     '',
     ...lines,
     '',

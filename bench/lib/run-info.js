@@ -11,6 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { ROOT } = require('./gateway');
 const { HarnessError, log } = require('./util');
+const { appNodeVersion } = require('../../scripts/runtime');
 
 const RESULTS_DIR = path.join(__dirname, '..', 'results');
 
@@ -19,6 +20,9 @@ function ensureBuilt() {
   const result = spawnSync(process.execPath, ['scripts/ensure-built.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new HarnessError(`node scripts/ensure-built.js failed (exit ${result.status ?? result.signal})`);
+  // The apps run on the Node.js `npm start` gives them (scripts/runtime.js), fetched if need be.
+  const runtime = spawnSync(process.execPath, ['scripts/runtime.js'], { cwd: ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+  if (runtime.error) throw runtime.error;
 }
 
 /** The load averages at the start of a run, with a warning when the machine is already busy. */
@@ -57,6 +61,7 @@ function machineInfo(loadBefore, extra = {}) {
     loadAverageBefore: loadBefore,
     loadAverageAfter: os.loadavg(),
     node: process.version,
+    appNode: appNodeVersion(),
     ...extra,
   };
 }

@@ -7,6 +7,7 @@ const path = require('node:path');
 const { HarnessError, sleep } = require('./util');
 const { stopChild } = require('./harness');
 const { nodeArgs: appNodeArgs } = require('../../scripts/apps');
+const { appNode } = require('../../scripts/runtime');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 60_000;
@@ -31,7 +32,7 @@ class WorkerProcess {
   async start() {
     if (this.child) throw new HarnessError('worker already running');
     const out = fs.openSync(this.logFile, 'a');
-    const child = spawn(process.execPath, [...this.nodeArgs, ...appNodeArgs('worker')], {
+    const child = spawn(appNode(), [...this.nodeArgs, ...appNodeArgs('worker')], {
       cwd: ROOT,
       // LOG_LEVEL=log: the "Consuming" line is how we know it is up.
       env: { ...process.env, ...this.env, LOG_LEVEL: 'log' },

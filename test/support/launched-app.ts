@@ -5,6 +5,9 @@ import { hasExited, killOnExit, OutputTail, signalAndWait, waitForExit } from '.
 // The same node arguments `npm start` runs each app with (globalSetup has built dist/).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { nodeArgs } = require('../../scripts/apps') as { nodeArgs: (app: string) => string[] };
+// The apps run on the Node.js `npm start` gives them (scripts/runtime.js; `npm test` fetches it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { appNode } = require('../../scripts/runtime') as { appNode: () => string };
 
 const ROOT = resolve(__dirname, '..', '..');
 const KILL_TIMEOUT_MS = 5_000;
@@ -35,7 +38,7 @@ export class LaunchedApp {
    */
   start(ready: RegExp, timeoutMs: number): Promise<void> {
     if (this.child) throw new Error(`${this.name} was already started`);
-    const child = spawn(process.execPath, nodeArgs(this.app), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(appNode(), nodeArgs(this.app), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     killOnExit(child);
     this.output.follow(child);

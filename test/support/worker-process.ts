@@ -6,6 +6,9 @@ import { hasExited, killOnExit, OutputTail, signalAndWait, waitForExit } from '.
 // The same node arguments `npm start` runs the worker with (globalSetup has built dist/).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { nodeArgs } = require('../../scripts/apps') as { nodeArgs: (app: string) => string[] };
+// The apps run on the Node.js `npm start` gives them (scripts/runtime.js; `npm test` fetches it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { appNode } = require('../../scripts/runtime') as { appNode: () => string };
 
 const ROOT = resolve(__dirname, '..', '..');
 /** A cold start loads Nest, TypeORM and BullMQ and checks migrations; the machine may be busy. */
@@ -71,7 +74,7 @@ export class WorkerProcess {
   async start(): Promise<void> {
     if (this.running) throw new Error('The worker is already running');
     this.output = new OutputTail();
-    const child = spawn(process.execPath, nodeArgs('worker'), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(appNode(), nodeArgs('worker'), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.starts += 1;
     killOnExit(child);
