@@ -28,5 +28,7 @@ describe("the apps' Node.js", () => {
     expect(runtime.ensureAppNode()).toBe(process.execPath);
     process.env.APP_NODE = '/opt/node-24/bin/node';
     expect(runtime.appNode()).toBe('/opt/node-24/bin/node');
+    // Said when it matters, at start, rather than as a failed spawn later.
+    expect(() => runtime.ensureAppNode()).toThrow('APP_NODE=/opt/node-24/bin/node is not a Node.js binary that runs');
   });
 });

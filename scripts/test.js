@@ -7,7 +7,6 @@
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { ensureAppNode } = require('./runtime');
 
 const root = path.resolve(__dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -18,8 +17,6 @@ function run(command, args) {
   return result.status ?? 1;
 }
 
-// The apps that tests start as processes run on the Node.js `npm start` gives them.
-ensureAppNode();
 const jest = run(bin('jest'), process.argv.slice(2));
 const report = process.env.WEB_TEST_REPORT;
 const vitest = run(bin('vitest'), ['run', '--config', 'apps/web/vitest.config.ts', ...(report ? ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`] : [])]);

@@ -274,12 +274,13 @@ function serverLogEvidence(text, pids, database) {
 
 /**
  * GC pauses in --trace-gc output: count, total and largest pause by kind. Lines look like
- * `[pid:0x…]  1234 ms: Scavenge 40.1 (52.3) -> 25.2 (52.3) MB, 1.52 / 0.00 ms  (average mu …`.
+ * `[pid:0x…]  1234 ms: Scavenge 40.1 (52.3) -> 25.2 (52.3) MB, 1.52 / 0.00 ms  (average mu …`;
+ * Node 24 adds `pooled: 0 MB, ` before the pause.
  */
 function gcEvidence(text) {
   const kinds = {};
   const pauses = [];
-  for (const match of text.matchAll(/ms: (Scavenge|Mark-Compact(?: \(reduce\))?|Mark-Sweep|Minor Mark-Compact|Minor Mark-Sweep)\b[^,\n]*, ([\d.]+) \/ [\d.]+ ms/g)) {
+  for (const match of text.matchAll(/ms: (Scavenge|Mark-Compact(?: \(reduce\))?|Mark-Sweep|Minor Mark-Compact|Minor Mark-Sweep)\b[^,\n]*, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/g)) {
     const kind = match[1];
     const ms = Number(match[2]);
     const entry = (kinds[kind] ??= { count: 0, totalMs: 0, maxMs: 0 });

@@ -20,6 +20,9 @@ export default async function globalSetup(): Promise<void> {
   // Tests that kill and restart the worker run it as a real process, from the build.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('../../scripts/ensure-built') as { ensureBuilt: () => void }).ensureBuilt();
+  // ...on the Node.js `npm start` runs the apps on, fetched if need be.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../../scripts/runtime') as { ensureAppNode: () => string }).ensureAppNode();
   // The machine runs on UTC, which hides time-zone bugs; CI sets TZ=America/Chicago and so do
   // local runs unless told otherwise. Workers inherit it.
   if (!process.env.TZ) process.env.TZ = 'America/Chicago';
