@@ -8,3 +8,4 @@ export { ReferralTransitions } from '../../libs/referrals/src/referral-transitio
 export { ReferralRepository } from '../../libs/referrals/src/referral.repository';
 export { ReferralFieldsResolver } from '../../libs/referrals/src/referral-fields.resolver';
 export { toReferral } from '../../libs/referrals/src/referral.row';
+export { ReferralStatsRepository } from '../../libs/referrals/src/stats/referral-stats.repository';

@@ -48,6 +48,21 @@ const STATS_STALE_MS = 4 * 60_000;
 const keptStats = new KeptResults<StatsRow>({ keep: (row) => row.total >= STATS_KEEP_FLOOR, ttlMs: STATS_FRESH_MS, staleMs: STATS_STALE_MS });
 
 /**
+ * The ids of the referrals clinic `clinic` sent or received in [from, to), read from its two list
+ * indexes alone (both carry status and sent_at): without it PostgreSQL read every referral the
+ * clinic ever sent or received from the table to keep the period's (2,990 rows for 256, 7 of the
+ * statement's 17 ms, for the busiest clinic's month at a million). The same rows as the
+ * statement's own clinic condition, which stays: this only tells PostgreSQL where to find them.
+ */
+function clinicPeriodIds(clinic: string, from: string, to: string): string {
+  const period = (alias: string) => `${alias}.status <> '${S.DRAFT}' AND ${alias}.sent_at >= ${from} AND ${alias}.sent_at < ${to}`;
+  // The received side states the inbox index's own condition (sent), so the index applies.
+  return `SELECT sent.id FROM referrals sent WHERE sent.referring_clinic_id = ${clinic} AND ${period('sent')}
+          UNION ALL
+          SELECT received.id FROM referrals received WHERE received.to_clinic_id = ${clinic} AND received.sent_at IS NOT NULL AND ${period('received')}`;
+}
+
+/**
  * The figures behind `referralStats`, computed by PostgreSQL in one statement over the
  * referrals the caller may see (the same visibility condition as every other read). What
  * happened to a referral comes from its history — an accepted referral later cancelled still
@@ -59,15 +74,12 @@ export class ReferralStatsRepository {
 
   async stats(actor: Actor, input: ReferralStatsInput): Promise<ReferralStats> {
     const { values, param } = sqlParams();
-    const conditions = [
-      `r.status <> '${S.DRAFT}'`,
-      `r.sent_at >= ${param(input.from)}`,
-      `r.sent_at < ${param(input.to)}`,
-      visibilityCondition(actor, param),
-    ];
+    const from = param(input.from);
+    const to = param(input.to);
+    const conditions = [`r.status <> '${S.DRAFT}'`, `r.sent_at >= ${from}`, `r.sent_at < ${to}`, visibilityCondition(actor, param)];
     if (input.clinicId) {
       const clinic = param(input.clinicId);
-      conditions.push(`(r.referring_clinic_id = ${clinic} OR r.to_clinic_id = ${clinic})`);
+      conditions.push(`(r.referring_clinic_id = ${clinic} OR r.to_clinic_id = ${clinic})`, `r.id IN (${clinicPeriodIds(clinic, from, to)})`);
     }
     if (input.providerId) {
       const provider = param(input.providerId);
