@@ -217,6 +217,8 @@ async function main() {
       const day = { from: new Date(Date.now() - 2 * 86_400_000), to: new Date(Date.now() - 86_400_000) };
       const statsCases = [
         ['stats: clinic, one day', (repo) => repo.stats(staffB, day)],
+        // As the statistics page asks: naming the clinic.
+        ['stats: clinic, one day, naming the clinic', (repo) => repo.stats(staffB, { ...day, clinicId: ids.clinicB })],
         ['stats: provider, one day', (repo) => repo.stats(provider, day)],
         ['stats: platform admin, one day', (repo) => repo.stats(actor('PLATFORM_ADMIN', null), day)],
       ];
