@@ -2,6 +2,8 @@
  * Every runnable app: its compiled entry point and the Node flags it runs with. Shared by
  * `npm start` and the benchmark, so what is measured is what runs.
  */
+const { appNode } = require('./runtime');
+
 const APPS = {
   gateway: {
     entry: 'dist/apps/gateway/src/main.js',
@@ -20,4 +22,10 @@ const APPS = {
 /** The `node` arguments that start an app. */
 const nodeArgs = (name) => [...APPS[name].nodeFlags, '-r', './scripts/register-aliases.js', APPS[name].entry];
 
-module.exports = { APPS, nodeArgs };
+/**
+ * How `npm start` starts an app, for spawn(command, args): the apps' Node.js (runtime.js) and
+ * the app's arguments, after `extraNodeArgs` (a benchmark's profiling flags, say).
+ */
+const appCommand = (name, extraNodeArgs = []) => ({ command: appNode(), args: [...extraNodeArgs, ...nodeArgs(name)] });
+
+module.exports = { APPS, nodeArgs, appCommand };

@@ -8,7 +8,7 @@ const { spawn } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
 const { ensureBuilt } = require('./ensure-built');
-const { APPS, nodeArgs } = require('./apps');
+const { APPS, appCommand } = require('./apps');
 const { ensureAppNode } = require('./runtime');
 
 const root = path.resolve(__dirname, '..');
@@ -39,7 +39,7 @@ function exitCodeOf(code, signal) {
 function main() {
   const names = parseArgs(process.argv.slice(2));
   ensureBuilt();
-  const node = ensureAppNode();
+  ensureAppNode();
 
   const running = new Map();
   let firstExitCode;
@@ -60,7 +60,8 @@ function main() {
   };
 
   for (const name of names) {
-    const child = spawn(node, nodeArgs(name), {
+    const { command, args } = appCommand(name);
+    const child = spawn(command, args, {
       cwd: root,
       env: process.env,
       stdio: 'inherit',

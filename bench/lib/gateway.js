@@ -8,8 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { HarnessError, sleep } = require('./util');
 const { stopChild } = require('./harness');
-const { nodeArgs: appNodeArgs } = require('../../scripts/apps');
-const { appNode } = require('../../scripts/runtime');
+const { appCommand } = require('../../scripts/apps');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 90_000;
@@ -35,7 +34,8 @@ class Gateway {
     const out = fs.openSync(this.logFile, 'a');
     fs.writeSync(out, `\n==== gateway start ${new Date().toISOString()} on 127.0.0.1:${this.port}\n`);
     // Started exactly as `npm start` starts it (same flags), plus any profiling flags.
-    const child = spawn(appNode(), [...this.nodeArgs, ...appNodeArgs('gateway')], {
+    const { command, args } = appCommand('gateway', this.nodeArgs);
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

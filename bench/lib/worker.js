@@ -6,8 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { HarnessError, sleep } = require('./util');
 const { stopChild } = require('./harness');
-const { nodeArgs: appNodeArgs } = require('../../scripts/apps');
-const { appNode } = require('../../scripts/runtime');
+const { appCommand } = require('../../scripts/apps');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 60_000;
@@ -32,7 +31,8 @@ class WorkerProcess {
   async start() {
     if (this.child) throw new HarnessError('worker already running');
     const out = fs.openSync(this.logFile, 'a');
-    const child = spawn(appNode(), [...this.nodeArgs, ...appNodeArgs('worker')], {
+    const { command, args } = appCommand('worker', this.nodeArgs);
+    const child = spawn(command, args, {
       cwd: ROOT,
       // LOG_LEVEL=log: the "Consuming" line is how we know it is up.
       env: { ...process.env, ...this.env, LOG_LEVEL: 'log' },

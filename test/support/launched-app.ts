@@ -2,12 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { hasExited, killOnExit, OutputTail, signalAndWait, waitForExit } from './child-processes';
 
-// The same node arguments `npm start` runs each app with (globalSetup has built dist/).
+// The Node.js and arguments `npm start` runs each app with (globalSetup has built dist/ and fetched that Node.js).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { nodeArgs } = require('../../scripts/apps') as { nodeArgs: (app: string) => string[] };
-// The apps run on the Node.js `npm start` gives them (scripts/runtime.js; `npm test` fetches it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { appNode } = require('../../scripts/runtime') as { appNode: () => string };
+const { appCommand } = require('../../scripts/apps') as { appCommand: (app: string) => { command: string; args: string[] } };
 
 const ROOT = resolve(__dirname, '..', '..');
 const KILL_TIMEOUT_MS = 5_000;
@@ -38,7 +35,8 @@ export class LaunchedApp {
    */
   start(ready: RegExp, timeoutMs: number): Promise<void> {
     if (this.child) throw new Error(`${this.name} was already started`);
-    const child = spawn(appNode(), nodeArgs(this.app), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { command, args } = appCommand(this.app);
+    const child = spawn(command, args, { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     killOnExit(child);
     this.output.follow(child);

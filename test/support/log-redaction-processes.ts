@@ -7,12 +7,9 @@ import { hasExited, killOnExit, waitForExit } from './child-processes';
 import { deleteQueueKeys } from './queue-keys';
 import { cloneTemplateDatabase, dropTestDatabase } from './test-database';
 
-// The node arguments `npm start` runs each app with (globalSetup has built dist/).
+// The Node.js and arguments `npm start` runs each app with (globalSetup has built dist/ and fetched that Node.js).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { nodeArgs } = require('../../scripts/apps') as { nodeArgs: (app: string) => string[] };
-// The apps run on the Node.js `npm start` gives them (scripts/runtime.js; `npm test` fetches it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { appNode } = require('../../scripts/runtime') as { appNode: () => string };
+const { appCommand } = require('../../scripts/apps') as { appCommand: (app: string) => { command: string; args: string[] } };
 
 const ROOT = resolve(__dirname, '..', '..');
 /** A cold start loads Nest, TypeORM and BullMQ and checks migrations; the machine may be busy. */
@@ -53,7 +50,8 @@ export class CapturedProcess {
 
   /** Starts it; resolves once it writes a line matching `ready` (rejects, with its output, if it exits or takes too long). */
   async start(ready: RegExp): Promise<void> {
-    const child = spawn(appNode(), nodeArgs(this.app), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { command, args } = appCommand(this.app);
+    const child = spawn(command, args, { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     killOnExit(child);
     for (const stream of ['stdout', 'stderr'] as const) {

@@ -3,12 +3,9 @@ import { resolve } from 'node:path';
 import { AppConfig } from '@referloop/core';
 import { hasExited, killOnExit, OutputTail, signalAndWait, waitForExit } from './child-processes';
 
-// The same node arguments `npm start` runs the worker with (globalSetup has built dist/).
+// The Node.js and arguments `npm start` runs the worker with (globalSetup has built dist/ and fetched that Node.js).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { nodeArgs } = require('../../scripts/apps') as { nodeArgs: (app: string) => string[] };
-// The apps run on the Node.js `npm start` gives them (scripts/runtime.js; `npm test` fetches it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { appNode } = require('../../scripts/runtime') as { appNode: () => string };
+const { appCommand } = require('../../scripts/apps') as { appCommand: (app: string) => { command: string; args: string[] } };
 
 const ROOT = resolve(__dirname, '..', '..');
 /** A cold start loads Nest, TypeORM and BullMQ and checks migrations; the machine may be busy. */
@@ -74,7 +71,8 @@ export class WorkerProcess {
   async start(): Promise<void> {
     if (this.running) throw new Error('The worker is already running');
     this.output = new OutputTail();
-    const child = spawn(appNode(), nodeArgs('worker'), { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { command, args } = appCommand('worker');
+    const child = spawn(command, args, { cwd: ROOT, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.starts += 1;
     killOnExit(child);
